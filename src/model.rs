@@ -1,0 +1,293 @@
+//! The debate: framings, articles and claims, resolved so that no reference can dangle.
+//!
+//! Loading goes bytes → text (`source`) → TOML syntax → schema walk → serde raw structs (`raw`)
+//! → validation (`validate`). Every stage collects all the problems it can find and reports them
+//! as located [`Diagnostic`]s. Nothing in this module knows about terminals or UI state.
+
+pub mod diagnostic;
+pub mod markdown;
+pub mod quote;
+pub mod raw;
+pub mod source;
+mod validate;
+
+use std::ops::Range;
+
+pub use diagnostic::Diagnostic;
+pub use markdown::{Block, BlockKind, Doc, Inline};
+pub use source::{LoadFailure, MAX_FILE_BYTES, load_bytes, load_path};
+
+/// The embedded default debate, shipped as `data/deepseek.toml`.
+pub const EMBEDDED: &str = include_str!("../data/deepseek.toml");
+/// The name the embedded debate goes by in messages.
+pub const EMBEDDED_NAME: &str = "<embedded>/deepseek.toml";
+
+/// Position of an article in [`Debate::articles`]; made only by validation, so always valid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ArticleIx(usize);
+/// Position of a claim in [`Debate::claims`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClaimIx(usize);
+/// Position of a framing in [`Debate::framings`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FramingIx(usize);
+
+impl ArticleIx {
+    pub fn get(self) -> usize {
+        self.0
+    }
+}
+impl ClaimIx {
+    pub fn get(self) -> usize {
+        self.0
+    }
+}
+impl FramingIx {
+    pub fn get(self) -> usize {
+        self.0
+    }
+}
+
+/// A whole debate file, validated.
+#[derive(Debug, Clone)]
+pub struct Debate {
+    pub title: String,
+    pub description: Option<String>,
+    pub framings: Vec<Framing>,
+    pub articles: Vec<Article>,
+    pub claims: Vec<Claim>,
+    pub links: Vec<Link>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Framing {
+    pub id: String,
+    pub name: String,
+    pub thesis: String,
+    pub color: Option<Color>,
+}
+
+/// A colour an author gave a framing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Color {
+    Named(NamedColor),
+    Rgb(u8, u8, u8),
+}
+
+/// The terminal's sixteen named colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamedColor {
+    Black,
+    Red,
+    Green,
+    Yellow,
+    Blue,
+    Magenta,
+    Cyan,
+    Gray,
+    DarkGray,
+    LightRed,
+    LightGreen,
+    LightYellow,
+    LightBlue,
+    LightMagenta,
+    LightCyan,
+    White,
+}
+
+impl NamedColor {
+    /// Every accepted spelling, for parsing and for "did you mean".
+    pub const NAMES: &[(&str, Self)] = &[
+        ("black", Self::Black),
+        ("red", Self::Red),
+        ("green", Self::Green),
+        ("yellow", Self::Yellow),
+        ("blue", Self::Blue),
+        ("magenta", Self::Magenta),
+        ("cyan", Self::Cyan),
+        ("gray", Self::Gray),
+        ("grey", Self::Gray),
+        ("dark-gray", Self::DarkGray),
+        ("dark-grey", Self::DarkGray),
+        ("light-red", Self::LightRed),
+        ("light-green", Self::LightGreen),
+        ("light-yellow", Self::LightYellow),
+        ("light-blue", Self::LightBlue),
+        ("light-magenta", Self::LightMagenta),
+        ("light-cyan", Self::LightCyan),
+        ("white", Self::White),
+    ];
+}
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub id: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub author: Option<String>,
+    pub publication: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    /// The Markdown source, as written.
+    pub text: String,
+    /// The text rendered into blocks; claim anchors point into these.
+    pub doc: Doc,
+    /// Claims quoting this article, in text order.
+    pub claims: Vec<ClaimIx>,
+}
+
+impl Article {
+    /// "author · publication · date", leaving out what is unknown.
+    pub fn byline(&self) -> String {
+        [&self.author, &self.publication, &self.date]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub id: String,
+    pub article: ArticleIx,
+    pub quote: String,
+    pub summary: String,
+    pub tags: Vec<String>,
+    /// One entry per framing, in framing order; `None` where the claim does not bear on it.
+    pub stances: Vec<Option<Stance>>,
+    /// Where the quote stands in the article.
+    pub anchor: Anchor,
+}
+
+impl Claim {
+    pub fn stance(&self, framing: FramingIx) -> Option<&Stance> {
+        self.stances.get(framing.0).and_then(Option::as_ref)
+    }
+}
+
+/// A quote's place in its article: a block of [`Article::doc`] and a byte range of its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub block: usize,
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stance {
+    pub kind: StanceKind,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum StanceKind {
+    Supports,
+    Challenges,
+    Neutral,
+}
+
+impl StanceKind {
+    pub const ALL: [Self; 3] = [Self::Supports, Self::Challenges, Self::Neutral];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Supports => "supports",
+            Self::Challenges => "challenges",
+            Self::Neutral => "neutral",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub from: ClaimIx,
+    pub to: ClaimIx,
+    pub kind: LinkKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LinkKind {
+    Supports,
+    Attacks,
+}
+
+impl LinkKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Supports => "supports",
+            Self::Attacks => "attacks",
+        }
+    }
+}
+
+impl Debate {
+    /// Parses and validates a debate from TOML text, collecting every problem found.
+    pub fn from_toml(source: &str) -> Result<Self, Vec<Diagnostic>> {
+        validate::debate(source)
+    }
+
+    /// The embedded DeepSeek debate.
+    pub fn embedded() -> Result<Self, LoadFailure> {
+        load_bytes(EMBEDDED_NAME, EMBEDDED.as_bytes())
+    }
+
+    pub fn article(&self, ix: ArticleIx) -> &Article {
+        &self.articles[ix.0]
+    }
+
+    pub fn claim(&self, ix: ClaimIx) -> &Claim {
+        &self.claims[ix.0]
+    }
+
+    pub fn framing(&self, ix: FramingIx) -> &Framing {
+        &self.framings[ix.0]
+    }
+
+    pub fn framing_ixs(&self) -> impl ExactSizeIterator<Item = FramingIx> + use<> {
+        (0..self.framings.len()).map(FramingIx)
+    }
+
+    pub fn claim_ixs(&self) -> impl ExactSizeIterator<Item = ClaimIx> + use<> {
+        (0..self.claims.len()).map(ClaimIx)
+    }
+
+    pub fn article_ixs(&self) -> impl ExactSizeIterator<Item = ArticleIx> + use<> {
+        (0..self.articles.len()).map(ArticleIx)
+    }
+
+    /// Links leaving a claim.
+    pub fn links_from(&self, claim: ClaimIx) -> impl Iterator<Item = &Link> {
+        self.links.iter().filter(move |l| l.from == claim)
+    }
+
+    /// Links arriving at a claim.
+    pub fn links_to(&self, claim: ClaimIx) -> impl Iterator<Item = &Link> {
+        self.links.iter().filter(move |l| l.to == claim)
+    }
+
+    /// Claims one framing supports while another challenges: where the framings disagree.
+    pub fn is_contested(&self, claim: ClaimIx) -> bool {
+        let stances = &self.claims[claim.0].stances;
+        let has = |k| stances.iter().flatten().any(|s| s.kind == k);
+        has(StanceKind::Supports) && has(StanceKind::Challenges)
+    }
+
+    /// "2 articles, 3 framings, 45 claims, 14 links".
+    pub fn summary(&self) -> String {
+        fn count(n: usize, what: &str) -> String {
+            if n == 1 {
+                format!("1 {what}")
+            } else {
+                format!("{n} {what}s")
+            }
+        }
+        format!(
+            "{}, {}, {}, {}",
+            count(self.articles.len(), "article"),
+            count(self.framings.len(), "framing"),
+            count(self.claims.len(), "claim"),
+            count(self.links.len(), "link"),
+        )
+    }
+}

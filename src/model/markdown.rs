@@ -1,0 +1,349 @@
+//! Markdown article text to display blocks: plain text per block plus inline style runs.
+//!
+//! The reader, search and quote anchoring all work on this rendered form, so that an emphasis
+//! mark in the source never stops a quote from matching and never reaches the screen.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// An article's text as a list of blocks in reading order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Doc {
+    pub blocks: Vec<Block>,
+}
+
+/// One paragraph, heading, list item, code block or rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// How many block quotes enclose this block.
+    pub quote_depth: u8,
+    /// The text as it reads: no Markdown marks; `\n` only for hard breaks and code lines.
+    pub text: String,
+    /// Non-overlapping styled byte ranges of `text`, in order.
+    pub styles: Vec<(Range<usize>, Inline)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading(u8),
+    Paragraph,
+    /// A list item: nesting depth (0 for top level) and its marker ("•" or "3.").
+    Item {
+        depth: u8,
+        marker: String,
+    },
+    Code,
+    Rule,
+}
+
+/// Inline emphasis of a run of text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[allow(clippy::struct_excessive_bools)]
+pub struct Inline {
+    pub emphasis: bool,
+    pub strong: bool,
+    pub code: bool,
+    pub link: bool,
+    pub strike: bool,
+}
+
+impl Inline {
+    fn is_plain(self) -> bool {
+        self == Self::default()
+    }
+}
+
+/// A list being walked: `Some(n)` for an ordered list's next number.
+struct ListFrame {
+    next: Option<u64>,
+}
+
+#[derive(Default)]
+struct Builder {
+    blocks: Vec<Block>,
+    current: Option<Block>,
+    inline: Inline,
+    quote_depth: u8,
+    lists: Vec<ListFrame>,
+    /// Set when an item was opened; its first paragraph becomes the item block itself.
+    pending_item: Option<BlockKind>,
+}
+
+impl Builder {
+    fn open(&mut self, kind: BlockKind) {
+        self.close();
+        let kind = match (self.pending_item.take(), kind) {
+            (Some(item), BlockKind::Paragraph) => item,
+            (Some(item), other) => {
+                // An item that starts with a heading or code: keep the marker as its own line.
+                self.push_block(item);
+                other
+            }
+            (None, other) => other,
+        };
+        self.current = Some(Block {
+            kind,
+            quote_depth: self.quote_depth,
+            text: String::new(),
+            styles: Vec::new(),
+        });
+    }
+
+    fn push_block(&mut self, kind: BlockKind) {
+        self.blocks.push(Block {
+            kind,
+            quote_depth: self.quote_depth,
+            text: String::new(),
+            styles: Vec::new(),
+        });
+    }
+
+    fn close(&mut self) {
+        if let Some(mut block) = self.current.take() {
+            if block.kind != BlockKind::Code {
+                trim_block(&mut block);
+            }
+            if !block.text.is_empty() || block.kind == BlockKind::Rule {
+                self.blocks.push(block);
+            }
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.current.is_none() {
+            // Loose text in a tight list item, or text outside any paragraph.
+            self.open(BlockKind::Paragraph);
+        }
+        let inline = self.inline;
+        if let Some(block) = self.current.as_mut() {
+            let start = block.text.len();
+            block.text.push_str(text);
+            if !inline.is_plain() && !text.is_empty() {
+                block.styles.push((start..block.text.len(), inline));
+            }
+        }
+    }
+
+    fn soft_break(&mut self) {
+        if let Some(block) = self.current.as_mut()
+            && !block.text.ends_with(' ')
+        {
+            block.text.push(' ');
+        }
+    }
+
+    fn hard_break(&mut self) {
+        if let Some(block) = self.current.as_mut() {
+            block.text.push('\n');
+        }
+    }
+}
+
+/// Removes leading and trailing whitespace from a block, keeping style ranges in step.
+fn trim_block(block: &mut Block) {
+    let end = block.text.trim_end().len();
+    block.text.truncate(end);
+    let start = block.text.len() - block.text.trim_start().len();
+    if start > 0 {
+        block.text.drain(..start);
+    }
+    block.styles.retain_mut(|(range, _)| {
+        range.start = range.start.saturating_sub(start).min(block.text.len());
+        range.end = range.end.saturating_sub(start).min(block.text.len());
+        range.start < range.end
+    });
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Renders Markdown into display blocks. Never fails: anything unusual becomes text.
+pub fn parse(markdown: &str) -> Doc {
+    let mut b = Builder::default();
+    let options = Options::ENABLE_STRIKETHROUGH;
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Start(tag) => start(&mut b, tag),
+            Event::End(tag) => end(&mut b, tag),
+            Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => b.text(&text),
+            Event::Code(text) => {
+                let saved = b.inline;
+                b.inline.code = true;
+                b.text(&text);
+                b.inline = saved;
+            }
+            Event::SoftBreak => b.soft_break(),
+            Event::HardBreak => b.hard_break(),
+            Event::Rule => {
+                b.close();
+                b.push_block(BlockKind::Rule);
+            }
+            Event::TaskListMarker(done) => b.text(if done { "[x] " } else { "[ ] " }),
+            Event::FootnoteReference(text)
+            | Event::InlineMath(text)
+            | Event::DisplayMath(text) => b.text(&text),
+        }
+    }
+    b.close();
+    Doc { blocks: b.blocks }
+}
+
+fn start(b: &mut Builder, tag: Tag<'_>) {
+    match tag {
+        Tag::Paragraph => {
+            // A tight list item's text arrives without a paragraph; a loose one with it.
+            b.open(BlockKind::Paragraph);
+        }
+        Tag::Heading { level, .. } => b.open(BlockKind::Heading(heading_level(level))),
+        Tag::BlockQuote(_) => {
+            b.close();
+            b.quote_depth = b.quote_depth.saturating_add(1);
+        }
+        Tag::CodeBlock(_) => b.open(BlockKind::Code),
+        Tag::List(first) => {
+            b.close();
+            if let Some(kind) = b.pending_item.take() {
+                b.push_block(kind);
+            }
+            b.lists.push(ListFrame { next: first });
+        }
+        Tag::Item => {
+            b.close();
+            if let Some(kind) = b.pending_item.take() {
+                b.push_block(kind);
+            }
+            let depth = u8::try_from(b.lists.len().saturating_sub(1)).unwrap_or(u8::MAX);
+            let marker = match b.lists.last_mut() {
+                Some(ListFrame { next: Some(n) }) => {
+                    let marker = format!("{n}.");
+                    *n = n.saturating_add(1);
+                    marker
+                }
+                _ => "•".to_owned(),
+            };
+            b.pending_item = Some(BlockKind::Item { depth, marker });
+        }
+        Tag::Emphasis => b.inline.emphasis = true,
+        Tag::Strong => b.inline.strong = true,
+        Tag::Strikethrough => b.inline.strike = true,
+        Tag::Link { .. } => b.inline.link = true,
+        _ => {}
+    }
+}
+
+fn end(b: &mut Builder, tag: TagEnd) {
+    match tag {
+        TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock => b.close(),
+        TagEnd::Item => {
+            b.close();
+            if let Some(kind) = b.pending_item.take() {
+                b.push_block(kind);
+            }
+        }
+        TagEnd::BlockQuote(_) => {
+            b.close();
+            b.quote_depth = b.quote_depth.saturating_sub(1);
+        }
+        TagEnd::List(_) => {
+            b.close();
+            b.lists.pop();
+        }
+        TagEnd::Emphasis => b.inline.emphasis = false,
+        TagEnd::Strong => b.inline.strong = false,
+        TagEnd::Strikethrough => b.inline.strike = false,
+        TagEnd::Link => b.inline.link = false,
+        _ => {}
+    }
+}
+
+/// The plain text of a Markdown fragment, blocks joined by a space: how a claim's quote is
+/// compared with the article, so that `*very* big` matches the text "very big".
+pub fn plain_text(markdown: &str) -> String {
+    let doc = parse(markdown);
+    let mut out = String::new();
+    for block in &doc.blocks {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&block.text);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(doc: &Doc) -> Vec<(BlockKind, &str)> {
+        doc.blocks
+            .iter()
+            .map(|b| (b.kind.clone(), b.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_headings_and_soft_breaks() {
+        let doc = parse("# Title\n\nOne\ntwo.\n\nThree.");
+        assert_eq!(
+            kinds(&doc),
+            vec![
+                (BlockKind::Heading(1), "Title"),
+                (BlockKind::Paragraph, "One two."),
+                (BlockKind::Paragraph, "Three."),
+            ]
+        );
+    }
+
+    #[test]
+    fn emphasis_becomes_a_style_run_not_text() {
+        let doc = parse("a *very* **big** `x` deal");
+        let block = &doc.blocks[0];
+        assert_eq!(block.text, "a very big x deal");
+        let styled: Vec<&str> = block.styles.iter().map(|(r, _)| &block.text[r.clone()]).collect();
+        assert_eq!(styled, vec!["very", "big", "x"]);
+        assert!(block.styles[0].1.emphasis && block.styles[1].1.strong && block.styles[2].1.code);
+    }
+
+    #[test]
+    fn lists_keep_markers_and_depth() {
+        let doc = parse("- a\n- b\n  1. c\n  2. d\n");
+        assert_eq!(
+            kinds(&doc),
+            vec![
+                (BlockKind::Item { depth: 0, marker: "•".into() }, "a"),
+                (BlockKind::Item { depth: 0, marker: "•".into() }, "b"),
+                (BlockKind::Item { depth: 1, marker: "1.".into() }, "c"),
+                (BlockKind::Item { depth: 1, marker: "2.".into() }, "d"),
+            ]
+        );
+    }
+
+    #[test]
+    fn block_quotes_set_depth() {
+        let doc = parse("> quoted\n\nplain");
+        assert_eq!(doc.blocks[0].quote_depth, 1);
+        assert_eq!(doc.blocks[1].quote_depth, 0);
+    }
+
+    #[test]
+    fn curly_quotes_and_entities_survive() {
+        let doc = parse("It’s “996” &amp; more");
+        assert_eq!(doc.blocks[0].text, "It’s “996” & more");
+    }
+
+    #[test]
+    fn plain_text_strips_marks() {
+        assert_eq!(plain_text("*very* big"), "very big");
+        assert_eq!(plain_text("snake_case_name"), "snake_case_name");
+    }
+}

@@ -1,0 +1,986 @@
+//! TOML text to a resolved [`Debate`], collecting every problem as a located diagnostic.
+//!
+//! Three passes, each reporting all it finds: TOML syntax (toml's recovering parser), a schema
+//! walk over the parsed tables (unknown and missing keys, with suggestions), then serde into the
+//! raw structs and the checks serde cannot make (ids, references, quotes found in the text).
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use serde::Deserialize;
+use serde::de::IntoDeserializer;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::diagnostic::Diagnostic;
+use super::markdown;
+use super::quote::{self, Normalized};
+use super::raw::shape::{self, Key};
+use super::raw::{RawArticle, RawClaim, RawFraming, RawLink, RawStance};
+use super::{
+    Anchor, Article, ArticleIx, Claim, ClaimIx, Color, Debate, Framing, Link, LinkKind,
+    NamedColor, Stance, StanceKind,
+};
+
+type Value<'a> = Spanned<DeValue<'a>>;
+
+/// The best match for a misspelt word among candidates, if one is close enough.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word_lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .filter(|c| *c != word)
+        .filter_map(|c| {
+            let distance = strsim::damerau_levenshtein(&word_lower, &c.to_lowercase());
+            let close = distance <= (c.chars().count() / 3).max(1)
+                || strsim::jaro_winkler(&word_lower, &c.to_lowercase()) >= 0.9
+                || (word.len() >= 3 && (c.starts_with(word) || word.starts_with(c)));
+            close.then_some((distance, c))
+        })
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    suggest(word, candidates).map_or_else(String::new, |s| format!("; did you mean '{s}'?"))
+}
+
+pub(super) fn debate(src: &str) -> Result<Debate, Vec<Diagnostic>> {
+    let (root, errors) = DeTable::parse_recoverable(src);
+    if !errors.is_empty() {
+        return Err(errors.iter().map(|e| syntax(e, src)).collect());
+    }
+    let mut v = Validator::default();
+    let items = v.walk_top(root.into_inner());
+    let framings = v.framings(items.framings, items.framings_span);
+    let articles = v.articles(items.articles, items.articles_span);
+    let claims = v.claims(items.claims, &framings, &articles);
+    if let Some(span) = &items.title_span
+        && items.title.as_deref().is_some_and(|t| t.trim().is_empty())
+    {
+        v.push(
+            Diagnostic::new("the debate's title is empty")
+                .at(span.clone(), "empty")
+                .help("give the debate a title: what question do the articles argue over?"),
+        );
+    }
+    if v.diagnostics.is_empty() {
+        Ok(v.resolve(items.title.unwrap_or_default(), items.description, framings, articles, claims))
+    } else {
+        Err(v.diagnostics)
+    }
+}
+
+/// A TOML syntax error, with a hint for the common cases.
+fn syntax(error: &toml::de::Error, src: &str) -> Diagnostic {
+    let message = error.message().trim().to_owned();
+    let span = error.span().unwrap_or(0..0);
+    let help = if message.contains("duplicate key") {
+        "a key may appear once per table; for another item of a list, start a new [[framings]], [[articles]] or [[claims]]"
+    } else if message.contains("invalid table header") || message.contains("duplicate table") {
+        "each [table] may be defined once; lists of items are written [[name]]"
+    } else if message.contains("string") || message.contains("quote") {
+        "strings are written in double quotes, \"\"\"three\"\"\" for several lines, or 'single quotes' for literal text"
+    } else if message.contains("escape") {
+        "inside \"double quotes\" a backslash starts an escape (\\n, \\\", \\\\); use 'single quotes' for literal backslashes"
+    } else if message.contains("recursion") || message.contains("recurse") {
+        "nesting is this deep only by mistake; a debate file needs tables two levels deep at most"
+    } else {
+        "this is not valid TOML here; a line is `key = value`, `[table]` or `[[list-item]]`"
+    };
+    let at = span.start.min(src.len());
+    let end = span.end.clamp(at, src.len());
+    Diagnostic::new(format!("TOML syntax: {message}"))
+        .at(at..end, "here")
+        .help(help)
+}
+
+/// Items taken from the top-level table, still as parsed TOML values.
+#[derive(Default)]
+struct TopItems<'a> {
+    title: Option<String>,
+    title_span: Option<Range<usize>>,
+    description: Option<String>,
+    framings: Vec<Value<'a>>,
+    framings_span: Option<Range<usize>>,
+    articles: Vec<Value<'a>>,
+    articles_span: Option<Range<usize>>,
+    claims: Vec<Value<'a>>,
+}
+
+#[derive(Default)]
+struct Validator {
+    diagnostics: Vec<Diagnostic>,
+    /// Ids of items that had errors of their own, by kind: a reference to one of them is not
+    /// reported again as a reference to nothing.
+    broken: HashSet<(&'static str, String)>,
+}
+
+/// An id as written, where it was written.
+#[derive(Clone)]
+struct IdAt {
+    id: String,
+    span: Range<usize>,
+}
+
+struct FramingItem {
+    raw: RawFraming,
+    color: Option<Color>,
+}
+
+struct ArticleItem {
+    raw: RawArticle,
+    date: Option<String>,
+    doc: markdown::Doc,
+    /// Each block's text normalised for quote matching, built on first use.
+    normalized: Vec<Option<Normalized>>,
+}
+
+struct ClaimItem {
+    raw: RawClaim,
+    article: usize,
+    anchor: Anchor,
+    stances: Vec<Option<Stance>>,
+    links: Vec<(usize, LinkKind)>,
+}
+
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// How to name an item in messages: by its id when it has a readable one.
+fn item_name(kind: &str, index: usize, table: Option<&DeTable<'_>>) -> String {
+    let id = table
+        .and_then(|t| t.iter().find(|(k, _)| k.get_ref() == "id"))
+        .and_then(|(_, v)| v.get_ref().as_str().map(str::to_owned));
+    match id {
+        Some(id) if !id.trim().is_empty() => format!("{kind} '{id}'"),
+        _ => format!("the {} {kind}", ordinal(index + 1)),
+    }
+}
+
+fn type_name(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+impl Validator {
+    fn is_broken(&self, kind: &'static str, id: &str) -> bool {
+        self.broken.contains(&(kind, id.to_owned()))
+    }
+
+    fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Reports unknown keys (with a suggestion) and missing required keys of one table.
+    /// Returns whether the table is clean enough to hand to serde.
+    fn check_keys(
+        &mut self,
+        what: &str,
+        table: &DeTable<'_>,
+        span: &Range<usize>,
+        keys: &[Key],
+    ) -> bool {
+        let before = self.diagnostics.len();
+        let names = || keys.iter().map(|k| k.name);
+        for (key, _) in table {
+            let name = key.get_ref().as_ref();
+            if !keys.iter().any(|k| k.name == name) {
+                let help = match suggest(name, names()) {
+                    Some(s) => format!("did you mean '{s}'?"),
+                    None => format!(
+                        "the keys of {what} are: {}",
+                        names().collect::<Vec<_>>().join(", ")
+                    ),
+                };
+                self.push(
+                    Diagnostic::new(format!("unknown key '{name}' in {what}"))
+                        .at(key.span(), "unknown key")
+                        .help(help),
+                );
+            }
+        }
+        for key in keys.iter().filter(|k| k.required) {
+            if !table.iter().any(|(k, _)| k.get_ref() == key.name) {
+                self.push(
+                    Diagnostic::new(format!("{what} is missing '{}'", key.name))
+                        .at(span.clone(), format!("'{}' is required here", key.name))
+                        .help(format!("add it, for example:\n{}", key.example)),
+                );
+            }
+        }
+        self.diagnostics.len() == before
+    }
+
+    fn walk_top<'a>(&mut self, root: DeTable<'a>) -> TopItems<'a> {
+        let mut items = TopItems::default();
+        self.check_keys("the top level", &root, &(0..0), shape::TOP);
+        for (key, value) in root {
+            let span = value.span();
+            match key.get_ref().as_ref() {
+                "title" => {
+                    items.title = self.string("the debate's 'title'", &value);
+                    items.title_span = Some(span);
+                }
+                "description" => {
+                    items.description = self.string("the debate's 'description'", &value);
+                }
+                list @ ("framings" | "articles" | "claims") => {
+                    let tables = self.table_list(list, value);
+                    match list {
+                        "framings" => {
+                            items.framings = tables;
+                            items.framings_span = Some(key.span());
+                        }
+                        "articles" => {
+                            items.articles = tables;
+                            items.articles_span = Some(key.span());
+                        }
+                        _ => items.claims = tables,
+                    }
+                }
+                _ => {}
+            }
+        }
+        items
+    }
+
+    fn string(&mut self, what: &str, value: &Value<'_>) -> Option<String> {
+        if let Some(s) = value.get_ref().as_str() {
+            return Some(s.to_owned());
+        }
+        self.push(
+            Diagnostic::new(format!(
+                "{what} must be a string, not {}",
+                type_name(value.get_ref())
+            ))
+            .at(value.span(), "expected a string")
+            .help("write it in double quotes: \"...\""),
+        );
+        None
+    }
+
+    /// `[[name]]` items: an array whose every element is a table.
+    fn table_list<'a>(&mut self, name: &str, value: Value<'a>) -> Vec<Value<'a>> {
+        let span = value.span();
+        let singular = name.trim_end_matches('s');
+        match value.into_inner() {
+            DeValue::Array(mut array) => {
+                let mut tables = Vec::with_capacity(array.len());
+                for item in array.iter_mut() {
+                    if item.get_ref().is_table() {
+                        let placeholder = Spanned::new(0..0, DeValue::Boolean(false));
+                        tables.push(std::mem::replace(item, placeholder));
+                    } else {
+                        self.push(
+                            Diagnostic::new(format!(
+                                "each of '{name}' must be a table, not {}",
+                                type_name(item.get_ref())
+                            ))
+                            .at(item.span(), "expected a table")
+                            .help(format!("write each {singular} as a [[{name}]] section")),
+                        );
+                    }
+                }
+                tables
+            }
+            other => {
+                self.push(
+                    Diagnostic::new(format!(
+                        "'{name}' must be a list of tables, not {}",
+                        type_name(&other)
+                    ))
+                    .at(span, "expected [[...]] items")
+                    .help(format!(
+                        "write each {singular} as its own [[{name}]] section (two brackets)"
+                    )),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    /// serde for one item; a type error names the key it is in.
+    fn deserialize<'a, T: Deserialize<'a>>(
+        &mut self,
+        what: &str,
+        value: Value<'a>,
+        keys: &[Key],
+    ) -> Option<T> {
+        let fields: Vec<(String, Range<usize>)> = value
+            .get_ref()
+            .as_table()
+            .map(|t| t.iter().map(|(k, v)| (k.get_ref().to_string(), v.span())).collect())
+            .unwrap_or_default();
+        match T::deserialize(value.into_deserializer()) {
+            Ok(t) => Some(t),
+            Err(error) => {
+                let span = error.span().unwrap_or(0..0);
+                let field = fields
+                    .iter()
+                    .find(|(_, s)| s.start <= span.start && span.end <= s.end);
+                let raw = error.message().trim();
+                let message = match (field, raw.strip_prefix("invalid type: ")) {
+                    (Some((name, _)), Some(rest)) => {
+                        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+                        format!("'{name}' of {what} must be {expected}, not {found}")
+                    }
+                    (Some((name, _)), None) => format!("'{name}' of {what}: {raw}"),
+                    (None, _) => format!("{what}: {raw}"),
+                };
+                let example = field
+                    .and_then(|(name, _)| keys.iter().find(|k| k.name == name))
+                    .map_or_else(String::new, |k| format!("write it like this:\n{}", k.example));
+                let mut d = Diagnostic::new(message).at(span, "wrong type");
+                if !example.is_empty() {
+                    d = d.help(example);
+                }
+                self.push(d);
+                None
+            }
+        }
+    }
+
+    /// Checks the keys of one `[[kind]]` table and deserializes it.
+    fn item<'a, T: Deserialize<'a>>(
+        &mut self,
+        kind: &'static str,
+        index: usize,
+        value: Value<'a>,
+        keys: &[Key],
+    ) -> Option<T> {
+        let span = value.span();
+        let table = value.get_ref().as_table();
+        let what = item_name(kind, index, table);
+        let clean = table.is_some_and(|t| self.check_keys(&what, t, &span, keys));
+        let nested_clean = match table {
+            Some(t) if kind == "claim" => self.check_claim_nested(&what, t),
+            _ => true,
+        };
+        let id = table
+            .and_then(|t| t.iter().find(|(k, _)| k.get_ref() == "id"))
+            .and_then(|(_, v)| v.get_ref().as_str().map(str::to_owned));
+        let parsed = if clean && nested_clean {
+            self.deserialize(&what, value, keys)
+        } else {
+            None
+        };
+        if parsed.is_none()
+            && let Some(id) = id
+        {
+            self.broken.insert((kind, id));
+        }
+        parsed
+    }
+
+    /// The stance tables and link tables inside a claim.
+    fn check_claim_nested(&mut self, what: &str, claim: &DeTable<'_>) -> bool {
+        let mut clean = true;
+        for (key, value) in claim {
+            match key.get_ref().as_ref() {
+                "stances" => {
+                    let Some(stances) = value.get_ref().as_table() else {
+                        continue; // serde reports the type
+                    };
+                    for (framing, stance) in stances {
+                        if let Some(t) = stance.get_ref().as_table() {
+                            let inner = format!("the stance of {what} under '{}'", framing.get_ref());
+                            clean &= self.check_keys(&inner, t, &stance.span(), shape::STANCE);
+                        } else {
+                            self.push(
+                                Diagnostic::new(format!(
+                                    "the stance of {what} under '{}' must be a table, not {}",
+                                    framing.get_ref(),
+                                    type_name(stance.get_ref())
+                                ))
+                                .at(stance.span(), "expected a table")
+                                .help(format!(
+                                    "write it as: stances.{} = {{ stance = \"supports\", note = \"...\" }}",
+                                    framing.get_ref()
+                                )),
+                            );
+                            clean = false;
+                        }
+                    }
+                }
+                "links" => {
+                    let Some(links) = value.get_ref().as_array() else {
+                        continue;
+                    };
+                    for link in links.iter() {
+                        if let Some(t) = link.get_ref().as_table() {
+                            let inner = format!("a link of {what}");
+                            clean &= self.check_keys(&inner, t, &link.span(), shape::LINK);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        clean
+    }
+
+    fn check_id(&mut self, kind: &str, id: &Spanned<String>) {
+        let text = id.get_ref();
+        let valid = text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && text
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !valid {
+            let proposal = slug(text);
+            let help = if proposal.is_empty() {
+                "ids use lowercase ASCII letters, digits and '-', starting with a letter or digit".to_owned()
+            } else {
+                format!(
+                    "ids use lowercase ASCII letters, digits and '-', starting with a letter or digit, e.g. '{proposal}'"
+                )
+            };
+            self.push(
+                Diagnostic::new(format!("invalid {kind} id '{text}'"))
+                    .at(id.span(), "invalid id")
+                    .help(help),
+            );
+        }
+    }
+
+    fn check_unique(&mut self, kind: &str, ids: &[IdAt]) {
+        let mut seen: HashMap<&str, &IdAt> = HashMap::with_capacity(ids.len());
+        for id in ids {
+            if let Some(first) = seen.get(id.id.as_str()) {
+                self.push(
+                    Diagnostic::new(format!("duplicate {kind} id '{}'", id.id))
+                        .at(id.span.clone(), "used again here")
+                        .also(first.span.clone(), "first used here")
+                        .help(format!("every {kind} needs its own id; rename one of them")),
+                );
+            } else {
+                seen.insert(&id.id, id);
+            }
+        }
+    }
+
+    fn non_empty(&mut self, what: &str, field: &str, value: &Spanned<String>) {
+        if value.get_ref().trim().is_empty() {
+            self.push(
+                Diagnostic::new(format!("'{field}' of {what} is empty"))
+                    .at(value.span(), "empty")
+                    .help(format!("write the {field}, or remove the {}", what.split(' ').next().unwrap_or(what))),
+            );
+        }
+    }
+
+    fn framings(
+        &mut self,
+        values: Vec<Value<'_>>,
+        span: Option<Range<usize>>,
+    ) -> Vec<FramingItem> {
+        let count = values.len();
+        let mut out = Vec::with_capacity(count);
+        for (i, value) in values.into_iter().enumerate() {
+            let Some(raw) = self.item::<RawFraming>("framing", i, value, shape::FRAMING) else {
+                continue;
+            };
+            let what = format!("framing '{}'", raw.id.get_ref());
+            self.check_id("framing", &raw.id);
+            self.non_empty(&what, "name", &raw.name);
+            self.non_empty(&what, "thesis", &raw.thesis);
+            let color = raw.color.as_ref().and_then(|c| self.color(&what, c));
+            out.push(FramingItem { raw, color });
+        }
+        if count < 2 {
+            self.push(
+                Diagnostic::new(format!(
+                    "a debate needs at least 2 framings; this file has {count}"
+                ))
+                .at(span.unwrap_or(0..0), format!("{count} framings"))
+                .help("add a [[framings]] section for each competing explanation:\n[[framings]]\nid = \"other-view\"\nname = \"Another view\"\nthesis = \"...\""),
+            );
+        }
+        let ids: Vec<IdAt> = out.iter().map(|f| id_at(&f.raw.id)).collect();
+        self.check_unique("framing", &ids);
+        out
+    }
+
+    fn color(&mut self, what: &str, color: &Spanned<String>) -> Option<Color> {
+        let text = color.get_ref().trim();
+        let lower = text.to_lowercase().replace(['_', ' '], "-");
+        if let Some(&(_, named)) = NamedColor::NAMES.iter().find(|(n, _)| *n == lower) {
+            return Some(Color::Named(named));
+        }
+        if let Some(hex) = text.strip_prefix('#')
+            && hex.len() == 6
+            && hex.chars().all(|c| c.is_ascii_hexdigit())
+        {
+            let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).unwrap_or(0);
+            return Some(Color::Rgb(byte(0), byte(2), byte(4)));
+        }
+        let names = NamedColor::NAMES.iter().map(|(n, _)| *n);
+        self.push(
+            Diagnostic::new(format!("unknown colour '{text}' for {what}{}", did_you_mean(&lower, names)))
+                .at(color.span(), "unknown colour")
+                .help("use a terminal colour name (red, green, yellow, blue, magenta, cyan, gray, light-blue, ...) or #rrggbb"),
+        );
+        None
+    }
+
+    fn articles(
+        &mut self,
+        values: Vec<Value<'_>>,
+        span: Option<Range<usize>>,
+    ) -> Vec<ArticleItem> {
+        let count = values.len();
+        let mut out = Vec::with_capacity(count);
+        for (i, value) in values.into_iter().enumerate() {
+            let Some(raw) = self.item::<RawArticle>("article", i, value, shape::ARTICLE) else {
+                continue;
+            };
+            let what = format!("article '{}'", raw.id.get_ref());
+            self.check_id("article", &raw.id);
+            self.non_empty(&what, "title", &raw.title);
+            self.non_empty(&what, "text", &raw.text);
+            let date = raw.date.as_ref().and_then(|d| match d.get_ref() {
+                toml::Value::String(s) => Some(s.clone()),
+                toml::Value::Datetime(dt) => Some(dt.to_string()),
+                other => {
+                    self.push(
+                        Diagnostic::new(format!(
+                            "'date' of {what} must be a date or a string, not {}",
+                            other.type_str()
+                        ))
+                        .at(d.span(), "expected a date")
+                        .help("write a TOML date (date = 2025-02-18) or text (date = \"February 2025\")"),
+                    );
+                    None
+                }
+            });
+            let doc = markdown::parse(raw.text.get_ref());
+            let normalized = vec![None; doc.blocks.len()];
+            out.push(ArticleItem { raw, date, doc, normalized });
+        }
+        if count == 0 {
+            self.push(Diagnostic::new("a debate needs at least 1 article; this file has none").at(span.unwrap_or(0..0), "no articles").help(
+                "add an [[articles]] section:\n[[articles]]\nid = \"essay\"\ntitle = \"An essay\"\ntext = \"\"\"\nFirst paragraph.\n\"\"\"",
+            ));
+        }
+        let ids: Vec<IdAt> = out.iter().map(|a| id_at(&a.raw.id)).collect();
+        self.check_unique("article", &ids);
+        out
+    }
+
+    fn claims(
+        &mut self,
+        values: Vec<Value<'_>>,
+        framings: &[FramingItem],
+        articles: &[ArticleItem],
+    ) -> Vec<ClaimItem> {
+        // Only the ids of claims that parsed; resolved below for links.
+        let mut raws = Vec::with_capacity(values.len());
+        for (i, value) in values.into_iter().enumerate() {
+            if let Some(raw) = self.item::<RawClaim>("claim", i, value, shape::CLAIM) {
+                raws.push(raw);
+            }
+        }
+        let ids: Vec<IdAt> = raws.iter().map(|c| id_at(&c.id)).collect();
+        self.check_unique("claim", &ids);
+        let claim_index: HashMap<&str, usize> = ids
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, id)| (id.id.as_str(), i))
+            .collect();
+        let article_index: HashMap<&str, usize> = articles
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, a)| (a.raw.id.get_ref().as_str(), i))
+            .collect();
+        let framing_index: HashMap<&str, usize> = framings
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, f)| (f.raw.id.get_ref().as_str(), i))
+            .collect();
+        // Quote matching needs mutable, lazily normalised article blocks.
+        let mut normalized: Vec<Vec<Option<Normalized>>> =
+            articles.iter().map(|a| a.normalized.clone()).collect();
+
+        let mut out = Vec::with_capacity(raws.len());
+        for raw in raws {
+            let what = format!("claim '{}'", raw.id.get_ref());
+            self.check_id("claim", &raw.id);
+            self.non_empty(&what, "summary", &raw.summary);
+            for tag in &raw.tags {
+                if tag.get_ref().trim().is_empty() {
+                    self.push(
+                        Diagnostic::new(format!("an empty tag in {what}"))
+                            .at(tag.span(), "empty tag")
+                            .help("remove it, or write the tag"),
+                    );
+                }
+            }
+            let article = match article_index.get(raw.article.get_ref().as_str()) {
+                Some(&a) => Some(a),
+                None if self.is_broken("article", raw.article.get_ref()) => None,
+                None => {
+                    let name = raw.article.get_ref();
+                    let known = articles.iter().map(|a| a.raw.id.get_ref().as_str());
+                    let help = suggest(name, known.clone()).map_or_else(
+                        || format!("the articles are: {}", known.collect::<Vec<_>>().join(", ")),
+                        |s| format!("did you mean '{s}'?"),
+                    );
+                    self.push(
+                        Diagnostic::new(format!("{what} cites article '{name}', which does not exist"))
+                            .at(raw.article.span(), "no article with this id")
+                            .help(help),
+                    );
+                    None
+                }
+            };
+            let anchor = article.and_then(|a| {
+                self.find_quote(&what, &raw.quote, &articles[a], &mut normalized[a])
+            });
+            let stances = self.stances(&what, &raw, framings, &framing_index);
+            let links = self.links(&what, &raw, &ids, &claim_index);
+            if let (Some(article), Some(anchor)) = (article, anchor) {
+                out.push(ClaimItem {
+                    raw,
+                    article,
+                    anchor,
+                    stances,
+                    links,
+                });
+            }
+        }
+        out
+    }
+
+    fn find_quote(
+        &mut self,
+        what: &str,
+        quote: &Spanned<String>,
+        article: &ArticleItem,
+        normalized: &mut [Option<Normalized>],
+    ) -> Option<Anchor> {
+        let needle = quote::normalize(&markdown::plain_text(quote.get_ref())).text;
+        if needle.is_empty() {
+            self.push(
+                Diagnostic::new(format!("the quote of {what} is empty"))
+                    .at(quote.span(), "empty quote")
+                    .help("copy the words of the article that make this claim"),
+            );
+            return None;
+        }
+        for (block, slot) in article.doc.blocks.iter().zip(normalized.iter_mut()) {
+            slot.get_or_insert_with(|| quote::normalize(&block.text));
+        }
+        let texts: Vec<&Normalized> = normalized.iter().flatten().collect();
+        for (i, n) in texts.iter().enumerate() {
+            if let Some(range) = n.find(&needle) {
+                return Some(Anchor { block: i, range });
+            }
+        }
+        let plain: Vec<&str> = texts.iter().map(|n| n.text.as_str()).collect();
+        let prefix = quote::longest_matching_prefix(&needle, &plain);
+        let article_id = article.raw.id.get_ref();
+        let help = if prefix.is_empty() {
+            format!(
+                "copy the words exactly from article '{article_id}'; differences of spacing, line breaks, quote marks and *emphasis* do not matter, and a quote must lie within one paragraph"
+            )
+        } else {
+            let continuation = plain
+                .iter()
+                .find_map(|t| t.find(prefix).map(|at| &t[at + prefix.len()..]))
+                .unwrap_or("");
+            let next = |s: &str| first_words(s.trim_start(), 6);
+            if continuation.trim().is_empty() {
+                format!(
+                    "the quote matches up to \"{}\", where the paragraph ends; a quote must lie within one paragraph",
+                    last_words(prefix, 6)
+                )
+            } else {
+                format!(
+                    "the quote matches up to \"{}\"; then the article reads \"{}\" but the quote has \"{}\"",
+                    last_words(prefix, 6),
+                    next(continuation),
+                    next(&needle[prefix.len()..]),
+                )
+            }
+        };
+        self.push(
+            Diagnostic::new(format!("the quote of {what} is not in article '{article_id}'"))
+                .at(quote.span(), "not found in the article")
+                .help(help),
+        );
+        None
+    }
+
+    fn stances(
+        &mut self,
+        what: &str,
+        raw: &RawClaim,
+        framings: &[FramingItem],
+        framing_index: &HashMap<&str, usize>,
+    ) -> Vec<Option<Stance>> {
+        let mut stances = vec![None; framings.len()];
+        for (framing, stance) in &raw.stances {
+            let RawStance { stance: kind, note } = stance.get_ref();
+            let kind_value = match kind.get_ref().as_str() {
+                "supports" => Some(StanceKind::Supports),
+                "challenges" => Some(StanceKind::Challenges),
+                "neutral" => Some(StanceKind::Neutral),
+                other => {
+                    self.push(
+                        Diagnostic::new(format!(
+                            "unknown stance '{other}' in {what}{}",
+                            did_you_mean(other, StanceKind::ALL.map(StanceKind::as_str))
+                        ))
+                        .at(kind.span(), "unknown stance")
+                        .help("a stance is \"supports\", \"challenges\" or \"neutral\""),
+                    );
+                    None
+                }
+            };
+            match framing_index.get(framing.get_ref().as_str()) {
+                Some(&f) => {
+                    if let Some(kind) = kind_value {
+                        stances[f] = Some(Stance {
+                            kind,
+                            note: note.as_ref().map(|n| n.get_ref().clone()),
+                        });
+                    }
+                }
+                None if self.is_broken("framing", framing.get_ref()) => {}
+                None => {
+                    let name = framing.get_ref();
+                    let known = framings.iter().map(|f| f.raw.id.get_ref().as_str());
+                    let help = suggest(name, known.clone()).map_or_else(
+                        || format!("the framings are: {}", known.collect::<Vec<_>>().join(", ")),
+                        |s| format!("did you mean '{s}'?"),
+                    );
+                    self.push(
+                        Diagnostic::new(format!("{what} has a stance for framing '{name}', which does not exist"))
+                            .at(framing.span(), "no framing with this id")
+                            .help(help),
+                    );
+                }
+            }
+        }
+        stances
+    }
+
+    fn links(
+        &mut self,
+        what: &str,
+        raw: &RawClaim,
+        ids: &[IdAt],
+        claim_index: &HashMap<&str, usize>,
+    ) -> Vec<(usize, LinkKind)> {
+        let mut links = Vec::new();
+        for link in &raw.links {
+            let RawLink { to, kind } = link.get_ref();
+            let kind_value = match kind.get_ref().as_str() {
+                "supports" => Some(LinkKind::Supports),
+                "attacks" => Some(LinkKind::Attacks),
+                other => {
+                    self.push(
+                        Diagnostic::new(format!(
+                            "unknown link kind '{other}' in {what}{}",
+                            did_you_mean(other, ["supports", "attacks"])
+                        ))
+                        .at(kind.span(), "unknown kind")
+                        .help("a link's kind is \"supports\" or \"attacks\""),
+                    );
+                    None
+                }
+            };
+            if to.get_ref() == raw.id.get_ref() {
+                self.push(
+                    Diagnostic::new(format!("{what} links to itself"))
+                        .at(to.span(), "the claim's own id")
+                        .help("a link connects two different claims"),
+                );
+                continue;
+            }
+            match claim_index.get(to.get_ref().as_str()) {
+                Some(&target) => {
+                    if let Some(kind) = kind_value {
+                        links.push((target, kind));
+                    }
+                }
+                None if self.is_broken("claim", to.get_ref()) => {}
+                None => {
+                    let name = to.get_ref();
+                    let known = ids.iter().map(|i| i.id.as_str());
+                    let help = suggest(name, known).map_or_else(
+                        || "link to the id of a claim defined in this file".to_owned(),
+                        |s| format!("did you mean '{s}'?"),
+                    );
+                    self.push(
+                        Diagnostic::new(format!("{what} links to claim '{name}', which does not exist"))
+                            .at(to.span(), "no claim with this id")
+                            .help(help),
+                    );
+                }
+            }
+        }
+        links
+    }
+
+    /// Builds the resolved model; called only when no diagnostic was raised.
+    fn resolve(
+        self,
+        title: String,
+        description: Option<String>,
+        framings: Vec<FramingItem>,
+        articles: Vec<ArticleItem>,
+        claims: Vec<ClaimItem>,
+    ) -> Debate {
+        let framings = framings
+            .into_iter()
+            .map(|f| Framing {
+                id: f.raw.id.into_inner(),
+                name: f.raw.name.into_inner(),
+                thesis: f.raw.thesis.into_inner(),
+                color: f.color,
+            })
+            .collect();
+        let mut articles: Vec<Article> = articles
+            .into_iter()
+            .map(|a| Article {
+                id: a.raw.id.into_inner(),
+                title: a.raw.title.into_inner(),
+                subtitle: a.raw.subtitle.map(Spanned::into_inner),
+                author: a.raw.author.map(Spanned::into_inner),
+                publication: a.raw.publication.map(Spanned::into_inner),
+                date: a.date,
+                url: a.raw.url.map(Spanned::into_inner),
+                text: a.raw.text.into_inner(),
+                doc: a.doc,
+                claims: Vec::new(),
+            })
+            .collect();
+        let mut links = Vec::new();
+        let claims: Vec<Claim> = claims
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| {
+                for (to, kind) in c.links {
+                    links.push(Link {
+                        from: ClaimIx(i),
+                        to: ClaimIx(to),
+                        kind,
+                    });
+                }
+                Claim {
+                    id: c.raw.id.into_inner(),
+                    article: ArticleIx(c.article),
+                    quote: c.raw.quote.into_inner(),
+                    summary: c.raw.summary.into_inner(),
+                    tags: c.raw.tags.into_iter().map(Spanned::into_inner).collect(),
+                    stances: c.stances,
+                    anchor: c.anchor,
+                }
+            })
+            .collect();
+        for (i, claim) in claims.iter().enumerate() {
+            articles[claim.article.0].claims.push(ClaimIx(i));
+        }
+        for article in &mut articles {
+            article
+                .claims
+                .sort_by_key(|c| (claims[c.0].anchor.block, claims[c.0].anchor.range.start));
+        }
+        Debate {
+            title,
+            description,
+            framings,
+            articles,
+            claims,
+            links,
+        }
+    }
+}
+
+fn id_at(id: &Spanned<String>) -> IdAt {
+    IdAt {
+        id: id.get_ref().clone(),
+        span: id.span(),
+    }
+}
+
+/// A valid id made from any text: "Tech Transfer!" becomes "tech-transfer".
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+fn first_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split(' ').take(n + 1).collect();
+    if words.len() > n {
+        format!("{}…", words[..n].join(" "))
+    } else {
+        words.join(" ")
+    }
+}
+
+fn last_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    if words.len() > n {
+        format!("…{}", words[words.len() - n..].join(" "))
+    } else {
+        text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(suggest("titel", ["title", "text", "id"]), Some("title"));
+        assert_eq!(suggest("tech-transfr", ["tech-transfer", "indigenous-innovation"]), Some("tech-transfer"));
+        assert_eq!(suggest("indigenous", ["tech-transfer", "indigenous-innovation"]), Some("indigenous-innovation"));
+        assert_eq!(suggest("zzz", ["title", "text"]), None);
+        assert_eq!(suggest("support", ["supports", "challenges", "neutral"]), Some("supports"));
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Tech Transfer!"), "tech-transfer");
+        assert_eq!(slug("--A__b--"), "a-b");
+        assert_eq!(slug("漢字"), "");
+    }
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(ordinal(1), "1st");
+        assert_eq!(ordinal(12), "12th");
+        assert_eq!(ordinal(23), "23rd");
+    }
+}
