@@ -70,11 +70,15 @@ pub fn report(failure: &LoadFailure) {
     let mut err = std::io::stderr().lock();
     // Nothing useful can be done if stderr itself is gone.
     let _ = err.write_all(failure.render(color).as_bytes());
-    let noun = if failure.diagnostics.len() == 1 { "error" } else { "errors" };
+    let noun = if failure.diagnostics.len() == 1 {
+        "error"
+    } else {
+        "errors"
+    };
     let _ = writeln!(
         err,
         "{}: {} {noun}",
-        model::diagnostic::make_visible(&failure.file),
+        model::diagnostic::one_line(&failure.file),
         failure.diagnostics.len()
     );
 }
@@ -94,7 +98,7 @@ pub fn check(files: Vec<PathBuf>) -> ExitCode {
                 let _ = writeln!(
                     out,
                     "{}: ok: {}",
-                    model::diagnostic::make_visible(&origin.name()),
+                    model::diagnostic::one_line(&origin.name()),
                     debate.summary()
                 );
             }
@@ -105,5 +109,9 @@ pub fn check(files: Vec<PathBuf>) -> ExitCode {
             }
         }
     }
-    if ok { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }

@@ -5,4 +5,5 @@
 //! terminal.
 
 pub mod cli;
+pub mod invariants;
 pub mod model;

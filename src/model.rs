@@ -227,7 +227,7 @@ impl Debate {
         validate::debate(source)
     }
 
-    /// The embedded DeepSeek debate.
+    /// The debate embedded in the binary (`data/deepseek.toml`).
     pub fn embedded() -> Result<Self, LoadFailure> {
         load_bytes(EMBEDDED_NAME, EMBEDDED.as_bytes())
     }

@@ -98,9 +98,20 @@ pub fn visible(c: char) -> Option<char> {
     }
 }
 
-/// Replaces every control character in a message with its visible form.
+/// Replaces every control character in a message with its visible form, keeping line breaks.
 pub fn make_visible(text: &str) -> String {
     text.chars().map(|c| visible(c).unwrap_or(c)).collect()
+}
+
+/// Like [`make_visible`], and line breaks and tabs too: for text that must stay on one line.
+pub fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' => '\u{240a}',
+            '\t' => '\u{2409}',
+            c => visible(c).unwrap_or(c),
+        })
+        .collect()
 }
 
 /// The source with control characters made visible, and a map from old to new byte offsets.
@@ -149,7 +160,7 @@ impl SafeSource {
 /// Renders diagnostics for one file: plain text, or with ANSI colours for a terminal.
 pub fn render(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) -> String {
     let safe = SafeSource::new(source);
-    let files = SimpleFile::new(make_visible(file), safe.text.as_str());
+    let files = SimpleFile::new(one_line(file), safe.text.as_str());
     let config = Config::default();
     let styles = Styles::default();
     let mut out = Vec::new();
@@ -164,7 +175,7 @@ pub fn render(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool)
         };
         if result.is_err() {
             // The spans are clamped into the file, so this is unreachable; say something anyway.
-            out.extend_from_slice(format!("error: {}\n", make_visible(&diagnostic.message)).as_bytes());
+            out.extend_from_slice(format!("error: {}\n", one_line(&diagnostic.message)).as_bytes());
         }
     }
     String::from_utf8_lossy(&out).into_owned()
@@ -173,15 +184,14 @@ pub fn render(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool)
 fn to_codespan(d: &Diagnostic, safe: &SafeSource) -> CsDiagnostic<()> {
     let mut labels = Vec::new();
     if let Some(p) = &d.primary {
-        labels.push(CsLabel::primary((), safe.map_range(&p.span)).with_message(make_visible(&p.text)));
+        labels.push(CsLabel::primary((), safe.map_range(&p.span)).with_message(one_line(&p.text)));
     }
     for s in &d.secondary {
-        labels.push(
-            CsLabel::secondary((), safe.map_range(&s.span)).with_message(make_visible(&s.text)),
-        );
+        labels
+            .push(CsLabel::secondary((), safe.map_range(&s.span)).with_message(one_line(&s.text)));
     }
     let mut cs = CsDiagnostic::error()
-        .with_message(make_visible(&d.message))
+        .with_message(one_line(&d.message))
         .with_labels(labels);
     if let Some(help) = &d.help {
         cs = cs.with_note(format!("help: {}", make_visible(help)));

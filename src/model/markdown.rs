@@ -173,7 +173,7 @@ pub fn parse(markdown: &str) -> Doc {
     let options = Options::ENABLE_STRIKETHROUGH;
     for event in Parser::new_ext(markdown, options) {
         match event {
-            Event::Start(tag) => start(&mut b, tag),
+            Event::Start(tag) => start(&mut b, &tag),
             Event::End(tag) => end(&mut b, tag),
             Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => b.text(&text),
             Event::Code(text) => {
@@ -189,22 +189,22 @@ pub fn parse(markdown: &str) -> Doc {
                 b.push_block(BlockKind::Rule);
             }
             Event::TaskListMarker(done) => b.text(if done { "[x] " } else { "[ ] " }),
-            Event::FootnoteReference(text)
-            | Event::InlineMath(text)
-            | Event::DisplayMath(text) => b.text(&text),
+            Event::FootnoteReference(text) | Event::InlineMath(text) | Event::DisplayMath(text) => {
+                b.text(&text);
+            }
         }
     }
     b.close();
     Doc { blocks: b.blocks }
 }
 
-fn start(b: &mut Builder, tag: Tag<'_>) {
+fn start(b: &mut Builder, tag: &Tag<'_>) {
     match tag {
         Tag::Paragraph => {
             // A tight list item's text arrives without a paragraph; a loose one with it.
             b.open(BlockKind::Paragraph);
         }
-        Tag::Heading { level, .. } => b.open(BlockKind::Heading(heading_level(level))),
+        Tag::Heading { level, .. } => b.open(BlockKind::Heading(heading_level(*level))),
         Tag::BlockQuote(_) => {
             b.close();
             b.quote_depth = b.quote_depth.saturating_add(1);
@@ -215,7 +215,7 @@ fn start(b: &mut Builder, tag: Tag<'_>) {
             if let Some(kind) = b.pending_item.take() {
                 b.push_block(kind);
             }
-            b.lists.push(ListFrame { next: first });
+            b.lists.push(ListFrame { next: *first });
         }
         Tag::Item => {
             b.close();
@@ -309,7 +309,11 @@ mod tests {
         let doc = parse("a *very* **big** `x` deal");
         let block = &doc.blocks[0];
         assert_eq!(block.text, "a very big x deal");
-        let styled: Vec<&str> = block.styles.iter().map(|(r, _)| &block.text[r.clone()]).collect();
+        let styled: Vec<&str> = block
+            .styles
+            .iter()
+            .map(|(r, _)| &block.text[r.clone()])
+            .collect();
         assert_eq!(styled, vec!["very", "big", "x"]);
         assert!(block.styles[0].1.emphasis && block.styles[1].1.strong && block.styles[2].1.code);
     }
@@ -320,10 +324,34 @@ mod tests {
         assert_eq!(
             kinds(&doc),
             vec![
-                (BlockKind::Item { depth: 0, marker: "•".into() }, "a"),
-                (BlockKind::Item { depth: 0, marker: "•".into() }, "b"),
-                (BlockKind::Item { depth: 1, marker: "1.".into() }, "c"),
-                (BlockKind::Item { depth: 1, marker: "2.".into() }, "d"),
+                (
+                    BlockKind::Item {
+                        depth: 0,
+                        marker: "•".into()
+                    },
+                    "a"
+                ),
+                (
+                    BlockKind::Item {
+                        depth: 0,
+                        marker: "•".into()
+                    },
+                    "b"
+                ),
+                (
+                    BlockKind::Item {
+                        depth: 1,
+                        marker: "1.".into()
+                    },
+                    "c"
+                ),
+                (
+                    BlockKind::Item {
+                        depth: 1,
+                        marker: "2.".into()
+                    },
+                    "d"
+                ),
             ]
         );
     }

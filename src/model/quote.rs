@@ -133,8 +133,14 @@ mod tests {
     #[test]
     fn prefix_search_finds_the_divergence() {
         let texts = ["the quick brown fox jumps"];
-        assert_eq!(longest_matching_prefix("the quick red fox", &texts), "the quick");
+        assert_eq!(
+            longest_matching_prefix("the quick red fox", &texts),
+            "the quick"
+        );
         assert_eq!(longest_matching_prefix("lazy dog", &texts), "");
-        assert_eq!(longest_matching_prefix("quick brown fox", &texts), "quick brown fox");
+        assert_eq!(
+            longest_matching_prefix("quick brown fox", &texts),
+            "quick brown fox"
+        );
     }
 }

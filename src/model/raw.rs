@@ -96,7 +96,10 @@ pub mod shape {
     /// `framings` and `articles` are checked by count instead ("needs at least 2 framings").
     pub const TOP: &[Key] = &[
         req("title", "title = \"What drives China's AI progress?\""),
-        opt("description", "description = \"Two essays read through two framings.\""),
+        opt(
+            "description",
+            "description = \"Two essays read through two framings.\"",
+        ),
         opt(
             "framings",
             "[[framings]]\nid = \"tech-transfer\"\nname = \"Technology transfer\"\nthesis = \"...\"",
@@ -114,7 +117,10 @@ pub mod shape {
     pub const FRAMING: &[Key] = &[
         req("id", "id = \"tech-transfer\""),
         req("name", "name = \"Technology transfer\""),
-        req("thesis", "thesis = \"One paragraph stating what this framing holds.\""),
+        req(
+            "thesis",
+            "thesis = \"One paragraph stating what this framing holds.\"",
+        ),
         opt("color", "color = \"cyan\""),
     ];
 
@@ -139,7 +145,10 @@ pub mod shape {
             "stances",
             "stances.tech-transfer = { stance = \"supports\", note = \"...\" }",
         ),
-        opt("links", "links = [{ to = \"other-claim\", kind = \"supports\" }]"),
+        opt(
+            "links",
+            "links = [{ to = \"other-claim\", kind = \"supports\" }]",
+        ),
     ];
 
     pub const STANCE: &[Key] = &[

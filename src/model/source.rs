@@ -44,7 +44,7 @@ impl LoadFailure {
                 let place = d
                     .line_col(&self.source)
                     .map_or_else(String::new, |(l, c)| format!(":{l}:{c}"));
-                diagnostic::make_visible(&format!("{}{place}: {}", self.file, d.message))
+                diagnostic::one_line(&format!("{}{place}: {}", self.file, d.message))
             })
             .collect()
     }
@@ -141,14 +141,19 @@ fn decode(name: &str, bytes: &[u8]) -> Result<String, LoadFailure> {
     if bytes.is_empty() {
         return Err(LoadFailure::whole_file(
             name,
-            Diagnostic::new(format!("'{name}' is empty")).help(MINIMAL_EXAMPLE),
+            Diagnostic::new(format!("'{name}' is empty"))
+                .at(0..0, "nothing here")
+                .help(MINIMAL_EXAMPLE),
         ));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(LoadFailure::whole_file(
             name,
-            Diagnostic::new(format!("'{name}' is encoded as UTF-16; debate files are UTF-8"))
-                .help("save the file as UTF-8 (most editors offer it under \"encoding\")"),
+            Diagnostic::new(format!(
+                "'{name}' is encoded as UTF-16; debate files are UTF-8"
+            ))
+            .at(0..0, "a UTF-16 byte-order mark")
+            .help("save the file as UTF-8 (most editors offer it under \"encoding\")"),
         ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);

@@ -18,8 +18,8 @@ use super::quote::{self, Normalized};
 use super::raw::shape::{self, Key};
 use super::raw::{RawArticle, RawClaim, RawFraming, RawLink, RawStance};
 use super::{
-    Anchor, Article, ArticleIx, Claim, ClaimIx, Color, Debate, Framing, Link, LinkKind,
-    NamedColor, Stance, StanceKind,
+    Anchor, Article, ArticleIx, Claim, ClaimIx, Color, Debate, Framing, Link, LinkKind, NamedColor,
+    Stance, StanceKind,
 };
 
 type Value<'a> = Spanned<DeValue<'a>>;
@@ -65,7 +65,13 @@ pub(super) fn debate(src: &str) -> Result<Debate, Vec<Diagnostic>> {
         );
     }
     if v.diagnostics.is_empty() {
-        Ok(v.resolve(items.title.unwrap_or_default(), items.description, framings, articles, claims))
+        Ok(Validator::resolve(
+            items.title.unwrap_or_default(),
+            items.description,
+            framings,
+            articles,
+            claims,
+        ))
     } else {
         Err(v.diagnostics)
     }
@@ -114,6 +120,9 @@ struct Validator {
     /// Ids of items that had errors of their own, by kind: a reference to one of them is not
     /// reported again as a reference to nothing.
     broken: HashSet<(&'static str, String)>,
+    /// Kinds whose whole list was malformed (`[framings]` for `[[framings]]`): references to
+    /// them and their count are not reported again.
+    unusable: HashSet<&'static str>,
 }
 
 /// An id as written, where it was written.
@@ -180,7 +189,7 @@ fn type_name(value: &DeValue<'_>) -> &'static str {
 
 impl Validator {
     fn is_broken(&self, kind: &'static str, id: &str) -> bool {
-        self.broken.contains(&(kind, id.to_owned()))
+        self.unusable.contains(kind) || self.broken.contains(&(kind, id.to_owned()))
     }
 
     fn push(&mut self, diagnostic: Diagnostic) {
@@ -198,10 +207,14 @@ impl Validator {
     ) -> bool {
         let before = self.diagnostics.len();
         let names = || keys.iter().map(|k| k.name);
+        // A misspelt required key is reported once, as the misspelling, not also as missing.
+        let mut suggested = Vec::new();
         for (key, _) in table {
             let name = key.get_ref().as_ref();
             if !keys.iter().any(|k| k.name == name) {
-                let help = match suggest(name, names()) {
+                let suggestion = suggest(name, names());
+                suggested.extend(suggestion);
+                let help = match suggestion {
                     Some(s) => format!("did you mean '{s}'?"),
                     None => format!(
                         "the keys of {what} are: {}",
@@ -215,7 +228,10 @@ impl Validator {
                 );
             }
         }
-        for key in keys.iter().filter(|k| k.required) {
+        for key in keys
+            .iter()
+            .filter(|k| k.required && !suggested.contains(&k.name))
+        {
             if !table.iter().any(|(k, _)| k.get_ref() == key.name) {
                 self.push(
                     Diagnostic::new(format!("{what} is missing '{}'", key.name))
@@ -300,6 +316,11 @@ impl Validator {
                 tables
             }
             other => {
+                self.unusable.insert(match name {
+                    "framings" => "framing",
+                    "articles" => "article",
+                    _ => "claim",
+                });
                 self.push(
                     Diagnostic::new(format!(
                         "'{name}' must be a list of tables, not {}",
@@ -325,7 +346,11 @@ impl Validator {
         let fields: Vec<(String, Range<usize>)> = value
             .get_ref()
             .as_table()
-            .map(|t| t.iter().map(|(k, v)| (k.get_ref().to_string(), v.span())).collect())
+            .map(|t| {
+                t.iter()
+                    .map(|(k, v)| (k.get_ref().to_string(), v.span()))
+                    .collect()
+            })
             .unwrap_or_default();
         match T::deserialize(value.into_deserializer()) {
             Ok(t) => Some(t),
@@ -337,7 +362,8 @@ impl Validator {
                 let raw = error.message().trim();
                 let message = match (field, raw.strip_prefix("invalid type: ")) {
                     (Some((name, _)), Some(rest)) => {
-                        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+                        let (found, expected) =
+                            rest.split_once(", expected ").unwrap_or((rest, "?"));
                         format!("'{name}' of {what} must be {expected}, not {found}")
                     }
                     (Some((name, _)), None) => format!("'{name}' of {what}: {raw}"),
@@ -345,7 +371,9 @@ impl Validator {
                 };
                 let example = field
                     .and_then(|(name, _)| keys.iter().find(|k| k.name == name))
-                    .map_or_else(String::new, |k| format!("write it like this:\n{}", k.example));
+                    .map_or_else(String::new, |k| {
+                        format!("write it like this:\n{}", k.example)
+                    });
                 let mut d = Diagnostic::new(message).at(span, "wrong type");
                 if !example.is_empty() {
                     d = d.help(example);
@@ -399,7 +427,8 @@ impl Validator {
                     };
                     for (framing, stance) in stances {
                         if let Some(t) = stance.get_ref().as_table() {
-                            let inner = format!("the stance of {what} under '{}'", framing.get_ref());
+                            let inner =
+                                format!("the stance of {what} under '{}'", framing.get_ref());
                             clean &= self.check_keys(&inner, t, &stance.span(), shape::STANCE);
                         } else {
                             self.push(
@@ -422,7 +451,7 @@ impl Validator {
                     let Some(links) = value.get_ref().as_array() else {
                         continue;
                     };
-                    for link in links.iter() {
+                    for link in links {
                         if let Some(t) = link.get_ref().as_table() {
                             let inner = format!("a link of {what}");
                             clean &= self.check_keys(&inner, t, &link.span(), shape::LINK);
@@ -447,7 +476,8 @@ impl Validator {
         if !valid {
             let proposal = slug(text);
             let help = if proposal.is_empty() {
-                "ids use lowercase ASCII letters, digits and '-', starting with a letter or digit".to_owned()
+                "ids use lowercase ASCII letters, digits and '-', starting with a letter or digit"
+                    .to_owned()
             } else {
                 format!(
                     "ids use lowercase ASCII letters, digits and '-', starting with a letter or digit, e.g. '{proposal}'"
@@ -482,16 +512,15 @@ impl Validator {
             self.push(
                 Diagnostic::new(format!("'{field}' of {what} is empty"))
                     .at(value.span(), "empty")
-                    .help(format!("write the {field}, or remove the {}", what.split(' ').next().unwrap_or(what))),
+                    .help(format!(
+                        "write the {field}, or remove the {}",
+                        what.split(' ').next().unwrap_or(what)
+                    )),
             );
         }
     }
 
-    fn framings(
-        &mut self,
-        values: Vec<Value<'_>>,
-        span: Option<Range<usize>>,
-    ) -> Vec<FramingItem> {
+    fn framings(&mut self, values: Vec<Value<'_>>, span: Option<Range<usize>>) -> Vec<FramingItem> {
         let count = values.len();
         let mut out = Vec::with_capacity(count);
         for (i, value) in values.into_iter().enumerate() {
@@ -505,12 +534,15 @@ impl Validator {
             let color = raw.color.as_ref().and_then(|c| self.color(&what, c));
             out.push(FramingItem { raw, color });
         }
-        if count < 2 {
+        if count < 2 && !self.unusable.contains("framing") {
             self.push(
                 Diagnostic::new(format!(
                     "a debate needs at least 2 framings; this file has {count}"
                 ))
-                .at(span.unwrap_or(0..0), format!("{count} framings"))
+                .at(
+                    span.unwrap_or(0..0),
+                    if count == 0 { "no framings".to_owned() } else { format!("only {count}") },
+                )
                 .help("add a [[framings]] section for each competing explanation:\n[[framings]]\nid = \"other-view\"\nname = \"Another view\"\nthesis = \"...\""),
             );
         }
@@ -541,11 +573,7 @@ impl Validator {
         None
     }
 
-    fn articles(
-        &mut self,
-        values: Vec<Value<'_>>,
-        span: Option<Range<usize>>,
-    ) -> Vec<ArticleItem> {
+    fn articles(&mut self, values: Vec<Value<'_>>, span: Option<Range<usize>>) -> Vec<ArticleItem> {
         let count = values.len();
         let mut out = Vec::with_capacity(count);
         for (i, value) in values.into_iter().enumerate() {
@@ -573,9 +601,14 @@ impl Validator {
             });
             let doc = markdown::parse(raw.text.get_ref());
             let normalized = vec![None; doc.blocks.len()];
-            out.push(ArticleItem { raw, date, doc, normalized });
+            out.push(ArticleItem {
+                raw,
+                date,
+                doc,
+                normalized,
+            });
         }
-        if count == 0 {
+        if count == 0 && !self.unusable.contains("article") {
             self.push(Diagnostic::new("a debate needs at least 1 article; this file has none").at(span.unwrap_or(0..0), "no articles").help(
                 "add an [[articles]] section:\n[[articles]]\nid = \"essay\"\ntitle = \"An essay\"\ntext = \"\"\"\nFirst paragraph.\n\"\"\"",
             ));
@@ -647,16 +680,17 @@ impl Validator {
                         |s| format!("did you mean '{s}'?"),
                     );
                     self.push(
-                        Diagnostic::new(format!("{what} cites article '{name}', which does not exist"))
-                            .at(raw.article.span(), "no article with this id")
-                            .help(help),
+                        Diagnostic::new(format!(
+                            "{what} cites article '{name}', which does not exist"
+                        ))
+                        .at(raw.article.span(), "no article with this id")
+                        .help(help),
                     );
                     None
                 }
             };
-            let anchor = article.and_then(|a| {
-                self.find_quote(&what, &raw.quote, &articles[a], &mut normalized[a])
-            });
+            let anchor = article
+                .and_then(|a| self.find_quote(&what, &raw.quote, &articles[a], &mut normalized[a]));
             let stances = self.stances(&what, &raw, framings, &framing_index);
             let links = self.links(&what, &raw, &ids, &claim_index);
             if let (Some(article), Some(anchor)) = (article, anchor) {
@@ -725,9 +759,11 @@ impl Validator {
             }
         };
         self.push(
-            Diagnostic::new(format!("the quote of {what} is not in article '{article_id}'"))
-                .at(quote.span(), "not found in the article")
-                .help(help),
+            Diagnostic::new(format!(
+                "the quote of {what} is not in article '{article_id}'"
+            ))
+            .at(quote.span(), "not found in the article")
+            .help(help),
         );
         None
     }
@@ -776,9 +812,11 @@ impl Validator {
                         |s| format!("did you mean '{s}'?"),
                     );
                     self.push(
-                        Diagnostic::new(format!("{what} has a stance for framing '{name}', which does not exist"))
-                            .at(framing.span(), "no framing with this id")
-                            .help(help),
+                        Diagnostic::new(format!(
+                            "{what} has a stance for framing '{name}', which does not exist"
+                        ))
+                        .at(framing.span(), "no framing with this id")
+                        .help(help),
                     );
                 }
             }
@@ -834,9 +872,11 @@ impl Validator {
                         |s| format!("did you mean '{s}'?"),
                     );
                     self.push(
-                        Diagnostic::new(format!("{what} links to claim '{name}', which does not exist"))
-                            .at(to.span(), "no claim with this id")
-                            .help(help),
+                        Diagnostic::new(format!(
+                            "{what} links to claim '{name}', which does not exist"
+                        ))
+                        .at(to.span(), "no claim with this id")
+                        .help(help),
                     );
                 }
             }
@@ -846,7 +886,6 @@ impl Validator {
 
     /// Builds the resolved model; called only when no diagnostic was raised.
     fn resolve(
-        self,
         title: String,
         description: Option<String>,
         framings: Vec<FramingItem>,
@@ -964,10 +1003,19 @@ mod tests {
     #[test]
     fn suggestions() {
         assert_eq!(suggest("titel", ["title", "text", "id"]), Some("title"));
-        assert_eq!(suggest("tech-transfr", ["tech-transfer", "indigenous-innovation"]), Some("tech-transfer"));
-        assert_eq!(suggest("indigenous", ["tech-transfer", "indigenous-innovation"]), Some("indigenous-innovation"));
+        assert_eq!(
+            suggest("tech-transfr", ["tech-transfer", "indigenous-innovation"]),
+            Some("tech-transfer")
+        );
+        assert_eq!(
+            suggest("indigenous", ["tech-transfer", "indigenous-innovation"]),
+            Some("indigenous-innovation")
+        );
         assert_eq!(suggest("zzz", ["title", "text"]), None);
-        assert_eq!(suggest("support", ["supports", "challenges", "neutral"]), Some("supports"));
+        assert_eq!(
+            suggest("support", ["supports", "challenges", "neutral"]),
+            Some("supports")
+        );
     }
 
     #[test]
