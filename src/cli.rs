@@ -1,7 +1,7 @@
 //! The command line: subcommands and their arguments (clap derive), and what each one runs.
 //!
-//! Exit codes: 0 success, 1 a debate file has errors (or could not be read), 2 usage errors
-//! (clap's own), 3 the terminal failed.
+//! Exit codes: 0 success, 1 a debate file has errors (or could not be read), 2 usage errors,
+//! 3 no usable terminal, 128+N ended by signal N (SIGHUP 129, SIGINT 130, SIGTERM 143).
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::model::{self, Debate, LoadFailure};
+use crate::state::State;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -35,6 +36,69 @@ pub enum Command {
         /// Files to check; the embedded debate when none is given.
         files: Vec<PathBuf>,
     },
+    /// Draw one screen of the reader without a terminal and print it (text or SVG).
+    Render(RenderArgs),
+}
+
+/// The views `debate render` can draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RenderView {
+    Reader,
+    Claims,
+    Debate,
+    Compare,
+    Search,
+    Help,
+    Detail,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RenderFormat {
+    Text,
+    Svg,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
+    /// Which view to draw.
+    #[arg(long, value_enum, default_value_t = RenderView::Reader)]
+    pub view: RenderView,
+    /// The article pane to show (its id); the first article by default.
+    #[arg(long)]
+    pub article: Option<String>,
+    /// The active framing (its id); the first framing by default.
+    #[arg(long)]
+    pub framing: Option<String>,
+    /// The query typed into search (with --view search).
+    #[arg(long, default_value = "")]
+    pub query: String,
+    /// The claim to show: selected in the reader, or opened with --view detail (the first
+    /// claim by default there).
+    #[arg(long)]
+    pub claim: Option<String>,
+    /// Screen size in cells, `WIDTHxHEIGHT`.
+    #[arg(long, default_value = "120x36", value_parser = parse_size)]
+    pub size: (u16, u16),
+    #[arg(long, value_enum, default_value_t = RenderFormat::Text)]
+    pub format: RenderFormat,
+    /// The debate file; the embedded debate when left out.
+    pub file: Option<PathBuf>,
+}
+
+fn parse_size(s: &str) -> Result<(u16, u16), String> {
+    let (w, h) = s
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("'{s}' is not a size; write WIDTHxHEIGHT, e.g. 120x36"))?;
+    let parse = |v: &str| {
+        v.trim()
+            .parse::<u16>()
+            .map_err(|_| format!("'{v}' is not a number of cells (1 to 65535)"))
+    };
+    let (w, h) = (parse(w)?, parse(h)?);
+    if w == 0 || h == 0 {
+        return Err("the size must be at least 1x1".into());
+    }
+    Ok((w, h))
 }
 
 /// Where a debate comes from: a file, or the copy built into the binary.
@@ -81,6 +145,137 @@ pub fn report(failure: &LoadFailure) {
         model::diagnostic::one_line(&failure.file),
         failure.diagnostics.len()
     );
+}
+
+/// Builds the state `debate render` draws: the requested view, article, framing and query.
+pub fn render_state(debate: Debate, name: &str, args: &RenderArgs) -> Result<State, String> {
+    use crate::action::Action;
+    use crate::update::update;
+    let (w, h) = args.size;
+    let find = |kind: &str, id: &str, ids: Vec<&str>| {
+        ids.iter().position(|i| *i == id).ok_or_else(|| {
+            format!(
+                "no {kind} with id '{id}'; the {kind}s are: {}",
+                ids.join(", ")
+            )
+        })
+    };
+    let article = match &args.article {
+        Some(id) => find(
+            "article",
+            id,
+            debate.articles.iter().map(|a| a.id.as_str()).collect(),
+        )?,
+        None => 0,
+    };
+    let framing = match &args.framing {
+        Some(id) => find(
+            "framing",
+            id,
+            debate.framings.iter().map(|f| f.id.as_str()).collect(),
+        )?,
+        None => 0,
+    };
+    let claim = match &args.claim {
+        Some(id) => Some(find(
+            "claim",
+            id,
+            debate.claims.iter().map(|c| c.id.as_str()).collect(),
+        )?),
+        None => None,
+    };
+    let mut state = State::new(debate, name, w, h);
+    for _ in 0..framing {
+        update(&mut state, Action::NextFraming);
+    }
+    update(&mut state, Action::ShowArticle(article));
+    match args.view {
+        RenderView::Reader => {
+            // With --claim, the reader shows that claim selected, as `n` or a jump leaves it.
+            if let Some(i) = claim {
+                update(&mut state, Action::ShowClaims);
+                for _ in 0..i {
+                    update(&mut state, Action::Down);
+                }
+                update(&mut state, Action::Open);
+            }
+        }
+        RenderView::Claims => update(&mut state, Action::ShowClaims),
+        RenderView::Debate => update(&mut state, Action::ShowDebate),
+        RenderView::Compare => update(&mut state, Action::ToggleSideBySide),
+        RenderView::Search => {
+            update(&mut state, Action::StartSearch);
+            for c in args.query.chars() {
+                update(&mut state, Action::SearchInput(c));
+            }
+        }
+        RenderView::Help => update(&mut state, Action::ToggleHelp),
+        RenderView::Detail => {
+            update(&mut state, Action::ShowClaims);
+            for _ in 0..claim.unwrap_or(0) {
+                update(&mut state, Action::Down);
+            }
+            update(&mut state, Action::ShowDetail);
+        }
+    }
+    // Framing and filter changes leave a message in the status bar; a still screen has none.
+    state.message = None;
+    Ok(state)
+}
+
+/// `debate render`: one screen to stdout.
+pub fn render(args: &RenderArgs) -> ExitCode {
+    let origin = Origin::from_arg(args.file.clone());
+    let debate = match origin.load() {
+        Ok(debate) => debate,
+        Err(failure) => {
+            report(&failure);
+            return ExitCode::from(1);
+        }
+    };
+    let state = match render_state(debate, &origin.name(), args) {
+        Ok(state) => state,
+        Err(message) => {
+            eprintln!("error: {}", model::diagnostic::one_line(&message));
+            return ExitCode::from(2);
+        }
+    };
+    let buf = crate::screen::draw(&state, args.size.0, args.size.1);
+    let out = match args.format {
+        RenderFormat::Text => crate::screen::to_text(&buf),
+        RenderFormat::Svg => crate::screen::to_svg(&buf),
+    };
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    ExitCode::SUCCESS
+}
+
+/// `debate [FILE]`: the interactive reader. Errors in the file are printed before the
+/// terminal is touched.
+pub fn read(file: Option<PathBuf>) -> ExitCode {
+    let origin = Origin::from_arg(file);
+    let debate = match origin.load() {
+        Ok(debate) => debate,
+        Err(failure) => {
+            report(&failure);
+            return ExitCode::from(1);
+        }
+    };
+    if !std::io::stdout().is_terminal() {
+        eprintln!(
+            "error: the reader needs a terminal; `debate render` draws a screen to stdout, `debate check` validates"
+        );
+        return ExitCode::from(3);
+    }
+    let state = State::new(debate, origin.name(), 80, 24);
+    match crate::tui::run(state) {
+        Ok(crate::tui::Ending::Quit) => ExitCode::SUCCESS,
+        // The conventional status for death by a signal: 128 + its number.
+        Ok(crate::tui::Ending::Signal(n)) => ExitCode::from(u8::try_from(128 + n).unwrap_or(1)),
+        Err(error) => {
+            eprintln!("error: the terminal failed: {error}");
+            ExitCode::from(3)
+        }
+    }
 }
 
 /// `debate check`: one summary line per good file on stdout, errors on stderr.

@@ -4,6 +4,17 @@
 //! code); the reader's state, update and views build on it; only the event loop touches the
 //! terminal.
 
+pub mod action;
 pub mod cli;
+pub mod flow;
+pub mod input;
 pub mod invariants;
+pub mod keymap;
 pub mod model;
+pub mod screen;
+pub mod search;
+pub mod state;
+pub mod text;
+pub mod tui;
+pub mod ui;
+pub mod update;

@@ -3,24 +3,13 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use debate::cli::{self, Cli, Command, Origin};
+use debate::cli::{self, Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { files }) => cli::check(files),
-        None => {
-            let origin = Origin::from_arg(cli.file);
-            match origin.load() {
-                Ok(debate) => {
-                    println!("{}: {}", origin.name(), debate.summary());
-                    ExitCode::SUCCESS
-                }
-                Err(failure) => {
-                    cli::report(&failure);
-                    ExitCode::from(1)
-                }
-            }
-        }
+        Some(Command::Render(args)) => cli::render(&args),
+        None => cli::read(cli.file),
     }
 }

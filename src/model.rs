@@ -232,6 +232,16 @@ impl Debate {
         load_bytes(EMBEDDED_NAME, EMBEDDED.as_bytes())
     }
 
+    /// The index of the first article; every validated debate has one.
+    pub fn first_article_ix() -> ArticleIx {
+        ArticleIx(0)
+    }
+
+    /// The index of the first framing; every validated debate has two or more.
+    pub fn first_framing_ix() -> FramingIx {
+        FramingIx(0)
+    }
+
     pub fn article(&self, ix: ArticleIx) -> &Article {
         &self.articles[ix.0]
     }

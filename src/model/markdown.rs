@@ -102,7 +102,10 @@ impl Builder {
 
     fn close(&mut self) {
         if let Some(mut block) = self.current.take() {
-            if block.kind != BlockKind::Code {
+            if block.kind == BlockKind::Code {
+                let end = block.text.trim_end_matches('\n').len();
+                block.text.truncate(end);
+            } else {
                 trim_block(&mut block);
             }
             if !block.text.is_empty() || block.kind == BlockKind::Rule {
@@ -119,7 +122,7 @@ impl Builder {
         let inline = self.inline;
         if let Some(block) = self.current.as_mut() {
             let start = block.text.len();
-            block.text.push_str(text);
+            push_displayable(&mut block.text, text, block.kind == BlockKind::Code);
             if !inline.is_plain() && !text.is_empty() {
                 block.styles.push((start..block.text.len(), inline));
             }
@@ -137,6 +140,20 @@ impl Builder {
     fn hard_break(&mut self) {
         if let Some(block) = self.current.as_mut() {
             block.text.push('\n');
+        }
+    }
+}
+
+/// Appends text so that nothing in it can drive a terminal: tabs become spaces, other control
+/// characters visible symbols, and bidi controls are dropped. Line breaks stay in code blocks.
+fn push_displayable(out: &mut String, text: &str, code: bool) {
+    for c in text.chars() {
+        match c {
+            '\n' if code => out.push('\n'),
+            '\t' if code => out.push_str("    "),
+            '\n' | '\t' | '\r' => out.push(' '),
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
+            c => out.push(super::diagnostic::visible(c).unwrap_or(c)),
         }
     }
 }
@@ -367,6 +384,13 @@ mod tests {
     fn curly_quotes_and_entities_survive() {
         let doc = parse("It’s “996” &amp; more");
         assert_eq!(doc.blocks[0].text, "It’s “996” & more");
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_text() {
+        let doc = parse("a\u{7}b\tc \u{202e}d\n\n```\nx\ty\n```");
+        assert_eq!(doc.blocks[0].text, "a\u{2407}b c d");
+        assert_eq!(doc.blocks[1].text, "x    y");
     }
 
     #[test]

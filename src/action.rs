@@ -1,0 +1,60 @@
+//! Every user intent, named for what it does rather than the key that triggers it.
+//!
+//! Keys and mouse events become `Action`s in `keymap`; only `update` turns them into changes.
+
+/// What the user asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    /// Close the overlay, leave search, or go back to the previous place.
+    Back,
+    ToggleHelp,
+    /// Show article pane N (0-based).
+    ShowArticle(usize),
+    NextPane,
+    PrevPane,
+    ShowClaims,
+    ShowDebate,
+    StartSearch,
+    NextFraming,
+    ToggleSideBySide,
+    ToggleContested,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    Top,
+    Bottom,
+    NextClaim,
+    PrevClaim,
+    /// Enter: open what is selected.
+    Open,
+    /// From a claim, go to its quote in the article.
+    ReadInArticle,
+    /// Open the selected claim's detail.
+    ShowDetail,
+    CycleArticleFilter,
+    CycleTagFilter,
+    CycleStanceFilter,
+    ClearFilters,
+    NextLink,
+    PrevLink,
+    SearchInput(char),
+    SearchBackspace,
+    SearchClear,
+    SearchDeleteWord,
+    /// The terminal's new size in cells.
+    Resize(u16, u16),
+    /// Mouse wheel at a cell: positive scrolls down.
+    ScrollAt {
+        x: u16,
+        y: u16,
+        delta: i8,
+    },
+    ClickAt {
+        x: u16,
+        y: u16,
+    },
+}

@@ -1,0 +1,39 @@
+//! Terminal events into actions: keys through the keymap (in the context of what has focus),
+//! mouse wheel and clicks, resizes. Used by the event loop and by the key-sequence tests, so
+//! both go the same way.
+
+use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+
+use crate::action::Action;
+use crate::keymap;
+use crate::state::State;
+use crate::ui;
+
+/// The action an event means now, if any.
+pub fn to_action(state: &State, event: &Event) -> Option<Action> {
+    match *event {
+        // Presses and auto-repeats; releases (reported on some platforms) would act twice.
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            keymap::resolve(ui::status::context(state), &key)
+        }
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Action::ScrollAt {
+                x: mouse.column,
+                y: mouse.row,
+                delta: 1,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::ScrollAt {
+                x: mouse.column,
+                y: mouse.row,
+                delta: -1,
+            }),
+            MouseEventKind::Down(event::MouseButton::Left) => Some(Action::ClickAt {
+                x: mouse.column,
+                y: mouse.row,
+            }),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    }
+}

@@ -1,0 +1,168 @@
+//! Headless drawing: a state drawn by the same view code into a buffer, then printed as plain
+//! text or as an SVG that keeps colours and styles (for `debate render` and screenshots/).
+
+use std::fmt::Write as _;
+
+use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::state::State;
+use crate::ui;
+
+/// Draws the state on a `width`×`height` screen.
+pub fn draw(state: &State, width: u16, height: u16) -> Buffer {
+    let area = Rect::new(0, 0, width, height);
+    let mut buf = Buffer::empty(area);
+    ui::render(state, area, &mut buf);
+    buf
+}
+
+/// The cells of a row as (column, symbol, style), leaving out the cells hidden by wide glyphs.
+fn row_cells(buf: &Buffer, y: u16) -> Vec<(u16, &str, Style)> {
+    let mut cells = Vec::new();
+    let mut x = 0;
+    while x < buf.area.width {
+        let cell = &buf[(x, y)];
+        let symbol = cell.symbol();
+        cells.push((x, symbol, cell.style()));
+        x += symbol.cell_width().max(1);
+    }
+    cells
+}
+
+/// The screen as text, one line per row, trailing spaces removed.
+pub fn to_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let line: String = row_cells(buf, y).into_iter().map(|(_, s, _)| s).collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+const CELL_W: f32 = 8.4;
+const CELL_H: f32 = 18.0;
+const FG: &str = "#d8dee9";
+const BG: &str = "#16181d";
+
+/// A terminal palette for the named colours (close to a common dark theme).
+fn hex(color: Color, default: &str) -> String {
+    let named = match color {
+        Color::Reset => return default.to_owned(),
+        Color::Black => "#1d2026",
+        Color::Red => "#e06c75",
+        Color::Green => "#98c379",
+        Color::Yellow => "#e5c07b",
+        Color::Blue => "#61afef",
+        Color::Magenta => "#c678dd",
+        Color::Cyan => "#56b6c2",
+        Color::Gray => "#abb2bf",
+        Color::DarkGray => "#5c6370",
+        Color::LightRed => "#f28b82",
+        Color::LightGreen => "#b5e08d",
+        Color::LightYellow => "#f6d58e",
+        Color::LightBlue => "#8ec9ff",
+        Color::LightMagenta => "#e3a4f0",
+        Color::LightCyan => "#8de0ea",
+        Color::White => "#eceff4",
+        Color::Rgb(r, g, b) => return format!("#{r:02x}{g:02x}{b:02x}"),
+        Color::Indexed(i) => return format!("#{i:02x}{i:02x}{i:02x}"),
+    };
+    named.to_owned()
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The screen as an SVG image with a monospace grid: backgrounds, colours, bold, italic,
+/// underline and reversed cells.
+pub fn to_svg(buf: &Buffer) -> String {
+    let (w, h) = (buf.area.width, buf.area.height);
+    let width = f32::from(w) * CELL_W;
+    let height = f32::from(h) * CELL_H;
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.1} {height:.1}">"#
+    );
+    let _ = writeln!(
+        svg,
+        r#"<style>text{{font-family:"DejaVu Sans Mono","Menlo","Consolas",monospace;font-size:14px;white-space:pre}}</style>"#
+    );
+    let _ = writeln!(svg, r#"<rect width="100%" height="100%" fill="{BG}"/>"#);
+    for y in 0..h {
+        let top = f32::from(y) * CELL_H;
+        for (x, symbol, style) in row_cells(buf, y) {
+            let reversed = style.add_modifier.contains(Modifier::REVERSED);
+            let (mut fg, mut bg) = (
+                style.fg.unwrap_or(Color::Reset),
+                style.bg.unwrap_or(Color::Reset),
+            );
+            if reversed {
+                std::mem::swap(&mut fg, &mut bg);
+            }
+            let cells = f32::from(symbol.cell_width().max(1));
+            let left = f32::from(x) * CELL_W;
+            let bg_hex = hex(bg, BG);
+            if bg_hex != BG || reversed {
+                let _ = writeln!(
+                    svg,
+                    r#"<rect x="{left:.1}" y="{top:.1}" width="{:.1}" height="{CELL_H:.1}" fill="{}"/>"#,
+                    cells * CELL_W,
+                    if reversed && bg == Color::Reset {
+                        FG.to_owned()
+                    } else {
+                        bg_hex
+                    }
+                );
+            }
+            // Underlines are drawn as lines so they run through spaces, as in a terminal.
+            if style.add_modifier.contains(Modifier::UNDERLINED) {
+                let _ = writeln!(
+                    svg,
+                    r#"<rect x="{left:.1}" y="{:.1}" width="{:.1}" height="1" fill="{}"/>"#,
+                    top + CELL_H - 3.0,
+                    cells * CELL_W,
+                    hex(fg, if reversed { BG } else { FG })
+                );
+            }
+            if symbol.trim().is_empty() {
+                continue;
+            }
+            let mut attrs = format!(r#" fill="{}""#, hex(fg, if reversed { BG } else { FG }));
+            if style.add_modifier.contains(Modifier::BOLD) {
+                attrs.push_str(r#" font-weight="bold""#);
+            }
+            if style.add_modifier.contains(Modifier::ITALIC) {
+                attrs.push_str(r#" font-style="italic""#);
+            }
+            if style.add_modifier.contains(Modifier::CROSSED_OUT) {
+                attrs.push_str(r#" text-decoration="line-through""#);
+            }
+            if style.add_modifier.contains(Modifier::DIM) {
+                attrs.push_str(r#" opacity="0.6""#);
+            }
+            let _ = writeln!(
+                svg,
+                r#"<text x="{left:.1}" y="{:.1}"{attrs}>{}</text>"#,
+                top + CELL_H * 0.75,
+                escape(symbol)
+            );
+        }
+    }
+    svg.push_str("</svg>\n");
+    svg
+}

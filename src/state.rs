@@ -1,0 +1,210 @@
+//! Everything the reader remembers: which view is open, positions in each view, the active
+//! framing, the search, and the terminal's size. Plain data; `update` is the only writer.
+//!
+//! Derived data that is costly to recompute on every frame (wrapped articles, search results,
+//! the filtered claim list) lives here too, recomputed by `update` when its inputs change.
+
+use crate::flow::{Flow, TextAnchor};
+use crate::model::{ArticleIx, ClaimIx, Debate, FramingIx, StanceKind};
+use crate::search::{self, Results};
+
+/// The main views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Reader,
+    Claims,
+    Debate,
+    Search,
+}
+
+/// A popup over the current view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// The help, scrolled by this many lines.
+    Help(usize),
+    Detail(DetailState),
+}
+
+/// Where the user was, for Esc to return to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub view: View,
+    pub article: ArticleIx,
+}
+
+/// One article pane.
+#[derive(Debug, Clone, Default)]
+pub struct ReaderState {
+    /// The first line on screen, in `flow`.
+    pub top: usize,
+    /// The text at the top of the screen when the reader last scrolled: kept across changes of
+    /// width, so resizing back and forth never drifts.
+    pub anchor: Option<TextAnchor>,
+    /// The claim `n`/`N` moved to, or that was clicked.
+    pub selected: Option<ClaimIx>,
+    /// The article wrapped to the current column width.
+    pub flow: Flow,
+}
+
+/// Filters of the claim list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClaimFilter {
+    pub article: Option<ArticleIx>,
+    pub tag: Option<String>,
+    /// A stance under the active framing; `Some(None)` means "no stance".
+    pub stance: Option<Option<StanceKind>>,
+}
+
+impl ClaimFilter {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ClaimsState {
+    pub filter: ClaimFilter,
+    /// The claims that pass the filter, in file order.
+    pub visible: Vec<ClaimIx>,
+    /// Index into `visible`.
+    pub selected: usize,
+    /// First visible row of the list.
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SearchState {
+    pub query: String,
+    pub results: Results,
+    pub selected: usize,
+    pub offset: usize,
+    /// Where Esc returns to.
+    pub from: Option<Place>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DebateState {
+    pub side_by_side: bool,
+    pub contested_only: bool,
+    /// Index into the rows of the current mode.
+    pub selected: usize,
+    /// First visible line.
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailState {
+    pub claim: ClaimIx,
+    /// Index into the claim's links (out, then in) when one is selected.
+    pub link: Option<usize>,
+    pub scroll: usize,
+}
+
+/// The whole state of the reader.
+#[derive(Debug, Clone)]
+pub struct State {
+    pub debate: Debate,
+    /// The file's name, for the title bar.
+    pub name: String,
+    pub index: search::Index,
+    pub view: View,
+    pub overlay: Option<Overlay>,
+    pub history: Vec<Place>,
+    pub framing: FramingIx,
+    pub article: ArticleIx,
+    pub readers: Vec<ReaderState>,
+    pub claims: ClaimsState,
+    pub search: SearchState,
+    pub debate_view: DebateState,
+    /// Terminal size in cells.
+    pub width: u16,
+    pub height: u16,
+    /// A one-line message for the status bar, cleared by the next action.
+    pub message: Option<String>,
+    pub quit: bool,
+}
+
+impl ReaderState {
+    /// Scrolls to a line and remembers the text there.
+    pub fn set_top(&mut self, top: usize) {
+        self.top = top;
+        self.anchor = Some(self.flow.anchor(top));
+    }
+}
+
+impl State {
+    /// A fresh reader on the first article, laid out for a `width`×`height` terminal.
+    pub fn new(debate: Debate, name: impl Into<String>, width: u16, height: u16) -> Self {
+        let index = search::Index::new(&debate);
+        let readers = vec![ReaderState::default(); debate.articles.len()];
+        let mut state = Self {
+            article: Debate::first_article_ix(),
+            framing: Debate::first_framing_ix(),
+            debate,
+            name: name.into(),
+            index,
+            view: View::Reader,
+            overlay: None,
+            history: Vec::new(),
+            readers,
+            claims: ClaimsState::default(),
+            search: SearchState::default(),
+            debate_view: DebateState::default(),
+            width,
+            height,
+            message: None,
+            quit: false,
+        };
+        crate::update::refresh(&mut state);
+        state
+    }
+
+    pub fn place(&self) -> Place {
+        Place {
+            view: self.view,
+            article: self.article,
+        }
+    }
+
+    pub fn reader(&self) -> &ReaderState {
+        &self.readers[self.article.get()]
+    }
+
+    /// Rows of the debate view for the active framing: claims grouped by stance, in the order
+    /// Supports, Challenges, Neutral, each group in file order.
+    pub fn debate_rows(&self) -> Vec<(StanceKind, ClaimIx)> {
+        let mut rows = Vec::new();
+        for kind in StanceKind::ALL {
+            for claim in self.debate.claim_ixs() {
+                if self
+                    .debate
+                    .claim(claim)
+                    .stance(self.framing)
+                    .map(|s| s.kind)
+                    == Some(kind)
+                {
+                    rows.push((kind, claim));
+                }
+            }
+        }
+        rows
+    }
+
+    /// Rows of the side-by-side view: claims any framing reads, contested ones only if asked.
+    pub fn compare_rows(&self) -> Vec<ClaimIx> {
+        self.debate
+            .claim_ixs()
+            .filter(|&c| self.debate.claim(c).stances.iter().any(Option::is_some))
+            .filter(|&c| !self.debate_view.contested_only || self.debate.is_contested(c))
+            .collect()
+    }
+
+    /// The links of a claim as shown in its detail: outgoing, then incoming.
+    pub fn detail_links(&self, claim: ClaimIx) -> Vec<(bool, &crate::model::Link)> {
+        self.debate
+            .links_from(claim)
+            .map(|l| (true, l))
+            .chain(self.debate.links_to(claim).map(|l| (false, l)))
+            .collect()
+    }
+}

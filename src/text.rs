@@ -1,0 +1,288 @@
+//! Display text: the one width function, cleaning for the screen, truncation and wrapping.
+//!
+//! Everything that measures or breaks text for the terminal goes through [`width`], which is the
+//! width ratatui's buffer gives each grapheme; so what we lay out is exactly what gets drawn, and
+//! a wide glyph is never split or pushed past an edge. Wrapping uses textwrap's line-breaking
+//! rules and algorithms, fed with these widths. Pure functions; no ratatui types in or out.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use ratatui::buffer::CellWidth;
+use textwrap::WordSeparator;
+use textwrap::core::Fragment;
+use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Display width of one grapheme cluster, in terminal cells, as ratatui draws it. Clusters with
+/// a control character are dropped by ratatui, so they count 0.
+pub fn grapheme_width(g: &str) -> usize {
+    if g.contains(char::is_control) {
+        0
+    } else {
+        usize::from(g.cell_width())
+    }
+}
+
+/// Display width of a string in terminal cells.
+pub fn width(s: &str) -> usize {
+    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_control()) {
+        return s.len();
+    }
+    s.graphemes(true).map(grapheme_width).sum()
+}
+
+/// What becomes of a character on its way to the screen.
+enum Shown {
+    Same,
+    Dropped,
+    As(char),
+}
+
+fn shown(c: char) -> Shown {
+    match c {
+        '\n' | '\t' | '\r' => Shown::As(' '),
+        // C0 controls map onto the Control Pictures block: U+0007 becomes ␇.
+        '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).map_or(Shown::Dropped, Shown::As),
+        '\u{7f}' => Shown::As('\u{2421}'),
+        '\u{80}'..='\u{9f}' => Shown::As('\u{fffd}'),
+        // Bidi embeddings, overrides and isolates reorder what follows them: drop them.
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Shown::Dropped,
+        _ => Shown::Same,
+    }
+}
+
+fn show(c: char) -> Option<char> {
+    match shown(c) {
+        Shown::Same => Some(c),
+        Shown::Dropped => None,
+        Shown::As(r) => Some(r),
+    }
+}
+
+/// Text made safe for one screen line: control characters shown as symbols, line breaks and
+/// tabs as spaces, bidi controls removed. Borrows when nothing needs changing.
+pub fn clean(s: &str) -> Cow<'_, str> {
+    if s.chars().all(|c| matches!(shown(c), Shown::Same)) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().filter_map(show).collect())
+}
+
+/// Like [`clean`] but keeps line breaks: for text that is wrapped afterwards.
+pub fn clean_multiline(s: &str) -> Cow<'_, str> {
+    let keep = |c: char| c == '\n' || matches!(shown(c), Shown::Same);
+    if s.chars().all(keep) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .filter_map(|c| if c == '\n' { Some(c) } else { show(c) })
+            .collect(),
+    )
+}
+
+/// The longest prefix of `s` that fits in `max` cells, never splitting a grapheme.
+pub fn prefix_fitting(s: &str, max: usize) -> &str {
+    let mut used = 0;
+    for (at, g) in s.grapheme_indices(true) {
+        let w = grapheme_width(g);
+        if used + w > max {
+            return &s[..at];
+        }
+        used += w;
+    }
+    s
+}
+
+/// `s` cut to `max` cells, ending in "…" when it had to be cut.
+pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let head = prefix_fitting(s, max - 1);
+    Cow::Owned(format!("{}…", head.trim_end()))
+}
+
+/// A word of a line to wrap, by byte offsets into the text, with our widths.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    start: usize,
+    end: usize,
+    width: usize,
+    ws_width: usize,
+}
+
+impl Fragment for Piece {
+    #[allow(clippy::cast_precision_loss)]
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+    #[allow(clippy::cast_precision_loss)]
+    fn whitespace_width(&self) -> f64 {
+        self.ws_width as f64
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// Wraps text into lines of at most `max` cells, returning each line as a byte range of `text`
+/// (without the whitespace where it broke). Hard line breaks (`\n`) are kept; words longer than a
+/// line are broken between graphemes; a single grapheme wider than `max` gets a line of its own
+/// (the renderer then leaves it out rather than overflow). Never returns an empty list.
+pub fn wrap(text: &str, max: usize) -> Vec<Range<usize>> {
+    let max = max.max(1);
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for hard in text.split('\n') {
+        wrap_line(text, offset, hard, max, &mut lines);
+        offset += hard.len() + 1;
+    }
+    if lines.is_empty() {
+        lines.push(0..0);
+    }
+    lines
+}
+
+fn wrap_line(text: &str, offset: usize, line: &str, max: usize, out: &mut Vec<Range<usize>>) {
+    if line.trim().is_empty() {
+        out.push(offset..offset);
+        return;
+    }
+    let base = text.as_ptr() as usize;
+    let mut pieces = Vec::new();
+    for word in WordSeparator::UnicodeBreakProperties.find_words(line) {
+        // Words are slices of `line`, itself a slice of `text`: their offset is the pointer gap.
+        let start = word.word.as_ptr() as usize - base;
+        let end = start + word.word.len();
+        let ws_end = end + word.whitespace.len();
+        let word_width = width(word.word);
+        if word_width > max {
+            split_long_word(text, start, end, ws_end, max, &mut pieces);
+        } else {
+            pieces.push(Piece {
+                start,
+                end,
+                width: word_width,
+                ws_width: width(word.whitespace),
+            });
+        }
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let widths = [max as f64];
+    let penalties = Penalties::new();
+    let wrapped = wrap_optimal_fit(&pieces, &widths, &penalties)
+        .unwrap_or_else(|_| wrap_first_fit(&pieces, &widths));
+    let mut any = false;
+    for group in wrapped {
+        if let (Some(first), Some(last)) = (group.first(), group.last()) {
+            out.push(first.start..last.end);
+            any = true;
+        }
+    }
+    if !any {
+        out.push(offset..offset + line.trim_end().len());
+    }
+}
+
+/// Breaks a word wider than a line into chunks that fit, between graphemes.
+fn split_long_word(
+    text: &str,
+    start: usize,
+    end: usize,
+    ws_end: usize,
+    max: usize,
+    pieces: &mut Vec<Piece>,
+) {
+    let word = &text[start..end];
+    let mut chunk_start = start;
+    let mut chunk_width = 0;
+    for (at, g) in word.grapheme_indices(true) {
+        let w = grapheme_width(g);
+        if chunk_width > 0 && chunk_width + w > max {
+            pieces.push(Piece {
+                start: chunk_start,
+                end: start + at,
+                width: chunk_width,
+                ws_width: 0,
+            });
+            chunk_start = start + at;
+            chunk_width = 0;
+        }
+        chunk_width += w;
+    }
+    pieces.push(Piece {
+        start: chunk_start,
+        end,
+        width: chunk_width,
+        ws_width: width(&text[end..ws_end]),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str, max: usize) -> Vec<&str> {
+        wrap(text, max).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn wraps_at_spaces() {
+        assert_eq!(lines("the quick brown fox", 10), ["the quick", "brown fox"]);
+    }
+
+    #[test]
+    fn keeps_hard_breaks_and_blank_lines() {
+        assert_eq!(lines("a\n\nb", 10), ["a", "", "b"]);
+    }
+
+    #[test]
+    fn breaks_cjk_between_characters() {
+        let text = "漢字漢字漢字";
+        let out = lines(text, 5);
+        assert!(out.iter().all(|l| width(l) <= 5), "{out:?}");
+        assert_eq!(out.concat(), text);
+    }
+
+    #[test]
+    fn long_words_split_between_graphemes() {
+        let text = "e\u{301}e\u{301}e\u{301}e\u{301}";
+        let out = lines(text, 2);
+        assert_eq!(out, ["e\u{301}e\u{301}", "e\u{301}e\u{301}"]);
+    }
+
+    #[test]
+    fn wide_glyph_wider_than_the_line_stands_alone() {
+        assert_eq!(lines("a🌞b", 1), ["a", "🌞", "b"]);
+        assert_eq!(lines("a🌞b", 2), ["a", "🌞", "b"]);
+    }
+
+    #[test]
+    fn every_line_fits() {
+        let text = "DeepSeek’s success arose not because of China’s innovation system but, in many ways, in spite of it.";
+        for max in 1..40 {
+            for line in lines(text, max) {
+                assert!(width(line) <= max.max(2), "{line:?} at {max}");
+            }
+        }
+    }
+
+    #[test]
+    fn clean_makes_controls_visible() {
+        assert_eq!(clean("a\tb\u{7}c\u{202e}d\n"), "a b\u{2407}cd ");
+        assert!(matches!(clean("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn truncation_adds_an_ellipsis_and_fits() {
+        assert_eq!(truncate("hello world", 8), "hello w…");
+        assert_eq!(truncate("漢字漢字", 5), "漢字…");
+        assert_eq!(truncate("short", 8), "short");
+        assert_eq!(truncate("abc", 0), "");
+    }
+}

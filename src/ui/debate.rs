@@ -1,0 +1,402 @@
+//! The debate view. One framing at a time: its thesis, then the claims it reads, grouped into
+//! Supports, Challenges and Neutral, each with that framing's note. Side by side: one column per
+//! framing, one row per claim, so a claim's reading under every framing sits on one row.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use super::{layout, paint, theme};
+use crate::model::{ClaimIx, StanceKind};
+use crate::state::State;
+use crate::text;
+
+/// Most lines a single summary or note takes in a row before it is cut.
+const MAX_NOTE_LINES: usize = 6;
+const MAX_SUMMARY_LINES: usize = 3;
+
+struct Geometry {
+    header: Rect,
+    list: Rect,
+}
+
+fn body(state: &State) -> Rect {
+    layout::Frame::new(Rect::new(0, 0, state.width, state.height)).body
+}
+
+fn header_lines(state: &State, width: u16) -> Vec<Line<'static>> {
+    let d = &state.debate;
+    let f = state.framing;
+    let framing = d.framing(f);
+    let w = usize::from(width).saturating_sub(2).max(1);
+    if state.debate_view.side_by_side {
+        let count = state.compare_rows().len();
+        let filter = if state.debate_view.contested_only {
+            format!("{count} contested claims · x: all")
+        } else {
+            format!("{count} claims · x: contested only")
+        };
+        return vec![Line::from(vec![
+            Span::styled(" Side by side", theme::title()),
+            Span::styled(format!(" · {filter} · s: one framing"), theme::dim()),
+        ])];
+    }
+    let mut lines = vec![Line::from(vec![
+        Span::styled(" ▌", theme::framing(framing, f.get())),
+        Span::styled(
+            text::clean(&framing.name).into_owned(),
+            theme::framing(framing, f.get()),
+        ),
+        Span::styled(
+            format!(
+                "  framing {}/{} · t: next · s: side by side",
+                f.get() + 1,
+                d.framings.len()
+            ),
+            theme::dim(),
+        ),
+    ])];
+    let mut thesis = paint::wrapped(&framing.thesis, w, theme::note());
+    let cap = usize::from(body(state).height / 4).max(1);
+    if thesis.len() > cap {
+        thesis.truncate(cap);
+        if let Some(last) = thesis.last_mut() {
+            last.spans.push(Span::styled(" …", theme::dim()));
+        }
+    }
+    lines.extend(thesis.into_iter().map(|l| {
+        let mut spans = vec![Span::raw("  ")];
+        spans.extend(l.spans);
+        Line::from(spans)
+    }));
+    lines
+}
+
+fn geometry(state: &State) -> Geometry {
+    let body = body(state);
+    let header_height = u16::try_from(header_lines(state, body.width).len() + 1)
+        .unwrap_or(u16::MAX)
+        .min(body.height);
+    let header = Rect {
+        height: header_height,
+        ..body
+    };
+    let extra = u16::from(state.debate_view.side_by_side);
+    let list = Rect {
+        y: body.y + header_height + extra,
+        height: body.height.saturating_sub(header_height + extra),
+        ..body
+    };
+    Geometry { header, list }
+}
+
+/// Column widths of the side-by-side view: the claim, then one per framing.
+fn columns(state: &State, width: u16) -> Vec<u16> {
+    let n = u16::try_from(state.debate.framings.len())
+        .unwrap_or(u16::MAX)
+        .max(1);
+    let claim = (width * 3 / 10).clamp(12.min(width), 40);
+    let rest = width.saturating_sub(claim + n);
+    let each = (rest / n).max(1);
+    let mut cols = vec![claim];
+    cols.extend(std::iter::repeat_n(each, usize::from(n)));
+    cols
+}
+
+fn group_title(kind: StanceKind) -> &'static str {
+    match kind {
+        StanceKind::Supports => "SUPPORTS",
+        StanceKind::Challenges => "CHALLENGES",
+        StanceKind::Neutral => "NEUTRAL",
+    }
+}
+
+/// The lines of one row of the one-framing list.
+fn list_row(
+    state: &State,
+    rows: &[(StanceKind, ClaimIx)],
+    i: usize,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let (kind, claim) = rows[i];
+    let c = state.debate.claim(claim);
+    let selected = i == state.debate_view.selected;
+    let row_style = if selected {
+        theme::selected_row()
+    } else {
+        Style::default()
+    };
+    let w = usize::from(width);
+    let mut out = Vec::new();
+    if i == 0 || rows[i - 1].0 != kind {
+        let count = rows.iter().filter(|(k, _)| *k == kind).count();
+        if i > 0 {
+            out.push(Line::default());
+        }
+        out.push(Line::from(vec![
+            Span::styled(
+                format!(" {} ", group_title(kind)),
+                theme::stance(Some(kind)).add_modifier(Modifier::BOLD),
+            ),
+            Span::styled(format!("{count}"), theme::dim()),
+        ]));
+    }
+    let mut summary = paint::wrapped(
+        &c.summary,
+        w.saturating_sub(4).max(1),
+        theme::strong().patch(row_style),
+    );
+    summary.truncate(MAX_SUMMARY_LINES);
+    for (j, l) in summary.into_iter().enumerate() {
+        let lead = if j == 0 {
+            Span::styled(
+                format!(
+                    " {} ",
+                    if selected {
+                        "▸"
+                    } else {
+                        theme::stance_mark(Some(kind))
+                    }
+                ),
+                theme::stance(Some(kind)).patch(row_style),
+            )
+        } else {
+            Span::styled("   ", row_style)
+        };
+        out.push(pad(vec![lead], l, w, row_style));
+    }
+    if let Some(note) = c.stance(state.framing).and_then(|s| s.note.as_deref()) {
+        let mut lines = paint::wrapped(
+            note,
+            w.saturating_sub(6).max(1),
+            theme::note().patch(row_style),
+        );
+        lines.truncate(MAX_NOTE_LINES);
+        for l in lines {
+            out.push(pad(vec![Span::styled("     ", row_style)], l, w, row_style));
+        }
+    }
+    out
+}
+
+/// A line with leading spans, filled to the width with the row's background.
+fn pad(
+    mut lead: Vec<Span<'static>>,
+    line: Line<'static>,
+    width: usize,
+    style: Style,
+) -> Line<'static> {
+    lead.extend(line.spans);
+    let used: usize = lead.iter().map(Span::width).sum();
+    lead.push(Span::styled(" ".repeat(width.saturating_sub(used)), style));
+    Line::from(lead)
+}
+
+/// The cells of one side-by-side row: the claim, then each framing's reading.
+fn compare_cells(
+    state: &State,
+    claim: ClaimIx,
+    cols: &[u16],
+    selected: bool,
+) -> Vec<Vec<Line<'static>>> {
+    let c = state.debate.claim(claim);
+    let row_style = if selected {
+        theme::selected_row()
+    } else {
+        Style::default()
+    };
+    let mut cells = Vec::with_capacity(cols.len());
+    let mut summary = paint::wrapped(
+        &c.summary,
+        usize::from(cols[0]).max(1),
+        theme::strong().patch(row_style),
+    );
+    summary.truncate(MAX_NOTE_LINES);
+    cells.push(summary);
+    for (f, &w) in state.debate.framing_ixs().zip(&cols[1..]) {
+        let stance = c.stance(f);
+        let kind = stance.map(|s| s.kind);
+        let mut cell = vec![Line::from(Span::styled(
+            format!("{} {}", theme::stance_mark(kind), theme::stance_word(kind)),
+            theme::stance(kind)
+                .add_modifier(Modifier::BOLD)
+                .patch(row_style),
+        ))];
+        if let Some(note) = stance.and_then(|s| s.note.as_deref()) {
+            let mut lines =
+                paint::wrapped(note, usize::from(w).max(1), theme::note().patch(row_style));
+            lines.truncate(MAX_NOTE_LINES);
+            cell.extend(lines);
+        }
+        cells.push(cell);
+    }
+    cells
+}
+
+/// Heights of every row in the current mode, and the height of the list area.
+pub fn row_heights(state: &State) -> (Vec<usize>, usize) {
+    let g = geometry(state);
+    let viewport = usize::from(g.list.height);
+    if state.debate_view.side_by_side {
+        let cols = columns(state, g.list.width);
+        let heights = state
+            .compare_rows()
+            .into_iter()
+            .map(|c| {
+                compare_cells(state, c, &cols, false)
+                    .iter()
+                    .map(Vec::len)
+                    .max()
+                    .unwrap_or(1)
+                    + 1
+            })
+            .collect();
+        (heights, viewport)
+    } else {
+        let rows = state.debate_rows();
+        let heights = (0..rows.len())
+            .map(|i| list_row(state, &rows, i, g.list.width).len())
+            .collect();
+        (heights, viewport)
+    }
+}
+
+/// The row under screen row `y`, if any.
+pub fn row_at(state: &State, y: u16) -> Option<usize> {
+    let g = geometry(state);
+    if y < g.list.y || y >= g.list.bottom() {
+        return None;
+    }
+    let (heights, _) = row_heights(state);
+    let mut at = usize::from(g.list.y);
+    for (i, h) in heights.iter().enumerate().skip(state.debate_view.offset) {
+        if usize::from(y) < at + h {
+            return Some(i);
+        }
+        at += h;
+    }
+    None
+}
+
+pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
+    let g = geometry(state);
+    let header = header_lines(state, body.width);
+    paint::lines(buf, g.header, &header, 0);
+    if g.header.height > 0 {
+        paint::rule(buf, g.header, g.header.height - 1, theme::border());
+    }
+    if state.debate_view.side_by_side {
+        draw_compare(buf, &g, state);
+    } else {
+        draw_list(buf, g.list, state);
+    }
+}
+
+fn draw_list(buf: &mut Buffer, list: Rect, state: &State) {
+    let rows = state.debate_rows();
+    if rows.is_empty() {
+        let msg = "No claim has a stance under this framing. t: next framing.";
+        paint::line(buf, list, 0, &Line::from(Span::styled(msg, theme::dim())));
+        return;
+    }
+    let mut dy = 0usize;
+    for i in state.debate_view.offset..rows.len() {
+        if dy >= usize::from(list.height) {
+            break;
+        }
+        for l in list_row(state, &rows, i, list.width) {
+            paint::line(buf, list, u16::try_from(dy).unwrap_or(u16::MAX), &l);
+            dy += 1;
+        }
+    }
+}
+
+fn draw_compare(buf: &mut Buffer, g: &Geometry, state: &State) {
+    let list = g.list;
+    let cols = columns(state, list.width);
+    // Column heads, on the line between the header and the rows.
+    let head_area = Rect {
+        y: list.y.saturating_sub(1),
+        height: 1,
+        ..list
+    };
+    let mut x = list.x;
+    for (i, &w) in cols.iter().enumerate() {
+        let area = Rect {
+            x,
+            width: w.min(list.right().saturating_sub(x)),
+            ..head_area
+        };
+        let head = if i == 0 {
+            Line::from(Span::styled(
+                "Claim",
+                theme::muted().add_modifier(Modifier::BOLD),
+            ))
+        } else {
+            let f = state.debate.framing_ixs().nth(i - 1);
+            f.map_or_else(Line::default, |f| {
+                let framing = state.debate.framing(f);
+                Line::from(Span::styled(
+                    text::truncate(&text::clean(&framing.name), usize::from(w)).into_owned(),
+                    theme::framing(framing, f.get()),
+                ))
+            })
+        };
+        if area.width > 0 && head_area.y >= g.header.y {
+            paint::line(buf, area, 0, &head);
+        }
+        x = x.saturating_add(w + 1);
+    }
+    let rows = state.compare_rows();
+    if rows.is_empty() {
+        let msg = "No contested claim: no framing supports what another challenges.";
+        paint::line(buf, list, 0, &Line::from(Span::styled(msg, theme::dim())));
+        return;
+    }
+    let mut y = list.y;
+    for (i, &claim) in rows.iter().enumerate().skip(state.debate_view.offset) {
+        if y >= list.bottom() {
+            break;
+        }
+        let selected = i == state.debate_view.selected;
+        let cells = compare_cells(state, claim, &cols, selected);
+        let height = cells.iter().map(Vec::len).max().unwrap_or(1);
+        let row_area = Rect {
+            y,
+            height: u16::try_from(height)
+                .unwrap_or(u16::MAX)
+                .min(list.bottom() - y),
+            ..list
+        };
+        if selected {
+            paint::fill(buf, row_area, theme::selected_row());
+        }
+        let mut x = list.x;
+        for (cell, &w) in cells.iter().zip(&cols) {
+            let area = Rect {
+                x,
+                width: w.min(list.right().saturating_sub(x)),
+                ..row_area
+            };
+            if area.width > 0 {
+                paint::lines(buf, area, cell, 0);
+            }
+            x = x.saturating_add(w + 1);
+        }
+        y = y.saturating_add(row_area.height);
+        if y < list.bottom() {
+            paint::rule(
+                buf,
+                Rect {
+                    y,
+                    height: 1,
+                    ..list
+                },
+                0,
+                theme::border(),
+            );
+            y += 1;
+        }
+    }
+}

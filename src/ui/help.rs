@@ -1,0 +1,107 @@
+//! The help overlay: every key of the current view, generated from the keymap table.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+
+use super::{layout, paint, theme};
+use crate::keymap::{self, Context};
+use crate::state::{State, View};
+use crate::text;
+
+/// The context whose keys the help describes: the view under the overlay.
+fn described(state: &State) -> Context {
+    match state.view {
+        View::Reader => Context::Reader,
+        View::Claims => Context::Claims,
+        View::Debate => Context::Debate,
+        View::Search => Context::Search,
+    }
+}
+
+/// The help's lines for a context: its own keys first, then the keys that work everywhere.
+pub fn lines(context: Context, width: usize) -> Vec<Line<'static>> {
+    let bindings = keymap::bindings_for(context);
+    let key_width = bindings
+        .iter()
+        .map(|b| text::width(b.label))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let mut out = Vec::new();
+    let mut section = None;
+    for b in bindings {
+        let heading = if b.context == Context::Global {
+            "Everywhere"
+        } else {
+            context.title()
+        };
+        if section != Some(heading) {
+            if section.is_some() {
+                out.push(Line::default());
+            }
+            out.push(Line::from(Span::styled(
+                heading,
+                theme::title().add_modifier(Modifier::UNDERLINED),
+            )));
+            section = Some(heading);
+        }
+        let pad = " ".repeat(key_width.saturating_sub(text::width(b.label)));
+        let help = text::truncate(b.help, width.saturating_sub(key_width + 2)).into_owned();
+        out.push(Line::from(vec![
+            Span::styled(format!("  {}{pad}", b.label), theme::accent()),
+            Span::raw(help),
+        ]));
+    }
+    out.push(Line::default());
+    out.push(Line::from(Span::styled(
+        "Mouse: the wheel scrolls, a click selects, a second click opens.",
+        theme::dim(),
+    )));
+    out
+}
+
+/// How far the help can scroll at the current size.
+pub fn max_scroll(state: &State) -> usize {
+    let content = content(layout::overlay(
+        Rect::new(0, 0, state.width, state.height),
+        WIDTH,
+    ));
+    lines(described(state), usize::from(content.width))
+        .len()
+        .saturating_sub(usize::from(content.height))
+}
+
+const WIDTH: u16 = 72;
+
+fn content(outer: Rect) -> Rect {
+    let inner = layout::inner(outer);
+    Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    }
+}
+
+pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, scroll: usize) {
+    let outer = layout::overlay(screen, WIDTH);
+    let context = described(state);
+    let title = format!("Keys · {}", context.title());
+    paint::frame(buf, outer, &title, theme::accent());
+    let text_area = content(outer);
+    let help = lines(context, usize::from(text_area.width));
+    let scroll = scroll.min(help.len().saturating_sub(usize::from(text_area.height)));
+    paint::lines(buf, text_area, &help, scroll);
+    if help.len() > scroll + usize::from(text_area.height) {
+        let more = Line::from(Span::styled(" ↓ j for more ", theme::accent())).right_aligned();
+        // Drawn on the bottom border, inside its corners.
+        let border = Rect {
+            x: outer.x + 1,
+            y: outer.bottom().saturating_sub(1),
+            width: outer.width.saturating_sub(2),
+            height: 1,
+        };
+        paint::line(buf, border, 0, &more);
+    }
+}

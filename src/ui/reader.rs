@@ -1,0 +1,312 @@
+//! An article pane: the wrapped text in a centred reading column, every claim's quote coloured
+//! by its stance under the active framing, and on wide screens a margin of the claims in view.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::{layout, paint, theme};
+use crate::flow::{FlowLine, Source};
+use crate::model::{Article, Block, BlockKind, ClaimIx, Inline, StanceKind};
+use crate::state::State;
+use crate::text;
+
+pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
+    let geometry = layout::Reader::new(body);
+    let column = geometry.column;
+    let reader = state.reader();
+    let article = state.debate.article(state.article);
+    for dy in 0..column.height {
+        let Some(line) = reader.flow.lines.get(reader.top + usize::from(dy)) else {
+            break;
+        };
+        paint::line(
+            buf,
+            column,
+            dy,
+            &render_line(state, article, line, column.width),
+        );
+    }
+    let scrollbar_x = column.right();
+    if scrollbar_x < body.right() && reader.flow.len() > usize::from(column.height) {
+        let track = Rect {
+            x: scrollbar_x,
+            width: 1,
+            ..column
+        };
+        let mut position =
+            ScrollbarState::new(reader.flow.len().saturating_sub(usize::from(column.height)))
+                .position(reader.top)
+                .viewport_content_length(usize::from(column.height));
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .track_symbol(Some("│"))
+            .track_style(theme::border())
+            .thumb_style(theme::muted())
+            .render(track, buf, &mut position);
+    }
+    if let Some(side) = geometry.side {
+        draw_side(buf, side, state);
+    }
+}
+
+fn inline_style(inline: Inline) -> Style {
+    let mut style = Style::default();
+    if inline.emphasis {
+        style = style.patch(theme::emphasis());
+    }
+    if inline.strong {
+        style = style.patch(theme::strong());
+    }
+    if inline.code {
+        style = style.patch(theme::code());
+    }
+    if inline.link {
+        style = style.patch(theme::link());
+    }
+    if inline.strike {
+        style = style.add_modifier(Modifier::CROSSED_OUT);
+    }
+    style
+}
+
+/// Claims anchored in a block, by their byte range (the article's list is in text order).
+fn claims_in_block(state: &State, article: &Article, block: usize) -> Vec<(Range<usize>, ClaimIx)> {
+    let claims = &article.claims;
+    let first = claims.partition_point(|&c| state.debate.claim(c).anchor.block < block);
+    claims[first..]
+        .iter()
+        .map(|&c| (state.debate.claim(c).anchor.clone(), c))
+        .take_while(|(a, _)| a.block == block)
+        .map(|(a, c)| (a.range, c))
+        .collect()
+}
+
+fn render_line(state: &State, article: &Article, line: &FlowLine, width: u16) -> Line<'static> {
+    match line.source {
+        Source::Title => Line::from(Span::styled(
+            text::clean(&article.title[line.range.clone()]).into_owned(),
+            theme::title().patch(theme::accent()),
+        )),
+        Source::Subtitle => line_from(
+            article.subtitle.as_deref().unwrap_or(""),
+            &line.range,
+            theme::subtitle(),
+        ),
+        Source::Byline => line_from(&article.byline(), &line.range, theme::muted()),
+        Source::Gap => Line::default(),
+        Source::Legend => legend(state),
+        Source::Block(b) => {
+            let block = &article.doc.blocks[b];
+            if block.kind == BlockKind::Rule {
+                return Line::from(Span::styled(
+                    "─".repeat(usize::from(width)),
+                    theme::border(),
+                ));
+            }
+            block_line(state, article, block, b, line)
+        }
+    }
+}
+
+/// What the quotes' colours mean: "Technology transfer: supports · challenges · neutral · no
+/// stance", each word in its colour.
+fn legend(state: &State) -> Line<'static> {
+    let f = state.framing;
+    let framing = state.debate.framing(f);
+    let mut spans = vec![
+        Span::styled(
+            text::clean(&framing.name).into_owned(),
+            theme::framing(framing, f.get()),
+        ),
+        Span::styled(": ", theme::dim()),
+    ];
+    for (i, kind) in [
+        Some(StanceKind::Supports),
+        Some(StanceKind::Challenges),
+        Some(StanceKind::Neutral),
+        None,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme::dim()));
+        }
+        spans.push(Span::styled(
+            theme::stance_word(kind),
+            theme::quote(kind, false),
+        ));
+    }
+    Line::from(spans)
+}
+
+fn line_from(s: &str, range: &Range<usize>, style: Style) -> Line<'static> {
+    let part = s.get(range.clone()).unwrap_or("");
+    Line::from(Span::styled(text::clean(part).into_owned(), style))
+}
+
+fn prefix(block: &Block, first: bool) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for _ in 0..block.quote_depth {
+        spans.push(Span::styled("│ ", theme::border()));
+    }
+    match &block.kind {
+        BlockKind::Item { depth, marker } => {
+            let pad = "  ".repeat(usize::from(*depth));
+            if first {
+                spans.push(Span::raw(pad));
+                spans.push(Span::styled(format!("{marker} "), theme::accent()));
+            } else {
+                spans.push(Span::raw(" ".repeat(pad.len() + text::width(marker) + 1)));
+            }
+        }
+        BlockKind::Code => spans.push(Span::raw("  ")),
+        _ => {}
+    }
+    spans
+}
+
+fn block_line(
+    state: &State,
+    article: &Article,
+    block: &Block,
+    b: usize,
+    line: &FlowLine,
+) -> Line<'static> {
+    let base = match block.kind {
+        BlockKind::Heading(level) => theme::heading(level),
+        BlockKind::Code => theme::code(),
+        _ if block.quote_depth > 0 => theme::emphasis().patch(theme::muted()),
+        _ => theme::base(),
+    };
+    let r = line.range.clone();
+    let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
+    let local = |m: &Range<usize>| m.start.max(r.start) - r.start..m.end.min(r.end) - r.start;
+    for (m, inline) in &block.styles {
+        if m.start < r.end && m.end > r.start {
+            marks.push((local(m), inline_style(*inline)));
+        }
+    }
+    let selected = state.reader().selected;
+    // Later marks patch earlier ones: the selected claim goes last so it always shows.
+    let mut claims = claims_in_block(state, article, b);
+    claims.sort_by_key(|(_, c)| Some(*c) == selected);
+    for (m, c) in claims {
+        if m.start < r.end && m.end > r.start {
+            let kind = state.debate.claim(c).stance(state.framing).map(|s| s.kind);
+            marks.push((local(&m), theme::quote(kind, Some(c) == selected)));
+        }
+    }
+    let mut spans = prefix(block, line.first);
+    spans.extend(paint::runs(&block.text[r], base, &marks));
+    Line::from(spans)
+}
+
+/// The byte of `text` shown at display column `col` of a line showing `range`.
+pub fn byte_at_column(text: &str, range: Range<usize>, col: usize) -> usize {
+    let Some(shown) = text.get(range.clone()) else {
+        return range.start;
+    };
+    let mut at = 0;
+    for (i, g) in shown.grapheme_indices(true) {
+        let w = text::grapheme_width(g);
+        if col < at + w.max(1) {
+            return range.start + i;
+        }
+        at += w;
+    }
+    range.end
+}
+
+/// The margin on wide screens: the claims whose quotes are on screen, and the selected
+/// claim's reading under every framing.
+fn draw_side(buf: &mut Buffer, area: Rect, state: &State) {
+    let reader = state.reader();
+    let article = state.debate.article(state.article);
+    let top = reader.top;
+    let bottom = top + usize::from(area.height);
+    let width = usize::from(area.width).saturating_sub(3).max(1);
+    let mut lines: Vec<Line<'static>> = vec![
+        Line::from(Span::styled(
+            "Claims on screen",
+            theme::muted().add_modifier(Modifier::BOLD),
+        )),
+        Line::default(),
+    ];
+    let on_screen: Vec<ClaimIx> = article
+        .claims
+        .iter()
+        .copied()
+        .filter(|&c| {
+            let a = &state.debate.claim(c).anchor;
+            let l = reader.flow.line_of_block_byte(a.block, a.range.start);
+            (top..bottom).contains(&l)
+        })
+        .collect();
+    if on_screen.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "None here. n: next claim",
+            theme::dim(),
+        )));
+    }
+    for &c in &on_screen {
+        let claim = state.debate.claim(c);
+        let kind = claim.stance(state.framing).map(|s| s.kind);
+        let selected = reader.selected == Some(c);
+        let style = if selected {
+            theme::selected_row().patch(theme::strong())
+        } else {
+            theme::base()
+        };
+        for (i, l) in paint::wrapped(&claim.summary, width, style)
+            .into_iter()
+            .enumerate()
+        {
+            let mark = if i == 0 {
+                Span::styled(
+                    format!("{} ", theme::stance_mark(kind)),
+                    theme::stance(kind),
+                )
+            } else {
+                Span::raw("  ")
+            };
+            let mut spans = vec![mark];
+            spans.extend(l.spans);
+            lines.push(Line::from(spans));
+        }
+    }
+    if let Some(c) = reader.selected.filter(|c| on_screen.contains(c)) {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            "─".repeat(usize::from(area.width)),
+            theme::border(),
+        )));
+        let claim = state.debate.claim(c);
+        for f in state.debate.framing_ixs() {
+            let framing = state.debate.framing(f);
+            let stance = claim.stance(f);
+            let kind = stance.map(|s| s.kind);
+            lines.push(Line::from(vec![
+                Span::styled(
+                    text::clean(&framing.name).into_owned(),
+                    theme::framing(framing, f.get()),
+                ),
+                Span::styled(
+                    format!(" · {}", theme::stance_word(kind)),
+                    theme::stance(kind),
+                ),
+            ]));
+            if let Some(note) = stance.and_then(|s| s.note.as_deref()) {
+                lines.extend(paint::wrapped(note, width, theme::note()));
+            }
+        }
+    }
+    paint::lines(buf, area, &lines, 0);
+}

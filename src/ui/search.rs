@@ -1,0 +1,209 @@
+//! Search: the query line with `matched/total`, ranked results labelled by kind with matched
+//! characters highlighted, and a preview of the selected result.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::{card, layout, paint, theme};
+use crate::search::{self, Field, Hit, Target};
+use crate::state::State;
+use crate::text;
+
+pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
+    let geometry = layout::Search::new(body);
+    draw_input(buf, geometry.input, state);
+    let rule = Rect {
+        y: geometry.input.y.saturating_add(1),
+        height: 1,
+        ..body
+    };
+    if rule.bottom() <= body.bottom() {
+        paint::rule(buf, rule, 0, theme::border());
+    }
+    let list = geometry.results.list;
+    let s = &state.search;
+    if s.results.hits.is_empty() && !s.query.trim().is_empty() {
+        paint::line(
+            buf,
+            list,
+            0,
+            &Line::from(Span::styled(" No match.", theme::dim())),
+        );
+    }
+    for (i, hit) in s
+        .results
+        .hits
+        .iter()
+        .enumerate()
+        .skip(s.offset)
+        .take(usize::from(list.height))
+    {
+        let dy = u16::try_from(i - s.offset).unwrap_or(u16::MAX);
+        paint::line(
+            buf,
+            list,
+            dy,
+            &result_line(state, hit, i == s.selected, list.width),
+        );
+    }
+    if let Some(preview) = paint::preview_area(buf, &geometry.results)
+        && let Some(hit) = s.results.hits.get(s.selected)
+    {
+        draw_preview(buf, preview, state, hit);
+    }
+}
+
+fn draw_input(buf: &mut Buffer, area: Rect, state: &State) {
+    let s = &state.search;
+    let count = format!("{}/{} ", s.results.matched, s.results.total);
+    let room = usize::from(area.width).saturating_sub(text::width(&count) + 4);
+    // Show the end of a query too long for the line: that is where typing happens.
+    let query = text::clean(&s.query);
+    let mut shown: &str = &query;
+    while text::width(shown) > room {
+        let mut chars = shown.chars();
+        chars.next();
+        shown = chars.as_str();
+    }
+    let line = Line::from(vec![
+        Span::styled(" / ", theme::accent()),
+        Span::styled(shown.to_owned(), theme::title()),
+        Span::styled("▏", theme::accent()),
+    ]);
+    paint::line(buf, area, 0, &line);
+    paint::line(
+        buf,
+        area,
+        0,
+        &Line::from(Span::styled(count, theme::dim())).right_aligned(),
+    );
+}
+
+/// The kind of a result, as a fixed-width label.
+fn label(target: Target) -> (&'static str, Style) {
+    match target {
+        Target::Claim {
+            field: Field::Summary,
+            ..
+        } => ("claim ", theme::accent()),
+        Target::Claim {
+            field: Field::Quote,
+            ..
+        } => (
+            "quote ",
+            theme::stance(Some(crate::model::StanceKind::Supports)),
+        ),
+        Target::Claim {
+            field: Field::Tags, ..
+        } => ("tags  ", theme::code()),
+        Target::Paragraph { .. } => ("text  ", theme::muted()),
+    }
+}
+
+/// A window of `text` around its first match, so the match shows even in a long paragraph.
+fn window(text_str: &str, ranges: &[Range<usize>], width: usize) -> Range<usize> {
+    let first = ranges.first().map_or(0, |r| r.start);
+    if text::width(&text_str[..first]) + 8 < width {
+        return 0..text_str.len();
+    }
+    // Start a little before the first match, at a char boundary.
+    let mut start = first;
+    let mut before = 0;
+    for (i, c) in text_str[..first].char_indices().rev() {
+        before += text::width(c.encode_utf8(&mut [0; 4]));
+        if before > 12 {
+            break;
+        }
+        start = i;
+    }
+    start..text_str.len()
+}
+
+fn result_line(state: &State, hit: &Hit, selected: bool, width: u16) -> Line<'static> {
+    let row = if selected {
+        theme::selected_row()
+    } else {
+        Style::default()
+    };
+    let (kind, kind_style) = label(hit.target);
+    let t = state.index.text(&state.debate, hit.target);
+    let ranges = search::char_ranges(t, &hit.indices);
+    let room = usize::from(width).saturating_sub(9);
+    let view = window(t, &ranges, room);
+    let marks: Vec<(Range<usize>, Style)> = ranges
+        .iter()
+        .filter(|r| r.start >= view.start)
+        .map(|r| {
+            (
+                r.start - view.start..r.end - view.start,
+                theme::search_match(),
+            )
+        })
+        .collect();
+    let mut spans = vec![
+        Span::styled(if selected { "▌" } else { " " }, theme::accent().patch(row)),
+        Span::styled(kind, kind_style.patch(row)),
+    ];
+    if view.start > 0 {
+        spans.push(Span::styled("…", theme::dim().patch(row)));
+    }
+    let base = if selected {
+        theme::strong()
+    } else {
+        theme::base()
+    };
+    let shown = text::prefix_fitting(&t[view.clone()], room);
+    spans.extend(paint::runs(shown, base.patch(row), &marks));
+    // A tag match says little alone: name the claim it belongs to.
+    if let Target::Claim {
+        claim,
+        field: Field::Tags,
+    } = hit.target
+    {
+        let used = text::width(shown) + 3;
+        let summary = text::clean(&state.debate.claim(claim).summary).into_owned();
+        spans.push(Span::styled(
+            format!(" · {}", text::truncate(&summary, room.saturating_sub(used))),
+            theme::dim().patch(row),
+        ));
+    }
+    let used: usize = spans.iter().map(Span::width).sum();
+    spans.push(Span::styled(
+        " ".repeat(usize::from(width).saturating_sub(used)),
+        row,
+    ));
+    Line::from(spans)
+}
+
+fn draw_preview(buf: &mut Buffer, area: Rect, state: &State, hit: &Hit) {
+    match hit.target {
+        Target::Claim { claim, .. } => {
+            paint::lines(buf, area, &card::lines(state, claim, area.width, None), 0);
+        }
+        Target::Paragraph { article, block } => {
+            let a = state.debate.article(article);
+            let t = state.index.text(&state.debate, hit.target);
+            let marks: Vec<(Range<usize>, Style)> = search::char_ranges(t, &hit.indices)
+                .into_iter()
+                .map(|r| (r, theme::search_match()))
+                .collect();
+            let mut lines = paint::wrapped(&a.title, usize::from(area.width), theme::title());
+            lines.push(Line::from(Span::styled(
+                format!("paragraph {}", block + 1),
+                theme::dim(),
+            )));
+            lines.push(Line::default());
+            lines.extend(paint::wrapped_marked(
+                t,
+                usize::from(area.width),
+                theme::base(),
+                &marks,
+            ));
+            paint::lines(buf, area, &lines, 0);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! The status bar: the view, the position in it, and key hints generated from the keymap.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::{paint, theme};
+use crate::keymap::{self, Context};
+use crate::state::{Overlay, State, View};
+use crate::text;
+
+/// The keymap context of what has the keyboard now.
+pub fn context(state: &State) -> Context {
+    match (&state.overlay, state.view) {
+        (Some(Overlay::Help(_)), _) => Context::Help,
+        (Some(Overlay::Detail(_)), _) => Context::Detail,
+        (None, View::Reader) => Context::Reader,
+        (None, View::Claims) => Context::Claims,
+        (None, View::Debate) => Context::Debate,
+        (None, View::Search) => Context::Search,
+    }
+}
+
+fn position(state: &State) -> String {
+    match state.view {
+        View::Reader => {
+            let reader = state.reader();
+            let total = reader.flow.len().max(1);
+            let pct = (reader.top * 100) / total.saturating_sub(1).max(1);
+            let claims = state.debate.article(state.article).claims.len();
+            format!("{}% · {claims} claims", pct.min(100))
+        }
+        View::Claims => format!(
+            "{}/{}",
+            (state.claims.selected + 1).min(state.claims.visible.len()),
+            state.claims.visible.len()
+        ),
+        View::Debate => {
+            let n = if state.debate_view.side_by_side {
+                state.compare_rows().len()
+            } else {
+                state.debate_rows().len()
+            };
+            format!("{}/{n}", (state.debate_view.selected + 1).min(n))
+        }
+        View::Search => format!(
+            "{}/{}",
+            (state.search.selected + 1).min(state.search.results.hits.len()),
+            state.search.results.matched
+        ),
+    }
+}
+
+fn view_name(state: &State) -> &'static str {
+    match (&state.overlay, state.view) {
+        (Some(Overlay::Help(_)), _) => "HELP",
+        (Some(Overlay::Detail(_)), _) => "CLAIM",
+        (None, View::Reader) => "READ",
+        (None, View::Claims) => "CLAIMS",
+        (None, View::Debate) if state.debate_view.side_by_side => "COMPARE",
+        (None, View::Debate) => "DEBATE",
+        (None, View::Search) => "SEARCH",
+    }
+}
+
+pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
+    paint::fill(buf, area, theme::bar());
+    let mut spans = vec![
+        Span::styled(format!(" {} ", view_name(state)), theme::badge()),
+        Span::styled(format!(" {} ", position(state)), theme::bar()),
+    ];
+    let used: usize = spans.iter().map(Span::width).sum();
+    let room = usize::from(area.width).saturating_sub(used + 1);
+    if let Some(message) = &state.message {
+        spans.push(Span::styled(
+            format!(" {}", text::truncate(&text::clean(message), room)),
+            theme::message(),
+        ));
+    } else {
+        let mut left = room;
+        for (key, word) in keymap::hints(context(state)) {
+            let w = text::width(key) + text::width(word) + 3;
+            if w > left {
+                break;
+            }
+            left -= w;
+            spans.push(Span::styled(format!(" {key}"), theme::bar_key()));
+            spans.push(Span::styled(format!(" {word} "), theme::bar()));
+        }
+    }
+    paint::line(buf, area, 0, &Line::from(spans));
+}

@@ -1,0 +1,766 @@
+//! `update(&mut State, Action)`: every change of state happens here, and only here.
+//!
+//! Derived data (wrapped articles, the filtered claim list, search results, scroll offsets) is
+//! recomputed here when what it depends on changes, so that drawing never does real work.
+
+use ratatui::layout::Rect;
+
+use crate::action::Action;
+use crate::flow::{Flow, Source};
+use crate::model::{ArticleIx, ClaimIx, StanceKind};
+use crate::search::Target;
+use crate::state::{DetailState, Overlay, Place, State, View};
+use crate::ui::{self, layout};
+
+/// How many search results are kept for display.
+pub const SEARCH_LIMIT: usize = 500;
+
+/// Applies one action.
+pub fn update(state: &mut State, action: Action) {
+    if !matches!(action, Action::Resize(..)) {
+        state.message = None;
+    }
+    if let Some(overlay) = state.overlay.clone()
+        && overlay_action(state, overlay, action)
+    {
+        return;
+    }
+    match action {
+        Action::Quit => state.quit = true,
+        Action::Back => back(state),
+        Action::ToggleHelp => state.overlay = Some(Overlay::Help(0)),
+        Action::ShowArticle(i) => {
+            if i < state.debate.articles.len() {
+                go(state, View::Reader, article_ix(state, i));
+            } else {
+                state.message = Some(format!("There is no article {}.", i + 1));
+            }
+        }
+        Action::NextPane => step_pane(state, true),
+        Action::PrevPane => step_pane(state, false),
+        Action::ShowClaims => go(state, View::Claims, state.article),
+        Action::ShowDebate => go(state, View::Debate, state.article),
+        Action::ToggleSideBySide => toggle_side_by_side(state),
+        Action::ToggleContested => toggle_contested(state),
+        Action::NextFraming => next_framing(state),
+        Action::StartSearch => start_search(state),
+        Action::SearchInput(c) => edit_query(state, |q| q.push(c)),
+        Action::SearchBackspace => edit_query(state, |q| {
+            q.pop();
+        }),
+        Action::SearchClear => edit_query(state, String::clear),
+        Action::SearchDeleteWord => edit_query(state, |q| {
+            let trimmed = q.trim_end().len();
+            q.truncate(trimmed);
+            let cut = q.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            q.truncate(cut);
+        }),
+        Action::Up => move_by(state, -1),
+        Action::Down => move_by(state, 1),
+        Action::PageUp => move_by(state, -page(state)),
+        Action::PageDown => move_by(state, page(state)),
+        Action::HalfPageUp => move_by(state, -(page(state) / 2).max(1)),
+        Action::HalfPageDown => move_by(state, (page(state) / 2).max(1)),
+        Action::Top => move_by(state, isize::MIN / 2),
+        Action::Bottom => move_by(state, isize::MAX / 2),
+        Action::NextClaim => step_claim(state, true),
+        Action::PrevClaim => step_claim(state, false),
+        Action::Open => open(state),
+        Action::ShowDetail => {
+            if let Some(claim) = selected_claim(state) {
+                show_detail(state, claim);
+            }
+        }
+        Action::ReadInArticle => {
+            if let Some(claim) = selected_claim(state) {
+                jump_to_claim(state, claim);
+            }
+        }
+        Action::CycleArticleFilter => cycle_article_filter(state),
+        Action::CycleTagFilter => cycle_tag_filter(state),
+        Action::CycleStanceFilter => cycle_stance_filter(state),
+        Action::ClearFilters => {
+            state.claims.filter = crate::state::ClaimFilter::default();
+            refresh_claims(state);
+            state.message = Some("Filters cleared.".into());
+        }
+        Action::NextLink | Action::PrevLink => {}
+        Action::Resize(w, h) => {
+            state.width = w;
+            state.height = h;
+            refresh(state);
+        }
+        Action::ScrollAt { x, y, delta } => scroll_at(state, x, y, delta),
+        Action::ClickAt { x, y } => click_at(state, x, y),
+    }
+}
+
+/// Tab and Shift-Tab: the next or previous article pane (from another view, the current one).
+fn step_pane(state: &mut State, forward: bool) {
+    let n = state.debate.articles.len();
+    let current = state.article.get();
+    let next = if forward {
+        (current + 1) % n
+    } else {
+        (current + n - 1) % n
+    };
+    let target = if state.view == View::Reader {
+        next
+    } else {
+        current
+    };
+    go(state, View::Reader, article_ix(state, target));
+}
+
+fn toggle_side_by_side(state: &mut State) {
+    if state.view == View::Debate {
+        state.debate_view.side_by_side = !state.debate_view.side_by_side;
+    } else {
+        state.debate_view.side_by_side = true;
+        go(state, View::Debate, state.article);
+    }
+    state.debate_view.selected = 0;
+    state.debate_view.offset = 0;
+}
+
+fn toggle_contested(state: &mut State) {
+    let d = &mut state.debate_view;
+    d.contested_only = !d.contested_only;
+    d.side_by_side = true;
+    d.selected = 0;
+    d.offset = 0;
+    state.message = Some(if d.contested_only {
+        "Showing only contested claims: one framing supports what another challenges.".into()
+    } else {
+        "Showing every claim the framings read.".into()
+    });
+}
+
+/// `t`: the next framing, in file order; it also colours the reader.
+fn next_framing(state: &mut State) {
+    let n = state.debate.framings.len();
+    let next = (state.framing.get() + 1) % n;
+    state.framing = state
+        .debate
+        .framing_ixs()
+        .nth(next)
+        .unwrap_or(state.framing);
+    let f = state.debate.framing(state.framing);
+    state.message = Some(format!("Framing {}/{n}: {}", next + 1, f.name));
+    state.debate_view.selected = 0;
+    state.debate_view.offset = 0;
+    refresh_claims(state);
+}
+
+/// Handles an action meant for the open overlay; returns whether it was consumed.
+fn overlay_action(state: &mut State, overlay: Overlay, action: Action) -> bool {
+    match (overlay, action) {
+        (_, Action::Quit | Action::Resize(..)) => false,
+        (_, Action::Back) | (Overlay::Help(_), Action::ToggleHelp) => {
+            state.overlay = None;
+            true
+        }
+        (Overlay::Help(scroll), action) => {
+            let scroll = match action {
+                Action::Up => scroll.saturating_sub(1),
+                Action::Down => scroll + 1,
+                Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(page_usize(state) / 2),
+                Action::PageDown | Action::HalfPageDown => scroll + page_usize(state) / 2,
+                Action::Top => 0,
+                Action::Bottom => usize::MAX / 2,
+                Action::ScrollAt { delta, .. } => {
+                    scroll.saturating_add_signed(isize::from(delta) * 3)
+                }
+                _ => scroll,
+            };
+            state.overlay = Some(Overlay::Help(scroll.min(ui::help::max_scroll(state))));
+            true
+        }
+        (Overlay::Detail(mut detail), action) => {
+            let links = state.detail_links(detail.claim).len();
+            match action {
+                Action::NextLink if links > 0 => {
+                    detail.link = Some(detail.link.map_or(0, |l| (l + 1) % links));
+                }
+                Action::PrevLink if links > 0 => {
+                    detail.link = Some(detail.link.map_or(links - 1, |l| (l + links - 1) % links));
+                }
+                Action::Up => detail.scroll = detail.scroll.saturating_sub(1),
+                Action::Down => detail.scroll = detail.scroll.saturating_add(1),
+                Action::PageUp | Action::HalfPageUp => {
+                    detail.scroll = detail.scroll.saturating_sub(page_usize(state) / 2);
+                }
+                Action::PageDown | Action::HalfPageDown => {
+                    detail.scroll = detail.scroll.saturating_add(page_usize(state) / 2);
+                }
+                Action::Top => detail.scroll = 0,
+                Action::Bottom => detail.scroll = usize::MAX / 2,
+                Action::Open => {
+                    if let Some(l) = detail.link {
+                        let target = state
+                            .detail_links(detail.claim)
+                            .get(l)
+                            .map(|&(out, link)| if out { link.to } else { link.from });
+                        if let Some(target) = target {
+                            show_detail(state, target);
+                            return true;
+                        }
+                    }
+                    let claim = detail.claim;
+                    state.overlay = None;
+                    jump_to_claim(state, claim);
+                    return true;
+                }
+                Action::ReadInArticle => {
+                    let claim = detail.claim;
+                    state.overlay = None;
+                    jump_to_claim(state, claim);
+                    return true;
+                }
+                Action::ScrollAt { delta, .. } => {
+                    detail.scroll = detail.scroll.saturating_add_signed(isize::from(delta) * 3);
+                }
+                _ => return true,
+            }
+            detail.scroll = detail.scroll.min(ui::detail::max_scroll(state, &detail));
+            state.overlay = Some(Overlay::Detail(detail));
+            true
+        }
+    }
+}
+
+fn article_ix(state: &State, i: usize) -> ArticleIx {
+    state.debate.article_ixs().nth(i).unwrap_or(state.article)
+}
+
+/// Goes to a view (and article), remembering where we were.
+fn go(state: &mut State, view: View, article: ArticleIx) {
+    let here = state.place();
+    let there = Place { view, article };
+    if here != there && view != View::Search {
+        state.history.push(here);
+        // History is for Esc; it need not grow without bound.
+        if state.history.len() > 100 {
+            state.history.remove(0);
+        }
+    }
+    state.view = view;
+    state.article = article;
+    refresh(state);
+}
+
+fn back(state: &mut State) {
+    if state.view == View::Search {
+        let to = state.search.from.take().unwrap_or(Place {
+            view: View::Reader,
+            article: state.article,
+        });
+        state.view = to.view;
+        state.article = to.article;
+    } else if let Some(place) = state.history.pop() {
+        state.view = place.view;
+        state.article = place.article;
+    } else if state.view != View::Reader {
+        state.view = View::Reader;
+    }
+    refresh(state);
+}
+
+/// Recomputes everything derived from the size and the data: call after a change of either.
+pub fn refresh(state: &mut State) {
+    let column = reader_geometry(state).column;
+    let article = state.article;
+    relayout(state, article, column.width);
+    let reader = &mut state.readers[article.get()];
+    reader.top = reader.top.min(max_top(reader.flow.len(), column.height));
+    refresh_claims(state);
+    clamp_debate(state);
+    let search_rows = usize::from(search_geometry(state).results.list.height);
+    let s = &mut state.search;
+    s.selected = s.selected.min(s.results.hits.len().saturating_sub(1));
+    s.offset = layout::follow(
+        s.offset,
+        s.selected,
+        &vec![1; s.results.hits.len()],
+        search_rows,
+    );
+}
+
+/// Re-wraps an article for a new column width, keeping the same text at the top.
+fn relayout(state: &mut State, article: ArticleIx, width: u16) {
+    let width = width.max(1);
+    let reader = &mut state.readers[article.get()];
+    if reader.flow.width == width && !reader.flow.is_empty() {
+        return;
+    }
+    reader.flow = Flow::build(state.debate.article(article), width);
+    if let Some(anchor) = reader.anchor {
+        reader.top = reader.flow.line_of(anchor);
+    }
+}
+
+fn max_top(lines: usize, height: u16) -> usize {
+    lines.saturating_sub(usize::from(height).max(1))
+}
+
+fn screen(state: &State) -> Rect {
+    Rect::new(0, 0, state.width, state.height)
+}
+
+pub fn reader_geometry(state: &State) -> layout::Reader {
+    layout::Reader::new(layout::Frame::new(screen(state)).body)
+}
+
+pub fn claims_geometry(state: &State) -> layout::Claims {
+    layout::Claims::new(layout::Frame::new(screen(state)).body)
+}
+
+pub fn search_geometry(state: &State) -> layout::Search {
+    layout::Search::new(layout::Frame::new(screen(state)).body)
+}
+
+/// How far a page moves in the current view.
+fn page(state: &State) -> isize {
+    isize::try_from(page_usize(state)).unwrap_or(1)
+}
+
+fn page_usize(state: &State) -> usize {
+    let body = usize::from(layout::Frame::new(screen(state)).body.height);
+    match state.view {
+        View::Claims => (body / 2).max(1),
+        _ => body.saturating_sub(2).max(1),
+    }
+}
+
+fn move_by(state: &mut State, delta: isize) {
+    match state.view {
+        View::Reader => {
+            let height = reader_geometry(state).column.height;
+            let reader = &mut state.readers[state.article.get()];
+            let max = max_top(reader.flow.len(), height);
+            reader.set_top(reader.top.saturating_add_signed(delta).min(max));
+        }
+        View::Claims => {
+            let n = state.claims.visible.len();
+            state.claims.selected = step(state.claims.selected, delta, n);
+            follow_claims(state);
+        }
+        View::Debate => {
+            let n = debate_row_count(state);
+            state.debate_view.selected = step(state.debate_view.selected, delta, n);
+            clamp_debate(state);
+        }
+        View::Search => {
+            let n = state.search.results.hits.len();
+            state.search.selected = step(state.search.selected, delta, n);
+            let rows = usize::from(search_geometry(state).results.list.height);
+            let s = &mut state.search;
+            s.offset = layout::follow(s.offset, s.selected, &vec![1; n], rows);
+        }
+    }
+}
+
+fn step(current: usize, delta: isize, len: usize) -> usize {
+    current
+        .saturating_add_signed(delta)
+        .min(len.saturating_sub(1))
+}
+
+fn follow_claims(state: &mut State) {
+    let rows = usize::from(claims_geometry(state).lists.list.height);
+    let c = &mut state.claims;
+    let heights = vec![ui::claims::ROW_HEIGHT; c.visible.len()];
+    c.offset = layout::follow(c.offset, c.selected, &heights, rows);
+}
+
+fn debate_row_count(state: &State) -> usize {
+    if state.debate_view.side_by_side {
+        state.compare_rows().len()
+    } else {
+        state.debate_rows().len()
+    }
+}
+
+fn clamp_debate(state: &mut State) {
+    let n = debate_row_count(state);
+    let d = &mut state.debate_view;
+    d.selected = d.selected.min(n.saturating_sub(1));
+    let (heights, viewport) = ui::debate::row_heights(state);
+    state.debate_view.offset = layout::follow(
+        state.debate_view.offset,
+        state.debate_view.selected,
+        &heights,
+        viewport,
+    );
+}
+
+/// The claims of the current article, in text order, with the line each starts on.
+fn claim_lines(state: &State) -> Vec<(ClaimIx, usize)> {
+    let article = state.debate.article(state.article);
+    let flow = &state.reader().flow;
+    article
+        .claims
+        .iter()
+        .map(|&c| {
+            let anchor = &state.debate.claim(c).anchor;
+            (c, flow.line_of_block_byte(anchor.block, anchor.range.start))
+        })
+        .collect()
+}
+
+/// `n`/`N`: select the next or previous claim in the article and bring it into view.
+fn step_claim(state: &mut State, forward: bool) {
+    if state.view != View::Reader {
+        return;
+    }
+    let lines = claim_lines(state);
+    if lines.is_empty() {
+        state.message = Some("This article has no claims.".into());
+        return;
+    }
+    let height = usize::from(reader_geometry(state).column.height);
+    let reader = state.reader();
+    let (top, bottom) = (reader.top, reader.top + height);
+    let current = reader
+        .selected
+        .and_then(|s| lines.iter().position(|&(c, _)| c == s))
+        .filter(|&i| (top..bottom).contains(&lines[i].1));
+    let next = match (current, forward) {
+        (Some(i), true) => (i + 1 < lines.len()).then_some(i + 1),
+        (Some(i), false) => i.checked_sub(1),
+        (None, true) => lines.iter().position(|&(_, l)| l >= top),
+        (None, false) => lines.iter().rposition(|&(_, l)| l < bottom),
+    };
+    let Some(next) = next else {
+        state.message = Some(if forward {
+            "No more claims below.".into()
+        } else {
+            "No more claims above.".into()
+        });
+        return;
+    };
+    let (claim, line) = lines[next];
+    select_in_reader(state, claim, line);
+}
+
+/// Selects a claim in the current article and scrolls so its first line is comfortably visible.
+fn select_in_reader(state: &mut State, claim: ClaimIx, line: usize) {
+    let height = reader_geometry(state).column.height;
+    let reader = &mut state.readers[state.article.get()];
+    reader.selected = Some(claim);
+    let h = usize::from(height);
+    let mut top = reader.top;
+    if line < top || line >= top + h {
+        top = line.saturating_sub(h / 3);
+    }
+    reader.set_top(top.min(max_top(reader.flow.len(), height)));
+}
+
+/// Shows a claim's quote in its article pane.
+fn jump_to_claim(state: &mut State, claim: ClaimIx) {
+    let article = state.debate.claim(claim).article;
+    go(state, View::Reader, article);
+    let anchor = state.debate.claim(claim).anchor.clone();
+    let line = state
+        .reader()
+        .flow
+        .line_of_block_byte(anchor.block, anchor.range.start);
+    select_in_reader(state, claim, line);
+}
+
+fn jump_to_block(state: &mut State, article: ArticleIx, block: usize) {
+    go(state, View::Reader, article);
+    let height = reader_geometry(state).column.height;
+    let reader = &mut state.readers[article.get()];
+    let top = reader
+        .flow
+        .line_of_block_byte(block, 0)
+        .min(max_top(reader.flow.len(), height));
+    reader.set_top(top);
+    reader.selected = None;
+}
+
+fn show_detail(state: &mut State, claim: ClaimIx) {
+    state.overlay = Some(Overlay::Detail(DetailState {
+        claim,
+        link: None,
+        scroll: 0,
+    }));
+}
+
+/// The claim a key like `o` or `r` acts on in the current view.
+fn selected_claim(state: &State) -> Option<ClaimIx> {
+    match state.view {
+        View::Reader => state.reader().selected,
+        View::Claims => state.claims.visible.get(state.claims.selected).copied(),
+        View::Debate => {
+            if state.debate_view.side_by_side {
+                state
+                    .compare_rows()
+                    .get(state.debate_view.selected)
+                    .copied()
+            } else {
+                state
+                    .debate_rows()
+                    .get(state.debate_view.selected)
+                    .map(|&(_, c)| c)
+            }
+        }
+        View::Search => match state.search.results.hits.get(state.search.selected)?.target {
+            Target::Claim { claim, .. } => Some(claim),
+            Target::Paragraph { .. } => None,
+        },
+    }
+}
+
+fn open(state: &mut State) {
+    match state.view {
+        View::Reader => {
+            let visible = reader_visible_claim(state);
+            match state.reader().selected.or(visible) {
+                Some(claim) => {
+                    state.readers[state.article.get()].selected = Some(claim);
+                    show_detail(state, claim);
+                }
+                None => state.message = Some("No claim on screen; n goes to the next one.".into()),
+            }
+        }
+        View::Claims => {
+            if let Some(claim) = selected_claim(state) {
+                jump_to_claim(state, claim);
+            }
+        }
+        View::Debate => {
+            if let Some(claim) = selected_claim(state) {
+                show_detail(state, claim);
+            }
+        }
+        View::Search => {
+            let Some(hit) = state
+                .search
+                .results
+                .hits
+                .get(state.search.selected)
+                .cloned()
+            else {
+                return;
+            };
+            // Esc from the jump lands back on the results.
+            state.history.push(state.place());
+            match hit.target {
+                Target::Claim { claim, .. } => jump_to_claim(state, claim),
+                Target::Paragraph { article, block } => jump_to_block(state, article, block),
+            }
+        }
+    }
+}
+
+/// The first claim whose quote starts on screen.
+fn reader_visible_claim(state: &State) -> Option<ClaimIx> {
+    let height = usize::from(reader_geometry(state).column.height);
+    let top = state.reader().top;
+    claim_lines(state)
+        .into_iter()
+        .find(|&(_, l)| l >= top && l < top + height)
+        .map(|(c, _)| c)
+}
+
+fn start_search(state: &mut State) {
+    if state.view != View::Search {
+        state.search.from = Some(state.place());
+    }
+    state.view = View::Search;
+    state.search.query.clear();
+    run_search(state);
+}
+
+fn edit_query(state: &mut State, edit: impl FnOnce(&mut String)) {
+    if state.view != View::Search {
+        return;
+    }
+    edit(&mut state.search.query);
+    run_search(state);
+}
+
+fn run_search(state: &mut State) {
+    state.search.results = state
+        .index
+        .search(&state.debate, &state.search.query, SEARCH_LIMIT);
+    state.search.selected = 0;
+    state.search.offset = 0;
+}
+
+/// Recomputes the filtered claim list, keeping the selected claim selected when it still shows.
+pub fn refresh_claims(state: &mut State) {
+    let previous = state.claims.visible.get(state.claims.selected).copied();
+    let filter = &state.claims.filter;
+    let framing = state.framing;
+    state.claims.visible = state
+        .debate
+        .claim_ixs()
+        .filter(|&c| {
+            let claim = state.debate.claim(c);
+            filter.article.is_none_or(|a| claim.article == a)
+                && filter.tag.as_ref().is_none_or(|t| claim.tags.contains(t))
+                && filter
+                    .stance
+                    .is_none_or(|s| claim.stance(framing).map(|x| x.kind) == s)
+        })
+        .collect();
+    state.claims.selected = previous
+        .and_then(|p| state.claims.visible.iter().position(|&c| c == p))
+        .unwrap_or(0)
+        .min(state.claims.visible.len().saturating_sub(1));
+    follow_claims(state);
+}
+
+fn cycle_article_filter(state: &mut State) {
+    let n = state.debate.articles.len();
+    let next = match state.claims.filter.article {
+        None => Some(0),
+        Some(a) if a.get() + 1 < n => Some(a.get() + 1),
+        Some(_) => None,
+    };
+    state.claims.filter.article = next.map(|i| article_ix(state, i));
+    state.message = Some(match state.claims.filter.article {
+        Some(a) => format!("Article: {}", state.debate.article(a).title),
+        None => "Article: all".into(),
+    });
+    refresh_claims(state);
+}
+
+fn cycle_tag_filter(state: &mut State) {
+    let mut tags: Vec<&String> = state.debate.claims.iter().flat_map(|c| &c.tags).collect();
+    tags.sort();
+    tags.dedup();
+    let next = match &state.claims.filter.tag {
+        None => tags.first().map(|t| (*t).clone()),
+        Some(current) => {
+            let i = tags.iter().position(|t| *t == current);
+            i.and_then(|i| tags.get(i + 1)).map(|t| (*t).clone())
+        }
+    };
+    state.message = Some(match &next {
+        Some(t) => format!("Tag: {t}"),
+        None => "Tag: all".into(),
+    });
+    state.claims.filter.tag = next;
+    refresh_claims(state);
+}
+
+fn cycle_stance_filter(state: &mut State) {
+    let next = match state.claims.filter.stance {
+        None => Some(Some(StanceKind::Supports)),
+        Some(Some(StanceKind::Supports)) => Some(Some(StanceKind::Challenges)),
+        Some(Some(StanceKind::Challenges)) => Some(Some(StanceKind::Neutral)),
+        Some(Some(StanceKind::Neutral)) => Some(None),
+        Some(None) => None,
+    };
+    state.claims.filter.stance = next;
+    let framing = &state.debate.framing(state.framing).name;
+    state.message = Some(match next {
+        None => "Stance: all".into(),
+        Some(Some(kind)) => format!("Stance under {framing}: {}", kind.as_str()),
+        Some(None) => format!("Stance under {framing}: none"),
+    });
+    refresh_claims(state);
+}
+
+fn scroll_at(state: &mut State, x: u16, y: u16, delta: i8) {
+    let lines = isize::from(delta);
+    match state.view {
+        View::Reader => {
+            if layout::contains(layout::Frame::new(screen(state)).body, x, y) {
+                move_by(state, lines * 3);
+            }
+        }
+        View::Claims | View::Debate | View::Search => move_by(state, lines),
+    }
+}
+
+fn click_at(state: &mut State, x: u16, y: u16) {
+    let frame = layout::Frame::new(screen(state));
+    if layout::contains(frame.top, x, y) {
+        if let Some(action) = ui::top::tab_at(state, x) {
+            update(state, action);
+        }
+        return;
+    }
+    if !layout::contains(frame.body, x, y) {
+        return;
+    }
+    match state.view {
+        View::Reader => click_reader(state, x, y),
+        View::Claims => {
+            let list = claims_geometry(state).lists.list;
+            if layout::contains(list, x, y) {
+                let row = state.claims.offset + usize::from(y - list.y) / ui::claims::ROW_HEIGHT;
+                if row < state.claims.visible.len() {
+                    if row == state.claims.selected {
+                        open(state);
+                    } else {
+                        state.claims.selected = row;
+                    }
+                }
+            }
+        }
+        View::Search => {
+            let list = search_geometry(state).results.list;
+            if layout::contains(list, x, y) {
+                let row = state.search.offset + usize::from(y - list.y);
+                if row < state.search.results.hits.len() {
+                    if row == state.search.selected {
+                        open(state);
+                    } else {
+                        state.search.selected = row;
+                    }
+                }
+            }
+        }
+        View::Debate => {
+            if let Some(row) = ui::debate::row_at(state, y) {
+                if row == state.debate_view.selected {
+                    open(state);
+                } else {
+                    state.debate_view.selected = row;
+                }
+            }
+        }
+    }
+}
+
+/// A click on the text selects the claim under it; a second click opens it.
+fn click_reader(state: &mut State, x: u16, y: u16) {
+    let column = reader_geometry(state).column;
+    if !layout::contains(column, x, y) {
+        return;
+    }
+    let reader = state.reader();
+    let line_ix = reader.top + usize::from(y - column.y);
+    let Some(line) = reader.flow.lines.get(line_ix) else {
+        return;
+    };
+    let Source::Block(block) = line.source else {
+        return;
+    };
+    let b = &state.debate.article(state.article).doc.blocks[block];
+    let col = usize::from(x - column.x).saturating_sub(crate::flow::indent(b));
+    let byte = ui::reader::byte_at_column(&b.text, line.range.clone(), col);
+    let hit = state
+        .debate
+        .article(state.article)
+        .claims
+        .iter()
+        .copied()
+        .find(|&c| {
+            let a = &state.debate.claim(c).anchor;
+            a.block == block && a.range.contains(&byte)
+        });
+    if let Some(claim) = hit {
+        if reader.selected == Some(claim) {
+            show_detail(state, claim);
+        } else {
+            state.readers[state.article.get()].selected = Some(claim);
+        }
+    }
+}

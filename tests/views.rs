@@ -1,0 +1,189 @@
+//! Every view drawn at 80x24, 120x40 and 40x12 (text snapshots), and the cells whose colour is
+//! the behaviour (stance colours, the selected claim, search matches) checked by style.
+
+// Tests fail by panicking; helpers outside #[test] functions do so too.
+#![allow(clippy::panic, clippy::unwrap_used)]
+
+use debate::cli::{RenderArgs, RenderFormat, RenderView, render_state};
+use debate::model::Debate;
+use debate::screen;
+use debate::state::State;
+use ratatui::style::Color;
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (40, 12)];
+
+fn state(view: RenderView, size: (u16, u16), query: &str, claim: Option<&str>) -> State {
+    let args = RenderArgs {
+        view,
+        article: None,
+        framing: None,
+        query: query.into(),
+        claim: claim.map(Into::into),
+        size,
+        format: RenderFormat::Text,
+        file: None,
+    };
+    render_state(Debate::embedded().unwrap(), "deepseek.toml", &args).unwrap()
+}
+
+fn snapshot_all(name: &str, view: RenderView, query: &str, claim: Option<&str>) {
+    for size in SIZES {
+        let s = state(view, size, query, claim);
+        let text = screen::to_text(&screen::draw(&s, size.0, size.1));
+        insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), text);
+    }
+}
+
+#[test]
+fn reader() {
+    snapshot_all("reader", RenderView::Reader, "", None);
+}
+
+#[test]
+fn reader_with_a_selected_claim() {
+    snapshot_all(
+        "reader_selected",
+        RenderView::Reader,
+        "",
+        Some("deepseek-outlier"),
+    );
+}
+
+#[test]
+fn claims() {
+    snapshot_all("claims", RenderView::Claims, "", None);
+}
+
+#[test]
+fn debate() {
+    snapshot_all("debate", RenderView::Debate, "", None);
+}
+
+#[test]
+fn compare() {
+    snapshot_all("compare", RenderView::Compare, "", None);
+}
+
+#[test]
+fn search() {
+    snapshot_all("search", RenderView::Search, "state support", None);
+}
+
+#[test]
+fn help() {
+    snapshot_all("help", RenderView::Help, "", None);
+}
+
+#[test]
+fn detail() {
+    snapshot_all("detail", RenderView::Detail, "", Some("deepseek-outlier"));
+}
+
+#[test]
+fn too_small() {
+    for (w, h) in [(23, 24), (80, 5), (10, 3), (1, 1)] {
+        let s = state(RenderView::Reader, (w, h), "", None);
+        let text = screen::to_text(&screen::draw(&s, w, h));
+        insta::assert_snapshot!(format!("too_small_{w}x{h}"), text);
+    }
+}
+
+/// The cell where `needle` first shows (top to bottom, left to right), as (x, y).
+fn find(buf: &ratatui::buffer::Buffer, needle: &str) -> (u16, u16) {
+    find_left_of(buf, needle, u16::MAX)
+}
+
+/// Like `find`, among matches starting left of column `max_x`.
+fn find_left_of(buf: &ratatui::buffer::Buffer, needle: &str, max_x: u16) -> (u16, u16) {
+    let text = screen::to_text(buf);
+    for (y, line) in text.lines().enumerate() {
+        for (at, _) in line.match_indices(needle) {
+            let x = u16::try_from(unicode_width::UnicodeWidthStr::width(&line[..at])).unwrap();
+            if x < max_x {
+                return (x, u16::try_from(y).unwrap());
+            }
+        }
+    }
+    panic!("{needle:?} not on screen:\n{text}");
+}
+
+#[test]
+fn quotes_are_coloured_by_stance_under_the_active_framing() {
+    // "deepseek-outlier" supports technology transfer and challenges indigenous innovation.
+    let mut args_state = state(
+        RenderView::Reader,
+        (120, 40),
+        "",
+        Some("takes-system-thriving"),
+    );
+    let buf = screen::draw(&args_state, 120, 40);
+    let (x, y) = find(&buf, "it’s an outlier");
+    assert_eq!(
+        buf[(x, y)].fg,
+        Color::Green,
+        "supports under technology transfer"
+    );
+    debate::update::update(&mut args_state, debate::action::Action::NextFraming);
+    let buf = screen::draw(&args_state, 120, 40);
+    let (x, y) = find(&buf, "it’s an outlier");
+    assert_eq!(
+        buf[(x, y)].fg,
+        Color::LightRed,
+        "challenges under indigenous innovation"
+    );
+}
+
+#[test]
+fn the_selected_claim_stands_on_its_stance_colour() {
+    let s = state(RenderView::Reader, (120, 40), "", Some("deepseek-outlier"));
+    let buf = screen::draw(&s, 120, 40);
+    let (x, y) = find(&buf, "it’s an outlier");
+    assert_eq!(buf[(x, y)].bg, Color::Green);
+    let (x, y) = find(&buf, "In this way,");
+    assert_eq!(
+        buf[(x, y)].bg,
+        Color::Reset,
+        "text around it is not highlighted"
+    );
+}
+
+#[test]
+fn search_matches_are_highlighted_by_character() {
+    let s = state(RenderView::Search, (120, 40), "hedge", None);
+    let buf = screen::draw(&s, 120, 40);
+    // In the result list (the left half of the screen), past the query line.
+    let (x, y) = find_left_of(&buf, "former hedge", 60);
+    let x = x + 7;
+    for dx in 0..5 {
+        let cell = &buf[(x + dx, y)];
+        assert_eq!(cell.fg, Color::LightYellow, "matched char {dx}");
+    }
+    assert_ne!(
+        buf[(x + 5, y)].fg,
+        Color::LightYellow,
+        "the char after the match is plain"
+    );
+}
+
+#[test]
+fn every_view_draws_at_every_small_size_without_panic() {
+    let views = [
+        (RenderView::Reader, ""),
+        (RenderView::Claims, ""),
+        (RenderView::Debate, ""),
+        (RenderView::Compare, ""),
+        (RenderView::Search, "talent"),
+        (RenderView::Help, ""),
+        (RenderView::Detail, ""),
+    ];
+    for (view, query) in views {
+        let mut s = state(view, (80, 24), query, None);
+        for w in [1, 2, 3, 5, 8, 13, 21, 24, 30] {
+            for h in 1..=12 {
+                debate::update::update(&mut s, debate::action::Action::Resize(w, h));
+                let buf = screen::draw(&s, w, h);
+                assert_eq!(buf.area.width, w);
+            }
+        }
+    }
+}
