@@ -87,12 +87,44 @@ fn escape(s: &str) -> String {
     out
 }
 
-/// The screen as an SVG image with a monospace grid: backgrounds, colours, bold, italic,
-/// underline and reversed cells.
+/// SVG attributes for a text style: fill, weight, slant, strike-through, dimming.
+fn text_attrs(style: Style, fg: Color, reversed: bool) -> String {
+    let mut attrs = format!(r#" fill="{}""#, hex(fg, if reversed { BG } else { FG }));
+    if style.add_modifier.contains(Modifier::BOLD) {
+        attrs.push_str(r#" font-weight="bold""#);
+    }
+    if style.add_modifier.contains(Modifier::ITALIC) {
+        attrs.push_str(r#" font-style="italic""#);
+    }
+    if style.add_modifier.contains(Modifier::CROSSED_OUT) {
+        attrs.push_str(r#" text-decoration="line-through""#);
+    }
+    if style.add_modifier.contains(Modifier::DIM) {
+        attrs.push_str(r#" opacity="0.6""#);
+    }
+    attrs
+}
+
+/// A cell's colours after REVERSED is applied.
+fn colours(style: Style) -> (Color, Color, bool) {
+    let reversed = style.add_modifier.contains(Modifier::REVERSED);
+    let (fg, bg) = (
+        style.fg.unwrap_or(Color::Reset),
+        style.bg.unwrap_or(Color::Reset),
+    );
+    if reversed {
+        (bg, fg, true)
+    } else {
+        (fg, bg, false)
+    }
+}
+
+/// The screen as an SVG image with a monospace grid: backgrounds, colours, bold, italic and
+/// underline. Each run of equally styled cells is one `<text>` with a position per character,
+/// so the grid holds whatever font the viewer substitutes.
 pub fn to_svg(buf: &Buffer) -> String {
-    let (w, h) = (buf.area.width, buf.area.height);
-    let width = f32::from(w) * CELL_W;
-    let height = f32::from(h) * CELL_H;
+    let width = f32::from(buf.area.width) * CELL_W;
+    let height = f32::from(buf.area.height) * CELL_H;
     let mut svg = String::new();
     let _ = writeln!(
         svg,
@@ -103,66 +135,92 @@ pub fn to_svg(buf: &Buffer) -> String {
         r#"<style>text{{font-family:"DejaVu Sans Mono","Menlo","Consolas",monospace;font-size:14px;white-space:pre}}</style>"#
     );
     let _ = writeln!(svg, r#"<rect width="100%" height="100%" fill="{BG}"/>"#);
-    for y in 0..h {
-        let top = f32::from(y) * CELL_H;
-        for (x, symbol, style) in row_cells(buf, y) {
-            let reversed = style.add_modifier.contains(Modifier::REVERSED);
-            let (mut fg, mut bg) = (
-                style.fg.unwrap_or(Color::Reset),
-                style.bg.unwrap_or(Color::Reset),
-            );
-            if reversed {
-                std::mem::swap(&mut fg, &mut bg);
-            }
-            let cells = f32::from(symbol.cell_width().max(1));
-            let left = f32::from(x) * CELL_W;
-            let bg_hex = hex(bg, BG);
-            if bg_hex != BG || reversed {
-                let _ = writeln!(
-                    svg,
-                    r#"<rect x="{left:.1}" y="{top:.1}" width="{:.1}" height="{CELL_H:.1}" fill="{}"/>"#,
-                    cells * CELL_W,
-                    if reversed && bg == Color::Reset {
-                        FG.to_owned()
-                    } else {
-                        bg_hex
-                    }
-                );
-            }
-            // Underlines are drawn as lines so they run through spaces, as in a terminal.
-            if style.add_modifier.contains(Modifier::UNDERLINED) {
-                let _ = writeln!(
-                    svg,
-                    r#"<rect x="{left:.1}" y="{:.1}" width="{:.1}" height="1" fill="{}"/>"#,
-                    top + CELL_H - 3.0,
-                    cells * CELL_W,
-                    hex(fg, if reversed { BG } else { FG })
-                );
-            }
-            if symbol.trim().is_empty() {
-                continue;
-            }
-            let mut attrs = format!(r#" fill="{}""#, hex(fg, if reversed { BG } else { FG }));
-            if style.add_modifier.contains(Modifier::BOLD) {
-                attrs.push_str(r#" font-weight="bold""#);
-            }
-            if style.add_modifier.contains(Modifier::ITALIC) {
-                attrs.push_str(r#" font-style="italic""#);
-            }
-            if style.add_modifier.contains(Modifier::CROSSED_OUT) {
-                attrs.push_str(r#" text-decoration="line-through""#);
-            }
-            if style.add_modifier.contains(Modifier::DIM) {
-                attrs.push_str(r#" opacity="0.6""#);
-            }
-            let _ = writeln!(
-                svg,
-                r#"<text x="{left:.1}" y="{:.1}"{attrs}>{}</text>"#,
-                top + CELL_H * 0.75,
-                escape(symbol)
-            );
-        }
+    for row in 0..buf.area.height {
+        let cells = row_cells(buf, row);
+        let top = f32::from(row) * CELL_H;
+        svg_backgrounds(&mut svg, &cells, top);
+        svg_text(&mut svg, &cells, top + CELL_H * 0.75);
     }
     svg.push_str("</svg>\n");
     svg
+}
+
+/// The end column of the run of cells styled like `cells[start]`, and the index after it.
+fn run_end(cells: &[(u16, &str, Style)], start: usize, blank_ends: bool) -> (u16, usize) {
+    let style = cells[start].2;
+    let mut next = start;
+    let mut end = cells[start].0;
+    while next < cells.len()
+        && cells[next].2 == style
+        && !(blank_ends && cells[next].1.trim().is_empty())
+    {
+        end = cells[next].0 + cells[next].1.cell_width().max(1);
+        next += 1;
+    }
+    (end, next)
+}
+
+/// Background rectangles and underlines of a row, merged over equally styled neighbours.
+fn svg_backgrounds(svg: &mut String, cells: &[(u16, &str, Style)], top: f32) {
+    let mut at = 0;
+    while at < cells.len() {
+        let (col, _, style) = cells[at];
+        let (end, next) = run_end(cells, at, false);
+        let (fg, bg, reversed) = colours(style);
+        let left = f32::from(col) * CELL_W;
+        let span = f32::from(end - col) * CELL_W;
+        let fill = if reversed && bg == Color::Reset {
+            FG.to_owned()
+        } else {
+            hex(bg, BG)
+        };
+        if fill != BG {
+            let _ = writeln!(
+                svg,
+                r#"<rect x="{left:.1}" y="{top:.1}" width="{span:.1}" height="{CELL_H:.1}" fill="{fill}"/>"#
+            );
+        }
+        // Underlines are drawn as lines so they run through spaces, as in a terminal.
+        if style.add_modifier.contains(Modifier::UNDERLINED) {
+            let colour = hex(fg, if reversed { BG } else { FG });
+            let _ = writeln!(
+                svg,
+                r#"<rect x="{left:.1}" y="{:.1}" width="{span:.1}" height="1" fill="{colour}"/>"#,
+                top + CELL_H - 3.0
+            );
+        }
+        at = next;
+    }
+}
+
+/// The text of a row: one `<text>` per run of equally styled, non-blank cells.
+fn svg_text(svg: &mut String, cells: &[(u16, &str, Style)], baseline: f32) {
+    let mut at = 0;
+    while at < cells.len() {
+        if cells[at].1.trim().is_empty() {
+            at += 1;
+            continue;
+        }
+        let style = cells[at].2;
+        let (_, next) = run_end(cells, at, true);
+        let mut positions = Vec::new();
+        let mut content = String::new();
+        for &(col, symbol, _) in &cells[at..next] {
+            // One position per character: a cluster's extra characters share its cell.
+            for (nth, _) in symbol.chars().enumerate() {
+                let offset = if nth == 0 { 0.0 } else { 0.01 };
+                positions.push(format!("{:.1}", f32::from(col) * CELL_W + offset));
+            }
+            content.push_str(symbol);
+        }
+        let (fg, _, reversed) = colours(style);
+        let _ = writeln!(
+            svg,
+            r#"<text x="{}" y="{baseline:.1}"{}>{}</text>"#,
+            positions.join(" "),
+            text_attrs(style, fg, reversed),
+            escape(&content)
+        );
+        at = next;
+    }
 }

@@ -9,8 +9,11 @@ use crate::state::{DetailState, State};
 
 const MAX_WIDTH: u16 = 96;
 
-fn area(state: &State) -> Rect {
-    layout::overlay(Rect::new(0, 0, state.width, state.height), MAX_WIDTH)
+/// The popup on a screen: as tall as the card plus its hint line, at most the screen.
+fn area_on(screen: Rect, state: &State, detail: &DetailState) -> Rect {
+    let width = content(layout::overlay(screen, MAX_WIDTH)).width;
+    let count = card::lines(state, detail.claim, width, detail.link).len();
+    layout::overlay_fitting(screen, MAX_WIDTH, count, 1)
 }
 
 /// The card's inside: the popup less its border and the hint line.
@@ -26,13 +29,17 @@ fn content(outer: Rect) -> Rect {
 
 /// How far the card can scroll at the current size.
 pub fn max_scroll(state: &State, detail: &DetailState) -> usize {
-    let content = content(area(state));
+    let content = content(area_on(
+        Rect::new(0, 0, state.width, state.height),
+        state,
+        detail,
+    ));
     let lines = card::lines(state, detail.claim, content.width, detail.link).len();
     lines.saturating_sub(usize::from(content.height))
 }
 
 pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, detail: &DetailState) {
-    let outer = layout::overlay(screen, MAX_WIDTH);
+    let outer = area_on(screen, state, detail);
     let inner = paint::frame(buf, outer, "Claim", theme::accent());
     let content = content(outer);
     let lines = card::lines(state, detail.claim, content.width, detail.link);

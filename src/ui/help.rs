@@ -62,12 +62,16 @@ pub fn lines(context: Context, width: usize) -> Vec<Line<'static>> {
     out
 }
 
+/// The help's box on a screen: as tall as its lines, at most the screen.
+fn outer(screen: Rect, state: &State) -> Rect {
+    let width = content(layout::overlay(screen, WIDTH)).width;
+    let count = lines(described(state), usize::from(width)).len();
+    layout::overlay_fitting(screen, WIDTH, count, 0)
+}
+
 /// How far the help can scroll at the current size.
 pub fn max_scroll(state: &State) -> usize {
-    let content = content(layout::overlay(
-        Rect::new(0, 0, state.width, state.height),
-        WIDTH,
-    ));
+    let content = content(outer(Rect::new(0, 0, state.width, state.height), state));
     lines(described(state), usize::from(content.width))
         .len()
         .saturating_sub(usize::from(content.height))
@@ -85,7 +89,7 @@ fn content(outer: Rect) -> Rect {
 }
 
 pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, scroll: usize) {
-    let outer = layout::overlay(screen, WIDTH);
+    let outer = outer(screen, state);
     let context = described(state);
     let title = format!("Keys · {}", context.title());
     paint::frame(buf, outer, &title, theme::accent());

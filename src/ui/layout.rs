@@ -201,6 +201,20 @@ pub fn overlay(area: Rect, max_width: u16) -> Rect {
     }
 }
 
+/// A centred overlay no taller than its content (`lines` plus border and `extra` rows).
+pub fn overlay_fitting(area: Rect, max_width: u16, lines: usize, extra: u16) -> Rect {
+    let full = overlay(area, max_width);
+    let want = u16::try_from(lines)
+        .unwrap_or(u16::MAX)
+        .saturating_add(2 + extra);
+    let height = full.height.min(want);
+    Rect {
+        y: area.y + area.height.saturating_sub(height) / 2,
+        height,
+        ..full
+    }
+}
+
 /// The inside of a bordered rectangle.
 pub fn inner(r: Rect) -> Rect {
     Rect {

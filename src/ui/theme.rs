@@ -144,7 +144,12 @@ pub fn stance_word(kind: Option<StanceKind>) -> &'static str {
 /// A quote in the article text, coloured by its stance under the active framing; the selected
 /// claim stands out on the stance's colour.
 pub fn quote(kind: Option<StanceKind>, selected: bool) -> Style {
-    let color = stance_color(kind);
+    // A claim this framing does not read stays legible, a shade off the plain text.
+    let color = if kind.is_none() {
+        Color::Gray
+    } else {
+        stance_color(kind)
+    };
     if selected {
         Style::default().bg(color).fg(Color::Black)
     } else {

@@ -1,0 +1,315 @@
+//! The real binary in a pseudo-terminal, its screen read through a terminal emulator: opening,
+//! switching panes, searching, framings, resizing down to 1x1, and every way of ending, after
+//! which the terminal's modes must be exactly as before the start.
+
+// Tests fail by panicking; helpers outside #[test] functions do so too.
+#![allow(clippy::panic, clippy::unwrap_used)]
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use nix::sys::signal::{Signal, kill};
+use nix::sys::termios::Termios;
+use nix::unistd::Pid;
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+struct App {
+    master: Box<dyn MasterPty + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, to check what it never did.
+    raw: Arc<Mutex<Vec<u8>>>,
+    /// The terminal's modes before the program started.
+    before: Termios,
+}
+
+fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+impl App {
+    fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Self {
+        let pair = native_pty_system().openpty(size(cols, rows)).unwrap();
+        let before = pair.master.get_termios().unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_debate"));
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            rows.try_into().unwrap(),
+            cols.try_into().unwrap(),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        Self {
+            master: pair.master,
+            child,
+            writer,
+            parser,
+            raw,
+            before,
+        }
+    }
+
+    fn open(args: &[&str]) -> Self {
+        let app = Self::spawn(args, &[], 80, 24);
+        app.wait_for("the reader to draw", |s| {
+            s.contents().contains("China's AI revolution")
+        });
+        app
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Polls the emulated screen until `done` holds; fails with the screen after the timeout.
+    fn wait_for(&self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if done(self.parser.lock().unwrap().screen()) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!(
+            "timed out waiting for {what}; the screen shows:\n{}",
+            self.screen()
+        );
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.master.resize(size(cols, rows)).unwrap();
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows.try_into().unwrap(), cols.try_into().unwrap());
+    }
+
+    fn signal(&self, signal: Signal) {
+        let pid = self.child.process_id().unwrap();
+        kill(Pid::from_raw(i32::try_from(pid).unwrap()), signal).unwrap();
+    }
+
+    /// Waits for the program to end and returns its exit code.
+    fn exit_code(&mut self) -> u32 {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader thread take in the last bytes written.
+                std::thread::sleep(Duration::from_millis(50));
+                return status.exit_code();
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let _ = self.child.kill();
+        panic!(
+            "the program did not exit; the screen shows:\n{}",
+            self.screen()
+        );
+    }
+
+    fn is_raw(&self) -> bool {
+        let now = self.master.get_termios().unwrap();
+        !now.local_flags
+            .contains(nix::sys::termios::LocalFlags::ICANON)
+    }
+
+    /// The terminal is as it was: modes, main screen, cursor shown, no mouse reporting.
+    fn assert_restored(&self) {
+        let now = self.master.get_termios().unwrap();
+        assert_eq!(
+            now.local_flags, self.before.local_flags,
+            "local modes (echo, canonical…)"
+        );
+        assert_eq!(now.input_flags, self.before.input_flags, "input modes");
+        assert_eq!(now.output_flags, self.before.output_flags, "output modes");
+        assert_eq!(
+            now.control_flags, self.before.control_flags,
+            "control modes"
+        );
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert!(!screen.hide_cursor(), "the cursor is still hidden");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse still reported"
+        );
+    }
+
+    fn wrote(&self, needle: &[u8]) -> bool {
+        self.raw
+            .lock()
+            .unwrap()
+            .windows(needle.len())
+            .any(|w| w == needle)
+    }
+}
+
+#[test]
+fn open_switch_panes_search_toggle_framing_and_quit() {
+    let mut app = App::open(&[]);
+    assert!(app.is_raw(), "raw mode while running");
+    app.wait_for("the alternate screen", vt100::Screen::alternate_screen);
+    app.send("2");
+    app.wait_for("the second essay", |s| {
+        s.contents().contains("I didn't think I'd find myself")
+    });
+    app.send("\t");
+    app.wait_for("Tab back to the first essay", |s| {
+        s.contents()
+            .contains("China’s AI revolution is getting a plot twist.")
+    });
+    app.send("/");
+    app.send("hedge fund");
+    app.wait_for("search results", |s| {
+        s.contents().contains("/ hedge fund") && s.contents().contains("self-funded")
+    });
+    app.send("\r");
+    app.wait_for("the jump to the quote", |s| {
+        s.contents().contains("READ") && s.contents().contains("hedge fund manager")
+    });
+    app.send("t");
+    app.wait_for("the next framing", |s| {
+        s.contents().contains("Indigenous innovation")
+    });
+    app.send("d");
+    app.wait_for("the debate view", |s| {
+        s.contents().contains("SUPPORTS") && s.contents().contains("framing 2/3")
+    });
+    app.send("s");
+    app.wait_for("side by side", |s| s.contents().contains("Side by side"));
+    app.send("?");
+    app.wait_for("help", |s| s.contents().contains("Keys · Debate"));
+    app.send("\x1b");
+    app.wait_for("help closed", |s| !s.contents().contains("Keys · Debate"));
+    app.send("q");
+    assert_eq!(app.exit_code(), 0);
+    app.assert_restored();
+}
+
+#[test]
+fn resize_to_1x1_and_back() {
+    let mut app = App::open(&[]);
+    app.send("j");
+    app.resize(1, 1);
+    app.wait_for("the 1x1 screen", |s| s.contents().trim() == "↔");
+    app.resize(30, 4);
+    app.wait_for("the too-small message", |s| {
+        s.contents().contains("Enlarge")
+    });
+    app.resize(80, 24);
+    app.wait_for("the reader again", |s| s.contents().contains("READ"));
+    app.send("q");
+    assert_eq!(app.exit_code(), 0);
+    app.assert_restored();
+}
+
+#[test]
+fn ctrl_c_quits_from_search() {
+    let mut app = App::open(&[]);
+    app.send("/abc");
+    app.wait_for("the query", |s| s.contents().contains("/ abc"));
+    app.send("\x03");
+    assert_eq!(app.exit_code(), 0);
+    app.assert_restored();
+}
+
+fn ends_by_signal(signal: Signal, code: u32) {
+    let mut app = App::open(&[]);
+    assert!(app.is_raw());
+    app.signal(signal);
+    assert_eq!(app.exit_code(), code, "{signal:?}");
+    app.assert_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    ends_by_signal(Signal::SIGTERM, 143);
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    ends_by_signal(Signal::SIGHUP, 129);
+}
+
+#[test]
+fn sigint_restores_the_terminal() {
+    ends_by_signal(Signal::SIGINT, 130);
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_the_message_is_readable() {
+    let mut app = App::spawn(&[], &[("DEBATE_TEST_PANIC", "1")], 80, 24);
+    assert_eq!(app.exit_code(), 101);
+    app.assert_restored();
+    let screen = app.screen();
+    // Both lines of the message start at the left margin: no raw-mode staircase.
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.starts_with("thread '") && l.contains("panicked")),
+        "{screen}"
+    );
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.starts_with("test panic requested")),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_bad_file_prints_errors_and_never_enters_the_alternate_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "title = \"x\"\n[[framings]]\nid = \"a\"\n").unwrap();
+    let mut app = App::spawn(&[bad.to_str().unwrap()], &[], 80, 24);
+    assert_eq!(app.exit_code(), 1);
+    assert!(
+        !app.wrote(b"\x1b[?1049h"),
+        "the alternate screen was entered"
+    );
+    assert!(app.wrote(b"is missing 'name'"), "{}", app.screen());
+    assert!(
+        app.screen().contains("bad.toml: 4 errors"),
+        "{}",
+        app.screen()
+    );
+    app.assert_restored();
+}
