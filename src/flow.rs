@@ -46,8 +46,8 @@ pub struct TextAnchor {
 pub struct Flow {
     pub width: u16,
     pub lines: Vec<FlowLine>,
-    /// For each block, the index of its first line.
-    block_start: Vec<usize>,
+    /// For each block, the range of its lines.
+    block_lines: Vec<Range<usize>>,
 }
 
 /// Columns a block is indented by: its quote bars and list marker.
@@ -91,7 +91,7 @@ impl Flow {
                 first: true,
             });
         }
-        let mut block_start = Vec::with_capacity(article.doc.blocks.len());
+        let mut block_lines = Vec::with_capacity(article.doc.blocks.len());
         let mut previous: Option<&Block> = None;
         for (i, block) in article.doc.blocks.iter().enumerate() {
             let tight = matches!(
@@ -105,7 +105,7 @@ impl Flow {
                     first: true,
                 });
             }
-            block_start.push(lines.len());
+            let first_line = lines.len();
             if block.kind == BlockKind::Rule {
                 lines.push(FlowLine {
                     source: Source::Block(i),
@@ -116,12 +116,13 @@ impl Flow {
                 let inner = w.saturating_sub(indent(block)).max(1);
                 push_wrapped(&mut lines, Source::Block(i), &block.text, inner);
             }
+            block_lines.push(first_line..lines.len());
             previous = Some(block);
         }
         Self {
             width,
             lines,
-            block_start,
+            block_lines,
         }
     }
 
@@ -155,20 +156,15 @@ impl Flow {
         best.unwrap_or(0)
     }
 
-    /// The line on which a byte of a block stands.
+    /// The line on which a byte of a block stands (a binary search among the block's lines).
     pub fn line_of_block_byte(&self, block: usize, byte: usize) -> usize {
-        let Some(&start) = self.block_start.get(block) else {
+        let Some(range) = self.block_lines.get(block) else {
             return 0;
         };
-        let mut line = start;
-        while let Some(next) = self.lines.get(line + 1) {
-            if next.source == Source::Block(block) && next.range.start <= byte {
-                line += 1;
-            } else {
-                break;
-            }
-        }
-        line
+        let start = range.start;
+        let within = &self.lines[range.clone()];
+        // The last line of the block that starts at or before the byte.
+        start + within.partition_point(|l| l.range.start <= byte).saturating_sub(1)
     }
 
     pub fn len(&self) -> usize {

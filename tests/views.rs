@@ -187,3 +187,59 @@ fn every_view_draws_at_every_small_size_without_panic() {
         }
     }
 }
+
+fn load(path: &str) -> Debate {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    debate::model::load_path(&path).unwrap_or_else(|f| panic!("{}", f.render(false))).0
+}
+
+#[test]
+fn any_debate_with_two_to_six_framings_works_in_every_view() {
+    let views = [
+        RenderView::Reader,
+        RenderView::Claims,
+        RenderView::Debate,
+        RenderView::Compare,
+        RenderView::Search,
+        RenderView::Help,
+        RenderView::Detail,
+    ];
+    for file in ["tests/fixtures/six-framings.toml", "tests/fixtures/multilingual.toml"] {
+        let d = load(file);
+        for view in views {
+            for size in [(80, 24), (200, 60), (40, 12)] {
+                let args = RenderArgs {
+                    view,
+                    article: None,
+                    framing: d.framings.last().map(|f| f.id.clone()),
+                    query: "a".into(),
+                    claim: None,
+                    size,
+                    format: RenderFormat::Text,
+                    file: None,
+                };
+                let s = render_state(d.clone(), file, &args).unwrap();
+                let text = screen::to_text(&screen::draw(&s, size.0, size.1));
+                assert_eq!(text.lines().count(), usize::from(size.1), "{file} {view:?} {size:?}");
+                if view == RenderView::Compare && size == (200, 60) {
+                    let head = text.lines().nth(3).unwrap();
+                    for f in &d.framings {
+                        assert!(head.contains(&f.name), "{file}: column for {} missing in {head:?}", f.name);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn cjk_and_arabic_text_stays_inside_the_column() {
+    let d = load("tests/fixtures/multilingual.toml");
+    let s = State::new(d, "multilingual", 40, 20);
+    let buf = screen::draw(&s, 40, 20);
+    let text = screen::to_text(&buf);
+    assert!(text.contains("深圳"), "{text}");
+    for line in text.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 40, "{line:?}");
+    }
+}

@@ -21,11 +21,9 @@ struct Geometry {
     list: Rect,
 }
 
-fn body(state: &State) -> Rect {
-    layout::Frame::new(Rect::new(0, 0, state.width, state.height)).body
-}
 
-fn header_lines(state: &State, width: u16) -> Vec<Line<'static>> {
+fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
+    let width = body.width;
     let d = &state.debate;
     let f = state.framing;
     let framing = d.framing(f);
@@ -58,7 +56,7 @@ fn header_lines(state: &State, width: u16) -> Vec<Line<'static>> {
         ),
     ])];
     let mut thesis = paint::wrapped(&framing.thesis, w, theme::note());
-    let cap = usize::from(body(state).height / 4).max(1);
+    let cap = usize::from(body.height / 4).max(1);
     if thesis.len() > cap {
         thesis.truncate(cap);
         if let Some(last) = thesis.last_mut() {
@@ -73,9 +71,8 @@ fn header_lines(state: &State, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
-fn geometry(state: &State) -> Geometry {
-    let body = body(state);
-    let header_height = u16::try_from(header_lines(state, body.width).len() + 1)
+fn geometry(state: &State, body: Rect) -> Geometry {
+    let header_height = u16::try_from(header_lines(state, body).len() + 1)
         .unwrap_or(u16::MAX)
         .min(body.height);
     let header = Rect {
@@ -234,9 +231,14 @@ fn compare_cells(
     cells
 }
 
+/// The view's body on the state's own screen (for `update`, which has no frame).
+fn screen_body(state: &State) -> Rect {
+    layout::Frame::new(Rect::new(0, 0, state.width, state.height)).body
+}
+
 /// Heights of every row in the current mode, and the height of the list area.
 pub fn row_heights(state: &State) -> (Vec<usize>, usize) {
-    let g = geometry(state);
+    let g = geometry(state, screen_body(state));
     let viewport = usize::from(g.list.height);
     if state.debate_view.side_by_side {
         let cols = columns(state, g.list.width);
@@ -264,7 +266,7 @@ pub fn row_heights(state: &State) -> (Vec<usize>, usize) {
 
 /// The row under screen row `y`, if any.
 pub fn row_at(state: &State, y: u16) -> Option<usize> {
-    let g = geometry(state);
+    let g = geometry(state, screen_body(state));
     if y < g.list.y || y >= g.list.bottom() {
         return None;
     }
@@ -280,8 +282,8 @@ pub fn row_at(state: &State, y: u16) -> Option<usize> {
 }
 
 pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
-    let g = geometry(state);
-    let header = header_lines(state, body.width);
+    let g = geometry(state, body);
+    let header = header_lines(state, body);
     paint::lines(buf, g.header, &header, 0);
     if g.header.height > 0 {
         paint::rule(buf, g.header, g.header.height - 1, theme::border());
