@@ -164,7 +164,10 @@ impl Flow {
         let start = range.start;
         let within = &self.lines[range.clone()];
         // The last line of the block that starts at or before the byte.
-        start + within.partition_point(|l| l.range.start <= byte).saturating_sub(1)
+        start
+            + within
+                .partition_point(|l| l.range.start <= byte)
+                .saturating_sub(1)
     }
 
     pub fn len(&self) -> usize {

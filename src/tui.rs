@@ -16,7 +16,8 @@ use crossterm::terminal::{
 };
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, ClearType, CrosstermBackend};
+use ratatui::widgets::Clear;
 
 use crate::action::Action;
 use crate::input;
@@ -118,13 +119,22 @@ pub fn run(mut state: State) -> io::Result<Ending> {
             }
         }
         // Apply every event already waiting before drawing again.
+        let mut resized = false;
         loop {
             if let Some(action) = input::to_action(&state, &event::read()?) {
+                resized |= matches!(action, Action::Resize(..));
                 update(&mut state, action);
             }
             if state.quit || !event::poll(Duration::ZERO)? {
                 break;
             }
+        }
+        // A terminal loses what it showed when it shrinks: after a burst of resizes that ends
+        // at the size last drawn, a diff against the last frame would draw nothing. Redraw all.
+        // (Terminal::clear would first ask the terminal where its cursor is: a round trip.)
+        if resized {
+            terminal.backend_mut().clear_region(ClearType::All)?;
+            terminal.draw(|frame| frame.render_widget(Clear, frame.area()))?;
         }
         if state.quit {
             return Ok(Ending::Quit);

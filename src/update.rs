@@ -14,6 +14,8 @@ use crate::ui::{self, layout};
 
 /// How many search results are kept for display.
 pub const SEARCH_LIMIT: usize = 500;
+/// The longest query, in characters: fuzzy matching costs query length times text length.
+pub const MAX_QUERY_CHARS: usize = 200;
 
 /// Applies one action.
 pub fn update(state: &mut State, action: Action) {
@@ -44,7 +46,13 @@ pub fn update(state: &mut State, action: Action) {
         Action::ToggleContested => toggle_contested(state),
         Action::NextFraming => next_framing(state),
         Action::StartSearch => start_search(state),
-        Action::SearchInput(c) => edit_query(state, |q| q.push(c)),
+        Action::SearchInput(c) => {
+            if state.search.query.chars().count() < MAX_QUERY_CHARS {
+                edit_query(state, |q| q.push(c));
+            } else {
+                state.message = Some(format!("A query is at most {MAX_QUERY_CHARS} characters."));
+            }
+        }
         Action::SearchBackspace => edit_query(state, |q| {
             q.pop();
         }),
@@ -267,7 +275,12 @@ fn back(state: &mut State) {
 }
 
 /// Recomputes everything derived from the size and the data: call after a change of either.
+/// List offsets start again from the top (then scroll just enough to show the selection), so
+/// what a view shows after resizes never depends on the sizes it passed through.
 pub fn refresh(state: &mut State) {
+    state.claims.offset = 0;
+    state.search.offset = 0;
+    state.debate_view.offset = 0;
     let column = reader_geometry(state).column;
     let article = state.article;
     relayout(state, article, column.width);

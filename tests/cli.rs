@@ -77,3 +77,40 @@ fn unknown_subcommand_is_a_usage_error() {
     let out = debate(&["check", "--bogus"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn the_reader_without_a_terminal_exits_3_with_a_hint() {
+    let out = debate(&[]);
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("needs a terminal") && stderr.contains("debate render"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty(), "nothing drawn to a pipe");
+}
+
+#[test]
+fn render_draws_a_screen_as_text_and_svg() {
+    let out = debate(&["render", "--view", "debate", "--size", "60x20"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let screen = text(&out.stdout);
+    assert_eq!(screen.lines().count(), 20);
+    assert!(screen.contains("SUPPORTS"), "{screen}");
+    let svg = debate(&["render", "--format", "svg", "--size", "40x10"]);
+    let svg = text(&svg.stdout);
+    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+}
+
+#[test]
+fn render_rejects_unknown_ids_and_bad_sizes() {
+    let out = debate(&["render", "--article", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr)
+            .contains("no article with id 'nope'; the articles are: plot-twist, outlier")
+    );
+    let out = debate(&["render", "--size", "0x5"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("at least 1x1"));
+}

@@ -90,6 +90,15 @@ impl App {
         self.parser.lock().unwrap().screen().contents()
     }
 
+    /// The screen as a person sees it: a written blank and an untouched cell look the same.
+    fn visible(&self) -> String {
+        self.screen()
+            .lines()
+            .map(str::trim_end)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     /// Polls the emulated screen until `done` holds; fails with the screen after the timeout.
     fn wait_for(&self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
         let start = Instant::now();
@@ -105,18 +114,44 @@ impl App {
         );
     }
 
+    /// Waits for the visible screen to equal `expected`; on timeout, fails with the lines that
+    /// differ.
+    fn wait_until_screen_is(&self, what: &str, expected: &str) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if self.visible() == expected {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let actual = self.visible();
+        let diff: Vec<String> = expected
+            .lines()
+            .zip(actual.lines())
+            .enumerate()
+            .filter(|(_, (e, a))| e != a)
+            .map(|(i, (e, a))| format!("row {i}\n  expected {e:?}\n  actual   {a:?}"))
+            .collect();
+        panic!(
+            "{what}: the screen differs from a fresh start's:\n{}",
+            diff.join("\n")
+        );
+    }
+
     fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
         self.writer.flush().unwrap();
     }
 
+    /// Resizes the emulator, then the terminal: the program redraws on the terminal's signal,
+    /// and that drawing must find the emulator already at the new size.
     fn resize(&mut self, cols: u16, rows: u16) {
-        self.master.resize(size(cols, rows)).unwrap();
         self.parser
             .lock()
             .unwrap()
             .screen_mut()
             .set_size(rows.try_into().unwrap(), cols.try_into().unwrap());
+        self.master.resize(size(cols, rows)).unwrap();
     }
 
     fn signal(&self, signal: Signal) {
@@ -312,4 +347,80 @@ fn a_bad_file_prints_errors_and_never_enters_the_alternate_screen() {
         app.screen()
     );
     app.assert_restored();
+}
+
+/// A small deterministic generator for random sizes (no extra crate, same sizes every run).
+fn random_sizes(seed: u64, n: usize) -> Vec<(u16, u16)> {
+    let mut x = seed;
+    (0..n)
+        .map(|_| {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let w = 1 + u16::try_from((x >> 33) % 220).unwrap();
+            let h = 1 + u16::try_from((x >> 17) % 70).unwrap();
+            (w, h)
+        })
+        .collect()
+}
+
+/// The keys that open each view from a fresh start.
+const VIEW_KEYS: &[(&str, &str)] = &[
+    ("reader", "2jjn"),
+    ("claims", "cjj"),
+    ("debate", "dt"),
+    ("compare", "sx"),
+    ("search", "/talent"),
+    ("detail", "c\r1no"),
+    ("help", "?"),
+];
+
+#[test]
+fn resize_storm_in_every_view_ends_on_the_same_screen_as_a_fresh_start() {
+    let final_size = (100, 30);
+    for (i, &(view, keys)) in VIEW_KEYS.iter().enumerate() {
+        // The screen a fresh start shows at the final size, after the same keys.
+        let mut fresh = App::spawn(&[], &[], final_size.0, final_size.1);
+        fresh.wait_for("the reader", |s| s.contents().contains("READ"));
+        fresh.send(keys);
+        let expected = {
+            let start = Instant::now();
+            let mut last = String::new();
+            // The screen settles once every key is applied: wait until it stops changing.
+            loop {
+                let now = fresh.visible();
+                if now == last && start.elapsed() > Duration::from_millis(300) {
+                    break now;
+                }
+                last = now;
+                assert!(
+                    start.elapsed() < TIMEOUT,
+                    "{view}: fresh screen never settled"
+                );
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        };
+        fresh.send("\x03");
+        assert_eq!(fresh.exit_code(), 0);
+
+        // The same keys at the same size, then the storm.
+        let mut app = App::spawn(&[], &[], final_size.0, final_size.1);
+        app.wait_for("the reader", |s| s.contents().contains("READ"));
+        app.send(keys);
+        app.wait_until_screen_is(&format!("{view}, before the storm"), &expected);
+        let mut sizes = vec![(1, 1), (2, 1), (1, 3), (10, 2), (200, 60), (80, 24)];
+        sizes.extend(random_sizes(i as u64 + 1, 20));
+        sizes.push(final_size);
+        for (w, h) in sizes {
+            app.resize(w, h);
+        }
+        app.wait_until_screen_is(view, &expected);
+        assert!(
+            app.child.try_wait().unwrap().is_none(),
+            "{view}: the process died"
+        );
+        app.send("\x03");
+        assert_eq!(app.exit_code(), 0);
+        app.assert_restored();
+    }
 }

@@ -39,3 +39,33 @@ fn load_corpus_and_artifacts() {
     );
     assert!(corpus > 10, "the load corpus has only {corpus} inputs");
 }
+
+/// Splits a search input as the search target does: the first line is the query.
+fn search_input(bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let (query, haystack) = text.split_once('\n').unwrap_or((&text, &text));
+    debate::invariants::search_text(query, haystack);
+}
+
+/// Renders as the render target does: the text everywhere, every view, three sizes.
+fn render_input(bytes: &[u8]) {
+    if bytes.len() > 4096 {
+        return;
+    }
+    let text = String::from_utf8_lossy(bytes);
+    let debate = debate::invariants::debate_with(&text);
+    debate::invariants::render_everywhere(&debate, &text, &[(1, 1), (7, 3), (80, 24)]);
+}
+
+#[test]
+fn render_and_search_corpora() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rendered = replay(&root.join("fuzz/corpus/render"), render_input);
+    replay(&root.join("fuzz/artifacts/render"), render_input);
+    let searched = replay(&root.join("fuzz/corpus/search"), search_input);
+    replay(&root.join("fuzz/artifacts/search"), search_input);
+    assert!(
+        rendered > 10 && searched > 10,
+        "{rendered} render and {searched} search inputs"
+    );
+}

@@ -387,3 +387,15 @@ fn top_bar_clicks_switch_views() {
     send(&mut s, &click);
     assert_eq!(s.view, View::Claims);
 }
+
+#[test]
+fn queries_are_capped_with_a_message() {
+    let mut s = app(80, 24);
+    press(&mut s, "/");
+    type_text(&mut s, &"ab".repeat(150));
+    assert_eq!(
+        s.search.query.chars().count(),
+        debate::update::MAX_QUERY_CHARS
+    );
+    assert!(s.message.as_deref().is_some_and(|m| m.contains("at most")));
+}

@@ -190,7 +190,9 @@ fn every_view_draws_at_every_small_size_without_panic() {
 
 fn load(path: &str) -> Debate {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
-    debate::model::load_path(&path).unwrap_or_else(|f| panic!("{}", f.render(false))).0
+    debate::model::load_path(&path)
+        .unwrap_or_else(|f| panic!("{}", f.render(false)))
+        .0
 }
 
 #[test]
@@ -204,7 +206,10 @@ fn any_debate_with_two_to_six_framings_works_in_every_view() {
         RenderView::Help,
         RenderView::Detail,
     ];
-    for file in ["tests/fixtures/six-framings.toml", "tests/fixtures/multilingual.toml"] {
+    for file in [
+        "tests/fixtures/six-framings.toml",
+        "tests/fixtures/multilingual.toml",
+    ] {
         let d = load(file);
         for view in views {
             for size in [(80, 24), (200, 60), (40, 12)] {
@@ -220,11 +225,19 @@ fn any_debate_with_two_to_six_framings_works_in_every_view() {
                 };
                 let s = render_state(d.clone(), file, &args).unwrap();
                 let text = screen::to_text(&screen::draw(&s, size.0, size.1));
-                assert_eq!(text.lines().count(), usize::from(size.1), "{file} {view:?} {size:?}");
+                assert_eq!(
+                    text.lines().count(),
+                    usize::from(size.1),
+                    "{file} {view:?} {size:?}"
+                );
                 if view == RenderView::Compare && size == (200, 60) {
                     let head = text.lines().nth(3).unwrap();
                     for f in &d.framings {
-                        assert!(head.contains(&f.name), "{file}: column for {} missing in {head:?}", f.name);
+                        assert!(
+                            head.contains(&f.name),
+                            "{file}: column for {} missing in {head:?}",
+                            f.name
+                        );
                     }
                 }
             }
@@ -240,6 +253,9 @@ fn cjk_and_arabic_text_stays_inside_the_column() {
     let text = screen::to_text(&buf);
     assert!(text.contains("深圳"), "{text}");
     for line in text.lines() {
-        assert!(unicode_width::UnicodeWidthStr::width(line) <= 40, "{line:?}");
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 40,
+            "{line:?}"
+        );
     }
 }

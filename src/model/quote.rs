@@ -3,6 +3,7 @@
 //! Authors copy quotes from a browser (straight quotes, reflowed lines) while the article keeps
 //! the publication's curly quotes; both sides are normalised the same way before comparing.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Text normalised for matching, with a map back to byte offsets of the original.
@@ -73,6 +74,66 @@ impl Normalized {
     }
 }
 
+/// Normalised text that many quotes are looked up in. After a few lookups of a long text it
+/// builds an index of every 8-byte window at a char boundary, so that ten thousand quotes of one
+/// long paragraph cost ten thousand lookups instead of ten thousand scans.
+#[derive(Debug, Clone)]
+pub struct Searchable {
+    pub normalized: Normalized,
+    lookups: u32,
+    windows: Option<HashMap<u64, Vec<u32>>>,
+}
+
+/// Scans are cheap below this many bytes, or before this many lookups.
+const INDEX_MIN_BYTES: usize = 4096;
+const INDEX_AFTER_LOOKUPS: u32 = 16;
+const WINDOW: usize = 8;
+
+fn window_key(bytes: &[u8]) -> u64 {
+    let mut key = [0u8; WINDOW];
+    key.copy_from_slice(&bytes[..WINDOW]);
+    u64::from_le_bytes(key)
+}
+
+impl Searchable {
+    pub fn new(text: &str) -> Self {
+        Self {
+            normalized: normalize(text),
+            lookups: 0,
+            windows: None,
+        }
+    }
+
+    /// Where `needle` (already normalised) first occurs, as an original byte range.
+    pub fn find(&mut self, needle: &str) -> Option<Range<usize>> {
+        self.lookups += 1;
+        let text = &self.normalized.text;
+        let indexable = text.len() >= INDEX_MIN_BYTES
+            && self.lookups > INDEX_AFTER_LOOKUPS
+            && u32::try_from(text.len()).is_ok();
+        if needle.len() < WINDOW || !indexable {
+            return self.normalized.find(needle);
+        }
+        let windows = self.windows.get_or_insert_with(|| {
+            let bytes = text.as_bytes();
+            let mut map: HashMap<u64, Vec<u32>> = HashMap::new();
+            for at in (0..=bytes.len() - WINDOW).filter(|&i| text.is_char_boundary(i)) {
+                map.entry(window_key(&bytes[at..]))
+                    .or_default()
+                    .push(u32::try_from(at).unwrap_or(u32::MAX));
+            }
+            map
+        });
+        // Positions are in text order, so the first that matches is the first occurrence.
+        let at = windows
+            .get(&window_key(needle.as_bytes()))?
+            .iter()
+            .map(|&p| p as usize)
+            .find(|&p| text[p..].starts_with(needle))?;
+        Some(self.normalized.original(at..at + needle.len()))
+    }
+}
+
 /// How far a quote matches: the longest run of its leading words that occurs in some text.
 pub fn longest_matching_prefix<'a>(quote: &'a str, texts: &[&str]) -> &'a str {
     let ends: Vec<usize> = quote
@@ -100,6 +161,8 @@ pub fn longest_matching_prefix<'a>(quote: &'a str, texts: &[&str]) -> &'a str {
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write as _;
+
     use super::*;
 
     #[test]
@@ -128,6 +191,26 @@ mod tests {
     #[test]
     fn empty_needle_is_not_found() {
         assert_eq!(normalize("abc").find(""), None);
+    }
+
+    #[test]
+    fn the_window_index_finds_the_same_first_occurrence_as_a_scan() {
+        let mut text = String::new();
+        for n in 0..2000 {
+            let _ = write!(text, "Sentence {} says. ", n % 700);
+        }
+        let mut indexed = Searchable::new(&text);
+        let plain = normalize(&text);
+        for n in (0..700).chain([5, 9, 699]) {
+            let needle = format!("Sentence {n} says");
+            assert_eq!(indexed.find(&needle), plain.find(&needle), "{needle}");
+        }
+        assert!(indexed.windows.is_some(), "the index was built");
+        assert_eq!(indexed.find("Sentence 700 says"), None);
+        assert_eq!(
+            indexed.find("says. Sentence 1 "),
+            plain.find("says. Sentence 1 ")
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::Diagnostic;
 use super::markdown;
-use super::quote::{self, Normalized};
+use super::quote::{self, Searchable};
 use super::raw::shape::{self, Key};
 use super::raw::{RawArticle, RawClaim, RawFraming, RawLink, RawStance};
 use super::{
@@ -141,8 +141,8 @@ struct ArticleItem {
     raw: RawArticle,
     date: Option<String>,
     doc: markdown::Doc,
-    /// Each block's text normalised for quote matching, built on first use.
-    normalized: Vec<Option<Normalized>>,
+    /// Each block's text prepared for quote matching, built on first use.
+    normalized: Vec<Option<Searchable>>,
 }
 
 struct ClaimItem {
@@ -652,7 +652,7 @@ impl Validator {
             .map(|(i, f)| (f.raw.id.get_ref().as_str(), i))
             .collect();
         // Quote matching needs mutable, lazily normalised article blocks.
-        let mut normalized: Vec<Vec<Option<Normalized>>> =
+        let mut normalized: Vec<Vec<Option<Searchable>>> =
             articles.iter().map(|a| a.normalized.clone()).collect();
 
         let mut out = Vec::with_capacity(raws.len());
@@ -711,7 +711,7 @@ impl Validator {
         what: &str,
         quote: &Spanned<String>,
         article: &ArticleItem,
-        normalized: &mut [Option<Normalized>],
+        normalized: &mut [Option<Searchable>],
     ) -> Option<Anchor> {
         let needle = quote::normalize(&markdown::plain_text(quote.get_ref())).text;
         if needle.is_empty() {
@@ -722,16 +722,23 @@ impl Validator {
             );
             return None;
         }
-        for (block, slot) in article.doc.blocks.iter().zip(normalized.iter_mut()) {
-            slot.get_or_insert_with(|| quote::normalize(&block.text));
-        }
-        let texts: Vec<&Normalized> = normalized.iter().flatten().collect();
-        for (i, n) in texts.iter().enumerate() {
-            if let Some(range) = n.find(&needle) {
+        for (i, (block, slot)) in article
+            .doc
+            .blocks
+            .iter()
+            .zip(normalized.iter_mut())
+            .enumerate()
+        {
+            let searchable = slot.get_or_insert_with(|| Searchable::new(&block.text));
+            if let Some(range) = searchable.find(&needle) {
                 return Some(Anchor { block: i, range });
             }
         }
-        let plain: Vec<&str> = texts.iter().map(|n| n.text.as_str()).collect();
+        let plain: Vec<&str> = normalized
+            .iter()
+            .flatten()
+            .map(|s| s.normalized.text.as_str())
+            .collect();
         let prefix = quote::longest_matching_prefix(&needle, &plain);
         let article_id = article.raw.id.get_ref();
         let help = if prefix.is_empty() {

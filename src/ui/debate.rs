@@ -21,7 +21,6 @@ struct Geometry {
     list: Rect,
 }
 
-
 fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
     let width = body.width;
     let d = &state.debate;

@@ -1,0 +1,124 @@
+//! Property tests with generated text (CJK, emoji and ZWJ sequences, flags, combining marks,
+//! right-to-left text, tabs, escape sequences, 300-character words) and random resize
+//! sequences: every screen keeps the render properties; wrapping and search highlights keep
+//! theirs. Failing cases proptest finds are kept in `proptest-regressions/`.
+
+// Tests fail by panicking; helpers outside #[test] functions do so too.
+#![allow(clippy::panic, clippy::unwrap_used)]
+
+use debate::action::Action;
+use debate::invariants::{check_render, debate_with, search_text, views};
+use debate::state::State;
+use debate::text;
+use debate::update::update;
+use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Pieces of text that have broken terminal programs before.
+const ATOMS: &[&str] = &[
+    "a",
+    "word",
+    " ",
+    "  ",
+    ".",
+    ",",
+    "—",
+    "漢",
+    "字",
+    "Ｈ",
+    "🌞",
+    "👨‍👩‍👧‍👦",
+    "👨‍🦰",
+    "🇺🇸",
+    "⌨️",
+    "⁉️",
+    "e\u{301}",
+    "\u{301}",
+    "\u{200b}",
+    "\u{200d}",
+    "\u{202e}",
+    "\u{2066}",
+    "שלום",
+    "مرحبا",
+    "\t",
+    "\n",
+    "\r",
+    "\u{1b}[31m",
+    "\u{1b}]0;title\u{7}",
+    "\0",
+    "\u{7f}",
+    "\u{85}",
+    "ｶﾞ",
+    "ﾟ",
+    "*emph*",
+    "**",
+    "# ",
+    "> ",
+    "- ",
+    "1. ",
+    "`code`",
+    "[link](x)",
+    "&amp;",
+    "<b>",
+];
+
+fn soup() -> impl Strategy<Value = String> {
+    let atom = prop::sample::select(ATOMS).prop_map(str::to_owned);
+    let long_word = "[a-z]{300}".prop_map(|s| s);
+    let piece = prop_oneof![8 => atom, 1 => long_word, 1 => any::<String>()];
+    prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+fn sizes() -> impl Strategy<Value = Vec<(u16, u16)>> {
+    let size = prop_oneof![
+        4 => (0u16..=12, 0u16..=8),
+        1 => (13u16..=220, 9u16..=70),
+    ];
+    prop::collection::vec(size, 1..=5)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_view_survives_any_text_and_resize_sequence(text in soup(), resizes in sizes()) {
+        let debate = debate_with(&text);
+        for (view, actions) in views(&text) {
+            let mut state = State::new(debate.clone(), "prop", 80, 24);
+            for &a in &actions {
+                update(&mut state, a);
+            }
+            for &(w, h) in &resizes {
+                update(&mut state, Action::Resize(w, h));
+                check_render(&state, &format!("{text:?} in {view}"));
+            }
+        }
+    }
+
+    #[test]
+    fn wrapped_lines_fit_and_keep_graphemes_whole(text in soup(), width in 1usize..60) {
+        let clean = text::clean_multiline(&text);
+        for range in text::wrap(&clean, width) {
+            let line = &clean[range.clone()];
+            let graphemes: Vec<&str> = line.graphemes(true).collect();
+            // A line is never wider than asked, except a single grapheme wider than the line.
+            prop_assert!(text::width(line) <= width || graphemes.len() == 1, "{line:?} at {width}");
+            // A line boundary never splits a grapheme, except one that begins with whitespace
+            // (a space followed by a lone combining mark is one grapheme; breaking at the space
+            // is harmless).
+            for at in [range.start, range.end] {
+                let split = clean
+                    .grapheme_indices(true)
+                    .find(|(i, g)| *i < at && at < i + g.len());
+                if let Some((_, g)) = split {
+                    prop_assert!(g.starts_with(char::is_whitespace), "split {g:?} at {at} in {line:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn search_highlights_stay_on_char_boundaries(query in soup(), haystack in soup()) {
+        search_text(&query, &haystack);
+    }
+}
