@@ -38,6 +38,32 @@ pub enum Command {
     },
     /// Draw one screen of the reader without a terminal and print it (text or SVG).
     Render(RenderArgs),
+    /// Write the debate as Markdown, JSON, a Graphviz argument map or Argdown.
+    Export {
+        /// The output format.
+        #[arg(long, value_enum)]
+        format: crate::export::Format,
+        /// The framing whose stances colour the DOT map (its id); the first by default.
+        #[arg(long)]
+        framing: Option<String>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The debate file; the embedded debate when left out.
+        file: Option<PathBuf>,
+    },
+    /// Start a debate file from Markdown or plain-text articles.
+    New {
+        /// The articles, one file each.
+        #[arg(required = true)]
+        articles: Vec<PathBuf>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Overwrite the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// The views `debate render` can draw.
@@ -274,6 +300,112 @@ pub fn read(file: Option<PathBuf>) -> ExitCode {
         Err(error) => {
             eprintln!("error: the terminal failed: {error}");
             ExitCode::from(3)
+        }
+    }
+}
+
+/// Writes `text` to a file, or to stdout when there is none; errors are reported, exit 1.
+fn write_out(output: Option<&PathBuf>, text: &str) -> ExitCode {
+    match output {
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!(
+                    "error: cannot write '{}': {e}",
+                    model::diagnostic::one_line(&path.display().to_string())
+                );
+                ExitCode::from(1)
+            }
+        },
+        None => {
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// `debate export`.
+pub fn export(
+    file: Option<PathBuf>,
+    format: crate::export::Format,
+    framing: Option<&str>,
+    output: Option<&PathBuf>,
+) -> ExitCode {
+    let origin = Origin::from_arg(file);
+    let debate = match origin.load() {
+        Ok(debate) => debate,
+        Err(failure) => {
+            report(&failure);
+            return ExitCode::from(1);
+        }
+    };
+    let framing_ix = match framing {
+        None => None,
+        Some(id) => match debate.framing_ixs().find(|&f| debate.framing(f).id == id) {
+            Some(f) => Some(f),
+            None => {
+                let ids: Vec<&str> = debate.framings.iter().map(|f| f.id.as_str()).collect();
+                eprintln!(
+                    "error: no framing with id '{}'; the framings are: {}",
+                    model::diagnostic::one_line(id),
+                    ids.join(", ")
+                );
+                return ExitCode::from(2);
+            }
+        },
+    };
+    write_out(output, &crate::export::export(&debate, format, framing_ix))
+}
+
+/// `debate new`: refuses to overwrite an existing file unless `force`.
+pub fn new(articles: &[PathBuf], output: Option<&PathBuf>, force: bool) -> ExitCode {
+    if let Some(path) = output
+        && path.exists()
+        && !force
+    {
+        eprintln!(
+            "error: '{}' exists; give another name, or --force to overwrite it",
+            model::diagnostic::one_line(&path.display().to_string())
+        );
+        return ExitCode::from(1);
+    }
+    let mut sources = Vec::with_capacity(articles.len());
+    for path in articles {
+        let name = path.display().to_string();
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!(
+                    "error: cannot read '{}': {e}",
+                    model::diagnostic::one_line(&name)
+                );
+                return ExitCode::from(1);
+            }
+        };
+        let Ok(text) = String::from_utf8(bytes) else {
+            eprintln!(
+                "error: '{}' is not UTF-8 text; save it as UTF-8",
+                model::diagnostic::one_line(&name)
+            );
+            return ExitCode::from(1);
+        };
+        sources.push(crate::scaffold::read_article(&name, &text));
+    }
+    match crate::scaffold::new_debate(&sources) {
+        Ok((text, debate)) => {
+            let code = write_out(output, &text);
+            if code == ExitCode::SUCCESS && output.is_some() {
+                eprintln!(
+                    "wrote a new debate: {}; next, fill in the TODOs and run `debate check`",
+                    debate.summary()
+                );
+            }
+            code
+        }
+        Err(failure) => {
+            // The articles made a file that does not check: say what, rather than write it.
+            report(&failure);
+            ExitCode::from(1)
         }
     }
 }

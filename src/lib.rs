@@ -6,11 +6,13 @@
 
 pub mod action;
 pub mod cli;
+pub mod export;
 pub mod flow;
 pub mod input;
 pub mod invariants;
 pub mod keymap;
 pub mod model;
+pub mod scaffold;
 pub mod screen;
 pub mod search;
 pub mod state;

@@ -10,6 +10,17 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check { files }) => cli::check(files),
         Some(Command::Render(args)) => cli::render(&args),
+        Some(Command::Export {
+            format,
+            framing,
+            output,
+            file,
+        }) => cli::export(file, format, framing.as_deref(), output.as_ref()),
+        Some(Command::New {
+            articles,
+            output,
+            force,
+        }) => cli::new(&articles, output.as_ref(), force),
         None => cli::read(cli.file),
     }
 }

@@ -16,6 +16,7 @@ use std::ops::Range;
 pub use diagnostic::Diagnostic;
 pub use markdown::{Block, BlockKind, Doc, Inline};
 pub use source::{LoadFailure, MAX_FILE_BYTES, load_bytes, load_path};
+pub use validate::slug as slug_id;
 
 /// The embedded default debate, shipped as `data/deepseek.toml`.
 pub const EMBEDDED: &str = include_str!("../data/deepseek.toml");
@@ -274,6 +275,19 @@ impl Debate {
     /// Links arriving at a claim.
     pub fn links_to(&self, claim: ClaimIx) -> impl Iterator<Item = &Link> {
         self.links.iter().filter(move |l| l.to == claim)
+    }
+
+    /// Where a claim's quote stands in its article's Markdown source, as a byte range of
+    /// [`Article::text`].
+    pub fn quote_source_range(&self, claim: ClaimIx) -> Range<usize> {
+        let c = &self.claims[claim.0];
+        let block = &self.articles[c.article.0].doc.blocks[c.anchor.block];
+        let start = block.source_offset(c.anchor.range.start);
+        let last = block.text[c.anchor.range.clone()].chars().next_back();
+        let end = last.map_or(start, |ch| {
+            block.source_offset(c.anchor.range.end - ch.len_utf8()) + ch.len_utf8()
+        });
+        start..end.max(start)
     }
 
     /// Claims one framing supports while another challenges: where the framings disagree.

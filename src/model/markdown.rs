@@ -23,6 +23,20 @@ pub struct Block {
     pub text: String,
     /// Non-overlapping styled byte ranges of `text`, in order.
     pub styles: Vec<(Range<usize>, Inline)>,
+    /// Where runs of `text` come from in the Markdown source: (offset in `text`, offset in the
+    /// source), one pair per run of text, in order.
+    pub sources: Vec<(usize, usize)>,
+}
+
+impl Block {
+    /// The byte offset in the Markdown source of a byte offset of `text`.
+    pub fn source_offset(&self, offset: usize) -> usize {
+        let i = self.sources.partition_point(|&(t, _)| t <= offset);
+        match i.checked_sub(1).and_then(|i| self.sources.get(i)) {
+            Some(&(t, s)) => s + (offset - t),
+            None => self.sources.first().map_or(0, |&(_, s)| s),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +102,7 @@ impl Builder {
             quote_depth: self.quote_depth,
             text: String::new(),
             styles: Vec::new(),
+            sources: Vec::new(),
         });
     }
 
@@ -97,6 +112,7 @@ impl Builder {
             quote_depth: self.quote_depth,
             text: String::new(),
             styles: Vec::new(),
+            sources: Vec::new(),
         });
     }
 
@@ -114,7 +130,7 @@ impl Builder {
         }
     }
 
-    fn text(&mut self, text: &str) {
+    fn text(&mut self, text: &str, source: usize) {
         if self.current.is_none() {
             // Loose text in a tight list item, or text outside any paragraph.
             self.open(BlockKind::Paragraph);
@@ -122,6 +138,7 @@ impl Builder {
         let inline = self.inline;
         if let Some(block) = self.current.as_mut() {
             let start = block.text.len();
+            block.sources.push((start, source));
             push_displayable(&mut block.text, text, block.kind == BlockKind::Code);
             if !inline.is_plain() && !text.is_empty() {
                 block.styles.push((start..block.text.len(), inline));
@@ -165,6 +182,11 @@ fn trim_block(block: &mut Block) {
     let start = block.text.len() - block.text.trim_start().len();
     if start > 0 {
         block.text.drain(..start);
+        for (t, s) in &mut block.sources {
+            let cut = start.min(*t);
+            *t -= cut;
+            *s += start - cut;
+        }
     }
     block.styles.retain_mut(|(range, _)| {
         range.start = range.start.saturating_sub(start).min(block.text.len());
@@ -188,15 +210,21 @@ fn heading_level(level: HeadingLevel) -> u8 {
 pub fn parse(markdown: &str) -> Doc {
     let mut b = Builder::default();
     let options = Options::ENABLE_STRIKETHROUGH;
-    for event in Parser::new_ext(markdown, options) {
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        let at = range.start;
         match event {
             Event::Start(tag) => start(&mut b, &tag),
             Event::End(tag) => end(&mut b, tag),
-            Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => b.text(&text),
+            Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => b.text(&text, at),
             Event::Code(text) => {
                 let saved = b.inline;
                 b.inline.code = true;
-                b.text(&text);
+                // The source range includes the backticks.
+                let inner = markdown
+                    .get(range.clone())
+                    .and_then(|s| s.find(text.as_ref()))
+                    .unwrap_or(0);
+                b.text(&text, at + inner);
                 b.inline = saved;
             }
             Event::SoftBreak => b.soft_break(),
@@ -205,9 +233,9 @@ pub fn parse(markdown: &str) -> Doc {
                 b.close();
                 b.push_block(BlockKind::Rule);
             }
-            Event::TaskListMarker(done) => b.text(if done { "[x] " } else { "[ ] " }),
+            Event::TaskListMarker(done) => b.text(if done { "[x] " } else { "[ ] " }, at),
             Event::FootnoteReference(text) | Event::InlineMath(text) | Event::DisplayMath(text) => {
-                b.text(&text);
+                b.text(&text, at);
             }
         }
     }
@@ -391,6 +419,20 @@ mod tests {
         let doc = parse("a\u{7}b\tc \u{202e}d\n\n```\nx\ty\n```");
         assert_eq!(doc.blocks[0].text, "a\u{2407}b c d");
         assert_eq!(doc.blocks[1].text, "x    y");
+    }
+
+    #[test]
+    fn block_offsets_map_back_to_the_source() {
+        let source = "# Title\n\nSome *emphasised* words,\nwrapped here.\n\n> quoted text";
+        let doc = parse(source);
+        for block in &doc.blocks {
+            for word in ["Title", "words", "wrapped", "quoted", "emphasised"] {
+                if let Some(at) = block.text.find(word) {
+                    let s = block.source_offset(at);
+                    assert_eq!(&source[s..s + word.len()], word, "{word}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,28 @@
+//! Taking a debate out of the terminal: Markdown for people, JSON for programs, DOT for
+//! Graphviz, Argdown for argument-mapping tools. Each is a pure function of the resolved model.
+
+pub mod argdown;
+pub mod dot;
+pub mod json;
+pub mod markdown;
+
+use crate::model::{Debate, FramingIx};
+
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Markdown,
+    Json,
+    Dot,
+    Argdown,
+}
+
+/// Writes a debate in a format; `framing` colours the DOT map (the first framing by default).
+pub fn export(debate: &Debate, format: Format, framing: Option<FramingIx>) -> String {
+    match format {
+        Format::Markdown => markdown::export(debate),
+        Format::Json => json::export(debate),
+        Format::Dot => dot::export(debate, framing.unwrap_or_else(Debate::first_framing_ix)),
+        Format::Argdown => argdown::export(debate),
+    }
+}
