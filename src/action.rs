@@ -35,6 +35,10 @@ pub enum Action {
     ReadInArticle,
     /// Open the selected claim's detail.
     ShowDetail,
+    /// List the errors of the file's last reload that failed.
+    ShowErrors,
+    /// Copy the selected claim to the clipboard.
+    CopyClaim,
     CycleArticleFilter,
     CycleTagFilter,
     CycleStanceFilter,

@@ -293,12 +293,17 @@ pub fn read(file: Option<PathBuf>) -> ExitCode {
         return ExitCode::from(3);
     }
     let state = State::new(debate, origin.name(), 80, 24);
-    match crate::tui::run(state) {
+    let watch = match &origin {
+        Origin::File(path) => Some(path.clone()),
+        Origin::Embedded => None,
+    };
+    match crate::tui::run(state, watch) {
         Ok(crate::tui::Ending::Quit) => ExitCode::SUCCESS,
         // The conventional status for death by a signal: 128 + its number.
         Ok(crate::tui::Ending::Signal(n)) => ExitCode::from(u8::try_from(128 + n).unwrap_or(1)),
         Err(error) => {
-            eprintln!("error: the terminal failed: {error}");
+            // stderr may be the terminal that failed: a failed write must not panic.
+            let _ = writeln!(std::io::stderr(), "error: the terminal failed: {error}");
             ExitCode::from(3)
         }
     }
@@ -306,22 +311,18 @@ pub fn read(file: Option<PathBuf>) -> ExitCode {
 
 /// Writes `text` to a file, or to stdout when there is none; errors are reported, exit 1.
 fn write_out(output: Option<&PathBuf>, text: &str) -> ExitCode {
-    match output {
-        Some(path) => match std::fs::write(path, text) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!(
-                    "error: cannot write '{}': {e}",
-                    model::diagnostic::one_line(&path.display().to_string())
-                );
-                ExitCode::from(1)
-            }
-        },
-        None => {
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
-            ExitCode::SUCCESS
-        }
+    let Some(path) = output else {
+        let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        return ExitCode::SUCCESS;
+    };
+    if let Err(e) = std::fs::write(path, text) {
+        eprintln!(
+            "error: cannot write '{}': {e}",
+            model::diagnostic::one_line(&path.display().to_string())
+        );
+        return ExitCode::from(1);
     }
+    ExitCode::SUCCESS
 }
 
 /// `debate export`.
@@ -341,9 +342,9 @@ pub fn export(
     };
     let framing_ix = match framing {
         None => None,
-        Some(id) => match debate.framing_ixs().find(|&f| debate.framing(f).id == id) {
-            Some(f) => Some(f),
-            None => {
+        Some(id) => {
+            let found = debate.framing_ixs().find(|&f| debate.framing(f).id == id);
+            if found.is_none() {
                 let ids: Vec<&str> = debate.framings.iter().map(|f| f.id.as_str()).collect();
                 eprintln!(
                     "error: no framing with id '{}'; the framings are: {}",
@@ -352,7 +353,8 @@ pub fn export(
                 );
                 return ExitCode::from(2);
             }
-        },
+            found
+        }
     };
     write_out(output, &crate::export::export(&debate, format, framing_ix))
 }

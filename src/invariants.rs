@@ -190,9 +190,26 @@ pub fn check_render(state: &crate::state::State, context: &str) {
     }
 }
 
-/// Every view of a debate at a few sizes, each checked with [`check_render`].
+/// A reader showing the live-reload error banner, `text` as the file's name, over the claims.
+pub fn with_banner(debate: &Debate, text: &str) -> crate::state::State {
+    let mut state = crate::state::State::new(debate.clone(), "banner", 80, 24);
+    crate::update::update(&mut state, crate::action::Action::ShowClaims);
+    crate::update::reload(&mut state, model::load_bytes(text, b"title = 1\n"));
+    state
+}
+
+/// Every view of a debate, and the error banner, at a few sizes, each checked with
+/// [`check_render`].
 pub fn render_everywhere(debate: &Debate, query: &str, sizes: &[(u16, u16)]) {
     use crate::action::Action;
+    let mut banner = with_banner(debate, query);
+    for &(w, h) in sizes {
+        crate::update::update(&mut banner, Action::Resize(w, h));
+        check_render(&banner, "banner");
+        crate::update::update(&mut banner, Action::ShowErrors);
+        check_render(&banner, "errors");
+        crate::update::update(&mut banner, Action::Back);
+    }
     for (view, actions) in views(query) {
         let mut state = crate::state::State::new(debate.clone(), "fuzz", 80, 24);
         for &a in &actions {

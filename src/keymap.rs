@@ -343,6 +343,14 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Detail,
+        &[ch('y')],
+        Action::CopyClaim,
+        "y",
+        "Copy the claim (OSC 52)",
+        Some("copy"),
+    ),
+    bind(
+        Detail,
         &[key(Esc), ch('q')],
         Action::Back,
         "Esc q",
@@ -432,6 +440,22 @@ pub const BINDINGS: &[Binding] = &[
         "/",
         "Search",
         Some("search"),
+    ),
+    bind(
+        Global,
+        &[ch('y')],
+        Action::CopyClaim,
+        "y",
+        "Copy the selected claim (OSC 52)",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('e')],
+        Action::ShowErrors,
+        "e",
+        "Errors of the file's last save",
+        None,
     ),
     bind(
         Global,

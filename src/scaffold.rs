@@ -23,8 +23,9 @@ pub fn read_article(name: &str, content: &str) -> Source {
     let lines: Vec<&str> = content.lines().map(str::trim_end).collect();
     let first = lines.iter().position(|l| !l.trim().is_empty());
     let markdown = lines.iter().any(|l| l.starts_with('#'))
-        || name.ends_with(".md")
-        || name.ends_with(".markdown");
+        || std::path::Path::new(name)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
     let (title, rest): (String, Vec<&str>) = match first {
         Some(i) if lines[i].starts_with('#') => (
             lines[i].trim_start_matches('#').trim().to_owned(),

@@ -22,6 +22,8 @@ pub enum View {
 pub enum Overlay {
     /// The help, scrolled by this many lines.
     Help(usize),
+    /// The errors of the last reload that failed, scrolled by this many lines.
+    Errors(usize),
     Detail(DetailState),
 }
 
@@ -100,6 +102,17 @@ pub struct DetailState {
     pub scroll: usize,
 }
 
+/// Why the debate on screen is not the file's latest version: the file was saved with errors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Banner {
+    /// The file's name.
+    pub file: String,
+    /// How many errors.
+    pub count: usize,
+    /// The errors as `debate check` prints them (no colour).
+    pub report: String,
+}
+
 /// The whole state of the reader.
 #[derive(Debug, Clone)]
 pub struct State {
@@ -121,6 +134,10 @@ pub struct State {
     pub height: u16,
     /// A one-line message for the status bar, cleared by the next action.
     pub message: Option<String>,
+    /// Shown while the watched file has errors; the last good version stays on screen.
+    pub banner: Option<Banner>,
+    /// Text to put on the system clipboard, taken by the event loop (which owns the terminal).
+    pub clipboard: Option<String>,
     pub quit: bool,
 }
 
@@ -153,6 +170,8 @@ impl State {
             width,
             height,
             message: None,
+            banner: None,
+            clipboard: None,
             quit: false,
         };
         crate::update::refresh(&mut state);

@@ -154,13 +154,31 @@ fn wrap_line(text: &str, offset: usize, line: &str, max: usize, out: &mut Vec<Ra
         return;
     }
     let base = text.as_ptr() as usize;
-    let mut pieces = Vec::new();
+    // Line-break rules (UAX #14) allow a few breaks inside what grapheme rules (UAX #29) call
+    // one cluster, such as a space followed by a combining mark: only grapheme boundaries may
+    // become line breaks, so words are merged across the others.
+    let boundaries: Vec<usize> = line
+        .grapheme_indices(true)
+        .map(|(i, _)| offset + i)
+        .chain([offset + line.len()])
+        .collect();
+    let mut words: Vec<(usize, usize, usize)> = Vec::new();
     for word in WordSeparator::UnicodeBreakProperties.find_words(line) {
         // Words are slices of `line`, itself a slice of `text`: their offset is the pointer gap.
         let start = word.word.as_ptr() as usize - base;
         let end = start + word.word.len();
         let ws_end = end + word.whitespace.len();
-        let word_width = width(word.word);
+        match words.last_mut() {
+            Some(last) if boundaries.binary_search(&last.2).is_err() => {
+                last.1 = end;
+                last.2 = ws_end;
+            }
+            _ => words.push((start, end, ws_end)),
+        }
+    }
+    let mut pieces = Vec::new();
+    for (start, end, ws_end) in words {
+        let word_width = width(&text[start..end]);
         if word_width > max {
             split_long_word(text, start, end, ws_end, max, &mut pieces);
         } else {
@@ -168,15 +186,26 @@ fn wrap_line(text: &str, offset: usize, line: &str, max: usize, out: &mut Vec<Ra
                 start,
                 end,
                 width: word_width,
-                ws_width: width(word.whitespace),
+                ws_width: width(&text[end..ws_end]),
             });
         }
     }
     #[allow(clippy::cast_precision_loss)]
     let widths = [max as f64];
     let penalties = Penalties::new();
-    let wrapped = wrap_optimal_fit(&pieces, &widths, &penalties)
-        .unwrap_or_else(|_| wrap_first_fit(&pieces, &widths));
+    // Optimal fit makes evener paragraphs, but may overflow a line when that costs less than
+    // the alternatives; first fit never does with pieces that each fit.
+    let fits = |lines: &[&[Piece]]| {
+        lines.iter().all(|l| {
+            let used: usize = l.iter().map(|p| p.width + p.ws_width).sum();
+            let trailing = l.last().map_or(0, |p| p.ws_width);
+            used - trailing <= max || l.len() == 1
+        })
+    };
+    let wrapped = match wrap_optimal_fit(&pieces, &widths, &penalties) {
+        Ok(lines) if fits(&lines) => lines,
+        _ => wrap_first_fit(&pieces, &widths),
+    };
     let mut any = false;
     for group in wrapped {
         if let (Some(first), Some(last)) = (group.first(), group.last()) {
@@ -268,6 +297,26 @@ mod tests {
         for max in 1..40 {
             for line in lines(text, max) {
                 assert!(width(line) <= max.max(2), "{line:?} at {max}");
+            }
+        }
+    }
+
+    #[test]
+    fn never_breaks_inside_a_grapheme() {
+        // A space then a combining mark is one grapheme; so is 漢 + U+0A51 + U+1171E.
+        for text in ["aaaa \u{ff9f}bbbb", "aaaa漢\u{a51}\u{1171e}bbbb"] {
+            for max in 1..8 {
+                let all: Vec<usize> = text
+                    .grapheme_indices(true)
+                    .map(|(i, _)| i)
+                    .chain([text.len()])
+                    .collect();
+                for r in wrap(text, max) {
+                    assert!(
+                        all.contains(&r.start) && all.contains(&r.end),
+                        "{text:?} at {max}: {r:?}"
+                    );
+                }
             }
         }
     }

@@ -5,10 +5,11 @@
 //! SIGTERM, SIGHUP, SIGINT) the terminal is restored: a guard's `Drop`, a panic hook and signal
 //! flags all lead to the same idempotent [`restore`].
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant, SystemTime};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
@@ -23,7 +24,7 @@ use crate::action::Action;
 use crate::input;
 use crate::state::State;
 use crate::ui;
-use crate::update::update;
+use crate::update::{self, update};
 
 /// How the event loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,16 +94,99 @@ fn test_panic_requested() -> bool {
     cfg!(debug_assertions) && std::env::var_os("DEBATE_TEST_PANIC").is_some()
 }
 
+/// How often the watched file's modification time and size are looked at.
+const WATCH_EVERY: Duration = Duration::from_millis(250);
+
+/// Watches the debate file for saves. A change is loaded once the file has stayed the same for
+/// one look, so an editor's save in several writes is read whole.
+struct Watch {
+    path: PathBuf,
+    seen: Option<(SystemTime, u64)>,
+    pending: Option<(SystemTime, u64)>,
+    last_look: Instant,
+}
+
+impl Watch {
+    fn new(path: PathBuf) -> Self {
+        let seen = Self::stamp(&path);
+        Self {
+            path,
+            seen,
+            pending: None,
+            last_look: Instant::now(),
+        }
+    }
+
+    fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some((meta.modified().ok()?, meta.len()))
+    }
+
+    /// A new version to load, when the file changed and then held still.
+    fn poll(&mut self) -> Option<Result<crate::model::Debate, crate::model::LoadFailure>> {
+        if self.last_look.elapsed() < WATCH_EVERY {
+            return None;
+        }
+        self.last_look = Instant::now();
+        let now = Self::stamp(&self.path);
+        if now == self.seen {
+            self.pending = None;
+            return None;
+        }
+        if self.pending != now {
+            self.pending = now;
+            return None;
+        }
+        self.seen = now;
+        self.pending = None;
+        // A file deleted mid-save (some editors do) is simply waited for.
+        now?;
+        Some(crate::model::load_path(&self.path).map(|(debate, _)| debate))
+    }
+}
+
+/// Puts text on the system clipboard through the terminal (OSC 52): works over SSH, and in
+/// tmux with `set -g set-clipboard on`.
+fn copy_to_clipboard(text: &str) -> io::Result<()> {
+    use base64::Engine as _;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = io::stdout();
+    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.flush()
+}
+
 /// Runs the reader until the user quits or a signal arrives.
 ///
 /// # Panics
 /// Only on purpose: a debug build run with `DEBATE_TEST_PANIC` set panics after the first
 /// frame, so that tests can check the terminal is restored after a panic.
-pub fn run(mut state: State) -> io::Result<Ending> {
+pub fn run(state: State, watch: Option<PathBuf>) -> io::Result<Ending> {
     let signals = watch_signals()?;
     install_panic_hook();
     let _guard = Guard::enter()?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    // Never dropped: ratatui's Drop reports a failure to show the cursor with eprintln!, which
+    // panics when the terminal (and so stderr) is gone. The guard restores the terminal instead.
+    let mut terminal =
+        std::mem::ManuallyDrop::new(Terminal::new(CrosstermBackend::new(io::stdout()))?);
+    let result = event_loop(&mut terminal, state, watch, &signals);
+    // A terminal that went away mid-write is a hang-up, not a failure of ours.
+    match result {
+        Err(_) if wait_for_terminal(Duration::ZERO) == Wait::HungUp => {
+            Ok(Ending::Signal(signal_hook::consts::SIGHUP))
+        }
+        other => other,
+    }
+}
+
+type Screen = Terminal<CrosstermBackend<io::Stdout>>;
+
+fn event_loop(
+    terminal: &mut Screen,
+    mut state: State,
+    watch: Option<PathBuf>,
+    signals: &AtomicUsize,
+) -> io::Result<Ending> {
+    let mut watch = watch.map(Watch::new);
     let size = terminal.size()?;
     update(&mut state, Action::Resize(size.width, size.height));
     let panic_after_draw = test_panic_requested();
@@ -112,11 +196,26 @@ pub fn run(mut state: State) -> io::Result<Ending> {
             !panic_after_draw,
             "test panic requested by DEBATE_TEST_PANIC"
         );
-        // Wake regularly so that a signal is noticed even when no key is pressed.
-        while !event::poll(Duration::from_millis(100))? {
-            if let Some(ending) = signalled(&signals) {
+        // Wake regularly so that a signal or a save of the file is noticed without a key.
+        let mut reloaded = false;
+        loop {
+            if let Some(ending) = signalled(signals) {
                 return Ok(ending);
             }
+            if wait_for_terminal(Duration::from_millis(100)) == Wait::HungUp {
+                return Ok(Ending::Signal(signal_hook::consts::SIGHUP));
+            }
+            if event::poll(Duration::ZERO)? {
+                break;
+            }
+            if let Some(result) = watch.as_mut().and_then(Watch::poll) {
+                update::reload(&mut state, result);
+                reloaded = true;
+                break;
+            }
+        }
+        if reloaded {
+            continue;
         }
         // Apply every event already waiting before drawing again.
         let mut resized = false;
@@ -139,9 +238,54 @@ pub fn run(mut state: State) -> io::Result<Ending> {
         if state.quit {
             return Ok(Ending::Quit);
         }
-        if let Some(ending) = signalled(&signals) {
+        if let Some(text) = state.clipboard.take() {
+            copy_to_clipboard(&text)?;
+        }
+        if let Some(ending) = signalled(signals) {
             return Ok(ending);
         }
+    }
+}
+
+/// What waiting on the terminal found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wait {
+    /// Input may be there, or a signal (a resize, say) woke us: ask crossterm.
+    Ready,
+    TimedOut,
+    /// The terminal is gone (its window closed).
+    HungUp,
+}
+
+/// Waits up to `timeout` for the terminal. crossterm's own poll spins forever on a terminal
+/// that hung up without a SIGHUP reaching us (when the reader is a session leader with no
+/// controlling terminal), so the wait happens here, where a hang-up can be seen.
+fn wait_for_terminal(timeout: Duration) -> Wait {
+    use nix::errno::Errno;
+    use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+    use std::os::fd::AsFd;
+    let stdin = io::stdin();
+    let stdout = io::stdout();
+    let fd = if stdin.is_terminal() {
+        stdin.as_fd()
+    } else {
+        stdout.as_fd()
+    };
+    let mut fds = [PollFd::new(fd, PollFlags::POLLIN)];
+    let millis = u16::try_from(timeout.as_millis()).unwrap_or(u16::MAX);
+    match poll(&mut fds, PollTimeout::from(millis)) {
+        Ok(0) => Wait::TimedOut,
+        Ok(_) => match fds[0].revents() {
+            Some(r)
+                if r.intersects(PollFlags::POLLHUP | PollFlags::POLLERR | PollFlags::POLLNVAL) =>
+            {
+                Wait::HungUp
+            }
+            _ => Wait::Ready,
+        },
+        // A signal interrupted the wait: crossterm may have a resize for us.
+        Err(Errno::EINTR) => Wait::Ready,
+        Err(_) => Wait::HungUp,
     }
 }
 

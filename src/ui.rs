@@ -40,8 +40,11 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         too_small(buf, area);
         return;
     }
-    let frame = layout::Frame::new(area);
+    let frame = layout::Frame::new(area, state.banner.is_some());
     top::draw(buf, frame.top, state);
+    if let (Some(row), Some(banner)) = (frame.banner, &state.banner) {
+        status::draw_banner(buf, row, banner);
+    }
     match state.view {
         View::Reader => reader::draw(buf, frame.body, state),
         View::Claims => claims::draw(buf, frame.body, state),
@@ -52,6 +55,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     match &state.overlay {
         Some(Overlay::Help(scroll)) => help::draw(buf, area, state, *scroll),
         Some(Overlay::Detail(detail)) => detail::draw(buf, area, state, detail),
+        Some(Overlay::Errors(scroll)) => help::draw_errors(buf, area, state, *scroll),
         None => {}
     }
 }

@@ -93,6 +93,14 @@ pub fn update(state: &mut State, action: Action) {
             state.message = Some("Filters cleared.".into());
         }
         Action::NextLink | Action::PrevLink => {}
+        Action::ShowErrors => {
+            if state.banner.is_some() {
+                state.overlay = Some(Overlay::Errors(0));
+            } else {
+                state.message = Some("No errors: the file loaded cleanly.".into());
+            }
+        }
+        Action::CopyClaim => copy_claim(state),
         Action::Resize(w, h) => {
             state.width = w;
             state.height = h;
@@ -100,6 +108,58 @@ pub fn update(state: &mut State, action: Action) {
         }
         Action::ScrollAt { x, y, delta } => scroll_at(state, x, y, delta),
         Action::ClickAt { x, y } => click_at(state, x, y),
+    }
+}
+
+/// Scrolling inside an overlay (help, errors) by an action.
+fn scroll_overlay(state: &State, scroll: usize, action: Action) -> usize {
+    match action {
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => scroll + 1,
+        Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(page_usize(state) / 2),
+        Action::PageDown | Action::HalfPageDown => scroll + page_usize(state) / 2,
+        Action::Top => 0,
+        Action::Bottom => usize::MAX / 2,
+        Action::ScrollAt { delta, .. } => scroll.saturating_add_signed(isize::from(delta) * 3),
+        _ => scroll,
+    }
+}
+
+/// The text `y` puts on the clipboard: summary, quote with its source, every framing's stance.
+pub fn clipboard_text(state: &State, claim: ClaimIx) -> String {
+    use std::fmt::Write as _;
+    let d = &state.debate;
+    let c = d.claim(claim);
+    let article = d.article(c.article);
+    let mut text = format!("{}\n\n“{}”\n— {}", c.summary, c.quote, article.title);
+    let byline = article.byline();
+    if !byline.is_empty() {
+        let _ = write!(text, ", {byline}");
+    }
+    text.push('\n');
+    for f in d.framing_ixs() {
+        if let Some(s) = c.stance(f) {
+            let _ = write!(text, "\n{}: {}", d.framing(f).name, s.kind.as_str());
+            if let Some(note) = &s.note {
+                let _ = write!(text, ". {note}");
+            }
+        }
+    }
+    text
+}
+
+fn copy(state: &mut State, claim: ClaimIx) {
+    state.clipboard = Some(clipboard_text(state, claim));
+    state.message = Some(format!(
+        "Copied claim '{}' to the clipboard.",
+        state.debate.claim(claim).id
+    ));
+}
+
+fn copy_claim(state: &mut State) {
+    match selected_claim(state) {
+        Some(claim) => copy(state, claim),
+        None => state.message = Some("Select a claim to copy first (n in the reader).".into()),
     }
 }
 
@@ -168,19 +228,15 @@ fn overlay_action(state: &mut State, overlay: Overlay, action: Action) -> bool {
             state.overlay = None;
             true
         }
+        (Overlay::Errors(scroll), action) => {
+            let scroll = scroll_overlay(state, scroll, action);
+            state.overlay = Some(Overlay::Errors(
+                scroll.min(ui::help::max_errors_scroll(state)),
+            ));
+            true
+        }
         (Overlay::Help(scroll), action) => {
-            let scroll = match action {
-                Action::Up => scroll.saturating_sub(1),
-                Action::Down => scroll + 1,
-                Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(page_usize(state) / 2),
-                Action::PageDown | Action::HalfPageDown => scroll + page_usize(state) / 2,
-                Action::Top => 0,
-                Action::Bottom => usize::MAX / 2,
-                Action::ScrollAt { delta, .. } => {
-                    scroll.saturating_add_signed(isize::from(delta) * 3)
-                }
-                _ => scroll,
-            };
+            let scroll = scroll_overlay(state, scroll, action);
             state.overlay = Some(Overlay::Help(scroll.min(ui::help::max_scroll(state))));
             true
         }
@@ -223,6 +279,10 @@ fn overlay_action(state: &mut State, overlay: Overlay, action: Action) -> bool {
                     let claim = detail.claim;
                     state.overlay = None;
                     jump_to_claim(state, claim);
+                    return true;
+                }
+                Action::CopyClaim => {
+                    copy(state, detail.claim);
                     return true;
                 }
                 Action::ScrollAt { delta, .. } => {
@@ -306,6 +366,7 @@ fn relayout(state: &mut State, article: ArticleIx, width: u16) {
     if reader.flow.width == width && !reader.flow.is_empty() {
         return;
     }
+    // The anchor of a position taken before any layout (a reload) stays as given.
     reader.flow = Flow::build(state.debate.article(article), width);
     if let Some(anchor) = reader.anchor {
         reader.top = reader.flow.line_of(anchor);
@@ -320,16 +381,21 @@ fn screen(state: &State) -> Rect {
     Rect::new(0, 0, state.width, state.height)
 }
 
+/// The screen's regions at the state's size.
+pub fn screen_frame(state: &State) -> layout::Frame {
+    layout::Frame::new(screen(state), state.banner.is_some())
+}
+
 pub fn reader_geometry(state: &State) -> layout::Reader {
-    layout::Reader::new(layout::Frame::new(screen(state)).body)
+    layout::Reader::new(screen_frame(state).body)
 }
 
 pub fn claims_geometry(state: &State) -> layout::Claims {
-    layout::Claims::new(layout::Frame::new(screen(state)).body)
+    layout::Claims::new(screen_frame(state).body)
 }
 
 pub fn search_geometry(state: &State) -> layout::Search {
-    layout::Search::new(layout::Frame::new(screen(state)).body)
+    layout::Search::new(screen_frame(state).body)
 }
 
 /// How far a page moves in the current view.
@@ -338,7 +404,7 @@ fn page(state: &State) -> isize {
 }
 
 fn page_usize(state: &State) -> usize {
-    let body = usize::from(layout::Frame::new(screen(state)).body.height);
+    let body = usize::from(screen_frame(state).body.height);
     match state.view {
         View::Claims => (body / 2).max(1),
         _ => body.saturating_sub(2).max(1),
@@ -683,7 +749,7 @@ fn scroll_at(state: &mut State, x: u16, y: u16, delta: i8) {
     let lines = isize::from(delta);
     match state.view {
         View::Reader => {
-            if layout::contains(layout::Frame::new(screen(state)).body, x, y) {
+            if layout::contains(screen_frame(state).body, x, y) {
                 move_by(state, lines * 3);
             }
         }
@@ -692,7 +758,7 @@ fn scroll_at(state: &mut State, x: u16, y: u16, delta: i8) {
 }
 
 fn click_at(state: &mut State, x: u16, y: u16) {
-    let frame = layout::Frame::new(screen(state));
+    let frame = screen_frame(state);
     if layout::contains(frame.top, x, y) {
         if let Some(action) = ui::top::tab_at(state, x) {
             update(state, action);
@@ -776,4 +842,102 @@ fn click_reader(state: &mut State, x: u16, y: u16) {
             state.readers[state.article.get()].selected = Some(claim);
         }
     }
+}
+
+/// Takes in a new version of the debate file. A good version replaces the debate, keeping
+/// the view, the active framing, each article's reading position and the selected claims
+/// (matched by id); a version with errors leaves everything as it was and raises the banner.
+pub fn reload(state: &mut State, result: Result<crate::model::Debate, crate::model::LoadFailure>) {
+    let debate = match result {
+        Ok(debate) => debate,
+        Err(failure) => {
+            let count = failure.diagnostics.len();
+            state.banner = Some(crate::state::Banner {
+                file: failure.file.clone(),
+                count,
+                report: failure.render(false),
+            });
+            state.message = Some(format!(
+                "The file has {count} error{}; still showing the last good version.",
+                if count == 1 { "" } else { "s" }
+            ));
+            return;
+        }
+    };
+    let old = &state.debate;
+    let framing_id = old.framing(state.framing).id.clone();
+    let article_id = old.article(state.article).id.clone();
+    // Per article id: the reading anchor and the selected claim's id.
+    let positions: Vec<(String, Option<crate::flow::TextAnchor>, Option<String>)> = old
+        .articles
+        .iter()
+        .zip(&state.readers)
+        .map(|(a, r)| {
+            let anchor = r
+                .anchor
+                .or_else(|| (!r.flow.is_empty()).then(|| r.flow.anchor(r.top)));
+            let selected = r.selected.map(|c| old.claim(c).id.clone());
+            (a.id.clone(), anchor, selected)
+        })
+        .collect();
+    let detail_id = match &state.overlay {
+        Some(Overlay::Detail(d)) => Some(old.claim(d.claim).id.clone()),
+        _ => None,
+    };
+    let claim_id =
+        |d: &crate::model::Debate, id: &str| d.claim_ixs().find(|&c| d.claim(c).id == id);
+
+    state.index = crate::search::Index::new(&debate);
+    state.framing = debate
+        .framing_ixs()
+        .find(|&f| debate.framing(f).id == framing_id)
+        .unwrap_or_else(crate::model::Debate::first_framing_ix);
+    state.article = debate
+        .article_ixs()
+        .find(|&a| debate.article(a).id == article_id)
+        .unwrap_or_else(crate::model::Debate::first_article_ix);
+    state.readers = debate
+        .articles
+        .iter()
+        .map(|a| {
+            let mut reader = crate::state::ReaderState::default();
+            if let Some((_, anchor, selected)) = positions.iter().find(|(id, _, _)| *id == a.id) {
+                reader.anchor = *anchor;
+                reader.selected = selected.as_deref().and_then(|id| claim_id(&debate, id));
+            }
+            reader
+        })
+        .collect();
+    state.overlay = match (&state.overlay, detail_id) {
+        (Some(Overlay::Detail(_)), Some(id)) => claim_id(&debate, &id).map(|claim| {
+            Overlay::Detail(DetailState {
+                claim,
+                link: None,
+                scroll: 0,
+            })
+        }),
+        (Some(Overlay::Errors(_)), _) => None,
+        (other, _) => other.clone(),
+    };
+    state.claims.filter.article = state
+        .claims
+        .filter
+        .article
+        .and_then(|a| old.articles.get(a.get()).map(|x| x.id.clone()))
+        .and_then(|id| debate.article_ixs().find(|&a| debate.article(a).id == id));
+    state
+        .history
+        .retain(|p| p.article.get() < debate.articles.len());
+    let summary = debate.summary();
+    state.debate = debate;
+    state.banner = None;
+    if state.view == View::Search {
+        let query = state.search.query.clone();
+        state.search.results = state.index.search(&state.debate, &query, SEARCH_LIMIT);
+    } else {
+        state.search.results = crate::search::Results::default();
+    }
+    refresh(state);
+    // Each reader's flow is rebuilt for its anchor the first time it is shown.
+    state.message = Some(format!("Reloaded: {summary}."));
 }

@@ -27,6 +27,16 @@ struct App {
     before: Termios,
 }
 
+impl Drop for App {
+    /// A failed test must not leave its program running.
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 fn size(cols: u16, rows: u16) -> PtySize {
     PtySize {
         rows,
@@ -116,7 +126,7 @@ impl App {
 
     /// Waits for the visible screen to equal `expected`; on timeout, fails with the lines that
     /// differ.
-    fn wait_until_screen_is(&self, what: &str, expected: &str) {
+    fn wait_until_screen_is(&mut self, what: &str, expected: &str) {
         let start = Instant::now();
         while start.elapsed() < TIMEOUT {
             if self.visible() == expected {
@@ -133,7 +143,8 @@ impl App {
             .map(|(i, (e, a))| format!("row {i}\n  expected {e:?}\n  actual   {a:?}"))
             .collect();
         panic!(
-            "{what}: the screen differs from a fresh start's:\n{}",
+            "{what}: the screen differs from a fresh start's (process: {:?}):\n{}",
+            self.child.try_wait().ok().flatten().map(|s| s.exit_code()),
             diff.join("\n")
         );
     }
@@ -371,7 +382,7 @@ const VIEW_KEYS: &[(&str, &str)] = &[
     ("debate", "dt"),
     ("compare", "sx"),
     ("search", "/talent"),
-    ("detail", "c\r1no"),
+    ("detail", "cjo"),
     ("help", "?"),
 ];
 
@@ -423,4 +434,136 @@ fn resize_storm_in_every_view_ends_on_the_same_screen_as_a_fresh_start() {
         assert_eq!(app.exit_code(), 0);
         app.assert_restored();
     }
+}
+
+#[test]
+fn saving_the_file_reloads_it_and_errors_show_in_a_banner() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("debate.toml");
+    let source = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/multilingual.toml"),
+    )
+    .unwrap();
+    std::fs::write(&path, &source).unwrap();
+    let mut app = App::spawn(&[path.to_str().unwrap()], &[], 100, 30);
+    app.wait_for("the reader", |s| s.contents().contains("深圳四十年"));
+    app.send("t");
+    app.wait_for("the second framing", |s| s.contents().contains("السوق أولاً"));
+    // Saved with a mistake: the last good version stays, with a banner.
+    std::fs::write(
+        &path,
+        source.replace("article = \"shenzhen\"", "article = \"shenzen\""),
+    )
+    .unwrap();
+    app.wait_for("the error banner", |s| {
+        s.contents()
+            .contains("has 2 errors; showing the last good version")
+    });
+    assert!(app.screen().contains("深圳四十年"));
+    app.send("e");
+    app.wait_for("the error list", |s| {
+        s.contents().contains("did you mean 'shenzhen'?")
+    });
+    app.send("\x1b");
+    // Fixed and saved: the new version shows, the framing is kept.
+    std::fs::write(&path, source.replace("深圳四十年", "深圳四十五年")).unwrap();
+    app.wait_for("the new version", |s| {
+        s.contents().contains("深圳四十五年") && !s.contents().contains("errors;")
+    });
+    assert!(
+        app.screen().contains("السوق أولاً"),
+        "the framing survived the reload"
+    );
+    app.send("q");
+    assert_eq!(app.exit_code(), 0);
+    app.assert_restored();
+}
+
+#[test]
+fn y_copies_the_claim_through_osc_52() {
+    use base64::Engine as _;
+    let mut app = App::open(&[]);
+    app.send("n");
+    app.wait_for("a selected claim", |s| s.contents().contains("READ"));
+    app.send("y");
+    app.wait_for("the confirmation", |s| {
+        s.contents()
+            .contains("Copied claim 'stem-factory-mixed-record'")
+    });
+    let raw = app.raw.lock().unwrap().clone();
+    let start = raw
+        .windows(7)
+        .position(|w| w == b"\x1b]52;c;")
+        .expect("an OSC 52 sequence")
+        + 7;
+    let end = start + raw[start..].iter().position(|&b| b == 0x07).unwrap();
+    let decoded = base64::engine::general_purpose::STANDARD
+        .decode(&raw[start..end])
+        .unwrap();
+    let text = String::from_utf8(decoded).unwrap();
+    assert!(
+        text.starts_with("China turns out engineers in great numbers"),
+        "{text}"
+    );
+    app.send("q");
+    assert_eq!(app.exit_code(), 0);
+}
+
+#[test]
+fn a_terminal_closing_without_sighup_still_ends_the_program() {
+    use std::process::{Command, Stdio};
+    // A pty that is not the program's controlling terminal: closing it sends no SIGHUP, as
+    // when the reader runs as a session leader under some launchers.
+    let size = nix::pty::Winsize {
+        ws_row: 24,
+        ws_col: 80,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    let pty = nix::pty::openpty(Some(&size), None).unwrap();
+    // openpty's descriptors are inherited by every program spawned meanwhile, this one
+    // included: a child holding the master open would keep its own terminal alive.
+    for fd in [&pty.master, &pty.slave] {
+        nix::fcntl::fcntl(
+            std::os::fd::AsRawFd::as_raw_fd(fd),
+            nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC),
+        )
+        .unwrap();
+    }
+    let slave = || Stdio::from(pty.slave.try_clone().unwrap());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_debate"))
+        .env("TERM", "xterm-256color")
+        .stdin(slave())
+        .stdout(slave())
+        .stderr(slave())
+        .spawn()
+        .unwrap();
+    drop(pty.slave);
+    let mut master = std::fs::File::from(pty.master);
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !String::from_utf8_lossy(&seen).contains("READ") {
+        let n = master.read(&mut buf).unwrap();
+        if n == 0 {
+            let _ = child.wait();
+            panic!("the program ended before drawing");
+        }
+        seen.extend_from_slice(&buf[..n]);
+    }
+    drop(master);
+    let start = Instant::now();
+    while start.elapsed() < TIMEOUT {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert_eq!(
+                status.code(),
+                Some(129),
+                "ends as if hung up, without a panic"
+            );
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("still running {TIMEOUT:?} after its terminal closed");
 }

@@ -27,6 +27,19 @@ fn sweep(strings: &[String], label: &str) -> usize {
     let mut renders = 0;
     for (n, s) in strings.iter().enumerate() {
         let debate = debate_with(s);
+        // The error banner (the string as the file's name) and its error list.
+        let mut banner = debate::invariants::with_banner(&debate, s);
+        for &(w, h) in &sizes {
+            update(&mut banner, Action::Resize(w, h));
+            check_render(&banner, &format!("{label} line {n} ({s:?}) in the banner"));
+            update(&mut banner, Action::ShowErrors);
+            check_render(
+                &banner,
+                &format!("{label} line {n} ({s:?}) in the error list"),
+            );
+            update(&mut banner, Action::Back);
+            renders += 2;
+        }
         for (view, actions) in views(s) {
             let mut state = State::new(debate.clone(), "sweep", 80, 24);
             for &a in &actions {

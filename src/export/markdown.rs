@@ -107,6 +107,13 @@ pub fn export(debate: &Debate) -> String {
         }
     }
 
+    contested_table(&mut out, debate);
+    links(&mut out, debate);
+    out
+}
+
+/// The claims one framing supports while another challenges, one column per framing.
+fn contested_table(out: &mut String, debate: &Debate) {
     let contested: Vec<ClaimIx> = debate
         .claim_ixs()
         .filter(|&c| debate.is_contested(c))
@@ -141,7 +148,10 @@ pub fn export(debate: &Debate) -> String {
         }
         out.push('\n');
     }
+}
 
+/// Every link between claims, in words.
+fn links(out: &mut String, debate: &Debate) {
     if !debate.links.is_empty() {
         let _ = writeln!(out, "## How the claims bear on each other\n");
         for l in &debate.links {
@@ -158,5 +168,4 @@ pub fn export(debate: &Debate) -> String {
         }
         out.push('\n');
     }
-    out
 }

@@ -232,7 +232,11 @@ fn compare_cells(
 
 /// The view's body on the state's own screen (for `update`, which has no frame).
 fn screen_body(state: &State) -> Rect {
-    layout::Frame::new(Rect::new(0, 0, state.width, state.height)).body
+    layout::Frame::new(
+        Rect::new(0, 0, state.width, state.height),
+        state.banner.is_some(),
+    )
+    .body
 }
 
 /// Heights of every row in the current mode, and the height of the list area.

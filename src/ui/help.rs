@@ -62,6 +62,58 @@ pub fn lines(context: Context, width: usize) -> Vec<Line<'static>> {
     out
 }
 
+/// The report's lines, wrapped to a width (it is already made safe for the terminal).
+fn error_lines(state: &State, width: usize) -> Vec<Line<'static>> {
+    let Some(banner) = &state.banner else {
+        return vec![Line::from(Span::styled("No errors.", theme::dim()))];
+    };
+    banner
+        .report
+        .lines()
+        .flat_map(|l| {
+            let style = if l.starts_with("error") {
+                theme::strong()
+            } else {
+                theme::base()
+            };
+            paint::wrapped(l, width, style)
+        })
+        .collect()
+}
+
+fn errors_outer(screen: Rect, state: &State) -> Rect {
+    let width = content(layout::overlay(screen, ERRORS_WIDTH)).width;
+    let count = error_lines(state, usize::from(width)).len();
+    layout::overlay_fitting(screen, ERRORS_WIDTH, count, 0)
+}
+
+const ERRORS_WIDTH: u16 = 110;
+
+/// How far the error list can scroll at the current size.
+pub fn max_errors_scroll(state: &State) -> usize {
+    let area = content(errors_outer(
+        Rect::new(0, 0, state.width, state.height),
+        state,
+    ));
+    error_lines(state, usize::from(area.width))
+        .len()
+        .saturating_sub(usize::from(area.height))
+}
+
+/// The errors of the last save, as `debate check` shows them.
+pub fn draw_errors(buf: &mut Buffer, screen: Rect, state: &State, scroll: usize) {
+    let outer = errors_outer(screen, state);
+    let title = state
+        .banner
+        .as_ref()
+        .map_or_else(|| "Errors".to_owned(), |b| format!("Errors in {}", b.file));
+    paint::frame(buf, outer, &title, theme::warning());
+    let area = content(outer);
+    let all = error_lines(state, usize::from(area.width));
+    let scroll = scroll.min(all.len().saturating_sub(usize::from(area.height)));
+    paint::lines(buf, area, &all, scroll);
+}
+
 /// The help's box on a screen: as tall as its lines, at most the screen.
 fn outer(screen: Rect, state: &State) -> Rect {
     let width = content(layout::overlay(screen, WIDTH)).width;

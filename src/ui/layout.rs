@@ -15,16 +15,18 @@ pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
-/// Top bar, body and status bar.
+/// Top bar, an optional banner line under it, the body, and the status bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Frame {
     pub top: Rect,
+    pub banner: Option<Rect>,
     pub body: Rect,
     pub status: Rect,
 }
 
 impl Frame {
-    pub fn new(area: Rect) -> Self {
+    /// `banner`: whether a banner line (live-reload errors) takes a row under the top bar.
+    pub fn new(area: Rect, banner: bool) -> Self {
         let top = Rect {
             height: 1.min(area.height),
             ..area
@@ -34,12 +36,23 @@ impl Frame {
             height: 1.min(area.height),
             ..area
         };
-        let body = Rect {
+        let extra = u16::from(banner && area.height > MIN_HEIGHT);
+        let banner = (extra == 1).then_some(Rect {
             y: area.y.saturating_add(1),
-            height: area.height.saturating_sub(2),
+            height: 1,
+            ..area
+        });
+        let body = Rect {
+            y: area.y.saturating_add(1 + extra),
+            height: area.height.saturating_sub(2 + extra),
             ..area
         };
-        Self { top, body, status }
+        Self {
+            top,
+            banner,
+            body,
+            status,
+        }
     }
 }
 
@@ -277,7 +290,7 @@ mod tests {
         for w in 0..12 {
             for h in 0..8 {
                 let area = Rect::new(0, 0, w, h);
-                let f = Frame::new(area);
+                let f = Frame::new(area, h % 2 == 0);
                 let r = Reader::new(f.body);
                 assert!(r.column.right() <= area.right().max(1));
                 let _ = ListPreview::new(f.body);

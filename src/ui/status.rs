@@ -12,7 +12,7 @@ use crate::text;
 /// The keymap context of what has the keyboard now.
 pub fn context(state: &State) -> Context {
     match (&state.overlay, state.view) {
-        (Some(Overlay::Help(_)), _) => Context::Help,
+        (Some(Overlay::Help(_) | Overlay::Errors(_)), _) => Context::Help,
         (Some(Overlay::Detail(_)), _) => Context::Detail,
         (None, View::Reader) => Context::Reader,
         (None, View::Claims) => Context::Claims,
@@ -54,6 +54,7 @@ fn position(state: &State) -> String {
 fn view_name(state: &State) -> &'static str {
     match (&state.overlay, state.view) {
         (Some(Overlay::Help(_)), _) => "HELP",
+        (Some(Overlay::Errors(_)), _) => "ERRORS",
         (Some(Overlay::Detail(_)), _) => "CLAIM",
         (None, View::Reader) => "READ",
         (None, View::Claims) => "CLAIMS",
@@ -61,6 +62,24 @@ fn view_name(state: &State) -> &'static str {
         (None, View::Debate) => "DEBATE",
         (None, View::Search) => "SEARCH",
     }
+}
+
+/// The live-reload banner: the file has errors, the last good version is on screen.
+pub fn draw_banner(buf: &mut Buffer, area: Rect, banner: &crate::state::Banner) {
+    paint::fill(buf, area, theme::warning());
+    let noun = if banner.count == 1 { "error" } else { "errors" };
+    let message = format!(
+        " ⚠ {} has {} {noun}; showing the last good version · e: list them",
+        text::clean(&banner.file),
+        banner.count
+    );
+    let shown = text::truncate(&message, usize::from(area.width)).into_owned();
+    paint::line(
+        buf,
+        area,
+        0,
+        &Line::from(Span::styled(shown, theme::warning())),
+    );
 }
 
 pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {

@@ -107,6 +107,13 @@ pub fn tab() -> Style {
     Style::default().fg(Color::Gray)
 }
 
+pub fn warning() -> Style {
+    Style::default()
+        .bg(Color::Rgb(92, 60, 0))
+        .fg(Color::LightYellow)
+        .add_modifier(Modifier::BOLD)
+}
+
 pub fn message() -> Style {
     Style::default()
         .bg(Color::Rgb(30, 33, 40))
