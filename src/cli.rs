@@ -52,6 +52,33 @@ pub enum Command {
         /// The debate file; the embedded debate when left out.
         file: Option<PathBuf>,
     },
+    /// Print the ranked results of a search: the same engine the reader uses.
+    Search {
+        /// The query (fuzzy).
+        query: String,
+        /// The debate file; the embedded debate when left out.
+        file: Option<PathBuf>,
+        /// How many results at most.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// One JSON object per result (kind, id, score, text, matched byte ranges).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a synthetic debate file of any size, for measuring (deterministic for a seed).
+    #[command(hide = true)]
+    Generate {
+        #[arg(long, default_value_t = 10)]
+        articles: usize,
+        #[arg(long, default_value_t = 1000)]
+        claims: usize,
+        #[arg(long, default_value_t = 3)]
+        framings: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Start a debate file from Markdown or plain-text articles.
     New {
         /// The articles, one file each.
@@ -323,6 +350,68 @@ fn write_out(output: Option<&PathBuf>, text: &str) -> ExitCode {
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
+}
+
+/// `debate search`: ranked results, as text or JSON lines.
+pub fn search(query: &str, file: Option<PathBuf>, limit: usize, json: bool) -> ExitCode {
+    use crate::search::{Field, Index, Target, char_ranges};
+    let origin = Origin::from_arg(file);
+    let debate = match origin.load() {
+        Ok(debate) => debate,
+        Err(failure) => {
+            report(&failure);
+            return ExitCode::from(1);
+        }
+    };
+    let mut index = Index::new(&debate);
+    let results = index.search(&debate, query, limit);
+    let mut out = std::io::stdout().lock();
+    for hit in &results.hits {
+        let (kind, id) = match hit.target {
+            Target::Claim { claim, field } => (
+                match field {
+                    Field::Summary => "summary",
+                    Field::Quote => "quote",
+                    Field::Tags => "tags",
+                },
+                debate.claim(claim).id.clone(),
+            ),
+            Target::Paragraph { article, block } => (
+                "paragraph",
+                format!("{}#{}", debate.article(article).id, block + 1),
+            ),
+        };
+        let text = index.text(&debate, hit.target);
+        if json {
+            let ranges: Vec<[usize; 2]> = char_ranges(text, &hit.indices)
+                .into_iter()
+                .map(|r| [r.start, r.end])
+                .collect();
+            let line = serde_json::json!({ "kind": kind, "id": id, "score": hit.score, "text": text, "matched": ranges });
+            let _ = writeln!(out, "{line}");
+        } else {
+            let shown = crate::text::truncate(&crate::text::clean(text), 100).into_owned();
+            let _ = writeln!(out, "{:>6}  {kind:<9} {id:<24} {shown}", hit.score);
+        }
+    }
+    if !json {
+        let _ = writeln!(out, "{}/{} matched", results.matched, results.total);
+    }
+    ExitCode::SUCCESS
+}
+
+/// `debate generate`.
+pub fn generate(
+    articles: usize,
+    claims: usize,
+    framings: usize,
+    seed: u64,
+    output: Option<&PathBuf>,
+) -> ExitCode {
+    write_out(
+        output,
+        &crate::generate::debate_toml(articles, claims, framings, seed),
+    )
 }
 
 /// `debate export`.

@@ -240,7 +240,7 @@ pub fn search_text(query: &str, text: &str) {
         }
     }
     let debate = debate_with(text);
-    let index = crate::search::Index::new(&debate);
+    let mut index = crate::search::Index::new(&debate);
     let results = index.search(&debate, query, 50);
     assert!(results.hits.len() <= 50 && results.matched <= results.total.max(results.hits.len()));
 }

@@ -8,6 +8,7 @@ pub mod action;
 pub mod cli;
 pub mod export;
 pub mod flow;
+pub mod generate;
 pub mod input;
 pub mod invariants;
 pub mod keymap;

@@ -16,6 +16,19 @@ fn main() -> ExitCode {
             output,
             file,
         }) => cli::export(file, format, framing.as_deref(), output.as_ref()),
+        Some(Command::Search {
+            query,
+            file,
+            limit,
+            json,
+        }) => cli::search(&query, file, limit, json),
+        Some(Command::Generate {
+            articles,
+            claims,
+            framings,
+            seed,
+            output,
+        }) => cli::generate(articles, claims, framings, seed, output.as_ref()),
         Some(Command::New {
             articles,
             output,

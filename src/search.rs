@@ -5,6 +5,7 @@
 //! indices (fuzzy-matcher's unit); [`char_ranges`] turns them into byte ranges for highlighting.
 //! Nothing here knows about the terminal.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use fuzzy_matcher::FuzzyMatcher;
@@ -46,16 +47,41 @@ pub struct Results {
     pub total: usize,
 }
 
-/// What search reads from a debate, prepared once: the tags of each claim as one string.
+/// What search reads from a debate, prepared once: every target in a fixed order, the tags of
+/// each claim as one string, and the matches of the last query (a longer query that starts with
+/// it can only match a subset of them).
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     tags: Vec<String>,
+    targets: Vec<Target>,
+    last: Option<(String, Vec<u32>)>,
+}
+
+/// Whether every char of `query` occurs in `text` in order, ignoring ASCII case: a necessary
+/// condition for a fuzzy match, and much cheaper to test than scoring.
+fn subsequence(text: &str, query: &str) -> bool {
+    let mut rest = text.chars();
+    query.chars().all(|q| {
+        let folded = q.to_ascii_lowercase();
+        rest.any(|c| c == q || c.to_ascii_lowercase() == folded)
+    })
 }
 
 impl Index {
     pub fn new(debate: &Debate) -> Self {
+        let claims = debate.claim_ixs().flat_map(|claim| {
+            [Field::Summary, Field::Quote, Field::Tags]
+                .into_iter()
+                .map(move |field| Target::Claim { claim, field })
+        });
+        let paragraphs = debate.article_ixs().flat_map(move |article| {
+            (0..debate.article(article).doc.blocks.len())
+                .map(move |block| Target::Paragraph { article, block })
+        });
         Self {
             tags: debate.claims.iter().map(|c| c.tags.join(" ")).collect(),
+            targets: claims.chain(paragraphs).collect(),
+            last: None,
         }
     }
 
@@ -79,75 +105,110 @@ impl Index {
         }
     }
 
-    /// Every target, in a stable order: claims (summary, quote, tags), then paragraphs.
-    fn targets(debate: &Debate) -> impl Iterator<Item = Target> + '_ {
-        let claims = debate.claim_ixs().flat_map(|claim| {
-            [Field::Summary, Field::Quote, Field::Tags]
-                .into_iter()
-                .map(move |field| Target::Claim { claim, field })
-        });
-        let paragraphs = debate.article_ixs().flat_map(move |article| {
-            (0..debate.article(article).doc.blocks.len())
-                .map(move |block| Target::Paragraph { article, block })
-        });
-        claims.chain(paragraphs)
+    /// Scores the candidates (indices into `targets`) on up to two threads: (target, score).
+    fn score(&self, debate: &Debate, query: &str, candidates: &[u32]) -> Vec<(u32, i64)> {
+        let run = |part: &[u32]| -> Vec<(u32, i64)> {
+            let skim = SkimMatcherV2::default().smart_case();
+            part.iter()
+                .filter_map(|&t| {
+                    let text = self.text(debate, self.targets[t as usize]);
+                    if !subsequence(text, query) {
+                        return None;
+                    }
+                    skim.fuzzy_match(text, query).map(|score| (t, score))
+                })
+                .collect()
+        };
+        // Threads pay off only on many candidates.
+        if candidates.len() < 4096 {
+            return run(candidates);
+        }
+        let (left, right) = candidates.split_at(candidates.len() / 2);
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| run(right));
+            let mut scored = run(left);
+            scored.extend(other.join().unwrap_or_default());
+            scored
+        })
     }
 
-    /// Runs a query; an empty query lists every claim in file order.
-    pub fn search(&self, debate: &Debate, query: &str, limit: usize) -> Results {
-        let skim = SkimMatcherV2::default().smart_case();
+    /// Runs a query; an empty query lists every claim in file order. Remembers the matches, so
+    /// typing one more character rescans only them.
+    pub fn search(&mut self, debate: &Debate, query: &str, limit: usize) -> Results {
         let query_trimmed = query.trim();
-        let mut total = 0;
-        let mut hits: Vec<Hit> = Vec::new();
         if query_trimmed.is_empty() {
-            for claim in debate.claim_ixs() {
-                hits.push(Hit {
+            self.last = None;
+            let hits: Vec<Hit> = debate
+                .claim_ixs()
+                .take(limit)
+                .map(|claim| Hit {
                     target: Target::Claim {
                         claim,
                         field: Field::Summary,
                     },
                     score: 0,
                     indices: Vec::new(),
-                });
-            }
-            let matched = hits.len();
-            hits.truncate(limit);
+                })
+                .collect();
             return Results {
                 query: query.to_owned(),
                 hits,
-                matched,
-                total: matched,
+                matched: debate.claims.len(),
+                total: debate.claims.len(),
             };
         }
-        let mut best_for_claim: Vec<Option<usize>> = vec![None; debate.claims.len()];
-        for target in Self::targets(debate) {
-            total += 1;
-            let text = self.text(debate, target);
-            let Some((score, indices)) = skim.fuzzy_indices(text, query_trimmed) else {
-                continue;
-            };
-            let hit = Hit {
-                target,
-                score,
-                indices,
-            };
-            if let Target::Claim { claim, .. } = target {
-                match best_for_claim[claim.get()] {
-                    Some(i) if hits[i].score >= score => {}
-                    Some(i) => hits[i] = hit,
+        let total = self.targets.len();
+        let all: Vec<u32>;
+        let candidates: &[u32] = match &self.last {
+            Some((previous, matched)) if query_trimmed.starts_with(previous.as_str()) => matched,
+            _ => {
+                all = (0..u32::try_from(total).unwrap_or(u32::MAX)).collect();
+                &all
+            }
+        };
+        let scored = self.score(debate, query_trimmed, candidates);
+        self.last = Some((
+            query_trimmed.to_owned(),
+            scored.iter().map(|&(t, _)| t).collect(),
+        ));
+        // A claim is listed once, under its best field; paragraphs each on their own.
+        let mut best: Vec<(u32, i64)> = Vec::with_capacity(scored.len());
+        let mut best_for_claim: HashMap<usize, usize> = HashMap::new();
+        for (t, score) in scored {
+            if let Target::Claim { claim, .. } = self.targets[t as usize] {
+                match best_for_claim.get(&claim.get()) {
+                    Some(&i) if best[i].1 >= score => {}
+                    Some(&i) => best[i] = (t, score),
                     None => {
-                        best_for_claim[claim.get()] = Some(hits.len());
-                        hits.push(hit);
+                        best_for_claim.insert(claim.get(), best.len());
+                        best.push((t, score));
                     }
                 }
             } else {
-                hits.push(hit);
+                best.push((t, score));
             }
         }
-        let matched = hits.len();
-        // Stable: equal scores keep file order (claims before paragraphs).
-        hits.sort_by_key(|h| std::cmp::Reverse(h.score));
-        hits.truncate(limit);
+        let matched = best.len();
+        // Best first; equal scores keep file order (claims before paragraphs).
+        best.sort_by_key(|&(t, score)| (std::cmp::Reverse(score), t));
+        best.truncate(limit);
+        // Matched positions only for what will be shown.
+        let skim = SkimMatcherV2::default().smart_case();
+        let hits = best
+            .into_iter()
+            .map(|(t, score)| {
+                let target = self.targets[t as usize];
+                let indices = skim
+                    .fuzzy_indices(self.text(debate, target), query_trimmed)
+                    .map(|(_, i)| i)
+                    .unwrap_or_default();
+                Hit {
+                    target,
+                    score,
+                    indices,
+                }
+            })
+            .collect();
         Results {
             query: query.to_owned(),
             hits,
@@ -190,7 +251,7 @@ mod tests {
     #[test]
     fn finds_claims_by_summary_and_lists_each_once() {
         let d = debate();
-        let index = Index::new(&d);
+        let mut index = Index::new(&d);
         let r = index.search(&d, "outlier", 100);
         assert!(r.matched > 0);
         let first = &r.hits[0];
