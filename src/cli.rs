@@ -213,30 +213,18 @@ pub fn render_state(debate: Debate, name: &str, args: &RenderArgs) -> Result<Sta
             )
         })
     };
-    let article = match &args.article {
-        Some(id) => find(
-            "article",
-            id,
-            debate.articles.iter().map(|a| a.id.as_str()).collect(),
-        )?,
-        None => 0,
+    let ids = |items: Vec<&str>| items.into_iter().map(str::to_owned).collect::<Vec<_>>();
+    let article_ids = ids(debate.articles.iter().map(|a| a.id.as_str()).collect());
+    let framing_ids = ids(debate.framings.iter().map(|f| f.id.as_str()).collect());
+    let claim_ids = ids(debate.claims.iter().map(|c| c.id.as_str()).collect());
+    let lookup = |kind: &str, wanted: Option<&String>, all: &[String]| {
+        wanted
+            .map(|id| find(kind, id, all.iter().map(String::as_str).collect()))
+            .transpose()
     };
-    let framing = match &args.framing {
-        Some(id) => find(
-            "framing",
-            id,
-            debate.framings.iter().map(|f| f.id.as_str()).collect(),
-        )?,
-        None => 0,
-    };
-    let claim = match &args.claim {
-        Some(id) => Some(find(
-            "claim",
-            id,
-            debate.claims.iter().map(|c| c.id.as_str()).collect(),
-        )?),
-        None => None,
-    };
+    let article = lookup("article", args.article.as_ref(), &article_ids)?.unwrap_or(0);
+    let framing = lookup("framing", args.framing.as_ref(), &framing_ids)?.unwrap_or(0);
+    let claim = lookup("claim", args.claim.as_ref(), &claim_ids)?;
     let mut state = State::new(debate, name, w, h);
     for _ in 0..framing {
         update(&mut state, Action::NextFraming);

@@ -25,12 +25,7 @@ pub fn lines(
     let source = format!("{} · {}", article.title, c.id);
     out.extend(paint::wrapped(&source, w, theme::dim()));
     if !c.tags.is_empty() {
-        let tags = c
-            .tags
-            .iter()
-            .map(|t| format!("#{t}"))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let tags = paint::hashtags(&c.tags);
         out.extend(paint::wrapped(&tags, w, theme::accent()));
     }
     out.push(Line::default());

@@ -142,12 +142,7 @@ fn draw_row(buf: &mut Buffer, list: Rect, dy: u16, state: &State, claim: ClaimIx
     ));
     paint::line(buf, list, dy, &Line::from(first));
     let article = &state.debate.article(c.article).title;
-    let tags = c
-        .tags
-        .iter()
-        .map(|t| format!("#{t}"))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let tags = paint::hashtags(&c.tags);
     let meta = format!(
         "{} {} · {tags}",
         c.article.get() + 1,

@@ -11,6 +11,14 @@ use ratatui::widgets::Widget;
 
 use crate::text;
 
+/// Tags as they are shown: "#talent #funding".
+pub fn hashtags(tags: &[String]) -> String {
+    tags.iter()
+        .map(|t| format!("#{t}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Splits `s` into spans: `base` everywhere, patched by each `(range, style)` where it applies.
 /// Ranges are byte ranges into `s`; out-of-bounds or mid-character ranges are ignored.
 pub fn runs(s: &str, base: Style, marks: &[(Range<usize>, Style)]) -> Vec<Span<'static>> {
