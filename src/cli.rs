@@ -181,6 +181,19 @@ impl Origin {
     }
 }
 
+/// Loads the debate a command names (the embedded one when none), or reports why not: the
+/// exit code to return then.
+fn load_or_report(file: Option<PathBuf>) -> Result<(Origin, Debate), ExitCode> {
+    let origin = Origin::from_arg(file);
+    match origin.load() {
+        Ok(debate) => Ok((origin, debate)),
+        Err(failure) => {
+            report(&failure);
+            Err(ExitCode::from(1))
+        }
+    }
+}
+
 /// Prints a load failure to stderr, coloured when stderr is a terminal.
 pub fn report(failure: &LoadFailure) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -266,13 +279,9 @@ pub fn render_state(debate: Debate, name: &str, args: &RenderArgs) -> Result<Sta
 
 /// `debate render`: one screen to stdout.
 pub fn render(args: &RenderArgs) -> ExitCode {
-    let origin = Origin::from_arg(args.file.clone());
-    let debate = match origin.load() {
-        Ok(debate) => debate,
-        Err(failure) => {
-            report(&failure);
-            return ExitCode::from(1);
-        }
+    let (origin, debate) = match load_or_report(args.file.clone()) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     let state = match render_state(debate, &origin.name(), args) {
         Ok(state) => state,
@@ -293,13 +302,9 @@ pub fn render(args: &RenderArgs) -> ExitCode {
 /// `debate [FILE]`: the interactive reader. Errors in the file are printed before the
 /// terminal is touched.
 pub fn read(file: Option<PathBuf>) -> ExitCode {
-    let origin = Origin::from_arg(file);
-    let debate = match origin.load() {
-        Ok(debate) => debate,
-        Err(failure) => {
-            report(&failure);
-            return ExitCode::from(1);
-        }
+    let (origin, debate) = match load_or_report(file) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     if !std::io::stdout().is_terminal() {
         eprintln!(
@@ -343,13 +348,9 @@ fn write_out(output: Option<&PathBuf>, text: &str) -> ExitCode {
 /// `debate search`: ranked results, as text or JSON lines.
 pub fn search(query: &str, file: Option<PathBuf>, limit: usize, json: bool) -> ExitCode {
     use crate::search::{Field, Index, Target, char_ranges};
-    let origin = Origin::from_arg(file);
-    let debate = match origin.load() {
-        Ok(debate) => debate,
-        Err(failure) => {
-            report(&failure);
-            return ExitCode::from(1);
-        }
+    let (_, debate) = match load_or_report(file) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     let mut index = Index::new(&debate);
     let results = index.search(&debate, query, limit);
@@ -409,13 +410,9 @@ pub fn export(
     framing: Option<&str>,
     output: Option<&PathBuf>,
 ) -> ExitCode {
-    let origin = Origin::from_arg(file);
-    let debate = match origin.load() {
-        Ok(debate) => debate,
-        Err(failure) => {
-            report(&failure);
-            return ExitCode::from(1);
-        }
+    let (_, debate) = match load_or_report(file) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     let framing_ix = match framing {
         None => None,
