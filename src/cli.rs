@@ -213,31 +213,41 @@ pub fn report(failure: &LoadFailure) {
     );
 }
 
+/// The position of an id among `ids`, or a message naming the ids there are.
+fn position_of(kind: &str, id: &str, ids: &[&str]) -> Result<usize, String> {
+    ids.iter().position(|i| *i == id).ok_or_else(|| {
+        format!(
+            "no {kind} with id '{id}'; the {kind}s are: {}",
+            ids.join(", ")
+        )
+    })
+}
+
 /// Builds the state `debate render` draws: the requested view, article, framing and query.
 pub fn render_state(debate: Debate, name: &str, args: &RenderArgs) -> Result<State, String> {
     use crate::action::Action;
     use crate::update::update;
     let (w, h) = args.size;
-    let find = |kind: &str, id: &str, ids: Vec<&str>| {
-        ids.iter().position(|i| *i == id).ok_or_else(|| {
-            format!(
-                "no {kind} with id '{id}'; the {kind}s are: {}",
-                ids.join(", ")
-            )
-        })
+    let find = |kind: &str, wanted: Option<&String>, ids: Vec<&str>| {
+        wanted.map(|id| position_of(kind, id, &ids)).transpose()
     };
-    let ids = |items: Vec<&str>| items.into_iter().map(str::to_owned).collect::<Vec<_>>();
-    let article_ids = ids(debate.articles.iter().map(|a| a.id.as_str()).collect());
-    let framing_ids = ids(debate.framings.iter().map(|f| f.id.as_str()).collect());
-    let claim_ids = ids(debate.claims.iter().map(|c| c.id.as_str()).collect());
-    let lookup = |kind: &str, wanted: Option<&String>, all: &[String]| {
-        wanted
-            .map(|id| find(kind, id, all.iter().map(String::as_str).collect()))
-            .transpose()
-    };
-    let article = lookup("article", args.article.as_ref(), &article_ids)?.unwrap_or(0);
-    let framing = lookup("framing", args.framing.as_ref(), &framing_ids)?.unwrap_or(0);
-    let claim = lookup("claim", args.claim.as_ref(), &claim_ids)?;
+    let article = find(
+        "article",
+        args.article.as_ref(),
+        debate.articles.iter().map(|a| a.id.as_str()).collect(),
+    )?
+    .unwrap_or(0);
+    let framing = find(
+        "framing",
+        args.framing.as_ref(),
+        debate.framings.iter().map(|f| f.id.as_str()).collect(),
+    )?
+    .unwrap_or(0);
+    let claim = find(
+        "claim",
+        args.claim.as_ref(),
+        debate.claims.iter().map(|c| c.id.as_str()).collect(),
+    )?;
     let mut state = State::new(debate, name, w, h);
     for _ in 0..framing {
         update(&mut state, Action::NextFraming);
@@ -414,20 +424,15 @@ pub fn export(
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let framing_ix = match framing {
-        None => None,
-        Some(id) => {
-            let found = debate.framing_ixs().find(|&f| debate.framing(f).id == id);
-            if found.is_none() {
-                let ids: Vec<&str> = debate.framings.iter().map(|f| f.id.as_str()).collect();
-                eprintln!(
-                    "error: no framing with id '{}'; the framings are: {}",
-                    model::diagnostic::one_line(id),
-                    ids.join(", ")
-                );
-                return ExitCode::from(2);
-            }
-            found
+    let ids: Vec<&str> = debate.framings.iter().map(|f| f.id.as_str()).collect();
+    let framing_ix = match framing
+        .map(|id| position_of("framing", id, &ids))
+        .transpose()
+    {
+        Ok(found) => found.and_then(|i| debate.framing_ixs().nth(i)),
+        Err(message) => {
+            eprintln!("error: {}", model::diagnostic::one_line(&message));
+            return ExitCode::from(2);
         }
     };
     write_out(output, &crate::export::export(&debate, format, framing_ix))

@@ -39,16 +39,13 @@ enum Shown {
     As(char),
 }
 
+/// Line breaks become spaces and bidi controls are dropped (on screen they would reorder what
+/// follows); other control characters get the loader's visible stand-ins (␇ for BEL).
 fn shown(c: char) -> Shown {
     match c {
         '\n' | '\t' | '\r' => Shown::As(' '),
-        // C0 controls map onto the Control Pictures block: U+0007 becomes ␇.
-        '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).map_or(Shown::Dropped, Shown::As),
-        '\u{7f}' => Shown::As('\u{2421}'),
-        '\u{80}'..='\u{9f}' => Shown::As('\u{fffd}'),
-        // Bidi embeddings, overrides and isolates reorder what follows them: drop them.
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Shown::Dropped,
-        _ => Shown::Same,
+        c => crate::model::diagnostic::visible(c).map_or(Shown::Same, Shown::As),
     }
 }
 

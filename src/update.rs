@@ -249,16 +249,17 @@ fn overlay_action(state: &mut State, overlay: Overlay, action: Action) -> bool {
                 Action::PrevLink if links > 0 => {
                     detail.link = Some(detail.link.map_or(links - 1, |l| (l + links - 1) % links));
                 }
-                Action::Up => detail.scroll = detail.scroll.saturating_sub(1),
-                Action::Down => detail.scroll = detail.scroll.saturating_add(1),
-                Action::PageUp | Action::HalfPageUp => {
-                    detail.scroll = detail.scroll.saturating_sub(page_usize(state) / 2);
+                Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::HalfPageUp
+                | Action::HalfPageDown
+                | Action::Top
+                | Action::Bottom
+                | Action::ScrollAt { .. } => {
+                    detail.scroll = scroll_overlay(state, detail.scroll, action);
                 }
-                Action::PageDown | Action::HalfPageDown => {
-                    detail.scroll = detail.scroll.saturating_add(page_usize(state) / 2);
-                }
-                Action::Top => detail.scroll = 0,
-                Action::Bottom => detail.scroll = usize::MAX / 2,
                 Action::Open => {
                     if let Some(l) = detail.link {
                         let target = state
@@ -284,9 +285,6 @@ fn overlay_action(state: &mut State, overlay: Overlay, action: Action) -> bool {
                 Action::CopyClaim => {
                     copy(state, detail.claim);
                     return true;
-                }
-                Action::ScrollAt { delta, .. } => {
-                    detail.scroll = detail.scroll.saturating_add_signed(isize::from(delta) * 3);
                 }
                 _ => return true,
             }
@@ -348,15 +346,9 @@ pub fn refresh(state: &mut State) {
     reader.top = reader.top.min(max_top(reader.flow.len(), column.height));
     refresh_claims(state);
     clamp_debate(state);
-    let search_rows = usize::from(search_geometry(state).results.list.height);
     let s = &mut state.search;
     s.selected = s.selected.min(s.results.hits.len().saturating_sub(1));
-    s.offset = layout::follow(
-        s.offset,
-        s.selected,
-        &vec![1; s.results.hits.len()],
-        search_rows,
-    );
+    follow_search(state);
 }
 
 /// Re-wraps an article for a new column width, keeping the same text at the top.
@@ -366,7 +358,6 @@ fn relayout(state: &mut State, article: ArticleIx, width: u16) {
     if reader.flow.width == width && !reader.flow.is_empty() {
         return;
     }
-    // The anchor of a position taken before any layout (a reload) stays as given.
     reader.flow = Flow::build(state.debate.article(article), width);
     if let Some(anchor) = reader.anchor {
         reader.top = reader.flow.line_of(anchor);
@@ -425,16 +416,15 @@ fn move_by(state: &mut State, delta: isize) {
             follow_claims(state);
         }
         View::Debate => {
-            let n = debate_row_count(state);
-            state.debate_view.selected = step(state.debate_view.selected, delta, n);
+            // `clamp_debate` brings the selection back inside the rows.
+            let d = &mut state.debate_view;
+            d.selected = d.selected.saturating_add_signed(delta);
             clamp_debate(state);
         }
         View::Search => {
             let n = state.search.results.hits.len();
             state.search.selected = step(state.search.selected, delta, n);
-            let rows = usize::from(search_geometry(state).results.list.height);
-            let s = &mut state.search;
-            s.offset = layout::follow(s.offset, s.selected, &vec![1; n], rows);
+            follow_search(state);
         }
     }
 }
@@ -448,29 +438,20 @@ fn step(current: usize, delta: isize, len: usize) -> usize {
 fn follow_claims(state: &mut State) {
     let rows = usize::from(claims_geometry(state).lists.list.height);
     let c = &mut state.claims;
-    let heights = vec![ui::claims::ROW_HEIGHT; c.visible.len()];
-    c.offset = layout::follow(c.offset, c.selected, &heights, rows);
+    let row = |_| ui::claims::ROW_HEIGHT;
+    c.offset = layout::follow(c.offset, c.selected, c.visible.len(), row, rows);
 }
 
-fn debate_row_count(state: &State) -> usize {
-    if state.debate_view.side_by_side {
-        state.compare_rows().len()
-    } else {
-        state.debate_rows().len()
-    }
+fn follow_search(state: &mut State) {
+    let rows = usize::from(search_geometry(state).results.list.height);
+    let s = &mut state.search;
+    s.offset = layout::follow(s.offset, s.selected, s.results.hits.len(), |_| 1, rows);
 }
 
 fn clamp_debate(state: &mut State) {
-    let n = debate_row_count(state);
-    let d = &mut state.debate_view;
-    d.selected = d.selected.min(n.saturating_sub(1));
-    let (heights, viewport) = ui::debate::row_heights(state);
-    state.debate_view.offset = layout::follow(
-        state.debate_view.offset,
-        state.debate_view.selected,
-        &heights,
-        viewport,
-    );
+    let (selected, offset) = ui::debate::fit(state);
+    state.debate_view.selected = selected;
+    state.debate_view.offset = offset;
 }
 
 /// The claims of the current article, in text order, with the line each starts on.

@@ -239,16 +239,15 @@ fn screen_body(state: &State) -> Rect {
     .body
 }
 
-/// Heights of every row in the current mode, and the height of the list area.
-pub fn row_heights(state: &State) -> (Vec<usize>, usize) {
-    let g = geometry(state, screen_body(state));
-    let viewport = usize::from(g.list.height);
+/// The number of rows in the current mode and a function giving one row's height, so that
+/// scrolling measures only the rows it passes.
+fn measure(state: &State, width: u16) -> (usize, Box<dyn Fn(usize) -> usize + '_>) {
     if state.debate_view.side_by_side {
-        let cols = columns(state, g.list.width);
-        let heights = state
-            .compare_rows()
-            .into_iter()
-            .map(|c| {
+        let rows = state.compare_rows();
+        let count = rows.len();
+        let cols = columns(state, width);
+        let height = move |i: usize| {
+            rows.get(i).map_or(1, |&c| {
                 compare_cells(state, c, &cols, false)
                     .iter()
                     .map(Vec::len)
@@ -256,15 +255,38 @@ pub fn row_heights(state: &State) -> (Vec<usize>, usize) {
                     .unwrap_or(1)
                     + 1
             })
-            .collect();
-        (heights, viewport)
+        };
+        (count, Box::new(height))
     } else {
         let rows = state.debate_rows();
-        let heights = (0..rows.len())
-            .map(|i| list_row(state, &rows, i, g.list.width).len())
-            .collect();
-        (heights, viewport)
+        let count = rows.len();
+        (
+            count,
+            Box::new(move |i: usize| {
+                if i < rows.len() {
+                    list_row(state, &rows, i, width).len()
+                } else {
+                    1
+                }
+            }),
+        )
     }
+}
+
+/// The selected row clamped to the rows there are, and the first row shown so that it is on
+/// screen: what `update` keeps after every move, resize or change of mode.
+pub fn fit(state: &State) -> (usize, usize) {
+    let g = geometry(state, screen_body(state));
+    let (count, height) = measure(state, g.list.width);
+    let selected = state.debate_view.selected.min(count.saturating_sub(1));
+    let offset = layout::follow(
+        state.debate_view.offset,
+        selected,
+        count,
+        height,
+        usize::from(g.list.height),
+    );
+    (selected, offset)
 }
 
 /// The row under screen row `y`, if any.
@@ -273,13 +295,13 @@ pub fn row_at(state: &State, y: u16) -> Option<usize> {
     if y < g.list.y || y >= g.list.bottom() {
         return None;
     }
-    let (heights, _) = row_heights(state);
+    let (count, height) = measure(state, g.list.width);
     let mut at = usize::from(g.list.y);
-    for (i, h) in heights.iter().enumerate().skip(state.debate_view.offset) {
-        if usize::from(y) < at + h {
+    for i in state.debate_view.offset..count {
+        at += height(i);
+        if usize::from(y) < at {
             return Some(i);
         }
-        at += h;
     }
     None
 }

@@ -243,12 +243,23 @@ pub fn contains(r: Rect, x: u16, y: u16) -> bool {
     x >= r.x && x < r.right() && y >= r.y && y < r.bottom()
 }
 
-/// The first visible row of a list so that `selected` is on screen, moving as little as possible
-/// from `offset`. `heights` are the rows' heights in lines.
-pub fn follow(offset: usize, selected: usize, heights: &[usize], viewport: usize) -> usize {
-    let selected = selected.min(heights.len().saturating_sub(1));
+/// The first visible row of a list of `len` rows so that `selected` is on screen, moving as
+/// little as possible from `offset`. Only the heights of rows between the two are asked for.
+pub fn follow(
+    offset: usize,
+    selected: usize,
+    len: usize,
+    height: impl Fn(usize) -> usize,
+    viewport: usize,
+) -> usize {
+    let Some(last) = len.checked_sub(1) else {
+        return 0;
+    };
+    let selected = selected.min(last);
     let mut start = offset.min(selected);
-    while start < selected && heights[start..=selected].iter().sum::<usize>() > viewport {
+    let mut used: usize = (start..=selected).map(&height).sum();
+    while start < selected && used > viewport {
+        used -= height(start);
         start += 1;
     }
     start
@@ -258,12 +269,17 @@ pub fn follow(offset: usize, selected: usize, heights: &[usize], viewport: usize
 mod tests {
     #[test]
     fn follow_scrolls_minimally() {
-        let h = [2, 2, 2, 2, 2];
-        assert_eq!(follow(0, 1, &h, 4), 0);
-        assert_eq!(follow(0, 2, &h, 4), 1);
-        assert_eq!(follow(3, 1, &h, 4), 1);
-        assert_eq!(follow(0, 4, &[9, 9, 9, 9, 9], 4), 4);
-        assert_eq!(follow(0, 0, &[], 4), 0);
+        let two = |_| 2;
+        assert_eq!(follow(0, 1, 5, two, 4), 0);
+        assert_eq!(follow(0, 2, 5, two, 4), 1);
+        assert_eq!(follow(3, 1, 5, two, 4), 1);
+        assert_eq!(follow(0, 4, 5, |_| 9, 4), 4);
+        assert_eq!(follow(0, 0, 0, two, 4), 0);
+        assert_eq!(
+            follow(0, 9, 3, |i| i + 1, 5),
+            1,
+            "selection clamped to the last row"
+        );
     }
 
     use super::*;

@@ -84,7 +84,9 @@ pub fn tab_at(state: &State, x: u16) -> Option<Action> {
 
 pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
     paint::fill(buf, area, theme::bar());
-    let spans: Vec<Span<'_>> = tabs(state, area.width)
+    let tabs = tabs(state, area.width);
+    let tabs_width: usize = tabs.iter().map(|t| text::width(&t.label)).sum();
+    let spans: Vec<Span<'_>> = tabs
         .into_iter()
         .map(|t| {
             let style = if t.active {
@@ -102,10 +104,6 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
         .bg(theme::bar().bg.unwrap_or_default());
     let chip =
         Line::from(vec![Span::styled("▌", style), Span::styled(label, style)]).right_aligned();
-    let tabs_width: usize = tabs(state, area.width)
-        .iter()
-        .map(|t| text::width(&t.label))
-        .sum();
     // The chip goes on the right when it does not cover the tabs.
     if tabs_width + chip.width() < usize::from(area.width) {
         paint::line(buf, area, 0, &chip);
