@@ -198,28 +198,39 @@ pub fn with_banner(debate: &Debate, text: &str) -> crate::state::State {
     state
 }
 
-/// Every view of a debate, and the error banner, at a few sizes, each checked with
-/// [`check_render`].
-pub fn render_everywhere(debate: &Debate, query: &str, sizes: &[(u16, u16)]) {
+/// Every view of a debate, the error banner and its list, each taken through the sizes in
+/// turn and checked with [`check_render`]; `context` names the case in failures. Returns how
+/// many screens were checked.
+pub fn render_everywhere(
+    debate: &Debate,
+    query: &str,
+    sizes: &[(u16, u16)],
+    context: &str,
+) -> usize {
     use crate::action::Action;
+    use crate::update::update;
+    let mut checked = 0;
     let mut banner = with_banner(debate, query);
     for &(w, h) in sizes {
-        crate::update::update(&mut banner, Action::Resize(w, h));
-        check_render(&banner, "banner");
-        crate::update::update(&mut banner, Action::ShowErrors);
-        check_render(&banner, "errors");
-        crate::update::update(&mut banner, Action::Back);
+        update(&mut banner, Action::Resize(w, h));
+        check_render(&banner, &format!("{context} in the banner"));
+        update(&mut banner, Action::ShowErrors);
+        check_render(&banner, &format!("{context} in the error list"));
+        update(&mut banner, Action::Back);
+        checked += 2;
     }
     for (view, actions) in views(query) {
-        let mut state = crate::state::State::new(debate.clone(), "fuzz", 80, 24);
+        let mut state = crate::state::State::new(debate.clone(), "checked", 80, 24);
         for &a in &actions {
-            crate::update::update(&mut state, a);
+            update(&mut state, a);
         }
         for &(w, h) in sizes {
-            crate::update::update(&mut state, Action::Resize(w, h));
-            check_render(&state, view);
+            update(&mut state, Action::Resize(w, h));
+            check_render(&state, &format!("{context} in {view}"));
+            checked += 1;
         }
     }
+    checked
 }
 
 /// A query against arbitrary text: highlight ranges lie on char boundaries inside the text,

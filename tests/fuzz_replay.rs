@@ -54,7 +54,12 @@ fn render_input(bytes: &[u8]) {
     }
     let text = String::from_utf8_lossy(bytes);
     let debate = debate::invariants::debate_with(&text);
-    debate::invariants::render_everywhere(&debate, &text, &[(1, 1), (7, 3), (80, 24)]);
+    debate::invariants::render_everywhere(
+        &debate,
+        &text,
+        &[(1, 1), (7, 3), (80, 24)],
+        "fuzz input",
+    );
 }
 
 #[test]

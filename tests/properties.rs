@@ -6,11 +6,8 @@
 // Tests fail by panicking; helpers outside #[test] functions do so too.
 #![allow(clippy::panic, clippy::unwrap_used)]
 
-use debate::action::Action;
-use debate::invariants::{check_render, debate_with, search_text, views};
-use debate::state::State;
+use debate::invariants::{debate_with, render_everywhere, search_text};
 use debate::text;
-use debate::update::update;
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -82,22 +79,7 @@ proptest! {
 
     #[test]
     fn every_view_survives_any_text_and_resize_sequence(text in soup(), resizes in sizes()) {
-        let debate = debate_with(&text);
-        let mut banner = debate::invariants::with_banner(&debate, &text);
-        for &(w, h) in &resizes {
-            update(&mut banner, Action::Resize(w, h));
-            check_render(&banner, &format!("{text:?} in the banner"));
-        }
-        for (view, actions) in views(&text) {
-            let mut state = State::new(debate.clone(), "prop", 80, 24);
-            for &a in &actions {
-                update(&mut state, a);
-            }
-            for &(w, h) in &resizes {
-                update(&mut state, Action::Resize(w, h));
-                check_render(&state, &format!("{text:?} in {view}"));
-            }
-        }
+        render_everywhere(&debate_with(&text), &text, &resizes, &format!("{text:?}"));
     }
 
     #[test]

@@ -9,10 +9,7 @@
 
 use std::path::Path;
 
-use debate::action::Action;
-use debate::invariants::{check_render, debate_with, views};
-use debate::state::State;
-use debate::update::update;
+use debate::invariants::{debate_with, render_everywhere};
 
 fn sizes() -> Vec<(u16, u16)> {
     let mut sizes: Vec<(u16, u16)> = (1..=12)
@@ -24,35 +21,18 @@ fn sizes() -> Vec<(u16, u16)> {
 
 fn sweep(strings: &[String], label: &str) -> usize {
     let sizes = sizes();
-    let mut renders = 0;
-    for (n, s) in strings.iter().enumerate() {
-        let debate = debate_with(s);
-        // The error banner (the string as the file's name) and its error list.
-        let mut banner = debate::invariants::with_banner(&debate, s);
-        for &(w, h) in &sizes {
-            update(&mut banner, Action::Resize(w, h));
-            check_render(&banner, &format!("{label} line {n} ({s:?}) in the banner"));
-            update(&mut banner, Action::ShowErrors);
-            check_render(
-                &banner,
-                &format!("{label} line {n} ({s:?}) in the error list"),
-            );
-            update(&mut banner, Action::Back);
-            renders += 2;
-        }
-        for (view, actions) in views(s) {
-            let mut state = State::new(debate.clone(), "sweep", 80, 24);
-            for &a in &actions {
-                update(&mut state, a);
-            }
-            for &(w, h) in &sizes {
-                update(&mut state, Action::Resize(w, h));
-                check_render(&state, &format!("{label} line {n} ({s:?}) in {view}"));
-                renders += 1;
-            }
-        }
-    }
-    renders
+    strings
+        .iter()
+        .enumerate()
+        .map(|(n, s)| {
+            render_everywhere(
+                &debate_with(s),
+                s,
+                &sizes,
+                &format!("{label} line {n} ({s:?})"),
+            )
+        })
+        .sum()
 }
 
 fn lines_of(path: &Path) -> Vec<String> {
@@ -94,16 +74,11 @@ fn known_ratatui_wrapping_traps_are_avoided() {
         ("e\u{301}🇺🇸-", 2, 2),
         ("(╯°□°）╯︵ ┻━┻)", 2, 4),
     ] {
-        let debate = debate_with(text);
-        for (view, actions) in views(text) {
-            let mut state = State::new(debate.clone(), "trap", w, h);
-            for &a in &actions {
-                update(&mut state, a);
-            }
-            for (w, h) in [(w, h), (w + 20, h + 20), (30, 8)] {
-                update(&mut state, Action::Resize(w, h));
-                check_render(&state, &format!("{text:?} in {view}"));
-            }
-        }
+        render_everywhere(
+            &debate_with(text),
+            text,
+            &[(w, h), (w + 20, h + 20), (30, 8)],
+            &format!("{text:?}"),
+        );
     }
 }
