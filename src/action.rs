@@ -1,9 +1,10 @@
-//! Every user intent, named for what it does rather than the key that triggers it.
+//! Every user intent, named for what it does rather than the key that triggers it, and the
+//! events the reader answers (a resize, finished search results).
 //!
 //! Keys and mouse events become `Action`s in `keymap`; only `update` turns them into changes.
 
 /// What the user asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
     /// Close the overlay, leave search, or go back to the previous place.
@@ -60,5 +61,10 @@ pub enum Action {
     ClickAt {
         x: u16,
         y: u16,
+    },
+    /// The search thread finished query number `generation`.
+    SearchDone {
+        generation: u64,
+        results: Box<crate::search::Results>,
     },
 }

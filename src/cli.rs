@@ -380,7 +380,8 @@ pub fn search(query: &str, file: Option<PathBuf>, limit: usize, json: bool) -> E
                 format!("{}#{}", debate.article(article).id, block + 1),
             ),
         };
-        let text = index.text(&debate, hit.target);
+        let text = crate::search::target_text(&debate, hit.target);
+        let text: &str = &text;
         if json {
             let ranges: Vec<[usize; 2]> = char_ranges(text, &hit.indices)
                 .into_iter()

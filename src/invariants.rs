@@ -221,7 +221,7 @@ pub fn render_everywhere(
     }
     for (view, actions) in views(query) {
         let mut state = crate::state::State::new(debate.clone(), "checked", 80, 24);
-        for &a in &actions {
+        for a in actions {
             update(&mut state, a);
         }
         for &(w, h) in sizes {

@@ -496,7 +496,7 @@ fn lookup(context: Context, event: &KeyEvent) -> Option<Action> {
             b.keys
                 .iter()
                 .position(|k| matches(k, event))
-                .map(|i| match b.action {
+                .map(|i| match b.action.clone() {
                     // The digit keys share one row; the position says which pane.
                     Action::ShowArticle(_) => Action::ShowArticle(i),
                     other => other,
@@ -583,7 +583,7 @@ pub fn bindings_for(context: Context) -> Vec<&'static Binding> {
 /// (so they survive a narrow bar), then the other global keys.
 pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
     let all = bindings_for(context);
-    let rank = |b: &Binding| match (b.context == Context::Global, b.action) {
+    let rank = |b: &Binding| match (b.context == Context::Global, &b.action) {
         (false, _) => 0,
         (true, Action::ToggleHelp | Action::Quit) => 1,
         (true, _) => 2,

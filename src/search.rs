@@ -5,6 +5,7 @@
 //! indices (fuzzy-matcher's unit); [`char_ranges`] turns them into byte ranges for highlighting.
 //! Nothing here knows about the terminal.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -12,6 +13,8 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::model::{ArticleIx, ClaimIx, Debate};
+
+pub mod worker;
 
 /// Which text of a claim matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -67,6 +70,28 @@ fn subsequence(text: &str, query: &str) -> bool {
     })
 }
 
+/// The text a target is matched against and highlighted in: tags are joined by spaces.
+pub fn target_text(debate: &Debate, target: Target) -> Cow<'_, str> {
+    match target {
+        Target::Claim { claim, field } => {
+            let c = debate.claim(claim);
+            match field {
+                Field::Summary => Cow::Borrowed(&c.summary),
+                Field::Quote => Cow::Borrowed(&c.quote),
+                Field::Tags => Cow::Owned(c.tags.join(" ")),
+            }
+        }
+        Target::Paragraph { article, block } => Cow::Borrowed(
+            debate
+                .article(article)
+                .doc
+                .blocks
+                .get(block)
+                .map_or("", |b| b.text.as_str()),
+        ),
+    }
+}
+
 impl Index {
     pub fn new(debate: &Debate) -> Self {
         let claims = debate.claim_ixs().flat_map(|claim| {
@@ -85,39 +110,46 @@ impl Index {
         }
     }
 
-    /// The text a target is matched against (and highlighted in).
-    pub fn text<'a>(&'a self, debate: &'a Debate, target: Target) -> &'a str {
+    /// The text a target is matched against, borrowed from the index's own tags.
+    fn text<'a>(&'a self, debate: &'a Debate, target: Target) -> &'a str {
         match target {
-            Target::Claim { claim, field } => {
-                let c = debate.claim(claim);
-                match field {
-                    Field::Summary => &c.summary,
-                    Field::Quote => &c.quote,
-                    Field::Tags => self.tags.get(claim.get()).map_or("", String::as_str),
-                }
-            }
-            Target::Paragraph { article, block } => debate
-                .article(article)
-                .doc
-                .blocks
-                .get(block)
-                .map_or("", |b| b.text.as_str()),
+            Target::Claim {
+                claim,
+                field: Field::Tags,
+            } => self.tags.get(claim.get()).map_or("", String::as_str),
+            other => match target_text(debate, other) {
+                Cow::Borrowed(text) => text,
+                // Only tags are built, and they were handled above.
+                Cow::Owned(_) => "",
+            },
         }
     }
 
     /// Scores the candidates (indices into `targets`) on up to two threads: (target, score).
-    fn score(&self, debate: &Debate, query: &str, candidates: &[u32]) -> Vec<(u32, i64)> {
-        let run = |part: &[u32]| -> Vec<(u32, i64)> {
+    /// `None` when `stop` said to give up (it is asked every few hundred candidates).
+    fn score(
+        &self,
+        debate: &Debate,
+        query: &str,
+        candidates: &[u32],
+        stop: &(impl Fn() -> bool + Sync),
+    ) -> Option<Vec<(u32, i64)>> {
+        let run = |part: &[u32]| -> Option<Vec<(u32, i64)>> {
             let skim = SkimMatcherV2::default().smart_case();
-            part.iter()
-                .filter_map(|&t| {
+            let mut scored = Vec::new();
+            for chunk in part.chunks(256) {
+                if stop() {
+                    return None;
+                }
+                scored.extend(chunk.iter().filter_map(|&t| {
                     let text = self.text(debate, self.targets[t as usize]);
                     if !subsequence(text, query) {
                         return None;
                     }
                     skim.fuzzy_match(text, query).map(|score| (t, score))
-                })
-                .collect()
+                }));
+            }
+            Some(scored)
         };
         // Threads pay off only on many candidates.
         if candidates.len() < 4096 {
@@ -126,36 +158,32 @@ impl Index {
         let (left, right) = candidates.split_at(candidates.len() / 2);
         std::thread::scope(|scope| {
             let other = scope.spawn(|| run(right));
-            let mut scored = run(left);
-            scored.extend(other.join().unwrap_or_default());
-            scored
+            let mut scored = run(left)?;
+            scored.extend(other.join().ok()??);
+            Some(scored)
         })
     }
 
     /// Runs a query; an empty query lists every claim in file order. Remembers the matches, so
     /// typing one more character rescans only them.
     pub fn search(&mut self, debate: &Debate, query: &str, limit: usize) -> Results {
+        self.search_until(debate, query, limit, &|| false)
+            .unwrap_or_default()
+    }
+
+    /// [`Index::search`], giving up (`None`) as soon as `stop` returns true (it is asked every
+    /// few hundred candidates): a newer query made this one pointless.
+    pub fn search_until(
+        &mut self,
+        debate: &Debate,
+        query: &str,
+        limit: usize,
+        stop: &(impl Fn() -> bool + Sync),
+    ) -> Option<Results> {
         let query_trimmed = query.trim();
         if query_trimmed.is_empty() {
             self.last = None;
-            let hits: Vec<Hit> = debate
-                .claim_ixs()
-                .take(limit)
-                .map(|claim| Hit {
-                    target: Target::Claim {
-                        claim,
-                        field: Field::Summary,
-                    },
-                    score: 0,
-                    indices: Vec::new(),
-                })
-                .collect();
-            return Results {
-                query: query.to_owned(),
-                hits,
-                matched: debate.claims.len(),
-                total: debate.claims.len(),
-            };
+            return Some(all_claims(debate, query, limit));
         }
         let total = self.targets.len();
         let all: Vec<u32>;
@@ -166,7 +194,7 @@ impl Index {
                 &all
             }
         };
-        let scored = self.score(debate, query_trimmed, candidates);
+        let scored = self.score(debate, query_trimmed, candidates, stop)?;
         self.last = Some((
             query_trimmed.to_owned(),
             scored.iter().map(|&(t, _)| t).collect(),
@@ -209,12 +237,34 @@ impl Index {
                 }
             })
             .collect();
-        Results {
+        Some(Results {
             query: query.to_owned(),
             hits,
             matched,
             total,
-        }
+        })
+    }
+}
+
+/// The results of the empty query: every claim in file order, up to `limit`.
+pub fn all_claims(debate: &Debate, query: &str, limit: usize) -> Results {
+    let hits = debate
+        .claim_ixs()
+        .take(limit)
+        .map(|claim| Hit {
+            target: Target::Claim {
+                claim,
+                field: Field::Summary,
+            },
+            score: 0,
+            indices: Vec::new(),
+        })
+        .collect();
+    Results {
+        query: query.to_owned(),
+        hits,
+        matched: debate.claims.len(),
+        total: debate.claims.len(),
     }
 }
 

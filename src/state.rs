@@ -4,9 +4,11 @@
 //! Derived data that is costly to recompute on every frame (wrapped articles, search results,
 //! the filtered claim list) lives here too, recomputed by `update` when its inputs change.
 
+use std::sync::Arc;
+
 use crate::flow::{Flow, TextAnchor};
 use crate::model::{ArticleIx, ClaimIx, Debate, FramingIx, StanceKind};
-use crate::search::{self, Results};
+use crate::search::Results;
 
 /// The main views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,11 +79,28 @@ pub struct ClaimsState {
 #[derive(Debug, Clone, Default)]
 pub struct SearchState {
     pub query: String,
+    /// The results of the newest query that finished; while `busy`, an older query's.
     pub results: Results,
     pub selected: usize,
     pub offset: usize,
     /// Where Esc returns to.
     pub from: Option<Place>,
+    /// Numbers the queries: results of any but the newest are stale.
+    pub generation: u64,
+    /// A query waiting to be run, taken by whoever runs searches.
+    pub request: Option<SearchRequest>,
+    /// Whether the newest query's results are still to come.
+    pub busy: bool,
+    /// Run queries inside `update` instead of leaving them in `request`: for tests and
+    /// one-shot renders. The event loop turns this off and runs them on its search thread.
+    pub inline: bool,
+}
+
+/// A query for the search thread.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchRequest {
+    pub generation: u64,
+    pub query: String,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -116,10 +135,10 @@ pub struct Banner {
 /// The whole state of the reader.
 #[derive(Debug, Clone)]
 pub struct State {
-    pub debate: Debate,
+    /// Shared with the search thread.
+    pub debate: Arc<Debate>,
     /// The file's name, for the title bar.
     pub name: String,
-    pub index: search::Index,
     pub view: View,
     pub overlay: Option<Overlay>,
     pub history: Vec<Place>,
@@ -152,20 +171,21 @@ impl ReaderState {
 impl State {
     /// A fresh reader on the first article, laid out for a `width`×`height` terminal.
     pub fn new(debate: Debate, name: impl Into<String>, width: u16, height: u16) -> Self {
-        let index = search::Index::new(&debate);
         let readers = vec![ReaderState::default(); debate.articles.len()];
         let mut state = Self {
             article: Debate::first_article_ix(),
             framing: Debate::first_framing_ix(),
-            debate,
+            debate: Arc::new(debate),
             name: name.into(),
-            index,
             view: View::Reader,
             overlay: None,
             history: Vec::new(),
             readers,
             claims: ClaimsState::default(),
-            search: SearchState::default(),
+            search: SearchState {
+                inline: true,
+                ..SearchState::default()
+            },
             debate_view: DebateState::default(),
             width,
             height,

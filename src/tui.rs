@@ -22,6 +22,7 @@ use ratatui::widgets::Clear;
 
 use crate::action::Action;
 use crate::input;
+use crate::search::worker::{Job, Worker};
 use crate::state::State;
 use crate::ui;
 use crate::update::{self, update};
@@ -187,34 +188,58 @@ fn event_loop(
     signals: &AtomicUsize,
 ) -> io::Result<Ending> {
     let mut watch = watch.map(Watch::new);
+    let searcher = Worker::spawn()?;
+    state.search.inline = false;
     let size = terminal.size()?;
     update(&mut state, Action::Resize(size.width, size.height));
     let panic_after_draw = test_panic_requested();
     loop {
+        // Queries go to the search thread; the keystroke that made them is drawn at once.
+        if let Some(request) = state.search.request.take() {
+            searcher.submit(Job {
+                generation: request.generation,
+                query: request.query,
+                limit: update::SEARCH_LIMIT,
+                debate: Arc::clone(&state.debate),
+            });
+        }
         terminal.draw(|frame| ui::draw(frame, &state))?;
         assert!(
             !panic_after_draw,
             "test panic requested by DEBATE_TEST_PANIC"
         );
-        // Wake regularly so that a signal or a save of the file is noticed without a key.
-        let mut reloaded = false;
+        // Wake regularly so that a signal or a save of the file is noticed without a key, and
+        // often while a search runs, to show its results as soon as they are ready.
+        let mut woken = false;
         loop {
             if let Some(ending) = signalled(signals) {
                 return Ok(ending);
             }
-            if wait_for_terminal(Duration::from_millis(100)) == Wait::HungUp {
+            let wait = if state.search.busy { 5 } else { 100 };
+            if wait_for_terminal(Duration::from_millis(wait)) == Wait::HungUp {
                 return Ok(Ending::Signal(signal_hook::consts::SIGHUP));
             }
             if event::poll(Duration::ZERO)? {
                 break;
             }
+            if let Some(done) = searcher.try_recv() {
+                update(
+                    &mut state,
+                    Action::SearchDone {
+                        generation: done.generation,
+                        results: Box::new(done.results),
+                    },
+                );
+                woken = true;
+                break;
+            }
             if let Some(result) = watch.as_mut().and_then(Watch::poll) {
                 update::reload(&mut state, result);
-                reloaded = true;
+                woken = true;
                 break;
             }
         }
-        if reloaded {
+        if woken {
             continue;
         }
         // Apply every event already waiting before drawing again.

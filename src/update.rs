@@ -9,7 +9,7 @@ use crate::action::Action;
 use crate::flow::{Flow, Source};
 use crate::model::{ArticleIx, ClaimIx, StanceKind};
 use crate::search::Target;
-use crate::state::{DetailState, Overlay, Place, State, View};
+use crate::state::{DetailState, Overlay, Place, SearchRequest, State, View};
 use crate::ui::{self, layout};
 
 /// How many search results are kept for display.
@@ -23,7 +23,7 @@ pub fn update(state: &mut State, action: Action) {
         state.message = None;
     }
     if let Some(overlay) = state.overlay.clone()
-        && overlay_action(state, overlay, action)
+        && overlay_action(state, overlay, action.clone())
     {
         return;
     }
@@ -108,11 +108,15 @@ pub fn update(state: &mut State, action: Action) {
         }
         Action::ScrollAt { x, y, delta } => scroll_at(state, x, y, delta),
         Action::ClickAt { x, y } => click_at(state, x, y),
+        Action::SearchDone {
+            generation,
+            results,
+        } => search_done(state, generation, *results),
     }
 }
 
 /// Scrolling inside an overlay (help, errors) by an action.
-fn scroll_overlay(state: &State, scroll: usize, action: Action) -> usize {
+fn scroll_overlay(state: &State, scroll: usize, action: &Action) -> usize {
     match action {
         Action::Up => scroll.saturating_sub(1),
         Action::Down => scroll + 1,
@@ -120,7 +124,7 @@ fn scroll_overlay(state: &State, scroll: usize, action: Action) -> usize {
         Action::PageDown | Action::HalfPageDown => scroll + page_usize(state) / 2,
         Action::Top => 0,
         Action::Bottom => usize::MAX / 2,
-        Action::ScrollAt { delta, .. } => scroll.saturating_add_signed(isize::from(delta) * 3),
+        Action::ScrollAt { delta, .. } => scroll.saturating_add_signed(isize::from(*delta) * 3),
         _ => scroll,
     }
 }
@@ -223,20 +227,20 @@ fn next_framing(state: &mut State) {
 /// Handles an action meant for the open overlay; returns whether it was consumed.
 fn overlay_action(state: &mut State, overlay: Overlay, action: Action) -> bool {
     match (overlay, action) {
-        (_, Action::Quit | Action::Resize(..)) => false,
+        (_, Action::Quit | Action::Resize(..) | Action::SearchDone { .. }) => false,
         (_, Action::Back) | (Overlay::Help(_), Action::ToggleHelp) => {
             state.overlay = None;
             true
         }
         (Overlay::Errors(scroll), action) => {
-            let scroll = scroll_overlay(state, scroll, action);
+            let scroll = scroll_overlay(state, scroll, &action);
             state.overlay = Some(Overlay::Errors(
                 scroll.min(ui::help::max_errors_scroll(state)),
             ));
             true
         }
         (Overlay::Help(scroll), action) => {
-            let scroll = scroll_overlay(state, scroll, action);
+            let scroll = scroll_overlay(state, scroll, &action);
             state.overlay = Some(Overlay::Help(scroll.min(ui::help::max_scroll(state))));
             true
         }
@@ -258,7 +262,7 @@ fn overlay_action(state: &mut State, overlay: Overlay, action: Action) -> bool {
                 | Action::Top
                 | Action::Bottom
                 | Action::ScrollAt { .. } => {
-                    detail.scroll = scroll_overlay(state, detail.scroll, action);
+                    detail.scroll = scroll_overlay(state, detail.scroll, &action);
                 }
                 Action::Open => {
                     if let Some(l) = detail.link {
@@ -642,10 +646,47 @@ fn edit_query(state: &mut State, edit: impl FnOnce(&mut String)) {
     run_search(state);
 }
 
+/// Starts the search for the current query. An empty query lists the claims at once; any other
+/// is left in `state.search.request` for the search thread (or run here when `inline`), and the
+/// results on screen stay until its results come.
 fn run_search(state: &mut State) {
-    state.search.results = state
-        .index
-        .search(&state.debate, &state.search.query, SEARCH_LIMIT);
+    let s = &mut state.search;
+    s.generation += 1;
+    s.request = None;
+    if s.query.trim().is_empty() {
+        s.busy = false;
+        let results = crate::search::all_claims(&state.debate, &s.query, SEARCH_LIMIT);
+        show_results(state, results);
+        return;
+    }
+    s.busy = true;
+    let request = SearchRequest {
+        generation: s.generation,
+        query: s.query.clone(),
+    };
+    if s.inline {
+        let results = crate::search::Index::new(&state.debate).search(
+            &state.debate,
+            &request.query,
+            SEARCH_LIMIT,
+        );
+        search_done(state, request.generation, results);
+    } else {
+        s.request = Some(request);
+    }
+}
+
+/// Results of query number `generation`: shown if it is still the newest query, else dropped.
+fn search_done(state: &mut State, generation: u64, results: crate::search::Results) {
+    if generation != state.search.generation || state.view != View::Search {
+        return;
+    }
+    state.search.busy = false;
+    show_results(state, results);
+}
+
+fn show_results(state: &mut State, results: crate::search::Results) {
+    state.search.results = results;
     state.search.selected = 0;
     state.search.offset = 0;
 }
@@ -868,7 +909,6 @@ pub fn reload(state: &mut State, result: Result<crate::model::Debate, crate::mod
     let claim_id =
         |d: &crate::model::Debate, id: &str| d.claim_ixs().find(|&c| d.claim(c).id == id);
 
-    state.index = crate::search::Index::new(&debate);
     state.framing = debate
         .framing_ixs()
         .find(|&f| debate.framing(f).id == framing_id)
@@ -910,13 +950,16 @@ pub fn reload(state: &mut State, result: Result<crate::model::Debate, crate::mod
         .history
         .retain(|p| p.article.get() < debate.articles.len());
     let summary = debate.summary();
-    state.debate = debate;
+    state.debate = std::sync::Arc::new(debate);
     state.banner = None;
+    // Old results point into the old debate: cleared, and searched again if on screen.
+    state.search.results = crate::search::Results::default();
     if state.view == View::Search {
-        let query = state.search.query.clone();
-        state.search.results = state.index.search(&state.debate, &query, SEARCH_LIMIT);
+        run_search(state);
     } else {
-        state.search.results = crate::search::Results::default();
+        state.search.generation += 1;
+        state.search.busy = false;
+        state.search.request = None;
     }
     refresh(state);
     // Each reader's flow is rebuilt for its anchor the first time it is shown.

@@ -567,3 +567,35 @@ fn a_terminal_closing_without_sighup_still_ends_the_program() {
     let _ = child.wait();
     panic!("still running {TIMEOUT:?} after its terminal closed");
 }
+
+#[test]
+fn typing_a_query_over_a_large_debate_is_echoed_before_its_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.toml");
+    // 20,000 claims: in this debug build a search takes far longer than drawing a key.
+    std::fs::write(&path, debate::generate::debate_toml(200, 20_000, 3, 5)).unwrap();
+    let file = path.to_str().unwrap();
+    let mut app = App::spawn(&[file], &[], 100, 30);
+    app.wait_for("the reader", |s| s.contents().contains("claims"));
+    app.send("/");
+    app.wait_for("the search line", |s| s.contents().contains(" / "));
+    app.send("techno");
+    app.wait_for("the query echoed", |s| s.contents().contains("/ techno"));
+    // The engine's own count, for the same file and query.
+    let loaded = debate::model::load_path(&path).unwrap().0;
+    let expected = debate::search::Index::new(&loaded).search(&loaded, "techno", 500);
+    let count = format!("{}/{}", expected.matched, expected.total);
+    app.wait_for("the results", |s| s.contents().contains(&count));
+    assert!(
+        app.wrote(debate::ui::search::BUSY.trim().as_bytes()),
+        "the busy mark was drawn while the query ran"
+    );
+    // Results follow the newest query only: typing on replaces them.
+    app.send(" zzzqqq");
+    app.wait_for("no match", |s| s.contents().contains("No match."));
+    app.send("\x1b");
+    app.wait_for("search closed", |s| !s.contents().contains("/ techno"));
+    app.send("q");
+    assert_eq!(app.exit_code(), 0);
+    app.assert_restored();
+}

@@ -50,7 +50,7 @@ fn exercise(state: &mut State) {
         Action::SearchInput('e'),
         Action::Resize(80, 24),
     ] {
-        timed(&format!("  {action:?}"), || update(state, action));
+        timed(&format!("  {action:?}"), || update(state, action.clone()));
         check_render(state, &format!("after {action:?}"));
     }
 }

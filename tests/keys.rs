@@ -399,3 +399,80 @@ fn queries_are_capped_with_a_message() {
     );
     assert!(s.message.as_deref().is_some_and(|m| m.contains("at most")));
 }
+
+/// Runs the query the reader left for the search thread, as the event loop's thread would.
+fn run_request(state: &State) -> (u64, debate::search::Results) {
+    let request = state.search.request.clone().expect("a query is waiting");
+    let results = debate::search::Index::new(&state.debate).search(
+        &state.debate,
+        &request.query,
+        debate::update::SEARCH_LIMIT,
+    );
+    (request.generation, results)
+}
+
+fn deliver(state: &mut State, generation: u64, results: debate::search::Results) {
+    update(
+        state,
+        debate::action::Action::SearchDone {
+            generation,
+            results: Box::new(results),
+        },
+    );
+}
+
+#[test]
+fn typing_never_waits_for_search_and_stale_results_are_dropped() {
+    let mut s = app(100, 30);
+    s.search.inline = false;
+    press(&mut s, "/");
+    // The empty query lists every claim at once, with nothing left to run.
+    assert!(!s.search.busy);
+    assert!(s.search.request.is_none());
+    assert_eq!(s.search.results.hits.len(), s.debate.claims.len());
+
+    type_text(&mut s, "ta");
+    // Both keys are in the query at once; the list still shows the previous results, marked busy.
+    assert_eq!(s.search.query, "ta");
+    assert!(s.search.busy);
+    assert_eq!(s.search.results.query, "");
+    let (old_generation, old_results) = run_request(&s);
+    type_text(&mut s, "l");
+    let (new_generation, new_results) = run_request(&s);
+    assert!(new_generation > old_generation);
+
+    // Results of "ta" arrive after "tal" was typed: dropped.
+    deliver(&mut s, old_generation, old_results);
+    assert!(s.search.busy);
+    assert_eq!(s.search.results.query, "");
+
+    deliver(&mut s, new_generation, new_results.clone());
+    assert!(!s.search.busy);
+    assert_eq!(s.search.results, new_results);
+    assert_eq!(s.search.selected, 0);
+    let screen = debate::screen::to_text(&debate::screen::draw(&s, 100, 30));
+    assert!(screen.contains(&format!("{}/{}", new_results.matched, new_results.total)));
+    assert!(!screen.contains(debate::ui::search::BUSY.trim()));
+}
+
+#[test]
+fn the_busy_mark_shows_while_a_query_runs_and_clearing_the_query_ends_it() {
+    let mut s = app(100, 30);
+    s.search.inline = false;
+    press(&mut s, "/");
+    type_text(&mut s, "zzzz");
+    let screen = debate::screen::to_text(&debate::screen::draw(&s, 100, 30));
+    assert!(screen.contains(debate::ui::search::BUSY.trim()), "{screen}");
+    let (generation, results) = run_request(&s);
+    // Erasing the query lists every claim again at once; the late results are dropped.
+    press(&mut s, "c-u");
+    assert!(!s.search.busy);
+    deliver(&mut s, generation, results);
+    assert_eq!(s.search.results.hits.len(), s.debate.claims.len());
+    // Leaving search drops results that arrive afterwards.
+    type_text(&mut s, "tal");
+    let (generation, results) = run_request(&s);
+    press(&mut s, "esc");
+    deliver(&mut s, generation, results);
+    assert_ne!(s.view, View::Search);
+}

@@ -27,12 +27,12 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
     let list = geometry.results.list;
     let s = &state.search;
     if s.results.hits.is_empty() && !s.query.trim().is_empty() {
-        paint::line(
-            buf,
-            list,
-            0,
-            &Line::from(Span::styled(" No match.", theme::dim())),
-        );
+        let note = if s.busy {
+            " Searching…"
+        } else {
+            " No match."
+        };
+        paint::line(buf, list, 0, &Line::from(Span::styled(note, theme::dim())));
     }
     for (i, hit) in s
         .results
@@ -60,7 +60,8 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
 fn draw_input(buf: &mut Buffer, area: Rect, state: &State) {
     let s = &state.search;
     let count = format!("{}/{} ", s.results.matched, s.results.total);
-    let room = usize::from(area.width).saturating_sub(text::width(&count) + 4);
+    let busy = if s.busy { text::width(BUSY) } else { 0 };
+    let room = usize::from(area.width).saturating_sub(text::width(&count) + busy + 4);
     // Show the end of a query too long for the line: that is where typing happens.
     let query = text::clean(&s.query);
     let mut shown: &str = &query;
@@ -75,13 +76,17 @@ fn draw_input(buf: &mut Buffer, area: Rect, state: &State) {
         Span::styled("▏", theme::accent()),
     ]);
     paint::line(buf, area, 0, &line);
-    paint::line(
-        buf,
-        area,
-        0,
-        &Line::from(Span::styled(count, theme::dim())).right_aligned(),
-    );
+    // While a query runs, a mark before the count (as fzf's spinner): the results below are
+    // still the previous query's.
+    let mut count_line = vec![Span::styled(count, theme::dim())];
+    if s.busy {
+        count_line.insert(0, Span::styled(BUSY, theme::accent()));
+    }
+    paint::line(buf, area, 0, &Line::from(count_line).right_aligned());
 }
+
+/// The busy mark: a braille cell, one column wide in every terminal (fzf's spinner is one).
+pub const BUSY: &str = "⠿ ";
 
 /// The kind of a result, as a fixed-width label.
 fn label(target: Target) -> (&'static str, Style) {
@@ -130,7 +135,8 @@ fn result_line(state: &State, hit: &Hit, selected: bool, width: u16) -> Line<'st
         Style::default()
     };
     let (kind, kind_style) = label(hit.target);
-    let t = state.index.text(&state.debate, hit.target);
+    let t = search::target_text(&state.debate, hit.target);
+    let t: &str = &t;
     let ranges = search::char_ranges(t, &hit.indices);
     let room = usize::from(width).saturating_sub(9);
     let view = window(t, &ranges, room);
@@ -186,7 +192,8 @@ fn draw_preview(buf: &mut Buffer, area: Rect, state: &State, hit: &Hit) {
         }
         Target::Paragraph { article, block } => {
             let a = state.debate.article(article);
-            let t = state.index.text(&state.debate, hit.target);
+            let t = search::target_text(&state.debate, hit.target);
+            let t: &str = &t;
             let marks: Vec<(Range<usize>, Style)> = search::char_ranges(t, &hit.indices)
                 .into_iter()
                 .map(|r| (r, theme::search_match()))

@@ -1,0 +1,183 @@
+//! Searches on a thread of their own, so that typing never waits for matching.
+//!
+//! The reader sends every query with a generation number; the worker runs only the newest one
+//! waiting, and gives up on a running one as soon as a newer query arrives. Results come back
+//! tagged with their generation, so the reader can drop any that a newer query made stale.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Duration;
+
+use super::{Index, Results};
+use crate::model::Debate;
+
+/// One query to run.
+pub struct Job {
+    pub generation: u64,
+    pub query: String,
+    pub limit: usize,
+    /// The debate to search; a different one (after a reload) rebuilds the index.
+    pub debate: Arc<Debate>,
+}
+
+/// The results of one query.
+#[derive(Debug)]
+pub struct Done {
+    pub generation: u64,
+    pub results: Results,
+}
+
+/// The handle to the search thread. Dropping it stops the thread (a running search gives up).
+pub struct Worker {
+    jobs: Option<Sender<Job>>,
+    done: Receiver<Done>,
+    /// The generation of the newest job sent: a running search with another one stops.
+    latest: Arc<AtomicU64>,
+}
+
+impl Worker {
+    pub fn spawn() -> std::io::Result<Self> {
+        let (jobs, job_rx) = channel::<Job>();
+        let (done_tx, done) = channel();
+        let latest = Arc::new(AtomicU64::new(0));
+        let seen = Arc::clone(&latest);
+        std::thread::Builder::new()
+            .name("search".into())
+            .spawn(move || serve(&job_rx, &done_tx, &seen))?;
+        Ok(Self {
+            jobs: Some(jobs),
+            done,
+            latest,
+        })
+    }
+
+    /// Queues a query; any older query still waiting or running is abandoned.
+    pub fn submit(&self, job: Job) {
+        self.latest.store(job.generation, Ordering::SeqCst);
+        if let Some(jobs) = &self.jobs {
+            // A send fails only if the thread is gone (it panicked): results just never come.
+            let _ = jobs.send(job);
+        }
+    }
+
+    /// Results that are ready, without waiting.
+    pub fn try_recv(&self) -> Option<Done> {
+        self.done.try_recv().ok()
+    }
+
+    /// Results, waiting up to `timeout` for them.
+    pub fn recv_timeout(&self, timeout: Duration) -> Option<Done> {
+        self.done.recv_timeout(timeout).ok()
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        // No generation is u64::MAX, so a running search stops; closing the channel ends the
+        // thread's loop. The thread is not joined: it ends on its own within one check.
+        self.latest.store(u64::MAX, Ordering::SeqCst);
+        self.jobs = None;
+    }
+}
+
+fn serve(jobs: &Receiver<Job>, done: &Sender<Done>, latest: &AtomicU64) {
+    let mut current: Option<(Arc<Debate>, Index)> = None;
+    while let Ok(mut job) = jobs.recv() {
+        // Only the newest waiting query matters.
+        while let Ok(newer) = jobs.try_recv() {
+            job = newer;
+        }
+        if latest.load(Ordering::SeqCst) != job.generation {
+            continue;
+        }
+        let index = match &mut current {
+            Some((debate, index)) if Arc::ptr_eq(debate, &job.debate) => index,
+            _ => {
+                let index = Index::new(&job.debate);
+                &mut current.insert((Arc::clone(&job.debate), index)).1
+            }
+        };
+        let generation = job.generation;
+        let stop = || latest.load(Ordering::Relaxed) != generation;
+        if let Some(results) = index.search_until(&job.debate, &job.query, job.limit, &stop)
+            && done
+                .send(Done {
+                    generation,
+                    results,
+                })
+                .is_err()
+        {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job(debate: &Arc<Debate>, generation: u64, query: &str) -> Job {
+        Job {
+            generation,
+            query: query.into(),
+            limit: 100,
+            debate: Arc::clone(debate),
+        }
+    }
+
+    const WAIT: Duration = Duration::from_secs(30);
+
+    #[test]
+    fn answers_with_the_same_results_as_a_direct_search() {
+        let debate = Arc::new(Debate::embedded().expect("embedded"));
+        let worker = Worker::spawn().expect("thread");
+        worker.submit(job(&debate, 1, "talent"));
+        let done = worker.recv_timeout(WAIT).expect("results");
+        assert_eq!(done.generation, 1);
+        assert_eq!(
+            done.results,
+            Index::new(&debate).search(&debate, "talent", 100)
+        );
+        assert!(done.results.matched > 0);
+    }
+
+    #[test]
+    fn only_the_newest_of_queued_queries_is_answered() {
+        let debate = Arc::new(Debate::embedded().expect("embedded"));
+        let worker = Worker::spawn().expect("thread");
+        for (generation, query) in [(1, "t"), (2, "ta"), (3, "tal")] {
+            worker.submit(job(&debate, generation, query));
+        }
+        // Older ones may have started before the newer arrived; whatever comes, the newest
+        // comes, and it comes last.
+        let mut last = None;
+        while let Some(done) = worker.recv_timeout(WAIT) {
+            let finished = done.generation == 3;
+            last = Some(done);
+            if finished {
+                break;
+            }
+        }
+        let last = last.expect("results");
+        assert_eq!(last.generation, 3);
+        assert_eq!(last.results.query, "tal");
+    }
+
+    #[test]
+    fn a_search_of_a_reloaded_debate_uses_the_new_debate() {
+        let first = Arc::new(Debate::embedded().expect("embedded"));
+        let worker = Worker::spawn().expect("thread");
+        worker.submit(job(&first, 1, "talent"));
+        assert!(worker.recv_timeout(WAIT).expect("results").results.matched > 0);
+        let toml = crate::generate::debate_toml(1, 5, 2, 7);
+        let second =
+            Arc::new(crate::model::load_bytes("gen.toml", toml.as_bytes()).expect("loads"));
+        worker.submit(job(&second, 2, "zzzzqqqq"));
+        let done = worker.recv_timeout(WAIT).expect("results");
+        assert_eq!(
+            done.results.total,
+            Index::new(&second).search(&second, "x", 1).total
+        );
+    }
+}
