@@ -1,12 +1,12 @@
 //! Fuzzy search over claims (summary, quote, tags) and article paragraphs.
 //!
-//! fuzzy-matcher's `SkimMatcherV2` scores every candidate; its ranking is the truth. A claim is
-//! listed once, under the field that matched it best. Matched positions come back as char
+//! fuzzy-matcher's `SkimMatcherV2` score is the ranking truth: [`skim`] computes it for every
+//! candidate (the same numbers, cheaper), and the crate itself gives the matched positions of
+//! the results kept. A claim is listed once, under the field that matched it best. Matched positions come back as char
 //! indices (fuzzy-matcher's unit); [`char_ranges`] turns them into byte ranges for highlighting.
 //! Nothing here knows about the terminal.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 
 use fuzzy_matcher::FuzzyMatcher;
@@ -14,6 +14,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::model::{ArticleIx, ClaimIx, Debate};
 
+pub mod skim;
 pub mod worker;
 
 /// Which text of a claim matched.
@@ -58,16 +59,6 @@ pub struct Index {
     tags: Vec<String>,
     targets: Vec<Target>,
     last: Option<(String, Vec<u32>)>,
-}
-
-/// Whether every char of `query` occurs in `text` in order, ignoring ASCII case: a necessary
-/// condition for a fuzzy match, and much cheaper to test than scoring.
-fn subsequence(text: &str, query: &str) -> bool {
-    let mut rest = text.chars();
-    query.chars().all(|q| {
-        let folded = q.to_ascii_lowercase();
-        rest.any(|c| c == q || c.to_ascii_lowercase() == folded)
-    })
 }
 
 /// The text a target is matched against and highlighted in: tags are joined by spaces.
@@ -134,22 +125,20 @@ impl Index {
         candidates: &[u32],
         stop: &(impl Fn() -> bool + Sync),
     ) -> Option<Vec<(u32, i64)>> {
+        let pattern = skim::Pattern::new(query);
         let run = |part: &[u32]| -> Option<Vec<(u32, i64)>> {
-            let skim = SkimMatcherV2::default().smart_case();
-            let mut scored = Vec::new();
-            for chunk in part.chunks(256) {
+            let mut scorer = skim::Scorer::default();
+            let mut found = Vec::new();
+            for chunk in part.chunks(1024) {
                 if stop() {
                     return None;
                 }
-                scored.extend(chunk.iter().filter_map(|&t| {
+                found.extend(chunk.iter().filter_map(|&t| {
                     let text = self.text(debate, self.targets[t as usize]);
-                    if !subsequence(text, query) {
-                        return None;
-                    }
-                    skim.fuzzy_match(text, query).map(|score| (t, score))
+                    scorer.score(text, &pattern).map(|score| (t, score))
                 }));
             }
-            Some(scored)
+            Some(found)
         };
         // Threads pay off only on many candidates.
         if candidates.len() < 4096 {
@@ -199,35 +188,45 @@ impl Index {
             query_trimmed.to_owned(),
             scored.iter().map(|&(t, _)| t).collect(),
         ));
-        // A claim is listed once, under its best field; paragraphs each on their own.
+        // A claim is listed once, under its best field (the first on a tie); paragraphs each on
+        // their own. A claim's fields are adjacent targets, and scoring keeps target order.
         let mut best: Vec<(u32, i64)> = Vec::with_capacity(scored.len());
-        let mut best_for_claim: HashMap<usize, usize> = HashMap::new();
+        let mut best_claim = None;
         for (t, score) in scored {
-            if let Target::Claim { claim, .. } = self.targets[t as usize] {
-                match best_for_claim.get(&claim.get()) {
-                    Some(&i) if best[i].1 >= score => {}
-                    Some(&i) => best[i] = (t, score),
-                    None => {
-                        best_for_claim.insert(claim.get(), best.len());
-                        best.push((t, score));
+            let claim = match self.targets[t as usize] {
+                Target::Claim { claim, .. } => Some(claim),
+                Target::Paragraph { .. } => None,
+            };
+            match best.last_mut() {
+                Some(last) if claim.is_some() && claim == best_claim => {
+                    if score > last.1 {
+                        *last = (t, score);
                     }
                 }
-            } else {
-                best.push((t, score));
+                _ => best.push((t, score)),
             }
+            best_claim = claim;
         }
         let matched = best.len();
-        // Best first; equal scores keep file order (claims before paragraphs).
-        best.sort_by_key(|&(t, score)| (std::cmp::Reverse(score), t));
+        // Best first; equal scores keep file order (claims before paragraphs). Only the results
+        // kept are sorted.
+        let order = |&(t, score): &(u32, i64)| (std::cmp::Reverse(score), t);
+        if best.len() > limit && limit > 0 {
+            best.select_nth_unstable_by_key(limit - 1, order);
+        }
         best.truncate(limit);
-        // Matched positions only for what will be shown.
-        let skim = SkimMatcherV2::default().smart_case();
+        best.sort_unstable_by_key(order);
+        // Matched positions only for what will be shown, from fuzzy-matcher itself (a fresh
+        // matcher each time: a reused one can depend on what it matched before).
         let hits = best
             .into_iter()
             .map(|(t, score)| {
                 let target = self.targets[t as usize];
+                let text = self.text(debate, target);
+                let skim = SkimMatcherV2::default().smart_case();
+                debug_assert_eq!(skim.fuzzy_match(text, query_trimmed), Some(score));
                 let indices = skim
-                    .fuzzy_indices(self.text(debate, target), query_trimmed)
+                    .fuzzy_indices(text, query_trimmed)
                     .map(|(_, i)| i)
                     .unwrap_or_default();
                 Hit {

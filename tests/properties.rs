@@ -106,3 +106,44 @@ proptest! {
         search_text(&query, &haystack);
     }
 }
+
+/// Text where fuzzy scores are interesting: separators of every class, capitals, digits,
+/// repeated letters, and some non-ASCII.
+fn scoring_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        6 => "[abtT]{1,4}",
+        2 => prop::sample::select(&[" ", "-", ".", "/", "_", "(", ":", "0", "9", "Ab", "aB"][..])
+            .prop_map(str::to_owned),
+        1 => prop::sample::select(&["漢", "é", "ｶﾞ", "🌞", "\u{301}", "ß"][..]).prop_map(str::to_owned),
+        1 => any::<String>(),
+    ];
+    prop::collection::vec(piece, 0..30).prop_map(|v| v.concat())
+}
+
+fn scoring_query() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[abtT -]{1,6}",
+        1 => "[abtT漢é.]{1,12}",
+        1 => any::<String>().prop_map(|s| s.chars().take(4).collect()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+
+    /// The search engine's scorer gives exactly fuzzy-matcher's SkimMatcherV2 score, as a fresh
+    /// matcher computes it. (A matcher reused across texts can score differently: see
+    /// `search::skim`'s tests.)
+    #[test]
+    fn our_scorer_is_fuzzy_matchers_score(texts in prop::collection::vec(scoring_text(), 1..8), query in scoring_query()) {
+        use fuzzy_matcher::FuzzyMatcher;
+        use fuzzy_matcher::skim::SkimMatcherV2;
+        use debate::search::skim::{Pattern, Scorer};
+        let pattern = Pattern::new(&query);
+        let mut ours = Scorer::default();
+        for text in &texts {
+            let fresh = SkimMatcherV2::default().smart_case().fuzzy_match(text, &query);
+            prop_assert_eq!(ours.score(text, &pattern), fresh, "fresh matcher, {:?} / {:?}", text, query);
+        }
+    }
+}

@@ -1,0 +1,523 @@
+//! fuzzy-matcher's `SkimMatcherV2` score (default weights, smart case), computed without its
+//! per-call costs, so that every candidate of a large corpus can be scored in time.
+//!
+//! The crate's `fuzzy_match` collects the text into a `Vec<char>`, allocates a bonus row,
+//! borrows thread-local caches and fills a score matrix over the whole text. This is the same
+//! dynamic programme, cell for cell, run over bytes when the text is ASCII, over the window
+//! that can matter (from the pattern's first greedy match to the last occurrence of its last
+//! character), in buffers kept between calls. The crate stays the truth: the tests here and in
+//! `tests/properties.rs` compare both on random and hostile texts, and the results shown are
+//! checked against the crate in debug builds.
+
+use std::cmp::max;
+
+/// The crate's default `SkimScoreConfig`.
+const SCORE_MATCH: i32 = 16;
+const GAP_START: i32 = -3;
+const GAP_EXTENSION: i32 = -1;
+const BONUS_FIRST_CHAR_MULTIPLIER: i32 = 2;
+const BONUS_HEAD: i32 = SCORE_MATCH / 2;
+const BONUS_BREAK: i32 = SCORE_MATCH / 2 + GAP_EXTENSION;
+const BONUS_CAMEL: i32 = SCORE_MATCH / 2 + 2 * GAP_EXTENSION;
+const BONUS_CONSECUTIVE: i32 = -(GAP_START + GAP_EXTENSION);
+const PENALTY_CASE_MISMATCH: i32 = GAP_EXTENSION * 2;
+/// The crate's "minus infinity" for a cell that cannot end in a match.
+const NEG_INFINITY: i32 = i16::MIN as i32;
+
+/// The crate's character classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Empty,
+    Upper,
+    Lower,
+    Number,
+    HardSep,
+    SoftSep,
+}
+
+fn class(c: char) -> Class {
+    match c {
+        '\0' => Class::Empty,
+        ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => Class::HardSep,
+        '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~' => Class::SoftSep,
+        '0'..='9' => Class::Number,
+        'A'..='Z' => Class::Upper,
+        _ => Class::Lower,
+    }
+}
+
+/// The bonus for matching a character of class `cur` after one of class `prev`.
+fn in_place_bonus(prev: Class, cur: Class) -> i32 {
+    match (prev, cur) {
+        (Class::Empty | Class::HardSep, _) => BONUS_HEAD,
+        (Class::SoftSep, _) => BONUS_BREAK,
+        (Class::Lower | Class::Number, Class::Upper) => BONUS_CAMEL,
+        _ => 0,
+    }
+}
+
+/// A query prepared for scoring many texts.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    chars: Vec<char>,
+    /// Smart case: an ASCII capital in the query makes matching case-sensitive.
+    case_sensitive: bool,
+}
+
+impl Pattern {
+    pub fn new(query: &str) -> Self {
+        Self {
+            chars: query.chars().collect(),
+            case_sensitive: query.chars().any(|c| c.is_ascii_uppercase()),
+        }
+    }
+
+    fn equal(&self, c: char, p: char) -> bool {
+        if self.case_sensitive {
+            c == p
+        } else {
+            c.eq_ignore_ascii_case(&p)
+        }
+    }
+}
+
+/// Buffers reused from one text to the next (one per thread).
+#[derive(Debug, Default)]
+pub struct Scorer {
+    chars: Vec<char>,
+    first: Vec<usize>,
+    bonus_of_col: Vec<i32>,
+    m: [Vec<i32>; 2],
+    p: [Vec<i32>; 2],
+    bonus: [Vec<i32>; 2],
+    rows: [Row; 3],
+}
+
+/// Texts longer than this are scored by the full matrix: there the crate's "minus infinity"
+/// (`i16::MIN`) is no longer far below every real score, and only the full matrix reproduces
+/// how the two mix.
+const SPARSE_MAX_CHARS: usize = 16_384;
+
+/// Minus infinity for the sparse rows; far from overflow when a few hundred are added.
+const NONE: i64 = i64::MIN / 4;
+
+/// One pattern character's row of the matrix, kept only where it can be a match.
+#[derive(Debug, Default, Clone)]
+struct Row {
+    /// The cell before the row's first column (text index `first - 1`): the crate never
+    /// writes it in this row's pass, so it holds what an earlier pass (or the reset) left.
+    start: usize,
+    start_m: i64,
+    start_p: i64,
+    /// Text indices where the pattern character occurs, from the row's first column, and the
+    /// match score there.
+    at: Vec<usize>,
+    m: Vec<i64>,
+}
+
+impl Row {
+    /// The row's gap score `P` at text index `t` (`t > start`): the best of opening a gap after
+    /// any match before `t` (or the start cell), or extending the start cell's gap.
+    /// `best` is max(M(k) + k) over the matches k < t, which the caller keeps as it walks.
+    fn gap(&self, t: usize, best: i64) -> i64 {
+        let (t, start) = (ix(t), ix(self.start));
+        let from_start = max(
+            self.start_p + i64::from(GAP_EXTENSION) * (t - start),
+            self.start_m + i64::from(GAP_START) + i64::from(GAP_EXTENSION) * (t - start),
+        );
+        max(
+            from_start,
+            best + i64::from(GAP_START) + i64::from(GAP_EXTENSION) - t + 1,
+        )
+    }
+
+    /// The match score at text index `t`, if the row has one there (`NONE` otherwise), and
+    /// the start cell's.
+    fn m_at(&self, k: &mut usize, t: usize) -> i64 {
+        while *k < self.at.len() && self.at[*k] < t {
+            *k += 1;
+        }
+        if *k < self.at.len() && self.at[*k] == t {
+            self.m[*k]
+        } else if t == self.start {
+            self.start_m
+        } else {
+            NONE
+        }
+    }
+}
+
+/// A text index as a score term (sparse rows are at most `SPARSE_MAX_CHARS` long).
+fn ix(t: usize) -> i64 {
+    i64::try_from(t).unwrap_or(i64::MAX / 4)
+}
+
+fn match_score(pattern: &Pattern, c: char, p: char) -> i64 {
+    if !pattern.case_sensitive && c != p {
+        i64::from(SCORE_MATCH + PENALTY_CASE_MISMATCH)
+    } else {
+        i64::from(SCORE_MATCH)
+    }
+}
+
+/// The bonus for a match at text index `j`.
+fn bonus_at(char_at: &impl Fn(usize) -> char, j: usize) -> i64 {
+    let prev = if j == 0 {
+        Class::Empty
+    } else {
+        class(char_at(j - 1))
+    };
+    let b = in_place_bonus(prev, class(char_at(j)));
+    i64::from(if j == 0 {
+        b * BONUS_FIRST_CHAR_MULTIPLIER
+    } else {
+        b
+    })
+}
+
+/// The crate's matrix computed only at the cells where a pattern character matches: between
+/// two matches of a row, its gap score falls by one per column, so it is known in closed form.
+/// Reproduces the crate's two-row reuse: each row starts from what the row two before left in
+/// the cell before its first column, and the result includes that cell of the last row.
+fn sparse(
+    first: &[usize],
+    char_at: impl Fn(usize) -> char,
+    rows: &mut [Row; 3],
+    find: impl Fn(usize, usize, &mut Vec<usize>),
+    score_of: impl Fn(usize, usize) -> i64,
+) -> i64 {
+    for i in 0..first.len() {
+        // rows[i % 3] is this row, the previous is rows[(i + 2) % 3], the one before rows[(i + 1) % 3].
+        let (start_m, start_p) = match i {
+            0 => (NONE, NONE),
+            1 => (NONE, i64::from(GAP_EXTENSION)),
+            _ => {
+                let old = &rows[(i + 1) % 3];
+                let t = first[i] - 1;
+                let mut k = 0;
+                let m = old.m_at(&mut k, t);
+                let best = old
+                    .at
+                    .iter()
+                    .zip(&old.m)
+                    .take_while(|&(&a, _)| a < t)
+                    .map(|(&a, &m)| m + ix(a))
+                    .max()
+                    .unwrap_or(NONE);
+                (m, old.gap(t, best))
+            }
+        };
+        let mut row = std::mem::take(&mut rows[i % 3]);
+        row.start = first[i].wrapping_sub(1);
+        row.start_m = start_m;
+        row.start_p = start_p;
+        row.at.clear();
+        row.m.clear();
+        find(i, first[i], &mut row.at);
+        let prev = &rows[(i + 2) % 3];
+        let mut k = 0;
+        let mut gap_k = 0;
+        let mut best = NONE;
+        for &t in &row.at {
+            let b = bonus_at(&char_at, t);
+            let m = if i == 0 {
+                // Before the pattern: no match, a gap of one extension everywhere.
+                b + i64::from(GAP_EXTENSION)
+            } else {
+                // The previous row's matches before t - 1 open gaps that reach t - 1.
+                while gap_k < prev.at.len() && prev.at[gap_k] < t - 1 {
+                    best = max(best, prev.m[gap_k] + ix(prev.at[gap_k]));
+                    gap_k += 1;
+                }
+                let m_prev = prev.m_at(&mut k, t - 1);
+                let p_prev = prev.gap(t - 1, best);
+                let consecutive = max(b, i64::from(BONUS_CONSECUTIVE));
+                max(m_prev + consecutive, p_prev + b)
+            };
+            row.m.push(max(m, NONE) + score_of(t, i));
+        }
+        rows[i % 3] = row;
+    }
+    let last = &rows[(first.len() - 1) % 3];
+    last.m
+        .iter()
+        .copied()
+        .chain(std::iter::once(last.start_m))
+        .max()
+        .unwrap_or(NONE)
+}
+
+impl Scorer {
+    /// The score `SkimMatcherV2::default().smart_case().fuzzy_match(text, query)` gives, or
+    /// `None` where it finds no match. An empty pattern scores 0, as in the crate.
+    pub fn score(&mut self, text: &str, pattern: &Pattern) -> Option<i64> {
+        if pattern.chars.is_empty() {
+            return Some(0);
+        }
+        if text.is_ascii() {
+            return self.score_ascii(text.as_bytes(), pattern);
+        }
+        // Other text is scored in chars, as the crate counts.
+        let mut chars = std::mem::take(&mut self.chars);
+        chars.clear();
+        chars.extend(text.chars());
+        let score = self.score_chars(&chars, pattern);
+        self.chars = chars;
+        score
+    }
+
+    fn score_ascii(&mut self, text: &[u8], pattern: &Pattern) -> Option<i64> {
+        // The greedy first match of each pattern character, found with memchr.
+        self.first.clear();
+        let mut from = 0;
+        for &p in &pattern.chars {
+            // An ASCII text cannot hold a non-ASCII character.
+            let p = u8::try_from(p).ok()?;
+            let at = if pattern.case_sensitive || !p.is_ascii_alphabetic() {
+                memchr::memchr(p, &text[from..])
+            } else {
+                memchr::memchr2(
+                    p.to_ascii_lowercase(),
+                    p.to_ascii_uppercase(),
+                    &text[from..],
+                )
+            }?;
+            self.first.push(from + at);
+            from += at + 1;
+        }
+        // Past the last occurrence of the last character nothing can end a match.
+        let last = *pattern.chars.last()?;
+        let last = u8::try_from(last).ok()?;
+        let end = if pattern.case_sensitive || !last.is_ascii_alphabetic() {
+            memchr::memrchr(last, text)
+        } else {
+            memchr::memrchr2(last.to_ascii_lowercase(), last.to_ascii_uppercase(), text)
+        }? + 1;
+        if end > SPARSE_MAX_CHARS {
+            return Some(self.run(pattern, |j| char::from(text[j]), end));
+        }
+        let mut rows = std::mem::take(&mut self.rows);
+        let score = sparse(
+            &self.first,
+            |j| char::from(text[j]),
+            &mut rows,
+            |i, from, out| {
+                let p = u8::try_from(pattern.chars[i]).unwrap_or(0);
+                let hay = &text[from..end];
+                if pattern.case_sensitive || !p.is_ascii_alphabetic() {
+                    out.extend(memchr::memchr_iter(p, hay).map(|at| from + at));
+                } else {
+                    let (lower, upper) = (p.to_ascii_lowercase(), p.to_ascii_uppercase());
+                    out.extend(memchr::memchr2_iter(lower, upper, hay).map(|at| from + at));
+                }
+            },
+            |j, i| {
+                let c = char::from(text[j]);
+                match_score(pattern, c, pattern.chars[i])
+            },
+        );
+        self.rows = rows;
+        Some(score)
+    }
+
+    fn score_chars(&mut self, text: &[char], pattern: &Pattern) -> Option<i64> {
+        self.first.clear();
+        let mut rest = text.iter().enumerate();
+        for &p in &pattern.chars {
+            let (at, _) = rest.find(|&(_, &c)| pattern.equal(c, p))?;
+            self.first.push(at);
+        }
+        let last = *pattern.chars.last()?;
+        let end = text.iter().rposition(|&c| pattern.equal(c, last))? + 1;
+        if end > SPARSE_MAX_CHARS {
+            return Some(self.run(pattern, |j| text[j], end));
+        }
+        let mut rows = std::mem::take(&mut self.rows);
+        let score = sparse(
+            &self.first,
+            |j| text[j],
+            &mut rows,
+            |i, from, out| {
+                let p = pattern.chars[i];
+                out.extend(
+                    text[from..end]
+                        .iter()
+                        .enumerate()
+                        .filter(|&(_, &c)| pattern.equal(c, p))
+                        .map(|(at, _)| from + at),
+                );
+            },
+            |j, i| match_score(pattern, text[j], pattern.chars[i]),
+        );
+        self.rows = rows;
+        Some(score)
+    }
+
+    /// The crate's `build_score_matrix` in compressed (two-row) form, over text columns
+    /// `first[0]..end` (column `j + 1` holds text char `j`, as in the crate).
+    fn run(&mut self, pattern: &Pattern, char_at: impl Fn(usize) -> char, end: usize) -> i64 {
+        let start = self.first[0];
+        // Columns start..=end, stored from index 0.
+        let width = end - start + 1;
+        let col = |c: usize| c - start;
+        self.bonus_of_col.clear();
+        self.bonus_of_col.resize(width, 0);
+        let mut prev = if start == 0 {
+            Class::Empty
+        } else {
+            class(char_at(start - 1))
+        };
+        for j in start..end {
+            let cur = class(char_at(j));
+            let mut b = in_place_bonus(prev, cur);
+            if j == 0 {
+                b *= BONUS_FIRST_CHAR_MULTIPLIER;
+            }
+            self.bonus_of_col[col(j + 1)] = b;
+            prev = cur;
+        }
+        for row in 0..2 {
+            self.m[row].clear();
+            self.m[row].resize(width, NEG_INFINITY);
+            self.p[row].clear();
+            self.p[row].resize(width, NEG_INFINITY);
+            self.bonus[row].clear();
+            self.bonus[row].resize(width, 0);
+        }
+        // Row 0: nothing of the pattern matched yet; a gap costs one extension.
+        self.p[0].fill(GAP_EXTENSION);
+        for (i, &p_ch) in pattern.chars.iter().enumerate() {
+            let row = (i + 1) & 1;
+            // The row being filled and the previous pattern character's row.
+            let (m_lo, m_hi) = self.m.split_at_mut(1);
+            let (p_lo, p_hi) = self.p.split_at_mut(1);
+            let (m_cur, m_old) = if row == 0 {
+                (&mut m_lo[0], &m_hi[0])
+            } else {
+                (&mut m_hi[0], &m_lo[0])
+            };
+            let (p_cur, p_old) = if row == 0 {
+                (&mut p_lo[0], &p_hi[0])
+            } else {
+                (&mut p_hi[0], &p_lo[0])
+            };
+            let bonus = &mut self.bonus[row];
+            for c in self.first[i] + 1..=end {
+                let (cur, last) = (col(c), col(c - 1));
+                let ch = char_at(c - 1);
+                if pattern.equal(ch, p_ch) {
+                    let match_score = if !pattern.case_sensitive && ch != p_ch {
+                        SCORE_MATCH + PENALTY_CASE_MISMATCH
+                    } else {
+                        SCORE_MATCH
+                    };
+                    let in_place = self.bonus_of_col[cur];
+                    let consecutive = max(bonus[last], max(in_place, BONUS_CONSECUTIVE));
+                    bonus[last] = consecutive;
+                    let score_match = m_old[last] + consecutive;
+                    let score_skip = p_old[last] + in_place;
+                    m_cur[cur] = max(score_match, score_skip) + match_score;
+                } else {
+                    m_cur[cur] = NEG_INFINITY;
+                    bonus[cur] = 0;
+                }
+                let open = GAP_START + GAP_EXTENSION + m_cur[last];
+                let extend = GAP_EXTENSION + p_cur[last];
+                p_cur[cur] = max(open, extend);
+            }
+        }
+        let last_row = pattern.chars.len() & 1;
+        let from = col(*self.first.last().unwrap_or(&start));
+        let best = self.m[last_row][from..]
+            .iter()
+            .copied()
+            .max()
+            .unwrap_or(NEG_INFINITY);
+        i64::from(best)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use fuzzy_matcher::FuzzyMatcher;
+    use fuzzy_matcher::skim::SkimMatcherV2;
+
+    use super::*;
+
+    /// A fresh matcher each time: no cached matrix from an earlier call. (`use_cache(false)`
+    /// would do the same, but panics in 0.3.7: "`RefCell` already borrowed".)
+    fn crate_score(text: &str, query: &str) -> Option<i64> {
+        SkimMatcherV2::default()
+            .smart_case()
+            .fuzzy_match(text, query)
+    }
+
+    #[test]
+    fn agrees_with_the_crate_on_chosen_cases() {
+        let texts = [
+            "the technology transfer",
+            "Technology",
+            "technology",
+            "innovation talent pipeline",
+            "open-source models",
+            "FooBar foo_bar foo.bar foo/bar",
+            "aaa ab a-b",
+            "深圳 technology 四十年",
+            "ｶﾞ x t",
+            "",
+            "t",
+            "T",
+            "tt tt ttx",
+        ];
+        let queries = [
+            "t",
+            "T",
+            "tec",
+            "techno",
+            "Tech",
+            "innovation talent",
+            "ab",
+            "a-b",
+            "ttx",
+            "oo",
+            "fb",
+            "FB",
+            "深圳",
+            "四",
+            "x",
+            "zz",
+            " ",
+            "t t",
+        ];
+        let mut scorer = Scorer::default();
+        for text in texts {
+            for query in queries {
+                assert_eq!(
+                    scorer.score(text, &Pattern::new(query)),
+                    crate_score(text, query),
+                    "{text:?} / {query:?}"
+                );
+            }
+        }
+    }
+
+    /// Why the truth is a fresh matcher's score: the crate reads cells of its cached matrix
+    /// that the current call has not written, so a reused matcher's score for a text can depend
+    /// on the texts scored before it (found by `tests/properties.rs`).
+    #[test]
+    fn a_reused_crate_matcher_can_score_differently_and_ours_does_not() {
+        let (before, text, query) = (
+            "taaaaTtTa   atTΣAa0ꬨ Tta   ataataaTatTttTT",
+            "TttTbTaat tTaaaat TT  TtTt aTTaTaTtaTTttaTT",
+            "TTa",
+        );
+        let reused = SkimMatcherV2::default().smart_case();
+        let _ = reused.fuzzy_match(before, query);
+        assert_eq!(crate_score(text, query), Some(66));
+        assert_eq!(reused.fuzzy_match(text, query), Some(68));
+        let mut scorer = Scorer::default();
+        let pattern = Pattern::new(query);
+        let _ = scorer.score(before, &pattern);
+        assert_eq!(scorer.score(text, &pattern), Some(66));
+    }
+}
