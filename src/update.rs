@@ -677,12 +677,27 @@ fn run_search(state: &mut State) {
 }
 
 /// Results of query number `generation`: shown if it is still the newest query, else dropped.
+/// The claims come first (`partial`), then everything: the selection made meanwhile is kept.
 fn search_done(state: &mut State, generation: u64, results: crate::search::Results) {
-    if generation != state.search.generation || state.view != View::Search {
+    let s = &mut state.search;
+    if generation != s.generation || state.view != View::Search {
         return;
     }
-    state.search.busy = false;
+    s.busy = results.partial;
+    let selected = s.results.hits.get(s.selected).map(|h| h.target);
+    let refining = s.results.partial && s.results.query == results.query;
     show_results(state, results);
+    if refining
+        && let Some(at) = state
+            .search
+            .results
+            .hits
+            .iter()
+            .position(|h| Some(h.target) == selected)
+    {
+        state.search.selected = at;
+        follow_search(state);
+    }
 }
 
 fn show_results(state: &mut State, results: crate::search::Results) {

@@ -476,3 +476,32 @@ fn the_busy_mark_shows_while_a_query_runs_and_clearing_the_query_ends_it() {
     deliver(&mut s, generation, results);
     assert_ne!(s.view, View::Search);
 }
+
+#[test]
+fn claims_show_first_and_the_selection_survives_the_paragraphs_arriving() {
+    let mut s = app(100, 30);
+    s.search.inline = false;
+    press(&mut s, "/");
+    type_text(&mut s, "talent");
+    let request = s.search.request.clone().unwrap();
+    let mut phases = Vec::new();
+    debate::search::Index::new(&s.debate).search_phased(
+        &s.debate,
+        &request.query,
+        debate::update::SEARCH_LIMIT,
+        &|| false,
+        |r| phases.push(r),
+    );
+    assert_eq!(phases.len(), 2);
+    let last = phases.pop().unwrap();
+    let claims = phases.pop().unwrap();
+    assert!(claims.partial && !last.partial);
+    deliver(&mut s, request.generation, claims);
+    assert!(s.search.busy, "still busy while paragraphs are searched");
+    press(&mut s, "down down");
+    let chosen = s.search.results.hits[s.search.selected].target;
+    deliver(&mut s, request.generation, last.clone());
+    assert!(!s.search.busy);
+    assert_eq!(s.search.results, last);
+    assert_eq!(s.search.results.hits[s.search.selected].target, chosen);
+}

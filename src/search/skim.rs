@@ -46,6 +46,31 @@ fn class(c: char) -> Class {
     }
 }
 
+/// [`class`] of every ASCII character, looked up instead of matched in the scoring loop.
+static ASCII_CLASS: [Class; 128] = {
+    let mut table = [Class::Lower; 128];
+    let mut c = 0;
+    while c < 128 {
+        table[c] = match c as u8 {
+            0 => Class::Empty,
+            b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Class::HardSep,
+            b'!'..=b'\'' | b'*'..=b'.' | b':'..=b'@' | b'^'..=b'`' | b'~' => Class::SoftSep,
+            b'0'..=b'9' => Class::Number,
+            b'A'..=b'Z' => Class::Upper,
+            _ => Class::Lower,
+        };
+        c += 1;
+    }
+    table
+};
+
+fn class_of(c: char) -> Class {
+    ASCII_CLASS
+        .get(c as usize)
+        .copied()
+        .unwrap_or_else(|| class(c))
+}
+
 /// The bonus for matching a character of class `cur` after one of class `prev`.
 fn in_place_bonus(prev: Class, cur: Class) -> i32 {
     match (prev, cur) {
@@ -62,14 +87,30 @@ pub struct Pattern {
     chars: Vec<char>,
     /// Smart case: an ASCII capital in the query makes matching case-sensitive.
     case_sensitive: bool,
+    /// For each byte, which pattern characters (bit i: the i-th) it matches; for ASCII
+    /// patterns of at most 64 characters, so that one pass finds every row's matches.
+    rows_of_byte: Option<Box<[u64; 256]>>,
 }
 
 impl Pattern {
     pub fn new(query: &str) -> Self {
-        Self {
+        let mut pattern = Self {
             chars: query.chars().collect(),
             case_sensitive: query.chars().any(|c| c.is_ascii_uppercase()),
+            rows_of_byte: None,
+        };
+        if pattern.chars.len() <= 64 && query.is_ascii() {
+            let mut table = Box::new([0u64; 256]);
+            for (byte, rows) in (0u8..128).zip(table.iter_mut()) {
+                for (i, &p) in pattern.chars.iter().enumerate() {
+                    if pattern.equal(char::from(byte), p) {
+                        *rows |= 1 << i;
+                    }
+                }
+            }
+            pattern.rows_of_byte = Some(table);
         }
+        pattern
     }
 
     fn equal(&self, c: char, p: char) -> bool {
@@ -91,6 +132,8 @@ pub struct Scorer {
     p: [Vec<i32>; 2],
     bonus: [Vec<i32>; 2],
     rows: [Row; 3],
+    /// Each pattern character's matches from its first greedy match on (one-pass ASCII path).
+    occ: Vec<Vec<usize>>,
 }
 
 /// Texts longer than this are scored by the full matrix: there the crate's "minus infinity"
@@ -165,9 +208,9 @@ fn bonus_at(char_at: &impl Fn(usize) -> char, j: usize) -> i64 {
     let prev = if j == 0 {
         Class::Empty
     } else {
-        class(char_at(j - 1))
+        class_of(char_at(j - 1))
     };
-    let b = in_place_bonus(prev, class(char_at(j)));
+    let b = in_place_bonus(prev, class_of(char_at(j)));
     i64::from(if j == 0 {
         b * BONUS_FIRST_CHAR_MULTIPLIER
     } else {
@@ -295,6 +338,37 @@ impl Scorer {
         }? + 1;
         if end > SPARSE_MAX_CHARS {
             return Some(self.run(pattern, |j| char::from(text[j]), end));
+        }
+        if let Some(table) = &pattern.rows_of_byte {
+            // One pass from the first match: every row's matches at once.
+            let m = pattern.chars.len();
+            self.occ.resize_with(m, Vec::new);
+            self.occ.iter_mut().for_each(Vec::clear);
+            let mut active = 0u64;
+            let mut next = 0;
+            for (t, &byte) in text.iter().enumerate().take(end).skip(self.first[0]) {
+                while next < m && self.first[next] <= t {
+                    active |= 1 << next;
+                    next += 1;
+                }
+                let mut rows = table[usize::from(byte)] & active;
+                while rows != 0 {
+                    let i = rows.trailing_zeros() as usize;
+                    rows &= rows - 1;
+                    self.occ[i].push(t);
+                }
+            }
+            let mut rows = std::mem::take(&mut self.rows);
+            let occ = &self.occ;
+            let score = sparse(
+                &self.first,
+                |j| char::from(text[j]),
+                &mut rows,
+                |i, _, out| out.extend_from_slice(&occ[i]),
+                |j, i| match_score(pattern, char::from(text[j]), pattern.chars[i]),
+            );
+            self.rows = rows;
+            return Some(score);
         }
         let mut rows = std::mem::take(&mut self.rows);
         let score = sparse(

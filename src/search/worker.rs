@@ -21,7 +21,7 @@ pub struct Job {
     pub debate: Arc<Debate>,
 }
 
-/// The results of one query.
+/// The results of one query: the claims first (`results.partial`), then everything.
 #[derive(Debug)]
 pub struct Done {
     pub generation: u64,
@@ -100,14 +100,16 @@ fn serve(jobs: &Receiver<Job>, done: &Sender<Done>, latest: &AtomicU64) {
         };
         let generation = job.generation;
         let stop = || latest.load(Ordering::Relaxed) != generation;
-        if let Some(results) = index.search_until(&job.debate, &job.query, job.limit, &stop)
-            && done
+        let mut gone = false;
+        let _ = index.search_phased(&job.debate, &job.query, job.limit, &stop, |results| {
+            gone |= done
                 .send(Done {
                     generation,
                     results,
                 })
-                .is_err()
-        {
+                .is_err();
+        });
+        if gone {
             return;
         }
     }
@@ -133,13 +135,24 @@ mod tests {
         let debate = Arc::new(Debate::embedded().expect("embedded"));
         let worker = Worker::spawn().expect("thread");
         worker.submit(job(&debate, 1, "talent"));
+        let claims = worker.recv_timeout(WAIT).expect("results");
+        assert_eq!(claims.generation, 1);
+        assert!(claims.results.partial, "the claims come first");
+        assert!(
+            claims
+                .results
+                .hits
+                .iter()
+                .all(|h| matches!(h.target, super::super::Target::Claim { .. }))
+        );
         let done = worker.recv_timeout(WAIT).expect("results");
         assert_eq!(done.generation, 1);
+        assert!(!done.results.partial);
         assert_eq!(
             done.results,
             Index::new(&debate).search(&debate, "talent", 100)
         );
-        assert!(done.results.matched > 0);
+        assert!(done.results.matched > claims.results.matched);
     }
 
     #[test]
@@ -153,7 +166,7 @@ mod tests {
         // comes, and it comes last.
         let mut last = None;
         while let Some(done) = worker.recv_timeout(WAIT) {
-            let finished = done.generation == 3;
+            let finished = done.generation == 3 && !done.results.partial;
             last = Some(done);
             if finished {
                 break;
@@ -170,6 +183,7 @@ mod tests {
         let worker = Worker::spawn().expect("thread");
         worker.submit(job(&first, 1, "talent"));
         assert!(worker.recv_timeout(WAIT).expect("results").results.matched > 0);
+        assert!(!worker.recv_timeout(WAIT).expect("results").results.partial);
         let toml = crate::generate::debate_toml(1, 5, 2, 7);
         let second =
             Arc::new(crate::model::load_bytes("gen.toml", toml.as_bytes()).expect("loads"));
