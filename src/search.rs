@@ -7,7 +7,8 @@
 //! Nothing here knows about the terminal.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 use std::ops::Range;
 
 use fuzzy_matcher::FuzzyMatcher;
@@ -69,7 +70,17 @@ pub struct Index {
     targets: Vec<Target>,
     /// Where the paragraphs start in `targets`.
     paragraphs_from: u32,
+    /// Per target, the capitals on camel-case humps in its text (for score bounds).
+    humps: Vec<u32>,
     last: Option<(String, Vec<u32>)>,
+}
+
+/// What scoring a set of candidates found: every target that matches, and the exact scores of
+/// those that could reach the results kept (both in target order).
+#[derive(Debug, Default)]
+struct Scored {
+    matched: Vec<u32>,
+    scored: Vec<(u32, i64)>,
 }
 
 /// Which targets to score: a range of `targets`, or the matches of an earlier query.
@@ -192,13 +203,19 @@ impl Index {
                 )
             })
             .collect();
-        Self {
+        let mut index = Self {
             arena,
             spans,
             targets,
             paragraphs_from,
+            humps: Vec::new(),
             last: None,
-        }
+        };
+        let count = u32::try_from(index.targets.len()).unwrap_or(u32::MAX);
+        index.humps = (0..count)
+            .map(|t| skim::camel_humps(index.text(debate, t)))
+            .collect();
+        index
     }
 
     /// The text target number `t` is matched against.
@@ -217,28 +234,87 @@ impl Index {
         }
     }
 
-    /// Scores the candidates on up to two threads: (target, score) in target order. `None`
-    /// when `stop` said to give up (it is asked every thousand candidates).
+    /// The claim a target belongs to; `None` for a paragraph, which is its own result.
+    fn claim_of(&self, t: u32) -> Option<ClaimIx> {
+        match self.targets.get(t as usize) {
+            Some(Target::Claim { claim, .. }) => Some(*claim),
+            _ => None,
+        }
+    }
+
+    fn humps(&self, t: u32) -> u32 {
+        self.humps.get(t as usize).copied().unwrap_or(u32::MAX)
+    }
+
+    /// Tests the candidates on up to two threads, and scores those that can still reach the
+    /// best `limit` results: a target whose score bound ([`skim::Pattern::bound`]) cannot beat
+    /// the `limit`-th best result found so far (nor `floor`) is counted, not scored. Results
+    /// are claims (their best field) and paragraphs. `None` when `stop` said to give up (it is
+    /// asked every thousand candidates).
     fn score(
         &self,
         debate: &Debate,
         pattern: &skim::Pattern,
         candidates: Candidates<'_>,
+        limit: usize,
+        floor: Option<i64>,
         stop: &(impl Fn() -> bool + Sync),
-    ) -> Option<Vec<(u32, i64)>> {
-        let run = |part: Candidates<'_>| -> Option<Vec<(u32, i64)>> {
+    ) -> Option<Scored> {
+        let run = |part: Candidates<'_>| -> Option<Scored> {
             let mut scorer = skim::Scorer::default();
-            let mut found = Vec::new();
+            let mut out = Scored::default();
+            // The best `limit` results so far, worst on top; a result is (score, earlier first).
+            let mut kept: BinaryHeap<Reverse<(i64, Reverse<u32>)>> = BinaryHeap::new();
+            // The claim being scored, and its best field so far.
+            let mut current: Option<(ClaimIx, u32, i64)> = None;
+            let keep = |kept: &mut BinaryHeap<_>, t: u32, score: i64| {
+                kept.push(Reverse((score, Reverse(t))));
+                if kept.len() > limit {
+                    kept.pop();
+                }
+            };
             let finished = part.for_each(
                 || !stop(),
                 |t| {
                     let text = self.text(debate, t);
-                    if let Some(score) = scorer.score(text, pattern) {
-                        found.push((t, score));
+                    if !skim::Scorer::is_match(text, pattern) {
+                        return;
+                    }
+                    out.matched.push(t);
+                    let claim = self.claim_of(t);
+                    if let Some((c, best_t, best)) = current
+                        && Some(c) != claim
+                    {
+                        keep(&mut kept, best_t, best);
+                        current = None;
+                    }
+                    // Later targets lose ties, so a bound equal to the bar is not enough.
+                    let bar = match kept.peek() {
+                        Some(Reverse((worst, _))) if kept.len() >= limit => Some(*worst),
+                        _ => floor,
+                    };
+                    let bar = bar.max(current.map(|(_, _, best)| best));
+                    let humps = self.humps(t);
+                    let score = match bar {
+                        Some(bar) if pattern.bound(text, humps) <= bar => None,
+                        Some(bar) => scorer.score_above(text, pattern, bar, humps),
+                        None => scorer.score(text, pattern),
+                    };
+                    let Some(score) = score else {
+                        return;
+                    };
+                    out.scored.push((t, score));
+                    match (claim, current) {
+                        (Some(c), Some((_, _, best))) if score > best => {
+                            current = Some((c, t, score));
+                        }
+                        (Some(_), Some(_)) => {}
+                        (Some(c), None) => current = Some((c, t, score)),
+                        (None, _) => keep(&mut kept, t, score),
                     }
                 },
             );
-            finished.then_some(found)
+            finished.then_some(out)
         };
         // Threads pay off only on many candidates.
         if candidates.len() < 4096 {
@@ -248,9 +324,31 @@ impl Index {
         std::thread::scope(|scope| {
             let other = scope.spawn(|| run(right));
             let mut scored = run(left)?;
-            scored.extend(other.join().ok()??);
+            let right = other.join().ok()??;
+            scored.matched.extend(right.matched);
+            scored.scored.extend(right.scored);
             Some(scored)
         })
+    }
+
+    /// Claims once each (their best field, the first on a tie) and paragraphs, from targets
+    /// in target order (a claim's fields are adjacent).
+    fn per_claim(&self, targets: impl IntoIterator<Item = (u32, i64)>) -> Vec<(u32, i64)> {
+        let mut best: Vec<(u32, i64)> = Vec::new();
+        let mut best_claim = None;
+        for (t, score) in targets {
+            let claim = self.claim_of(t);
+            match best.last_mut() {
+                Some(last) if claim.is_some() && claim == best_claim => {
+                    if score > last.1 {
+                        *last = (t, score);
+                    }
+                }
+                _ => best.push((t, score)),
+            }
+            best_claim = claim;
+        }
+        best
     }
 
     /// Runs a query; an empty query lists every claim in file order. Remembers the matches, so
@@ -306,61 +404,54 @@ impl Index {
             Some((c, p)) => (Candidates::List(c), Candidates::List(p)),
             None => (Candidates::Range(0, split), Candidates::Range(split, total)),
         };
-        let mut scored = self.score(debate, &pattern, claims, stop)?;
-        // A claim is listed once, under its best field (the first on a tie). A claim's fields
-        // are adjacent targets, and scoring keeps target order.
-        let mut best: Vec<(u32, i64)> = Vec::with_capacity(scored.len());
-        let mut best_claim = None;
-        for &(t, score) in &scored {
-            let claim = match self.targets[t as usize] {
-                Target::Claim { claim, .. } => Some(claim),
-                Target::Paragraph { .. } => None,
-            };
-            match best.last_mut() {
-                Some(last) if claim == best_claim => {
-                    if score > last.1 {
-                        *last = (t, score);
-                    }
-                }
-                _ => best.push((t, score)),
-            }
-            best_claim = claim;
-        }
+        let in_claims = self.score(debate, &pattern, claims, limit, None, stop)?;
+        let mut best = self.per_claim(in_claims.scored.iter().copied());
+        let mut matched = self
+            .per_claim(in_claims.matched.iter().map(|&t| (t, 0)))
+            .len();
         let has_paragraphs = paragraphs.len() > 0;
         // Positions found for the claims shown first are kept for the second showing.
         let mut positions = HashMap::new();
-        show(self.results(debate, query, &best, limit, has_paragraphs, &mut positions));
-        if !has_paragraphs {
-            self.last = Some((
-                query_trimmed.to_owned(),
-                scored.iter().map(|&(t, _)| t).collect(),
-            ));
-            return Some(());
-        }
-        let in_paragraphs = self.score(debate, &pattern, paragraphs, stop)?;
-        best.extend_from_slice(&in_paragraphs);
-        show(self.results(debate, query, &best, limit, false, &mut positions));
-        scored.extend(in_paragraphs);
-        self.last = Some((
-            query_trimmed.to_owned(),
-            scored.iter().map(|&(t, _)| t).collect(),
+        show(self.results(
+            debate,
+            query,
+            &best,
+            matched,
+            limit,
+            has_paragraphs,
+            &mut positions,
         ));
+        let mut all_matched = in_claims.matched;
+        if has_paragraphs {
+            // A paragraph must beat the claims already kept.
+            let floor = (best.len() >= limit && limit > 0).then(|| {
+                let mut scores: Vec<i64> = best.iter().map(|&(_, s)| s).collect();
+                *scores.select_nth_unstable_by(limit - 1, |a, b| b.cmp(a)).1
+            });
+            let in_paragraphs = self.score(debate, &pattern, paragraphs, limit, floor, stop)?;
+            best.extend_from_slice(&in_paragraphs.scored);
+            matched += in_paragraphs.matched.len();
+            show(self.results(debate, query, &best, matched, limit, false, &mut positions));
+            all_matched.extend(in_paragraphs.matched);
+        }
+        self.last = Some((query_trimmed.to_owned(), all_matched));
         Some(())
     }
 
     /// The best `limit` of the scored targets, ranked, with matched positions.
+    #[allow(clippy::too_many_arguments)] // private; every argument is a different input
     fn results(
         &self,
         debate: &Debate,
         query: &str,
         scored: &[(u32, i64)],
+        matched: usize,
         limit: usize,
         partial: bool,
         positions: &mut HashMap<u32, Vec<usize>>,
     ) -> Results {
         let query_trimmed = query.trim();
         let mut best = scored.to_vec();
-        let matched = best.len();
         // Best first; equal scores keep file order (claims before paragraphs). Only the results
         // kept are sorted.
         let order = |&(t, score): &(u32, i64)| (std::cmp::Reverse(score), t);
@@ -502,6 +593,69 @@ mod tests {
                 .iter()
                 .any(|h| matches!(h.target, Target::Paragraph { .. }))
         );
+    }
+
+    /// The ranking by definition: fuzzy-matcher's score of every target (a fresh matcher each
+    /// time), claims once under their best field, best first, file order on ties.
+    fn reference(debate: &Debate, query: &str, limit: usize) -> (Vec<(Target, i64)>, usize) {
+        let index = Index::new(debate);
+        let mut all: Vec<(u32, i64)> = Vec::new();
+        for t in 0..u32::try_from(index.targets.len()).unwrap() {
+            let text = target_text(debate, index.targets[t as usize]);
+            if let Some(score) = SkimMatcherV2::default()
+                .smart_case()
+                .fuzzy_match(&text, query)
+            {
+                all.push((t, score));
+            }
+        }
+        let mut best = index.per_claim(all);
+        let matched = best.len();
+        best.sort_by_key(|&(t, score)| (std::cmp::Reverse(score), t));
+        best.truncate(limit);
+        let hits = best
+            .into_iter()
+            .map(|(t, score)| (index.targets[t as usize], score))
+            .collect();
+        (hits, matched)
+    }
+
+    #[test]
+    fn skipping_what_cannot_rank_changes_nothing() {
+        let generated = crate::generate::debate_toml(20, 2_000, 3, 11);
+        let debates = [
+            debate(),
+            crate::model::load_bytes("gen.toml", generated.as_bytes()).expect("loads"),
+        ];
+        let queries = [
+            "t",
+            "T",
+            "tec",
+            "techno",
+            "technology",
+            "tcnlgy",
+            "innovation talent",
+            "a b",
+            "ai",
+            "-",
+            "x",
+            "China",
+            "中国",
+            "ee",
+            "tTa",
+        ];
+        for d in &debates {
+            for query in queries {
+                for limit in [1, 5, 50, 500] {
+                    let results = Index::new(d).search(d, query, limit);
+                    let got: Vec<(Target, i64)> =
+                        results.hits.iter().map(|h| (h.target, h.score)).collect();
+                    let (want, matched) = reference(d, query, limit);
+                    assert_eq!(got, want, "{query:?}, limit {limit}");
+                    assert_eq!(results.matched, matched, "{query:?}");
+                }
+            }
+        }
     }
 
     #[test]

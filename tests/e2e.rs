@@ -572,8 +572,8 @@ fn a_terminal_closing_without_sighup_still_ends_the_program() {
 fn typing_a_query_over_a_large_debate_is_echoed_before_its_results() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("large.toml");
-    // 20,000 claims: in this debug build a search takes far longer than drawing a key.
-    std::fs::write(&path, debate::generate::debate_toml(200, 20_000, 3, 5)).unwrap();
+    // 5,000 claims: in this debug build a search takes far longer than drawing a key.
+    std::fs::write(&path, debate::generate::debate_toml(50, 5_000, 3, 5)).unwrap();
     let file = path.to_str().unwrap();
     let mut app = App::spawn(&[file], &[], 100, 30);
     app.wait_for("the reader", |s| s.contents().contains("claims"));

@@ -144,6 +144,11 @@ proptest! {
         for text in &texts {
             let fresh = SkimMatcherV2::default().smart_case().fuzzy_match(text, &query);
             prop_assert_eq!(ours.score(text, &pattern), fresh, "fresh matcher, {:?} / {:?}", text, query);
+            prop_assert_eq!(Scorer::is_match(text, &pattern), fresh.is_some(), "{:?} / {:?}", text, query);
+            if let Some(score) = fresh {
+                let bound = pattern.bound(text, debate::search::skim::camel_humps(text));
+                prop_assert!(score <= bound, "{:?} / {:?} scores {} above its bound {}", text, query, score, bound);
+            }
         }
     }
 }

@@ -49,9 +49,9 @@ fn class(c: char) -> Class {
 /// [`class`] of every ASCII character, looked up instead of matched in the scoring loop.
 static ASCII_CLASS: [Class; 128] = {
     let mut table = [Class::Lower; 128];
-    let mut c = 0;
+    let mut c: u8 = 0;
     while c < 128 {
-        table[c] = match c as u8 {
+        table[c as usize] = match c {
             0 => Class::Empty,
             b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Class::HardSep,
             b'!'..=b'\'' | b'*'..=b'.' | b':'..=b'@' | b'^'..=b'`' | b'~' => Class::SoftSep,
@@ -90,6 +90,14 @@ pub struct Pattern {
     /// For each byte, which pattern characters (bit i: the i-th) it matches; for ASCII
     /// patterns of at most 64 characters, so that one pass finds every row's matches.
     rows_of_byte: Option<Box<[u64; 256]>>,
+    /// The most any text can score, before the two text-dependent allowances below.
+    bound: i64,
+    /// For each letter, how many of the pattern's characters could earn the camel bonus on a
+    /// hump of that capital (a capital after a small letter or a digit).
+    camel_rows: [u8; 26],
+    /// Per pattern character after the first: the most it can add (no camel hump), and the
+    /// capital whose hump would allow two more.
+    row_bound: Vec<(i64, Option<u8>)>,
 }
 
 impl Pattern {
@@ -98,7 +106,11 @@ impl Pattern {
             chars: query.chars().collect(),
             case_sensitive: query.chars().any(|c| c.is_ascii_uppercase()),
             rows_of_byte: None,
+            bound: 0,
+            camel_rows: [0; 26],
+            row_bound: Vec::new(),
         };
+        pattern.bound = pattern.bounds();
         if pattern.chars.len() <= 64 && query.is_ascii() {
             let mut table = Box::new([0u64; 256]);
             for (byte, rows) in (0u8..128).zip(table.iter_mut()) {
@@ -113,6 +125,65 @@ impl Pattern {
         pattern
     }
 
+    /// An upper bound of the score of any text, before the allowances of [`Pattern::bound`];
+    /// fills `camel_rows`.
+    ///
+    /// Along the best alignment, the first character scores at most a match plus the head
+    /// bonus less one (the leading gap). Every later one scores a match plus either the
+    /// consecutive bonus, `max(bonus, 4)`, or after a gap its bonus less at least 4: at most 8
+    /// more when the character before it in the query is a separator (its match can only
+    /// follow one), 6 where it can land on a camel hump, else 4. The crate's reuse of rows
+    /// only ever drops characters from an alignment, which lowers it.
+    fn bounds(&mut self) -> i64 {
+        let mut bound = i64::from(SCORE_MATCH + BONUS_HEAD + GAP_EXTENSION);
+        self.row_bound.clear();
+        for i in 1..self.chars.len() {
+            let (before, c) = (self.chars[i - 1], self.chars[i]);
+            let mut hump = None;
+            let bonus = if matches!(
+                class_of(before),
+                Class::Upper | Class::Lower | Class::Number
+            ) {
+                // A hump is a capital: the character must match one.
+                let capital = c.to_ascii_uppercase();
+                if capital.is_ascii_uppercase() && (!self.case_sensitive || c == capital) {
+                    let letter = capital as u8 - b'A';
+                    hump = Some(letter);
+                    let rows = &mut self.camel_rows[usize::from(letter)];
+                    *rows = rows.saturating_add(1);
+                }
+                BONUS_CONSECUTIVE
+            } else {
+                BONUS_HEAD
+            };
+            let most = i64::from(SCORE_MATCH + bonus);
+            self.row_bound.push((most, hump));
+            bound += most;
+        }
+        bound
+    }
+
+    /// An upper bound of `text`'s score: cheap, and for most texts equal to the best score a
+    /// text can have, so that texts whose bound cannot beat the results kept so far need no
+    /// scoring. `humps`: the capitals on camel-case humps in the text ([`camel_humps`]).
+    pub fn bound(&self, text: &str, humps: u32) -> i64 {
+        let mut bound = self.bound;
+        let mut humps = humps;
+        while humps != 0 {
+            let letter = humps.trailing_zeros() as usize;
+            humps &= humps - 1;
+            let rows = self.camel_rows.get(letter).copied().unwrap_or(0);
+            bound += i64::from(rows) * i64::from(BONUS_CAMEL - BONUS_CONSECUTIVE);
+        }
+        // A match at the very start earns the head bonus twice.
+        if let (Some(c), Some(&p)) = (text.chars().next(), self.chars.first())
+            && self.equal(c, p)
+        {
+            bound += i64::from(BONUS_HEAD * (BONUS_FIRST_CHAR_MULTIPLIER - 1));
+        }
+        bound
+    }
+
     fn equal(&self, c: char, p: char) -> bool {
         if self.case_sensitive {
             c == p
@@ -120,6 +191,22 @@ impl Pattern {
             c.eq_ignore_ascii_case(&p)
         }
     }
+}
+
+/// The capitals (bit 0 for A) that follow a small letter or a digit somewhere in `text`, in
+/// the crate's classes, where every non-ASCII character counts as small: where a match can
+/// earn the camel bonus.
+pub fn camel_humps(text: &str) -> u32 {
+    let mut prev = Class::Empty;
+    let mut humps = 0;
+    for c in text.chars() {
+        let cur = class_of(c);
+        if cur == Class::Upper && matches!(prev, Class::Lower | Class::Number) {
+            humps |= 1 << (c as u32 - u32::from(b'A'));
+        }
+        prev = cur;
+    }
+    humps
 }
 
 /// Buffers reused from one text to the next (one per thread).
@@ -134,6 +221,10 @@ pub struct Scorer {
     rows: [Row; 3],
     /// Each pattern character's matches from its first greedy match on (one-pass ASCII path).
     occ: Vec<Vec<usize>>,
+    /// Scoring stops as soon as the text can no longer score above this.
+    bar: Option<i64>,
+    /// `tails[i]`: the most the pattern characters after the i-th can still add.
+    tails: Vec<i64>,
 }
 
 /// Texts longer than this are scored by the full matrix: there the crate's "minus infinity"
@@ -226,9 +317,14 @@ fn sparse(
     first: &[usize],
     char_at: impl Fn(usize) -> char,
     rows: &mut [Row; 3],
+    (bar, tails): (Option<i64>, &[i64]),
     find: impl Fn(usize, usize, &mut Vec<usize>),
     score_of: impl Fn(usize, usize) -> i64,
-) -> i64 {
+) -> Option<i64> {
+    // The best any alignment can still reach: a prefix ending in a row so far, plus the most
+    // the characters after it can add (an alignment the crate's row reuse cuts short only
+    // adds less).
+    let mut reach = NONE;
     for i in 0..first.len() {
         // rows[i % 3] is this row, the previous is rows[(i + 2) % 3], the one before rows[(i + 1) % 3].
         let (start_m, start_p) = match i {
@@ -279,6 +375,16 @@ fn sparse(
             };
             row.m.push(max(m, NONE) + score_of(t, i));
         }
+        if let Some(bar) = bar
+            && i + 1 < first.len()
+        {
+            let best = row.m.iter().copied().max().unwrap_or(NONE);
+            reach = max(reach, best + tails.get(i).copied().unwrap_or(0));
+            if reach <= bar {
+                rows[i % 3] = row;
+                return None;
+            }
+        }
         rows[i % 3] = row;
     }
     let last = &rows[(first.len() - 1) % 3];
@@ -287,10 +393,65 @@ fn sparse(
         .copied()
         .chain(std::iter::once(last.start_m))
         .max()
-        .unwrap_or(NONE)
 }
 
 impl Scorer {
+    /// Whether `text` matches at all: every pattern character in order (the crate's test).
+    pub fn is_match(text: &str, pattern: &Pattern) -> bool {
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        let mut utf8 = [0u8; 4];
+        pattern.chars.iter().all(|&p| {
+            let rest = &bytes[from..];
+            let ascii = u8::try_from(p).ok().filter(u8::is_ascii);
+            let at = if let Some(b) = ascii {
+                if pattern.case_sensitive || !b.is_ascii_alphabetic() {
+                    memchr::memchr(b, rest)
+                } else {
+                    memchr::memchr2(b.to_ascii_lowercase(), b.to_ascii_uppercase(), rest)
+                }
+                .map(|at| (at, 1))
+            } else {
+                // Outside ASCII the crate compares exactly, and UTF-8 finds a char's bytes only
+                // at that char.
+                let needle = p.encode_utf8(&mut utf8).as_bytes();
+                memchr::memmem::find(rest, needle).map(|at| (at, needle.len()))
+            };
+            at.is_some_and(|(at, len)| {
+                from += at + len;
+                true
+            })
+        })
+    }
+
+    /// [`Scorer::score`] if it is above `bar`; `None` for no match or, often without
+    /// finishing, for a score of at most `bar`. `humps`: the text's [`camel_humps`].
+    pub fn score_above(
+        &mut self,
+        text: &str,
+        pattern: &Pattern,
+        bar: i64,
+        humps: u32,
+    ) -> Option<i64> {
+        self.tails.clear();
+        self.tails.resize(pattern.chars.len(), 0);
+        let mut tail = 0;
+        for (i, &(most, hump)) in pattern.row_bound.iter().enumerate().rev() {
+            let camel = hump.is_some_and(|letter| humps & (1 << letter) != 0);
+            tail += most
+                + if camel {
+                    i64::from(BONUS_CAMEL - BONUS_CONSECUTIVE)
+                } else {
+                    0
+                };
+            self.tails[i] = tail;
+        }
+        self.bar = Some(bar);
+        let score = self.score(text, pattern).filter(|&score| score > bar);
+        self.bar = None;
+        score
+    }
+
     /// The score `SkimMatcherV2::default().smart_case().fuzzy_match(text, query)` gives, or
     /// `None` where it finds no match. An empty pattern scores 0, as in the crate.
     pub fn score(&mut self, text: &str, pattern: &Pattern) -> Option<i64> {
@@ -315,7 +476,7 @@ impl Scorer {
         let mut from = 0;
         for &p in &pattern.chars {
             // An ASCII text cannot hold a non-ASCII character.
-            let p = u8::try_from(p).ok()?;
+            let p = u8::try_from(p).ok().filter(u8::is_ascii)?;
             let at = if pattern.case_sensitive || !p.is_ascii_alphabetic() {
                 memchr::memchr(p, &text[from..])
             } else {
@@ -364,17 +525,19 @@ impl Scorer {
                 &self.first,
                 |j| char::from(text[j]),
                 &mut rows,
+                (self.bar, &self.tails),
                 |i, _, out| out.extend_from_slice(&occ[i]),
                 |j, i| match_score(pattern, char::from(text[j]), pattern.chars[i]),
             );
             self.rows = rows;
-            return Some(score);
+            return score;
         }
         let mut rows = std::mem::take(&mut self.rows);
         let score = sparse(
             &self.first,
             |j| char::from(text[j]),
             &mut rows,
+            (self.bar, &self.tails),
             |i, from, out| {
                 let p = u8::try_from(pattern.chars[i]).unwrap_or(0);
                 let hay = &text[from..end];
@@ -391,7 +554,7 @@ impl Scorer {
             },
         );
         self.rows = rows;
-        Some(score)
+        score
     }
 
     fn score_chars(&mut self, text: &[char], pattern: &Pattern) -> Option<i64> {
@@ -411,6 +574,7 @@ impl Scorer {
             &self.first,
             |j| text[j],
             &mut rows,
+            (self.bar, &self.tails),
             |i, from, out| {
                 let p = pattern.chars[i];
                 out.extend(
@@ -424,7 +588,7 @@ impl Scorer {
             |j, i| match_score(pattern, text[j], pattern.chars[i]),
         );
         self.rows = rows;
-        Some(score)
+        score
     }
 
     /// The crate's `build_score_matrix` in compressed (two-row) form, over text columns
