@@ -10,8 +10,12 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub struct Normalized {
     pub text: String,
-    /// `origin[i]` is the original byte offset of normalised byte `i`; one extra entry at the end.
-    origin: Vec<usize>,
+    /// Where the normalised text stops running parallel to the original: from normalised
+    /// byte `.0` on, original offsets continue from `.1`, until the next entry. (A table of
+    /// every byte took eight times the text; text is mostly copied as it is.)
+    jumps: Vec<(usize, usize)>,
+    /// The original offset of the end: after the last kept character.
+    end: usize,
 }
 
 fn fold(c: char) -> char {
@@ -26,8 +30,17 @@ fn fold(c: char) -> char {
 /// Folds quote marks and collapses every run of whitespace into one space, trimming both ends.
 pub fn normalize(text: &str) -> Normalized {
     let mut out = String::with_capacity(text.len());
-    let mut origin = Vec::with_capacity(text.len() + 1);
+    let mut jumps: Vec<(usize, usize)> = Vec::new();
     let mut pending_space: Option<usize> = None;
+    // Records that normalised byte `out.len()` comes from original offset `at`.
+    let mut mark = |out: &String, at: usize| {
+        let parallel = jumps
+            .last()
+            .is_some_and(|&(norm, orig)| orig + (out.len() - norm) == at);
+        if !parallel {
+            jumps.push((out.len(), at));
+        }
+    };
     for (at, c) in text.char_indices() {
         let c = fold(c);
         if c.is_whitespace() {
@@ -37,28 +50,39 @@ pub fn normalize(text: &str) -> Normalized {
         if let Some(space_at) = pending_space.take()
             && !out.is_empty()
         {
+            mark(&out, space_at);
             out.push(' ');
-            origin.push(space_at);
         }
-        let before = out.len();
+        mark(&out, at);
         out.push(c);
-        origin.extend(std::iter::repeat_n(at, out.len() - before));
     }
     // The end maps to the end of the last kept character, not past trailing whitespace.
     let end = text.trim_end().len();
-    origin.push(end);
-    Normalized { text: out, origin }
+    Normalized {
+        text: out,
+        jumps,
+        end,
+    }
 }
 
 impl Normalized {
+    /// The original offset of normalised byte `at` (a char boundary).
+    fn origin(&self, at: usize) -> usize {
+        let i = self.jumps.partition_point(|&(norm, _)| norm <= at);
+        match i.checked_sub(1).and_then(|i| self.jumps.get(i)) {
+            Some(&(norm, orig)) => orig + (at - norm),
+            None => 0,
+        }
+    }
+
     /// The original byte range of a normalised byte range.
     pub fn original(&self, range: Range<usize>) -> Range<usize> {
-        let start = self.origin.get(range.start).copied().unwrap_or(0);
+        let start = self.origin(range.start);
         let end = if range.end >= self.text.len() {
-            self.origin.last().copied().unwrap_or(0)
+            self.end
         } else {
             // The end is the start of the next normalised char; back over a collapsed space.
-            self.origin.get(range.end).copied().unwrap_or(0)
+            self.origin(range.end)
         };
         start..end.max(start)
     }
@@ -74,19 +98,22 @@ impl Normalized {
     }
 }
 
-/// Normalised text that many quotes are looked up in. After a few lookups of a long text it
-/// builds an index of every 8-byte window at a char boundary, so that ten thousand quotes of one
-/// long paragraph cost ten thousand lookups instead of ten thousand scans.
+/// An article's paragraphs normalised for quote lookups: one text, the paragraphs joined by a
+/// newline (which normalised text never holds, so no match spans two), searched with memchr's
+/// substring finder. A long article gets an index of every 8-byte window at a char boundary,
+/// so that ten thousand quotes of one long paragraph cost ten thousand lookups instead of ten
+/// thousand scans. Read-only once built, so quotes can be looked up from several threads.
 #[derive(Debug, Clone)]
-pub struct Searchable {
-    pub normalized: Normalized,
-    lookups: u32,
+pub struct ArticleText {
+    pub blocks: Vec<Normalized>,
+    joined: String,
+    /// Where each block starts in `joined`.
+    starts: Vec<usize>,
     windows: Option<HashMap<u64, Vec<u32>>>,
 }
 
-/// Scans are cheap below this many bytes, or before this many lookups.
-const INDEX_MIN_BYTES: usize = 4096;
-const INDEX_AFTER_LOOKUPS: u32 = 16;
+/// Scans are cheap below this many bytes.
+const INDEX_MIN_BYTES: usize = 65_536;
 const WINDOW: usize = 8;
 
 fn window_key(bytes: &[u8]) -> u64 {
@@ -95,42 +122,61 @@ fn window_key(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(key)
 }
 
-impl Searchable {
-    pub fn new(text: &str) -> Self {
+impl ArticleText {
+    pub fn new<'a>(blocks: impl IntoIterator<Item = &'a str>) -> Self {
+        let blocks: Vec<Normalized> = blocks.into_iter().map(normalize).collect();
+        let mut joined = String::with_capacity(blocks.iter().map(|b| b.text.len() + 1).sum());
+        let mut starts = Vec::with_capacity(blocks.len());
+        for block in &blocks {
+            starts.push(joined.len());
+            joined.push_str(&block.text);
+            joined.push('\n');
+        }
+        let windows = (joined.len() >= INDEX_MIN_BYTES && u32::try_from(joined.len()).is_ok())
+            .then(|| {
+                let bytes = joined.as_bytes();
+                let mut map: HashMap<u64, Vec<u32>> = HashMap::new();
+                for at in (0..=bytes.len() - WINDOW).filter(|&i| joined.is_char_boundary(i)) {
+                    map.entry(window_key(&bytes[at..]))
+                        .or_default()
+                        .push(u32::try_from(at).unwrap_or(u32::MAX));
+                }
+                map
+            });
         Self {
-            normalized: normalize(text),
-            lookups: 0,
-            windows: None,
+            blocks,
+            joined,
+            starts,
+            windows,
         }
     }
 
-    /// Where `needle` (already normalised) first occurs, as an original byte range.
-    pub fn find(&mut self, needle: &str) -> Option<Range<usize>> {
-        self.lookups += 1;
-        let text = &self.normalized.text;
-        let indexable = text.len() >= INDEX_MIN_BYTES
-            && self.lookups > INDEX_AFTER_LOOKUPS
-            && u32::try_from(text.len()).is_ok();
-        if needle.len() < WINDOW || !indexable {
-            return self.normalized.find(needle);
+    /// The first block holding `needle` (already normalised), and the original byte range
+    /// of its first occurrence there.
+    pub fn find(&self, needle: &str) -> Option<(usize, Range<usize>)> {
+        if needle.is_empty() {
+            return None;
         }
-        let windows = self.windows.get_or_insert_with(|| {
-            let bytes = text.as_bytes();
-            let mut map: HashMap<u64, Vec<u32>> = HashMap::new();
-            for at in (0..=bytes.len() - WINDOW).filter(|&i| text.is_char_boundary(i)) {
-                map.entry(window_key(&bytes[at..]))
-                    .or_default()
-                    .push(u32::try_from(at).unwrap_or(u32::MAX));
-            }
-            map
-        });
-        // Positions are in text order, so the first that matches is the first occurrence.
-        let at = windows
-            .get(&window_key(needle.as_bytes()))?
-            .iter()
-            .map(|&p| p as usize)
-            .find(|&p| text[p..].starts_with(needle))?;
-        Some(self.normalized.original(at..at + needle.len()))
+        let at = self.find_joined(needle)?;
+        let block = self.starts.partition_point(|&s| s <= at).checked_sub(1)?;
+        let local = at - self.starts[block];
+        Some((
+            block,
+            self.blocks[block].original(local..local + needle.len()),
+        ))
+    }
+
+    fn find_joined(&self, needle: &str) -> Option<usize> {
+        let text = &self.joined;
+        match &self.windows {
+            Some(windows) if needle.len() >= WINDOW => windows
+                .get(&window_key(needle.as_bytes()))?
+                .iter()
+                .map(|&p| p as usize)
+                // Positions are in text order: the first that matches is the first occurrence.
+                .find(|&p| text[p..].starts_with(needle)),
+            _ => memchr::memmem::find(text.as_bytes(), needle.as_bytes()),
+        }
     }
 }
 
@@ -196,21 +242,36 @@ mod tests {
     #[test]
     fn the_window_index_finds_the_same_first_occurrence_as_a_scan() {
         let mut text = String::new();
-        for n in 0..2000 {
+        for n in 0..6000 {
             let _ = write!(text, "Sentence {} says. ", n % 700);
         }
-        let mut indexed = Searchable::new(&text);
+        let indexed = ArticleText::new(["Before.", text.as_str()]);
         let plain = normalize(&text);
         for n in (0..700).chain([5, 9, 699]) {
             let needle = format!("Sentence {n} says");
-            assert_eq!(indexed.find(&needle), plain.find(&needle), "{needle}");
+            assert_eq!(
+                indexed.find(&needle),
+                plain.find(&needle).map(|r| (1, r)),
+                "{needle}"
+            );
         }
         assert!(indexed.windows.is_some(), "the index was built");
         assert_eq!(indexed.find("Sentence 700 says"), None);
         assert_eq!(
             indexed.find("says. Sentence 1 "),
-            plain.find("says. Sentence 1 ")
+            plain.find("says. Sentence 1 ").map(|r| (1, r))
         );
+    }
+
+    #[test]
+    fn a_quote_is_found_in_its_block_and_never_across_two() {
+        let article = ArticleText::new(["One two.", "Three  four “five”.", "Six."]);
+        let (block, range) = article.find("four \"five\"").unwrap();
+        assert_eq!(block, 1);
+        assert_eq!(&"Three  four “five”."[range], "four “five”");
+        assert_eq!(article.find("two. Three"), None);
+        assert_eq!(article.find("Six.").map(|(b, _)| b), Some(2));
+        assert_eq!(article.find("One").map(|(b, r)| (b, r.start)), Some((0, 0)));
     }
 
     #[test]

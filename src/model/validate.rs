@@ -14,13 +14,15 @@ use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::Diagnostic;
 use super::markdown;
-use super::quote::{self, Searchable};
+use super::quote::{self, ArticleText};
 use super::raw::shape::{self, Key};
 use super::raw::{RawArticle, RawClaim, RawFraming, RawLink, RawStance};
 use super::{
     Anchor, Article, ArticleIx, Claim, ClaimIx, Color, Debate, Framing, Link, LinkKind, NamedColor,
     Stance, StanceKind,
 };
+
+mod chunked;
 
 type Value<'a> = Spanned<DeValue<'a>>;
 
@@ -46,34 +48,133 @@ fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -
 }
 
 pub(super) fn debate(src: &str) -> Result<Debate, Vec<Diagnostic>> {
+    // A large file is parsed a piece at a time; anything unusual there, including every
+    // error, is left to the whole-file path, whose messages point into the file.
+    if src.len() >= chunked::MIN_BYTES
+        && let Some(debate) = chunked::debate(src)
+    {
+        return Ok(debate);
+    }
+    whole(src)
+}
+
+/// The whole file parsed at once: every error found, with its position.
+fn whole(src: &str) -> Result<Debate, Vec<Diagnostic>> {
     let (root, errors) = DeTable::parse_recoverable(src);
     if !errors.is_empty() {
         return Err(errors.iter().map(|e| syntax(e, src)).collect());
     }
     let mut v = Validator::default();
     let items = v.walk_top(root.into_inner());
-    let framings = v.framings(items.framings, items.framings_span);
-    let articles = v.articles(items.articles, items.articles_span);
-    let claims = v.claims(items.claims, &framings, &articles);
-    if let Some(span) = &items.title_span
-        && items.title.as_deref().is_some_and(|t| t.trim().is_empty())
-    {
-        v.push(
-            Diagnostic::new("the debate's title is empty")
-                .at(span.clone(), "empty")
-                .help("give the debate a title: what question do the articles argue over?"),
+    let raws = Raws {
+        framing_count: items.framings.len(),
+        article_count: items.articles.len(),
+        framings: v.items("framing", items.framings, shape::FRAMING),
+        articles: v.items("article", items.articles, shape::ARTICLE),
+        claims: v.items("claim", items.claims, shape::CLAIM),
+    };
+    let head = Head {
+        title: items.title,
+        title_span: items.title_span,
+        description: items.description,
+        framings_span: items.framings_span,
+        articles_span: items.articles_span,
+    };
+    v.finish(head, raws)
+}
+
+/// Each claim's quote in its article, where it is found there: looked up on two threads, the
+/// articles' texts prepared once each.
+fn find_quotes(
+    claims: &[RawClaim],
+    articles: &[ArticleItem],
+    index: &HashMap<&str, usize>,
+) -> Vec<Option<Anchor>> {
+    let prepare = |part: &[ArticleItem]| -> Vec<ArticleText> {
+        part.iter()
+            .map(|a| ArticleText::new(a.doc.blocks.iter().map(|b| b.text.as_str())))
+            .collect()
+    };
+    let find = |texts: &[ArticleText], part: &[RawClaim]| -> Vec<Option<Anchor>> {
+        part.iter()
+            .map(|claim| {
+                let text = texts.get(*index.get(claim.article.get_ref().as_str())?)?;
+                let needle = quote::normalize(&markdown::plain_text(claim.quote.get_ref())).text;
+                let (block, range) = text.find(&needle)?;
+                Some(Anchor { block, range })
+            })
+            .collect()
+    };
+    let texts = std::thread::scope(|scope| {
+        let (left, right) = articles.split_at(articles.len() / 2);
+        let other = scope.spawn(|| prepare(right));
+        let mut texts = prepare(left);
+        texts.extend(
+            other
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
         );
-    }
-    if v.diagnostics.is_empty() {
-        Ok(Validator::resolve(
-            items.title.unwrap_or_default(),
-            items.description,
-            framings,
-            articles,
-            claims,
-        ))
-    } else {
-        Err(v.diagnostics)
+        texts
+    });
+    std::thread::scope(|scope| {
+        let (left, right) = claims.split_at(claims.len() / 2);
+        let other = scope.spawn(|| find(&texts, right));
+        let mut found = find(&texts, left);
+        found.extend(
+            other
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        );
+        found
+    })
+}
+
+/// The debate's own keys, taken from the top-level table.
+#[derive(Default)]
+struct Head {
+    title: Option<String>,
+    title_span: Option<Range<usize>>,
+    description: Option<String>,
+    framings_span: Option<Range<usize>>,
+    articles_span: Option<Range<usize>>,
+}
+
+/// The items of the file, deserialized, before the checks across items.
+#[derive(Default)]
+struct Raws {
+    framing_count: usize,
+    article_count: usize,
+    framings: Vec<RawFraming>,
+    articles: Vec<RawArticle>,
+    claims: Vec<RawClaim>,
+}
+
+impl Validator {
+    /// The checks across items (ids, references, quotes), then the resolved debate.
+    fn finish(mut self, head: Head, raws: Raws) -> Result<Debate, Vec<Diagnostic>> {
+        let framings = self.framings(raws.framings, raws.framing_count, head.framings_span);
+        let articles = self.articles(raws.articles, raws.article_count, head.articles_span);
+        let claims = self.claims(raws.claims, &framings, &articles);
+        if let Some(span) = &head.title_span
+            && head.title.as_deref().is_some_and(|t| t.trim().is_empty())
+        {
+            self.push(
+                Diagnostic::new("the debate's title is empty")
+                    .at(span.clone(), "empty")
+                    .help("give the debate a title: what question do the articles argue over?"),
+            );
+        }
+        if self.diagnostics.is_empty() {
+            Ok(Self::resolve(
+                head.title.unwrap_or_default(),
+                head.description,
+                framings,
+                articles,
+                claims,
+            ))
+        } else {
+            Err(self.diagnostics)
+        }
     }
 }
 
@@ -141,8 +242,8 @@ struct ArticleItem {
     raw: RawArticle,
     date: Option<String>,
     doc: markdown::Doc,
-    /// Each block's text prepared for quote matching, built on first use.
-    normalized: Vec<Option<Searchable>>,
+    /// The blocks' text prepared for quote matching, built on first use.
+    normalized: Option<ArticleText>,
 }
 
 struct ClaimItem {
@@ -520,13 +621,29 @@ impl Validator {
         }
     }
 
-    fn framings(&mut self, values: Vec<Value<'_>>, span: Option<Range<usize>>) -> Vec<FramingItem> {
-        let count = values.len();
+    /// Each `[[kind]]` table checked and deserialized; the ones with errors are left out.
+    fn items<T: for<'a> Deserialize<'a>>(
+        &mut self,
+        kind: &'static str,
+        values: Vec<Value<'_>>,
+        keys: &[Key],
+    ) -> Vec<T> {
+        values
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, value)| self.item::<T>(kind, i, value, keys))
+            .collect()
+    }
+
+    /// `count`: how many `[[framings]]` the file has, including any that had errors.
+    fn framings(
+        &mut self,
+        raws: Vec<RawFraming>,
+        count: usize,
+        span: Option<Range<usize>>,
+    ) -> Vec<FramingItem> {
         let mut out = Vec::with_capacity(count);
-        for (i, value) in values.into_iter().enumerate() {
-            let Some(raw) = self.item::<RawFraming>("framing", i, value, shape::FRAMING) else {
-                continue;
-            };
+        for raw in raws {
             let what = format!("framing '{}'", raw.id.get_ref());
             self.check_id("framing", &raw.id);
             self.non_empty(&what, "name", &raw.name);
@@ -573,13 +690,15 @@ impl Validator {
         None
     }
 
-    fn articles(&mut self, values: Vec<Value<'_>>, span: Option<Range<usize>>) -> Vec<ArticleItem> {
-        let count = values.len();
+    /// `count`: how many `[[articles]]` the file has, including any that had errors.
+    fn articles(
+        &mut self,
+        raws: Vec<RawArticle>,
+        count: usize,
+        span: Option<Range<usize>>,
+    ) -> Vec<ArticleItem> {
         let mut out = Vec::with_capacity(count);
-        for (i, value) in values.into_iter().enumerate() {
-            let Some(raw) = self.item::<RawArticle>("article", i, value, shape::ARTICLE) else {
-                continue;
-            };
+        for raw in raws {
             let what = format!("article '{}'", raw.id.get_ref());
             self.check_id("article", &raw.id);
             self.non_empty(&what, "title", &raw.title);
@@ -600,7 +719,7 @@ impl Validator {
                 }
             });
             let doc = markdown::parse(raw.text.get_ref());
-            let normalized = vec![None; doc.blocks.len()];
+            let normalized = None;
             out.push(ArticleItem {
                 raw,
                 date,
@@ -620,17 +739,11 @@ impl Validator {
 
     fn claims(
         &mut self,
-        values: Vec<Value<'_>>,
+        raws: Vec<RawClaim>,
         framings: &[FramingItem],
         articles: &[ArticleItem],
     ) -> Vec<ClaimItem> {
         // Only the ids of claims that parsed; resolved below for links.
-        let mut raws = Vec::with_capacity(values.len());
-        for (i, value) in values.into_iter().enumerate() {
-            if let Some(raw) = self.item::<RawClaim>("claim", i, value, shape::CLAIM) {
-                raws.push(raw);
-            }
-        }
         let ids: Vec<IdAt> = raws.iter().map(|c| id_at(&c.id)).collect();
         self.check_unique("claim", &ids);
         let claim_index: HashMap<&str, usize> = ids
@@ -651,12 +764,14 @@ impl Validator {
             .rev()
             .map(|(i, f)| (f.raw.id.get_ref().as_str(), i))
             .collect();
-        // Quote matching needs mutable, lazily normalised article blocks.
-        let mut normalized: Vec<Vec<Option<Searchable>>> =
+        // The quotes are looked up on two threads first; only the ones not found come back
+        // to `find_quote` below, for their messages.
+        let found = find_quotes(&raws, articles, &article_index);
+        let mut normalized: Vec<Option<ArticleText>> =
             articles.iter().map(|a| a.normalized.clone()).collect();
 
         let mut out = Vec::with_capacity(raws.len());
-        for raw in raws {
+        for (raw, found) in raws.into_iter().zip(found) {
             let what = format!("claim '{}'", raw.id.get_ref());
             self.check_id("claim", &raw.id);
             self.non_empty(&what, "summary", &raw.summary);
@@ -689,8 +804,11 @@ impl Validator {
                     None
                 }
             };
-            let anchor = article
-                .and_then(|a| self.find_quote(&what, &raw.quote, &articles[a], &mut normalized[a]));
+            let anchor = found.or_else(|| {
+                article.and_then(|a| {
+                    self.find_quote(&what, &raw.quote, &articles[a], &mut normalized[a])
+                })
+            });
             let stances = self.stances(&what, &raw, framings, &framing_index);
             let links = self.links(&what, &raw, &ids, &claim_index);
             if let (Some(article), Some(anchor)) = (article, anchor) {
@@ -711,7 +829,7 @@ impl Validator {
         what: &str,
         quote: &Spanned<String>,
         article: &ArticleItem,
-        normalized: &mut [Option<Searchable>],
+        normalized: &mut Option<ArticleText>,
     ) -> Option<Anchor> {
         let needle = quote::normalize(&markdown::plain_text(quote.get_ref())).text;
         if needle.is_empty() {
@@ -722,23 +840,13 @@ impl Validator {
             );
             return None;
         }
-        for (i, (block, slot)) in article
-            .doc
-            .blocks
-            .iter()
-            .zip(normalized.iter_mut())
-            .enumerate()
-        {
-            let searchable = slot.get_or_insert_with(|| Searchable::new(&block.text));
-            if let Some(range) = searchable.find(&needle) {
-                return Some(Anchor { block: i, range });
-            }
+        let text = normalized.get_or_insert_with(|| {
+            ArticleText::new(article.doc.blocks.iter().map(|b| b.text.as_str()))
+        });
+        if let Some((block, range)) = text.find(&needle) {
+            return Some(Anchor { block, range });
         }
-        let plain: Vec<&str> = normalized
-            .iter()
-            .flatten()
-            .map(|s| s.normalized.text.as_str())
-            .collect();
+        let plain: Vec<&str> = text.blocks.iter().map(|n| n.text.as_str()).collect();
         let prefix = quote::longest_matching_prefix(&needle, &plain);
         let article_id = article.raw.id.get_ref();
         let help = if prefix.is_empty() {

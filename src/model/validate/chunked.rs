@@ -1,0 +1,257 @@
+//! Large files parsed an item at a time: each `[[framings]]`, `[[articles]]` and `[[claims]]`
+//! section is parsed on its own, on two threads, and turned into its item at once.
+//!
+//! toml's parser keeps the whole file's tokens and tables in memory, about 15 times the file;
+//! here only a batch of sections is parsed at a time, so a load peaks near the size of the
+//! result. Only for files that load cleanly: any error, or anything this splitting cannot be
+//! sure of, returns `None`, and the whole-file path reports it with positions in the file.
+
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+
+use super::{Head, Raws, Validator, shape};
+use crate::model::Debate;
+
+/// Smaller files gain nothing from splitting.
+pub const MIN_BYTES: usize = 1 << 20;
+
+/// Sections are parsed in batches of about this many bytes.
+const BATCH_BYTES: usize = 256 << 10;
+
+/// The item lists a section header can start.
+const LISTS: [&str; 3] = ["framings", "articles", "claims"];
+
+/// The debate, if the file splits cleanly into sections and loads without a single error.
+pub fn debate(src: &str) -> Option<Debate> {
+    let starts = section_starts(src)?;
+    let prefix_end = starts.first().copied().unwrap_or(src.len());
+    let mut v = Validator::default();
+    let (root, errors) = DeTable::parse_recoverable(&src[..prefix_end]);
+    if !errors.is_empty() {
+        return None;
+    }
+    let items = v.walk_top(root.into_inner());
+    // Lists begun before the first section would have to merge with the sections' lists.
+    let clean = items.framings.is_empty()
+        && items.articles.is_empty()
+        && items.claims.is_empty()
+        && v.diagnostics.is_empty();
+    if !clean {
+        return None;
+    }
+    let head = Head {
+        title: items.title,
+        title_span: items.title_span,
+        description: items.description,
+        framings_span: None,
+        articles_span: None,
+    };
+    let batches = batches(src, &starts);
+    let (left, right) = batches.split_at(batches.len() / 2);
+    let (raws, right) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| parse_batches(src, right));
+        (parse_batches(src, left), other.join().ok().flatten())
+    });
+    let (mut raws, right) = (raws?, right?);
+    raws.framing_count += right.framing_count;
+    raws.article_count += right.article_count;
+    raws.framings.extend(right.framings);
+    raws.articles.extend(right.articles);
+    raws.claims.extend(right.claims);
+    v.finish(head, raws).ok()
+}
+
+/// Byte ranges of the batches: consecutive sections, each batch at least `BATCH_BYTES` long.
+fn batches(src: &str, starts: &[usize]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let Some(&(mut from)) = starts.first() else {
+        return out;
+    };
+    for &at in &starts[1..] {
+        if at - from >= BATCH_BYTES {
+            out.push(from..at);
+            from = at;
+        }
+    }
+    out.push(from..src.len());
+    out
+}
+
+/// Parses batches in order into their items; `None` at the first error of any kind.
+fn parse_batches(src: &str, batches: &[Range<usize>]) -> Option<Raws> {
+    let mut raws = Raws::default();
+    let mut v = Validator::default();
+    for range in batches {
+        let (root, errors) = DeTable::parse_recoverable(src.get(range.clone())?);
+        if !errors.is_empty() {
+            return None;
+        }
+        for (key, value) in root.into_inner() {
+            let list = key.get_ref().as_ref();
+            if !LISTS.contains(&list) || !matches!(value.get_ref(), DeValue::Array(_)) {
+                return None;
+            }
+            let tables = v.table_list(list, value);
+            match list {
+                "framings" => {
+                    raws.framing_count += tables.len();
+                    raws.framings
+                        .extend(v.items("framing", tables, shape::FRAMING));
+                }
+                "articles" => {
+                    raws.article_count += tables.len();
+                    raws.articles
+                        .extend(v.items("article", tables, shape::ARTICLE));
+                }
+                _ => raws.claims.extend(v.items("claim", tables, shape::CLAIM)),
+            }
+        }
+        if !v.diagnostics.is_empty() {
+            return None;
+        }
+    }
+    Some(raws)
+}
+
+/// Where each top-level `[[framings]]`, `[[articles]]` or `[[claims]]` header line starts,
+/// found by following strings and comments; `None` if a string never ends.
+fn section_starts(src: &str) -> Option<Vec<usize>> {
+    let b = src.as_bytes();
+    let mut starts = Vec::new();
+    let mut i = 0;
+    let mut line_start = true;
+    while i < b.len() {
+        if line_start {
+            line_start = false;
+            let begin = i;
+            while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+                i += 1;
+            }
+            if b[i..].starts_with(b"[[") && is_list_header(&b[i + 2..]) {
+                starts.push(begin);
+            }
+            continue;
+        }
+        match b[i] {
+            b'\n' => {
+                line_start = true;
+                i += 1;
+            }
+            b'#' => i = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |n| i + n),
+            b'"' if b[i..].starts_with(b"\"\"\"") => {
+                i += 3;
+                loop {
+                    let at = i + memchr::memchr2(b'\\', b'"', b.get(i..)?)?;
+                    if b[at] == b'\\' {
+                        i = at + 2;
+                    } else if b[at..].starts_with(b"\"\"\"") {
+                        // Up to two more quotes belong to the string.
+                        i = at + 3;
+                        while i < b.len() && b[i] == b'"' && i < at + 5 {
+                            i += 1;
+                        }
+                        break;
+                    } else {
+                        i = at + 1;
+                    }
+                }
+            }
+            b'\'' if b[i..].starts_with(b"'''") => {
+                let at = i + 3 + memchr::memmem::find(b.get(i + 3..)?, b"'''")?;
+                i = at + 3;
+                while i < b.len() && b[i] == b'\'' && i < at + 5 {
+                    i += 1;
+                }
+            }
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' && b[i] != b'\n' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                i += usize::from(i < b.len() && b[i] == b'"');
+            }
+            b'\'' => {
+                i += 1;
+                while i < b.len() && b[i] != b'\'' && b[i] != b'\n' {
+                    i += 1;
+                }
+                i += usize::from(i < b.len() && b[i] == b'\'');
+            }
+            _ => i += 1,
+        }
+    }
+    Some(starts)
+}
+
+/// After `[[`: one of the lists, then `]]`, with optional blanks.
+fn is_list_header(rest: &[u8]) -> bool {
+    let trimmed =
+        |s: &[u8]| -> usize { s.iter().take_while(|&&c| c == b' ' || c == b'\t').count() };
+    let mut at = trimmed(rest);
+    let Some(name) = LISTS.iter().find(|n| rest[at..].starts_with(n.as_bytes())) else {
+        return false;
+    };
+    at += name.len();
+    at += trimmed(&rest[at..]);
+    rest[at..].starts_with(b"]]")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn generated(claims: usize) -> String {
+        crate::generate::debate_toml(claims / 100, claims, 3, 3)
+    }
+
+    #[test]
+    fn a_large_file_loads_the_same_in_sections_as_whole() {
+        let src = generated(3_000);
+        assert!(src.len() > MIN_BYTES);
+        let sections = section_starts(&src).expect("splits");
+        assert!(sections.len() > 3_000);
+        let chunked = debate(&src).expect("loads in sections");
+        let whole = super::super::whole(&src).expect("loads whole");
+        assert_eq!(format!("{chunked:?}"), format!("{whole:?}"));
+    }
+
+    #[test]
+    fn headers_inside_strings_and_comments_are_not_sections() {
+        let src = r#"title = "t" # [[claims]]
+[[framings]]
+thesis = """
+[[claims]]
+\""""
+x = '''
+[[articles]]
+'''
+y = "[[claims]]"
+  [[ claims ]]  
+[[claims.links]]
+[[claimsx]]
+"#;
+        let starts = section_starts(src).expect("splits");
+        let lines: Vec<&str> = starts
+            .iter()
+            .map(|&s| src[s..].lines().next().unwrap_or(""))
+            .collect();
+        assert_eq!(lines, ["[[framings]]", "  [[ claims ]]  "]);
+    }
+
+    #[test]
+    fn an_unterminated_string_is_left_to_the_whole_file_parser() {
+        assert_eq!(section_starts("a = \"\"\"\n[[claims]]\n"), None);
+        assert_eq!(section_starts("a = '''\n[[claims]]\n"), None);
+    }
+
+    #[test]
+    fn a_large_file_with_an_error_reports_it_where_it_is() {
+        let src = generated(3_000).replacen("article = \"", "article = \"nope-", 1);
+        let at = src.find("nope-").expect("edited");
+        let errors = super::super::debate(&src).expect_err("an error");
+        assert!(debate(&src).is_none());
+        let (line, _) = errors[0].line_col(&src).expect("located");
+        assert_eq!(line, crate::model::diagnostic::line_col(&src, at).0);
+    }
+}
