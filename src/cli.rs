@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::model::progress::{Progress, Stage};
 use crate::model::{self, Debate, LoadFailure};
 use crate::state::State;
 
@@ -176,8 +177,57 @@ impl Origin {
     pub fn load(&self) -> Result<Debate, LoadFailure> {
         match self {
             Self::Embedded => Debate::embedded(),
-            Self::File(path) => model::load_path(path).map(|(debate, _)| debate),
+            Self::File(path) => load_showing_progress(path),
         }
+    }
+}
+
+/// Files this large show their progress while they load (when stderr is a terminal).
+const SHOW_PROGRESS_FROM: u64 = 4 << 20;
+
+/// Loads a file; a large one on a thread of its own, while a line on stderr tells how far it
+/// has got, rewritten in place ten times a second and erased at the end.
+fn load_showing_progress(path: &std::path::Path) -> Result<Debate, LoadFailure> {
+    let large = std::fs::metadata(path).is_ok_and(|m| m.len() >= SHOW_PROGRESS_FROM);
+    if !large || !std::io::stderr().is_terminal() {
+        return model::load_path(path);
+    }
+    let progress = Progress::default();
+    let name = model::diagnostic::one_line(&path.display().to_string());
+    std::thread::scope(|scope| {
+        let loading = scope.spawn(|| model::load_path_showing(path, &progress));
+        let mut err = std::io::stderr();
+        loop {
+            let _ = write!(err, "\r\x1b[2K{}", progress_line(&name, &progress));
+            let _ = err.flush();
+            if loading.is_finished() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        let _ = write!(err, "\r\x1b[2K");
+        let _ = err.flush();
+        loading
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}
+
+/// "Loading big.toml: parsing 45% (37 of 82 MB)", or the stage after parsing.
+pub fn progress_line(name: &str, progress: &Progress) -> String {
+    let (parsed, total) = progress.parsed();
+    let mb = |bytes: usize| bytes.div_ceil(1_000_000);
+    match progress.stage() {
+        Stage::Reading => format!("Loading {name}: reading…"),
+        Stage::Parsing if total > 0 => format!(
+            "Loading {name}: parsing {}% ({} of {} MB)",
+            parsed.min(total) * 100 / total,
+            mb(parsed.min(total)),
+            mb(total)
+        ),
+        Stage::Parsing => format!("Loading {name}: parsing…"),
+        Stage::Checking => format!("Loading {name}: checking ids, links and quotes…"),
+        Stage::Done => format!("Loading {name}: done"),
     }
 }
 
@@ -522,5 +572,28 @@ pub fn check(files: Vec<PathBuf>) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_progress_line_names_the_stage_and_how_far() {
+        let p = Progress::default();
+        assert_eq!(progress_line("big.toml", &p), "Loading big.toml: reading…");
+        p.set_stage(Stage::Parsing);
+        p.set_total(82_000_000);
+        p.add_parsed(37_000_000);
+        assert_eq!(
+            progress_line("big.toml", &p),
+            "Loading big.toml: parsing 45% (37 of 82 MB)"
+        );
+        p.set_stage(Stage::Checking);
+        assert_eq!(
+            progress_line("big.toml", &p),
+            "Loading big.toml: checking ids, links and quotes…"
+        );
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod diagnostic;
 pub mod markdown;
+pub mod progress;
 pub mod quote;
 pub mod raw;
 pub mod source;
@@ -15,7 +16,7 @@ use std::ops::Range;
 
 pub use diagnostic::Diagnostic;
 pub use markdown::{Block, BlockKind, Doc, Inline};
-pub use source::{LoadFailure, MAX_FILE_BYTES, load_bytes, load_path};
+pub use source::{LoadFailure, MAX_FILE_BYTES, load_bytes, load_path, load_path_showing};
 pub use validate::slug as slug_id;
 
 /// The embedded default debate, shipped as `data/deepseek.toml`.
@@ -225,7 +226,7 @@ impl LinkKind {
 impl Debate {
     /// Parses and validates a debate from TOML text, collecting every problem found.
     pub fn from_toml(source: &str) -> Result<Self, Vec<Diagnostic>> {
-        validate::debate(source)
+        validate::debate(source, &progress::Progress::default())
     }
 
     /// The debate embedded in the binary (`data/deepseek.toml`).

@@ -142,7 +142,7 @@ impl Watch {
         self.pending = None;
         // A file deleted mid-save (some editors do) is simply waited for.
         now?;
-        Some(crate::model::load_path(&self.path).map(|(debate, _)| debate))
+        Some(crate::model::load_path(&self.path))
     }
 }
 

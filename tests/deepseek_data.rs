@@ -11,8 +11,7 @@ fn embedded() -> Debate {
 
 #[test]
 fn shipped_file_equals_embedded_copy_and_loads() {
-    let (from_file, _) =
-        load_path("data/deepseek.toml".as_ref()).expect("data/deepseek.toml loads");
+    let from_file = load_path("data/deepseek.toml".as_ref()).expect("data/deepseek.toml loads");
     let embedded = embedded();
     assert_eq!(from_file.claims.len(), embedded.claims.len());
     assert_eq!(from_file.summary(), embedded.summary());

@@ -582,7 +582,7 @@ fn typing_a_query_over_a_large_debate_is_echoed_before_its_results() {
     app.send("techno");
     app.wait_for("the query echoed", |s| s.contents().contains("/ techno"));
     // The engine's own count, for the same file and query.
-    let loaded = debate::model::load_path(&path).unwrap().0;
+    let loaded = debate::model::load_path(&path).unwrap();
     let expected = debate::search::Index::new(&loaded).search(&loaded, "techno", 500);
     let count = format!("{}/{}", expected.matched, expected.total);
     app.wait_for("the results", |s| s.contents().contains(&count));
@@ -595,6 +595,23 @@ fn typing_a_query_over_a_large_debate_is_echoed_before_its_results() {
     app.wait_for("no match", |s| s.contents().contains("No match."));
     app.send("\x1b");
     app.wait_for("search closed", |s| !s.contents().contains("/ techno"));
+    app.send("q");
+    assert_eq!(app.exit_code(), 0);
+    app.assert_restored();
+}
+
+#[test]
+fn a_large_file_shows_its_progress_while_it_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.toml");
+    let toml = debate::generate::debate_toml(60, 6_000, 3, 9);
+    assert!(toml.len() as u64 > 4 << 20, "large enough to show progress");
+    std::fs::write(&path, toml).unwrap();
+    let mut app = App::spawn(&[path.to_str().unwrap()], &[], 100, 30);
+    app.wait_for("the reader", |s| {
+        s.alternate_screen() && s.contents().contains("claims")
+    });
+    assert!(app.wrote(b"Loading "), "a progress line was written");
     app.send("q");
     assert_eq!(app.exit_code(), 0);
     app.assert_restored();

@@ -19,7 +19,7 @@ fn debates() -> Vec<(&'static str, Debate)> {
         "tests/fixtures/multilingual.toml",
         "tests/fixtures/six-framings.toml",
     ] {
-        out.push((file, load_path(&root.join(file)).unwrap().0));
+        out.push((file, load_path(&root.join(file)).unwrap()));
     }
     out
 }

@@ -190,9 +190,7 @@ fn every_view_draws_at_every_small_size_without_panic() {
 
 fn load(path: &str) -> Debate {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
-    debate::model::load_path(&path)
-        .unwrap_or_else(|f| panic!("{}", f.render(false)))
-        .0
+    debate::model::load_path(&path).unwrap_or_else(|f| panic!("{}", f.render(false)))
 }
 
 #[test]

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use super::Debate;
 use super::diagnostic::{self, Diagnostic};
+use super::progress::{Progress, Stage};
 
 /// Files larger than this are refused before reading: 256 MiB (a corpus of 100,000 claims
 /// is about 80 MiB).
@@ -58,18 +59,23 @@ const MINIMAL_EXAMPLE: &str = "a debate file needs a title, two [[framings]] and
     [[articles]]\nid = \"essay\"\ntitle = \"An essay\"\ntext = \"First paragraph.\"";
 
 /// Reads and loads a debate file, returning it with its text.
-pub fn load_path(path: &Path) -> Result<(Debate, String), LoadFailure> {
+pub fn load_path(path: &Path) -> Result<Debate, LoadFailure> {
+    load_path_showing(path, &Progress::default())
+}
+
+/// [`load_path`], counting its progress in `progress` for another thread to show.
+pub fn load_path_showing(path: &Path, progress: &Progress) -> Result<Debate, LoadFailure> {
     let name = path.display().to_string();
     let bytes = read_capped(path, &name)?;
-    let text = decode(&name, &bytes)?;
-    match Debate::from_toml(&text) {
-        Ok(debate) => Ok((debate, text)),
-        Err(diagnostics) => Err(LoadFailure {
-            file: name,
-            source: text,
-            diagnostics,
-        }),
-    }
+    let text = decode_owned(&name, bytes)?;
+    progress.set_total(text.len());
+    let result = super::validate::debate(&text, progress);
+    progress.set_stage(Stage::Done);
+    result.map_err(|diagnostics| LoadFailure {
+        file: name,
+        source: text,
+        diagnostics,
+    })
 }
 
 /// Loads a debate from bytes already in memory; `name` is used in messages.
@@ -138,6 +144,18 @@ fn io_diagnostic(name: &str, error: &std::io::Error) -> Diagnostic {
 }
 
 /// Bytes to text: refuses empty files, UTF-16 and invalid UTF-8; drops a UTF-8 byte-order mark.
+/// [`decode`], keeping the bytes as the text when they are already plain UTF-8 (no copy).
+fn decode_owned(name: &str, bytes: Vec<u8>) -> Result<String, LoadFailure> {
+    if !bytes.starts_with(b"\xEF\xBB\xBF") {
+        match String::from_utf8(bytes) {
+            Ok(text) if !text.is_empty() => return Ok(text),
+            Ok(text) => return decode(name, text.as_bytes()),
+            Err(error) => return decode(name, error.as_bytes()),
+        }
+    }
+    decode(name, &bytes)
+}
+
 fn decode(name: &str, bytes: &[u8]) -> Result<String, LoadFailure> {
     if bytes.is_empty() {
         return Err(LoadFailure::whole_file(

@@ -14,6 +14,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::Diagnostic;
 use super::markdown;
+use super::progress::{Progress, Stage};
 use super::quote::{self, ArticleText};
 use super::raw::shape::{self, Key};
 use super::raw::{RawArticle, RawClaim, RawFraming, RawLink, RawStance};
@@ -47,19 +48,20 @@ fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -
     suggest(word, candidates).map_or_else(String::new, |s| format!("; did you mean '{s}'?"))
 }
 
-pub(super) fn debate(src: &str) -> Result<Debate, Vec<Diagnostic>> {
+pub(super) fn debate(src: &str, progress: &Progress) -> Result<Debate, Vec<Diagnostic>> {
+    progress.set_stage(Stage::Parsing);
     // A large file is parsed a piece at a time; anything unusual there, including every
     // error, is left to the whole-file path, whose messages point into the file.
     if src.len() >= chunked::MIN_BYTES
-        && let Some(debate) = chunked::debate(src)
+        && let Some(debate) = chunked::debate(src, progress)
     {
         return Ok(debate);
     }
-    whole(src)
+    whole(src, progress)
 }
 
 /// The whole file parsed at once: every error found, with its position.
-fn whole(src: &str) -> Result<Debate, Vec<Diagnostic>> {
+fn whole(src: &str, progress: &Progress) -> Result<Debate, Vec<Diagnostic>> {
     let (root, errors) = DeTable::parse_recoverable(src);
     if !errors.is_empty() {
         return Err(errors.iter().map(|e| syntax(e, src)).collect());
@@ -73,6 +75,8 @@ fn whole(src: &str) -> Result<Debate, Vec<Diagnostic>> {
         articles: v.items("article", items.articles, shape::ARTICLE),
         claims: v.items("claim", items.claims, shape::CLAIM),
     };
+    progress.set_parsed(src.len());
+    progress.set_stage(Stage::Checking);
     let head = Head {
         title: items.title,
         title_span: items.title_span,

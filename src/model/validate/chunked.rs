@@ -12,6 +12,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::{Head, Raws, Validator, shape};
 use crate::model::Debate;
+use crate::model::progress::{Progress, Stage};
 
 /// Smaller files gain nothing from splitting.
 pub const MIN_BYTES: usize = 1 << 20;
@@ -23,7 +24,7 @@ const BATCH_BYTES: usize = 256 << 10;
 const LISTS: [&str; 3] = ["framings", "articles", "claims"];
 
 /// The debate, if the file splits cleanly into sections and loads without a single error.
-pub fn debate(src: &str) -> Option<Debate> {
+pub fn debate(src: &str, progress: &Progress) -> Option<Debate> {
     let starts = section_starts(src)?;
     let prefix_end = starts.first().copied().unwrap_or(src.len());
     let mut v = Validator::default();
@@ -50,8 +51,11 @@ pub fn debate(src: &str) -> Option<Debate> {
     let batches = batches(src, &starts);
     let (left, right) = batches.split_at(batches.len() / 2);
     let (raws, right) = std::thread::scope(|scope| {
-        let other = scope.spawn(|| parse_batches(src, right));
-        (parse_batches(src, left), other.join().ok().flatten())
+        let other = scope.spawn(|| parse_batches(src, right, progress));
+        (
+            parse_batches(src, left, progress),
+            other.join().ok().flatten(),
+        )
     });
     let (mut raws, right) = (raws?, right?);
     raws.framing_count += right.framing_count;
@@ -59,6 +63,8 @@ pub fn debate(src: &str) -> Option<Debate> {
     raws.framings.extend(right.framings);
     raws.articles.extend(right.articles);
     raws.claims.extend(right.claims);
+    progress.add_parsed(prefix_end);
+    progress.set_stage(Stage::Checking);
     v.finish(head, raws).ok()
 }
 
@@ -79,7 +85,7 @@ fn batches(src: &str, starts: &[usize]) -> Vec<Range<usize>> {
 }
 
 /// Parses batches in order into their items; `None` at the first error of any kind.
-fn parse_batches(src: &str, batches: &[Range<usize>]) -> Option<Raws> {
+fn parse_batches(src: &str, batches: &[Range<usize>], progress: &Progress) -> Option<Raws> {
     let mut raws = Raws::default();
     let mut v = Validator::default();
     for range in batches {
@@ -110,6 +116,7 @@ fn parse_batches(src: &str, batches: &[Range<usize>]) -> Option<Raws> {
         if !v.diagnostics.is_empty() {
             return None;
         }
+        progress.add_parsed(range.len());
     }
     Some(raws)
 }
@@ -211,8 +218,10 @@ mod tests {
         assert!(src.len() > MIN_BYTES);
         let sections = section_starts(&src).expect("splits");
         assert!(sections.len() > 3_000);
-        let chunked = debate(&src).expect("loads in sections");
-        let whole = super::super::whole(&src).expect("loads whole");
+        let progress = Progress::default();
+        let chunked = debate(&src, &progress).expect("loads in sections");
+        assert_eq!(progress.parsed(), (src.len(), 0));
+        let whole = super::super::whole(&src, &Progress::default()).expect("loads whole");
         assert_eq!(format!("{chunked:?}"), format!("{whole:?}"));
     }
 
@@ -249,8 +258,8 @@ y = "[[claims]]"
     fn a_large_file_with_an_error_reports_it_where_it_is() {
         let src = generated(3_000).replacen("article = \"", "article = \"nope-", 1);
         let at = src.find("nope-").expect("edited");
-        let errors = super::super::debate(&src).expect_err("an error");
-        assert!(debate(&src).is_none());
+        let errors = super::super::debate(&src, &Progress::default()).expect_err("an error");
+        assert!(debate(&src, &Progress::default()).is_none());
         let (line, _) = errors[0].line_col(&src).expect("located");
         assert_eq!(line, crate::model::diagnostic::line_col(&src, at).0);
     }
