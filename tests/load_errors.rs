@@ -288,7 +288,7 @@ fn file_over_the_size_cap() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("huge.toml");
     let file = std::fs::File::create(&path).expect("create");
-    // Sparse: 20 MiB over the cap without writing 84 MiB.
+    // Sparse: 20 MiB over the cap without writing it.
     file.set_len(debate::model::MAX_FILE_BYTES + 20 * 1024 * 1024)
         .expect("set_len");
     let f = load_path(&path).expect_err("too big");

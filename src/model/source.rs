@@ -10,9 +10,9 @@ use super::Debate;
 use super::diagnostic::{self, Diagnostic};
 use super::progress::{Progress, Stage};
 
-/// Files larger than this are refused before reading: 256 MiB (a corpus of 100,000 claims
-/// is about 80 MiB).
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// Files larger than this are refused before reading: 1 GiB (a corpus of 1,000,000 claims
+/// is about 750 MiB).
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// Why a file could not be loaded: every problem found, and the text they point into.
 #[derive(Debug, Clone)]
