@@ -107,6 +107,10 @@ pub struct SearchRequest {
 pub struct DebateState {
     pub side_by_side: bool,
     pub contested_only: bool,
+    /// The rows of the framing view and of the side-by-side view, kept here so that drawing
+    /// and moving cost nothing per claim: rebuilt by [`State::refresh_rows`].
+    pub rows: Vec<(StanceKind, ClaimIx)>,
+    pub compare: Vec<ClaimIx>,
     /// Index into the rows of the current mode.
     pub selected: usize,
     /// First visible line.
@@ -194,6 +198,7 @@ impl State {
             clipboard: None,
             quit: false,
         };
+        state.refresh_rows();
         crate::update::refresh(&mut state);
         state
     }
@@ -211,31 +216,35 @@ impl State {
 
     /// Rows of the debate view for the active framing: claims grouped by stance, in the order
     /// Supports, Challenges, Neutral, each group in file order.
-    pub fn debate_rows(&self) -> Vec<(StanceKind, ClaimIx)> {
-        let mut rows = Vec::new();
-        for kind in StanceKind::ALL {
-            for claim in self.debate.claim_ixs() {
-                if self
-                    .debate
-                    .claim(claim)
-                    .stance(self.framing)
-                    .map(|s| s.kind)
-                    == Some(kind)
-                {
-                    rows.push((kind, claim));
-                }
-            }
-        }
-        rows
+    pub fn debate_rows(&self) -> &[(StanceKind, ClaimIx)] {
+        &self.debate_view.rows
     }
 
     /// Rows of the side-by-side view: claims any framing reads, contested ones only if asked.
-    pub fn compare_rows(&self) -> Vec<ClaimIx> {
-        self.debate
-            .claim_ixs()
-            .filter(|&c| self.debate.claim(c).stances.iter().any(Option::is_some))
-            .filter(|&c| !self.debate_view.contested_only || self.debate.is_contested(c))
-            .collect()
+    pub fn compare_rows(&self) -> &[ClaimIx] {
+        &self.debate_view.compare
+    }
+
+    /// Rebuilds both views' rows: after a change of framing, of the contested filter, or of
+    /// the debate.
+    pub fn refresh_rows(&mut self) {
+        let mut groups: Vec<Vec<(StanceKind, ClaimIx)>> = vec![Vec::new(); StanceKind::ALL.len()];
+        let mut compare = Vec::new();
+        for claim in self.debate.claim_ixs() {
+            let c = self.debate.claim(claim);
+            if let Some(kind) = c.stance(self.framing).map(|s| s.kind)
+                && let Some(group) = StanceKind::ALL.iter().position(|&k| k == kind)
+            {
+                groups[group].push((kind, claim));
+            }
+            if c.stances.iter().any(Option::is_some)
+                && (!self.debate_view.contested_only || self.debate.is_contested(claim))
+            {
+                compare.push(claim);
+            }
+        }
+        self.debate_view.rows = groups.concat();
+        self.debate_view.compare = compare;
     }
 
     /// The links of a claim as shown in its detail: outgoing, then incoming.

@@ -196,8 +196,9 @@ fn toggle_side_by_side(state: &mut State) {
 }
 
 fn toggle_contested(state: &mut State) {
+    state.debate_view.contested_only = !state.debate_view.contested_only;
+    state.refresh_rows();
     let d = &mut state.debate_view;
-    d.contested_only = !d.contested_only;
     d.side_by_side = true;
     d.selected = 0;
     d.offset = 0;
@@ -221,6 +222,7 @@ fn next_framing(state: &mut State) {
     state.message = Some(format!("Framing {}/{n}: {}", next + 1, f.name));
     state.debate_view.selected = 0;
     state.debate_view.offset = 0;
+    state.refresh_rows();
     refresh_claims(state);
 }
 
@@ -976,6 +978,7 @@ pub fn reload(state: &mut State, result: Result<crate::model::Debate, crate::mod
         state.search.busy = false;
         state.search.request = None;
     }
+    state.refresh_rows();
     refresh(state);
     // Each reader's flow is rebuilt for its anchor the first time it is shown.
     state.message = Some(format!("Reloaded: {summary}."));

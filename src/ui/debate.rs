@@ -264,7 +264,7 @@ fn measure(state: &State, width: u16) -> (usize, Box<dyn Fn(usize) -> usize + '_
             count,
             Box::new(move |i: usize| {
                 if i < rows.len() {
-                    list_row(state, &rows, i, width).len()
+                    list_row(state, rows, i, width).len()
                 } else {
                     1
                 }
@@ -332,7 +332,7 @@ fn draw_list(buf: &mut Buffer, list: Rect, state: &State) {
         if dy >= usize::from(list.height) {
             break;
         }
-        for l in list_row(state, &rows, i, list.width) {
+        for l in list_row(state, rows, i, list.width) {
             paint::line(buf, list, u16::try_from(dy).unwrap_or(u16::MAX), &l);
             dy += 1;
         }
