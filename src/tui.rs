@@ -190,10 +190,17 @@ fn event_loop(
     let mut watch = watch.map(Watch::new);
     let searcher = Worker::spawn()?;
     state.search.inline = false;
+    // The index is built while the reader reads, not when the first query arrives.
+    let mut prepared = Arc::clone(&state.debate);
+    searcher.prepare(Arc::clone(&prepared));
     let size = terminal.size()?;
     update(&mut state, Action::Resize(size.width, size.height));
     let panic_after_draw = test_panic_requested();
     loop {
+        if !Arc::ptr_eq(&prepared, &state.debate) {
+            prepared = Arc::clone(&state.debate);
+            searcher.prepare(Arc::clone(&prepared));
+        }
         // Queries go to the search thread; the keystroke that made them is drawn at once.
         if let Some(request) = state.search.request.take() {
             searcher.submit(Job {

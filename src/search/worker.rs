@@ -21,6 +21,13 @@ pub struct Job {
     pub debate: Arc<Debate>,
 }
 
+/// What the search thread is asked to do.
+enum Message {
+    /// Build the index of a debate now, so that the first query does not wait for it.
+    Prepare(Arc<Debate>),
+    Search(Job),
+}
+
 /// The results of one query: the claims first (`results.partial`), then everything.
 #[derive(Debug)]
 pub struct Done {
@@ -30,7 +37,7 @@ pub struct Done {
 
 /// The handle to the search thread. Dropping it stops the thread (a running search gives up).
 pub struct Worker {
-    jobs: Option<Sender<Job>>,
+    jobs: Option<Sender<Message>>,
     done: Receiver<Done>,
     /// The generation of the newest job sent: a running search with another one stops.
     latest: Arc<AtomicU64>,
@@ -38,7 +45,7 @@ pub struct Worker {
 
 impl Worker {
     pub fn spawn() -> std::io::Result<Self> {
-        let (jobs, job_rx) = channel::<Job>();
+        let (jobs, job_rx) = channel::<Message>();
         let (done_tx, done) = channel();
         let latest = Arc::new(AtomicU64::new(0));
         let seen = Arc::clone(&latest);
@@ -55,9 +62,19 @@ impl Worker {
     /// Queues a query; any older query still waiting or running is abandoned.
     pub fn submit(&self, job: Job) {
         self.latest.store(job.generation, Ordering::SeqCst);
+        self.send(Message::Search(job));
+    }
+
+    /// Builds the index of `debate` ahead of the first query (a million claims take about a
+    /// second).
+    pub fn prepare(&self, debate: Arc<Debate>) {
+        self.send(Message::Prepare(debate));
+    }
+
+    fn send(&self, message: Message) {
         if let Some(jobs) = &self.jobs {
             // A send fails only if the thread is gone (it panicked): results just never come.
-            let _ = jobs.send(job);
+            let _ = jobs.send(message);
         }
     }
 
@@ -81,23 +98,41 @@ impl Drop for Worker {
     }
 }
 
-fn serve(jobs: &Receiver<Job>, done: &Sender<Done>, latest: &AtomicU64) {
+/// The index of `debate`, built unless `current` already is.
+fn index_of<'a>(
+    current: &'a mut Option<(Arc<Debate>, Index)>,
+    debate: &Arc<Debate>,
+) -> &'a mut Index {
+    if !current
+        .as_ref()
+        .is_some_and(|(d, _)| Arc::ptr_eq(d, debate))
+    {
+        *current = None;
+    }
+    &mut current
+        .get_or_insert_with(|| (Arc::clone(debate), Index::new(debate)))
+        .1
+}
+
+fn serve(jobs: &Receiver<Message>, done: &Sender<Done>, latest: &AtomicU64) {
     let mut current: Option<(Arc<Debate>, Index)> = None;
-    while let Ok(mut job) = jobs.recv() {
-        // Only the newest waiting query matters.
-        while let Ok(newer) = jobs.try_recv() {
-            job = newer;
+    while let Ok(first) = jobs.recv() {
+        // Only the newest waiting query matters, and the newest debate to prepare.
+        let (mut prepare, mut search) = (None, None);
+        for message in std::iter::once(first).chain(std::iter::from_fn(|| jobs.try_recv().ok())) {
+            match message {
+                Message::Prepare(debate) => prepare = Some(debate),
+                Message::Search(job) => search = Some(job),
+            }
         }
+        if let Some(debate) = prepare {
+            index_of(&mut current, &debate);
+        }
+        let Some(job) = search else { continue };
         if latest.load(Ordering::SeqCst) != job.generation {
             continue;
         }
-        let index = match &mut current {
-            Some((debate, index)) if Arc::ptr_eq(debate, &job.debate) => index,
-            _ => {
-                let index = Index::new(&job.debate);
-                &mut current.insert((Arc::clone(&job.debate), index)).1
-            }
-        };
+        let index = index_of(&mut current, &job.debate);
         let generation = job.generation;
         let stop = || latest.load(Ordering::Relaxed) != generation;
         let mut gone = false;
@@ -153,6 +188,18 @@ mod tests {
             Index::new(&debate).search(&debate, "talent", 100)
         );
         assert!(done.results.matched > claims.results.matched);
+    }
+
+    #[test]
+    fn a_prepared_debate_is_searched_without_more_ado() {
+        let debate = Arc::new(Debate::embedded().expect("embedded"));
+        let worker = Worker::spawn().expect("thread");
+        worker.prepare(Arc::clone(&debate));
+        worker.prepare(Arc::clone(&debate));
+        worker.submit(job(&debate, 7, "talent"));
+        let done = worker.recv_timeout(WAIT).expect("results");
+        assert_eq!(done.generation, 7);
+        assert!(done.results.matched > 0);
     }
 
     #[test]
