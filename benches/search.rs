@@ -1,47 +1,100 @@
 //! Search, load and drawing on generated debates (`debate generate`'s generator): medians via
-//! criterion. Run with `cargo bench --bench search`.
+//! criterion. Run with `cargo bench --bench search`; `DEBATE_BENCH_1M=1` adds a million
+//! claims (a 750 MB file: about 25 s to generate and load, 5 GB of memory).
 
 use std::hint::black_box;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use criterion::{Criterion, criterion_group, criterion_main};
-use debate::model::load_bytes;
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use debate::action::Action;
+use debate::model::{Debate, load_bytes};
 use debate::search::Index;
 use debate::state::State;
+use debate::update::{SEARCH_LIMIT, update};
+
+/// Queries of 1 to 12 characters: word starts, two words, and a fuzzy one nothing matches
+/// closely (the slowest kind: no result reaches the score bound, so little is skipped).
+const QUERIES: [&str; 6] = [
+    "t",
+    "tec",
+    "techno",
+    "deepseek",
+    "technology t",
+    "semiconducto",
+];
+
+fn sizes() -> Vec<usize> {
+    let mut sizes = vec![10_000, 100_000];
+    if std::env::var_os("DEBATE_BENCH_1M").is_some() {
+        sizes.push(1_000_000);
+    }
+    sizes
+}
+
+fn generated(claims: usize) -> Debate {
+    let framings = if claims >= 1_000_000 { 2 } else { 3 };
+    let toml = debate::generate::debate_toml((claims / 100).max(1), claims, framings, 1);
+    load_bytes("gen.toml", toml.as_bytes()).expect("generated debates load")
+}
 
 fn search(c: &mut Criterion) {
-    for claims in [1_000usize, 10_000] {
-        let toml = debate::generate::debate_toml(claims / 100, claims, 3, 1);
-        let d = load_bytes("gen.toml", toml.as_bytes()).expect("generated debates load");
+    for claims in sizes() {
+        let d = generated(claims);
+        let index = Index::new(&d);
         let mut group = c.benchmark_group(format!("search/{claims}-claims"));
         group.sample_size(10);
-        for query in ["t", "tec", "techno", "innovation talent"] {
-            group.bench_function(query, |b| {
-                b.iter(|| {
-                    // A fresh index each time: no narrowing from the previous query.
-                    let mut index = Index::new(&d);
-                    black_box(index.search(&d, query, 50).matched)
-                });
+        for query in QUERIES {
+            // The claims ranked (what the target counts: summary, quote and tags), as the
+            // reader first shows them; the paragraphs that follow are then abandoned.
+            // A fresh copy of the index each time (made outside the timing): no narrowing
+            // from the previous query.
+            group.bench_function(format!("{query}: claims"), |b| {
+                b.iter_batched(
+                    || index.clone(),
+                    |mut index| {
+                        let shown = AtomicBool::new(false);
+                        let _ = index.search_phased(
+                            &d,
+                            query,
+                            SEARCH_LIMIT,
+                            &|| shown.load(Ordering::Relaxed),
+                            |r| shown.store(r.partial, Ordering::Relaxed),
+                        );
+                    },
+                    BatchSize::LargeInput,
+                );
+            });
+            group.bench_function(format!("{query}: with paragraphs"), |b| {
+                b.iter_batched(
+                    || index.clone(),
+                    |mut index| black_box(index.search(&d, query, SEARCH_LIMIT).matched),
+                    BatchSize::LargeInput,
+                );
             });
         }
         group.bench_function("typing 'technology' one key at a time", |b| {
-            b.iter(|| {
-                let mut index = Index::new(&d);
-                let mut query = String::new();
-                for ch in "technology".chars() {
-                    query.push(ch);
-                    black_box(index.search(&d, &query, 50).matched);
-                }
-            });
+            b.iter_batched(
+                || index.clone(),
+                |mut index| {
+                    let mut query = String::new();
+                    for ch in "technology".chars() {
+                        query.push(ch);
+                        black_box(index.search(&d, &query, SEARCH_LIMIT).matched);
+                    }
+                },
+                BatchSize::LargeInput,
+            );
         });
         group.finish();
     }
 }
 
 fn load(c: &mut Criterion) {
-    let toml = debate::generate::debate_toml(100, 10_000, 3, 1);
+    // About 50 MB.
+    let toml = debate::generate::debate_toml(600, 60_000, 3, 1);
     let mut group = c.benchmark_group(format!("load/{}-MB", toml.len() / 1_000_000));
     group.sample_size(10);
-    group.bench_function("toml parse only", |b| {
+    group.bench_function("toml parse only (reference)", |b| {
         b.iter(|| black_box(toml::de::DeTable::parse(&toml).is_ok()));
     });
     group.bench_function("load and validate", |b| {
@@ -52,13 +105,29 @@ fn load(c: &mut Criterion) {
 
 fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame/200x60");
-    for claims in [50usize, 10_000] {
-        let toml = debate::generate::debate_toml((claims / 100).max(1), claims, 3, 1);
-        let d = load_bytes("gen.toml", toml.as_bytes()).expect("generated debates load");
-        let state = State::new(d, "gen", 200, 60);
-        group.bench_function(format!("reader, {claims} claims"), |b| {
-            b.iter(|| black_box(debate::screen::draw(&state, 200, 60)));
-        });
+    for claims in std::iter::once(50).chain(sizes()) {
+        let d = if claims == 50 {
+            load_bytes(
+                "gen.toml",
+                debate::generate::debate_toml(1, 50, 3, 1).as_bytes(),
+            )
+            .expect("loads")
+        } else {
+            generated(claims)
+        };
+        let mut state = State::new(d, "gen", 200, 60);
+        for (view, actions) in [
+            ("reader", vec![]),
+            ("claims", vec![Action::ShowClaims]),
+            ("debate", vec![Action::ShowDebate]),
+        ] {
+            for action in actions {
+                update(&mut state, action);
+            }
+            group.bench_function(format!("{view}, {claims} claims"), |b| {
+                b.iter(|| black_box(debate::screen::draw(&state, 200, 60)));
+            });
+        }
     }
     group.finish();
 }

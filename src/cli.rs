@@ -65,6 +65,9 @@ pub enum Command {
         /// One JSON object per result (kind, id, score, text, matched byte ranges).
         #[arg(long)]
         json: bool,
+        /// Print to stderr how long loading, indexing and searching took (for measuring).
+        #[arg(long, hide = true)]
+        timings: bool,
     },
     /// Write a synthetic debate file of any size, for measuring (deterministic for a seed).
     #[command(hide = true)]
@@ -406,14 +409,42 @@ fn write_out(output: Option<&PathBuf>, text: &str) -> ExitCode {
 }
 
 /// `debate search`: ranked results, as text or JSON lines.
-pub fn search(query: &str, file: Option<PathBuf>, limit: usize, json: bool) -> ExitCode {
+pub fn search(
+    query: &str,
+    file: Option<PathBuf>,
+    limit: usize,
+    json: bool,
+    timings: bool,
+) -> ExitCode {
     use crate::search::{Field, Index, Target, char_ranges};
+    use std::time::Instant;
+    let start = Instant::now();
     let (_, debate) = match load_or_report(file) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
+    let loaded = start.elapsed();
     let mut index = Index::new(&debate);
-    let results = index.search(&debate, query, limit);
+    let indexed = start.elapsed();
+    let mut results = crate::search::Results::default();
+    let mut claims_at = None;
+    let _ = index.search_phased(&debate, query, limit, &|| false, |r| {
+        if r.partial {
+            claims_at = Some(start.elapsed());
+        }
+        results = r;
+    });
+    let searched = start.elapsed();
+    if timings {
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
+        eprintln!(
+            "load {:.1} ms, index {:.1} ms, search {:.1} ms (claims ranked after {:.1} ms)",
+            ms(loaded),
+            ms(indexed.saturating_sub(loaded)),
+            ms(searched.saturating_sub(indexed)),
+            ms(claims_at.unwrap_or(searched).saturating_sub(indexed)),
+        );
+    }
     let mut out = std::io::stdout().lock();
     for hit in &results.hits {
         let (kind, id) = match hit.target {

@@ -21,7 +21,8 @@ fn main() -> ExitCode {
             file,
             limit,
             json,
-        }) => cli::search(&query, file, limit, json),
+            timings,
+        }) => cli::search(&query, file, limit, json, timings),
         Some(Command::Generate {
             articles,
             claims,
