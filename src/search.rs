@@ -2,8 +2,9 @@
 //!
 //! fuzzy-matcher's `SkimMatcherV2` score is the ranking truth: [`skim`] computes it for every
 //! candidate (the same numbers, cheaper), and the crate itself gives the matched positions of
-//! the results kept. A claim is listed once, under the field that matched it best. Matched positions come back as char
-//! indices (fuzzy-matcher's unit); [`char_ranges`] turns them into byte ranges for highlighting.
+//! the results kept. A claim is listed once, under the field that matched it best. Matched
+//! positions come back as char indices (fuzzy-matcher's unit); [`char_ranges`] turns them into
+//! byte ranges for highlighting.
 //! Nothing here knows about the terminal.
 
 use std::borrow::Cow;
@@ -178,31 +179,23 @@ impl Index {
         targets.extend(paragraphs);
         let mut arena = String::new();
         let mut spans = Vec::with_capacity(targets.len());
+        // Offsets fit in u32 below 4 GiB of claim text, above the file size cap.
+        let offset = |arena: &String| u32::try_from(arena.len()).unwrap_or(u32::MAX);
         for claim in &debate.claims {
             for text in [&claim.summary, &claim.quote] {
-                let start = arena.len();
+                let start = offset(&arena);
                 arena.push_str(text);
-                spans.push((start, arena.len()));
+                spans.push((start, offset(&arena)));
             }
-            let start = arena.len();
+            let start = offset(&arena);
             for (i, tag) in claim.tags.iter().enumerate() {
                 if i > 0 {
                     arena.push(' ');
                 }
                 arena.push_str(tag);
             }
-            spans.push((start, arena.len()));
+            spans.push((start, offset(&arena)));
         }
-        // Offsets fit in u32 below 4 GiB of claim text, far above the file size cap.
-        let spans = spans
-            .into_iter()
-            .map(|(a, b)| {
-                (
-                    u32::try_from(a).unwrap_or(u32::MAX),
-                    u32::try_from(b).unwrap_or(u32::MAX),
-                )
-            })
-            .collect();
         let mut index = Self {
             arena,
             spans,
@@ -354,27 +347,15 @@ impl Index {
     /// Runs a query; an empty query lists every claim in file order. Remembers the matches, so
     /// typing one more character rescans only them.
     pub fn search(&mut self, debate: &Debate, query: &str, limit: usize) -> Results {
-        self.search_until(debate, query, limit, &|| false)
-            .unwrap_or_default()
-    }
-
-    /// [`Index::search`], giving up (`None`) as soon as `stop` returns true (it is asked every
-    /// thousand candidates): a newer query made this one pointless.
-    pub fn search_until(
-        &mut self,
-        debate: &Debate,
-        query: &str,
-        limit: usize,
-        stop: &(impl Fn() -> bool + Sync),
-    ) -> Option<Results> {
-        let mut last = None;
-        self.search_phased(debate, query, limit, stop, |r| last = Some(r))?;
+        let mut last = Results::default();
+        let _ = self.search_phased(debate, query, limit, &|| false, |r| last = r);
         last
     }
 
     /// Runs a query in two phases: the claims (summary, quote, tags), then the article
     /// paragraphs, which are longer and many. `show` gets the ranked claims first (`partial`),
-    /// then everything. `None` if `stop` ended it.
+    /// then everything. `None` as soon as `stop` returns true (it is asked every thousand
+    /// candidates): a newer query made this one pointless.
     pub fn search_phased(
         &mut self,
         debate: &Debate,

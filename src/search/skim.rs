@@ -35,7 +35,7 @@ enum Class {
     SoftSep,
 }
 
-fn class(c: char) -> Class {
+const fn class(c: char) -> Class {
     match c {
         '\0' => Class::Empty,
         ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => Class::HardSep,
@@ -51,14 +51,7 @@ static ASCII_CLASS: [Class; 128] = {
     let mut table = [Class::Lower; 128];
     let mut c: u8 = 0;
     while c < 128 {
-        table[c as usize] = match c {
-            0 => Class::Empty,
-            b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Class::HardSep,
-            b'!'..=b'\'' | b'*'..=b'.' | b':'..=b'@' | b'^'..=b'`' | b'~' => Class::SoftSep,
-            b'0'..=b'9' => Class::Number,
-            b'A'..=b'Z' => Class::Upper,
-            _ => Class::Lower,
-        };
+        table[c as usize] = class(c as char);
         c += 1;
     }
     table
@@ -182,6 +175,16 @@ impl Pattern {
             bound += i64::from(BONUS_HEAD * (BONUS_FIRST_CHAR_MULTIPLIER - 1));
         }
         bound
+    }
+
+    /// The two bytes that match ASCII `b` (the same twice where case matters or `b` is not a
+    /// letter), for memchr2 and its kin.
+    fn needles(&self, b: u8) -> (u8, u8) {
+        if self.case_sensitive {
+            (b, b)
+        } else {
+            (b.to_ascii_lowercase(), b.to_ascii_uppercase())
+        }
     }
 
     fn equal(&self, c: char, p: char) -> bool {
@@ -405,12 +408,8 @@ impl Scorer {
             let rest = &bytes[from..];
             let ascii = u8::try_from(p).ok().filter(u8::is_ascii);
             let at = if let Some(b) = ascii {
-                if pattern.case_sensitive || !b.is_ascii_alphabetic() {
-                    memchr::memchr(b, rest)
-                } else {
-                    memchr::memchr2(b.to_ascii_lowercase(), b.to_ascii_uppercase(), rest)
-                }
-                .map(|at| (at, 1))
+                let (lower, upper) = pattern.needles(b);
+                memchr::memchr2(lower, upper, rest).map(|at| (at, 1))
             } else {
                 // Outside ASCII the crate compares exactly, and UTF-8 finds a char's bytes only
                 // at that char.
@@ -471,87 +470,54 @@ impl Scorer {
     }
 
     fn score_ascii(&mut self, text: &[u8], pattern: &Pattern) -> Option<i64> {
+        // Patterns too long for the one-pass table (over 64 characters) go the char way.
+        let Some(table) = &pattern.rows_of_byte else {
+            let chars: Vec<char> = text.iter().copied().map(char::from).collect();
+            return self.score_chars(&chars, pattern);
+        };
         // The greedy first match of each pattern character, found with memchr.
         self.first.clear();
         let mut from = 0;
         for &p in &pattern.chars {
             // An ASCII text cannot hold a non-ASCII character.
-            let p = u8::try_from(p).ok().filter(u8::is_ascii)?;
-            let at = if pattern.case_sensitive || !p.is_ascii_alphabetic() {
-                memchr::memchr(p, &text[from..])
-            } else {
-                memchr::memchr2(
-                    p.to_ascii_lowercase(),
-                    p.to_ascii_uppercase(),
-                    &text[from..],
-                )
-            }?;
+            let (lower, upper) = pattern.needles(u8::try_from(p).ok().filter(u8::is_ascii)?);
+            let at = memchr::memchr2(lower, upper, &text[from..])?;
             self.first.push(from + at);
             from += at + 1;
         }
         // Past the last occurrence of the last character nothing can end a match.
-        let last = *pattern.chars.last()?;
-        let last = u8::try_from(last).ok()?;
-        let end = if pattern.case_sensitive || !last.is_ascii_alphabetic() {
-            memchr::memrchr(last, text)
-        } else {
-            memchr::memrchr2(last.to_ascii_lowercase(), last.to_ascii_uppercase(), text)
-        }? + 1;
+        let (lower, upper) = pattern.needles(u8::try_from(*pattern.chars.last()?).ok()?);
+        let end = memchr::memrchr2(lower, upper, text)? + 1;
         if end > SPARSE_MAX_CHARS {
             return Some(self.run(pattern, |j| char::from(text[j]), end));
         }
-        if let Some(table) = &pattern.rows_of_byte {
-            // One pass from the first match: every row's matches at once.
-            let m = pattern.chars.len();
-            self.occ.resize_with(m, Vec::new);
-            self.occ.iter_mut().for_each(Vec::clear);
-            let mut active = 0u64;
-            let mut next = 0;
-            for (t, &byte) in text.iter().enumerate().take(end).skip(self.first[0]) {
-                while next < m && self.first[next] <= t {
-                    active |= 1 << next;
-                    next += 1;
-                }
-                let mut rows = table[usize::from(byte)] & active;
-                while rows != 0 {
-                    let i = rows.trailing_zeros() as usize;
-                    rows &= rows - 1;
-                    self.occ[i].push(t);
-                }
+        // One pass from the first match: every row's matches at once.
+        let m = pattern.chars.len();
+        self.occ.resize_with(m, Vec::new);
+        self.occ.iter_mut().for_each(Vec::clear);
+        let mut active = 0u64;
+        let mut next = 0;
+        for (t, &byte) in text.iter().enumerate().take(end).skip(self.first[0]) {
+            while next < m && self.first[next] <= t {
+                active |= 1 << next;
+                next += 1;
             }
-            let mut rows = std::mem::take(&mut self.rows);
-            let occ = &self.occ;
-            let score = sparse(
-                &self.first,
-                |j| char::from(text[j]),
-                &mut rows,
-                (self.bar, &self.tails),
-                |i, _, out| out.extend_from_slice(&occ[i]),
-                |j, i| match_score(pattern, char::from(text[j]), pattern.chars[i]),
-            );
-            self.rows = rows;
-            return score;
+            let mut rows = table[usize::from(byte)] & active;
+            while rows != 0 {
+                let i = rows.trailing_zeros() as usize;
+                rows &= rows - 1;
+                self.occ[i].push(t);
+            }
         }
         let mut rows = std::mem::take(&mut self.rows);
+        let occ = &self.occ;
         let score = sparse(
             &self.first,
             |j| char::from(text[j]),
             &mut rows,
             (self.bar, &self.tails),
-            |i, from, out| {
-                let p = u8::try_from(pattern.chars[i]).unwrap_or(0);
-                let hay = &text[from..end];
-                if pattern.case_sensitive || !p.is_ascii_alphabetic() {
-                    out.extend(memchr::memchr_iter(p, hay).map(|at| from + at));
-                } else {
-                    let (lower, upper) = (p.to_ascii_lowercase(), p.to_ascii_uppercase());
-                    out.extend(memchr::memchr2_iter(lower, upper, hay).map(|at| from + at));
-                }
-            },
-            |j, i| {
-                let c = char::from(text[j]);
-                match_score(pattern, c, pattern.chars[i])
-            },
+            |i, _, out| out.extend_from_slice(&occ[i]),
+            |j, i| match_score(pattern, char::from(text[j]), pattern.chars[i]),
         );
         self.rows = rows;
         score
@@ -728,6 +694,20 @@ mod tests {
             "t t",
         ];
         let mut scorer = Scorer::default();
+        // Past 64 characters a pattern has no one-pass table and is scored by chars.
+        let long_text = "the technology transfer, ".repeat(8);
+        let long_query = "technology transfer ".repeat(4);
+        assert!(long_query.len() > 64);
+        for (text, query) in [
+            (long_text.as_str(), long_query.as_str()),
+            ("short text", long_query.as_str()),
+        ] {
+            assert_eq!(
+                scorer.score(text, &Pattern::new(query)),
+                crate_score(text, query),
+                "{text:?} / {query:?}"
+            );
+        }
         for text in texts {
             for query in queries {
                 assert_eq!(
