@@ -87,13 +87,13 @@ fn whole(src: &str, progress: &Progress) -> Result<Debate, Vec<Diagnostic>> {
     v.finish(head, raws)
 }
 
-/// Each claim's quote in its article, where it is found there: looked up on two threads, the
-/// articles' texts prepared once each.
+/// Each article's text prepared for quote lookups, and each claim's quote in its article
+/// where it is found there: both on two threads.
 fn find_quotes(
     claims: &[RawClaim],
     articles: &[ArticleItem],
     index: &HashMap<&str, usize>,
-) -> Vec<Option<Anchor>> {
+) -> (Vec<ArticleText>, Vec<Option<Anchor>>) {
     let prepare = |part: &[ArticleItem]| -> Vec<ArticleText> {
         part.iter()
             .map(|a| ArticleText::new(a.doc.blocks.iter().map(|b| b.text.as_str())))
@@ -120,7 +120,7 @@ fn find_quotes(
         );
         texts
     });
-    std::thread::scope(|scope| {
+    let found = std::thread::scope(|scope| {
         let (left, right) = claims.split_at(claims.len() / 2);
         let other = scope.spawn(|| find(&texts, right));
         let mut found = find(&texts, left);
@@ -130,7 +130,8 @@ fn find_quotes(
                 .unwrap_or_else(|e| std::panic::resume_unwind(e)),
         );
         found
-    })
+    });
+    (texts, found)
 }
 
 /// The debate's own keys, taken from the top-level table.
@@ -246,8 +247,6 @@ struct ArticleItem {
     raw: RawArticle,
     date: Option<String>,
     doc: markdown::Doc,
-    /// The blocks' text prepared for quote matching, built on first use.
-    normalized: Option<ArticleText>,
 }
 
 struct ClaimItem {
@@ -723,13 +722,7 @@ impl Validator {
                 }
             });
             let doc = markdown::parse(raw.text.get_ref());
-            let normalized = None;
-            out.push(ArticleItem {
-                raw,
-                date,
-                doc,
-                normalized,
-            });
+            out.push(ArticleItem { raw, date, doc });
         }
         if count == 0 && !self.unusable.contains("article") {
             self.push(Diagnostic::new("a debate needs at least 1 article; this file has none").at(span.unwrap_or(0..0), "no articles").help(
@@ -770,9 +763,7 @@ impl Validator {
             .collect();
         // The quotes are looked up on two threads first; only the ones not found come back
         // to `find_quote` below, for their messages.
-        let found = find_quotes(&raws, articles, &article_index);
-        let mut normalized: Vec<Option<ArticleText>> =
-            articles.iter().map(|a| a.normalized.clone()).collect();
+        let (texts, found) = find_quotes(&raws, articles, &article_index);
 
         let mut out = Vec::with_capacity(raws.len());
         for (raw, found) in raws.into_iter().zip(found) {
@@ -809,9 +800,7 @@ impl Validator {
                 }
             };
             let anchor = found.or_else(|| {
-                article.and_then(|a| {
-                    self.find_quote(&what, &raw.quote, &articles[a], &mut normalized[a])
-                })
+                article.and_then(|a| self.find_quote(&what, &raw.quote, &articles[a], &texts[a]))
             });
             let stances = self.stances(&what, &raw, framings, &framing_index);
             let links = self.links(&what, &raw, &ids, &claim_index);
@@ -833,7 +822,7 @@ impl Validator {
         what: &str,
         quote: &Spanned<String>,
         article: &ArticleItem,
-        normalized: &mut Option<ArticleText>,
+        text: &ArticleText,
     ) -> Option<Anchor> {
         let needle = quote::normalize(&markdown::plain_text(quote.get_ref())).text;
         if needle.is_empty() {
@@ -844,9 +833,6 @@ impl Validator {
             );
             return None;
         }
-        let text = normalized.get_or_insert_with(|| {
-            ArticleText::new(article.doc.blocks.iter().map(|b| b.text.as_str()))
-        });
         if let Some((block, range)) = text.find(&needle) {
             return Some(Anchor { block, range });
         }
