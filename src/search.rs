@@ -344,6 +344,20 @@ impl Index {
         best
     }
 
+    /// How many results `targets` (in target order) make: claims once each, paragraphs each.
+    fn results_among(&self, targets: &[u32]) -> usize {
+        let mut previous = None;
+        targets
+            .iter()
+            .filter(|&&t| {
+                let claim = self.claim_of(t);
+                let new = claim.is_none() || claim != previous;
+                previous = claim;
+                new
+            })
+            .count()
+    }
+
     /// Runs a query; an empty query lists every claim in file order. Remembers the matches, so
     /// typing one more character rescans only them.
     pub fn search(&mut self, debate: &Debate, query: &str, limit: usize) -> Results {
@@ -387,9 +401,7 @@ impl Index {
         };
         let in_claims = self.score(debate, &pattern, claims, limit, None, stop)?;
         let mut best = self.per_claim(in_claims.scored.iter().copied());
-        let mut matched = self
-            .per_claim(in_claims.matched.iter().map(|&t| (t, 0)))
-            .len();
+        let mut matched = self.results_among(&in_claims.matched);
         let has_paragraphs = paragraphs.len() > 0;
         // Positions found for the claims shown first are kept for the second showing.
         let mut positions = HashMap::new();
@@ -411,7 +423,7 @@ impl Index {
             });
             let in_paragraphs = self.score(debate, &pattern, paragraphs, limit, floor, stop)?;
             best.extend_from_slice(&in_paragraphs.scored);
-            matched += in_paragraphs.matched.len();
+            matched += self.results_among(&in_paragraphs.matched);
             show(self.results(debate, query, &best, matched, limit, false, &mut positions));
             all_matched.extend(in_paragraphs.matched);
         }
