@@ -145,6 +145,12 @@ proptest! {
             let fresh = SkimMatcherV2::default().smart_case().fuzzy_match(text, &query);
             prop_assert_eq!(ours.score(text, &pattern), fresh, "fresh matcher, {:?} / {:?}", text, query);
             prop_assert_eq!(Scorer::is_match(text, &pattern), fresh.is_some(), "{:?} / {:?}", text, query);
+            // Scoring that gives up below a bar gives the same score above it, and nothing
+            // at or below it.
+            let humps = debate::search::skim::camel_humps(text);
+            for bar in [-100, 0, 40, 80, 120].into_iter().chain(fresh.map(|s| s - 1)).chain(fresh) {
+                prop_assert_eq!(ours.score_above(text, &pattern, bar, humps), fresh.filter(|&s| s > bar), "{:?} / {:?} above {}", text, query, bar);
+            }
             if let Some(score) = fresh {
                 let bound = pattern.bound(text, debate::search::skim::camel_humps(text));
                 prop_assert!(score <= bound, "{:?} / {:?} scores {} above its bound {}", text, query, score, bound);

@@ -3,9 +3,10 @@
 //!
 //! The crate's `fuzzy_match` collects the text into a `Vec<char>`, allocates a bonus row,
 //! borrows thread-local caches and fills a score matrix over the whole text. This is the same
-//! dynamic programme, cell for cell, run over bytes when the text is ASCII, over the window
-//! that can matter (from the pattern's first greedy match to the last occurrence of its last
-//! character), in buffers kept between calls. The crate stays the truth: the tests here and in
+//! dynamic programme, cell for cell, over the window that can matter (from the pattern's first
+//! greedy match to the last occurrence of its last character), only at the cells where a
+//! pattern character occurs: in one pass over the bytes when the text is ASCII, row by row
+//! over chars otherwise. The crate stays the truth: the tests here and in
 //! `tests/properties.rs` compare both on random and hostile texts, and the results shown are
 //! checked against the crate in debug builds.
 
@@ -78,6 +79,8 @@ fn in_place_bonus(prev: Class, cur: Class) -> i32 {
 #[derive(Debug, Clone)]
 pub struct Pattern {
     chars: Vec<char>,
+    /// The characters as bytes, for ASCII patterns.
+    bytes: Vec<u8>,
     /// Smart case: an ASCII capital in the query makes matching case-sensitive.
     case_sensitive: bool,
     /// For each byte, which pattern characters (bit i: the i-th) it matches; for ASCII
@@ -97,6 +100,7 @@ impl Pattern {
     pub fn new(query: &str) -> Self {
         let mut pattern = Self {
             chars: query.chars().collect(),
+            bytes: query.bytes().collect(),
             case_sensitive: query.chars().any(|c| c.is_ascii_uppercase()),
             rows_of_byte: None,
             bound: 0,
@@ -222,12 +226,29 @@ pub struct Scorer {
     p: [Vec<i32>; 2],
     bonus: [Vec<i32>; 2],
     rows: [Row; 3],
-    /// Each pattern character's matches from its first greedy match on (one-pass ASCII path).
-    occ: Vec<Vec<usize>>,
-    /// Scoring stops as soon as the text can no longer score above this.
+    /// Row-by-row scoring stops as soon as the text can no longer score above this.
     bar: Option<i64>,
     /// `tails[i]`: the most the pattern characters after the i-th can still add.
     tails: Vec<i64>,
+    cols: Box<Columns>,
+}
+
+/// Per pattern character, the state of [`Scorer::columns`] at the current column.
+#[derive(Debug)]
+struct Columns {
+    /// The row's score at its last match.
+    last: [i64; 64],
+    /// The constant of the row's gap score (`P(u) = gap - u`).
+    gap: [i64; 64],
+}
+
+impl Default for Columns {
+    fn default() -> Self {
+        Self {
+            last: [NONE; 64],
+            gap: [NONE; 64],
+        }
+    }
 }
 
 /// Texts longer than this are scored by the full matrix: there the crate's "minus infinity"
@@ -324,10 +345,16 @@ fn sparse(
     find: impl Fn(usize, usize, &mut Vec<usize>),
     score_of: impl Fn(usize, usize) -> i64,
 ) -> Option<i64> {
-    // The best any alignment can still reach: a prefix ending in a row so far, plus the most
-    // the characters after it can add (an alignment the crate's row reuse cuts short only
-    // adds less).
-    let mut reach = NONE;
+    // The best any alignment can still reach. Row i's matches build on row i - 1's cells,
+    // including its start cell, which holds a value of row i - 2 (the crate's reuse). Let
+    // u be the most of a row's matches, its start cell's match score, and its start cell's
+    // gap score + 3 (a gap that is already open costs 1 a column to extend, where opening
+    // one after a match costs 4): every gap score of the row is at most u - 4, so the next
+    // row scores at most u + its `row_bound`, and a start cell copied from the row is at
+    // most u. So after row i, with `u_before` row i - 1's u, no score can exceed u + the
+    // most the rows after i add, nor u_before + the most the rows after i + 1 add. Row 1's
+    // start cell is a gap from the text's start (-1), so row 0 is preceded by 2.
+    let mut u_before = i64::from(GAP_EXTENSION - GAP_START);
     for i in 0..first.len() {
         // rows[i % 3] is this row, the previous is rows[(i + 2) % 3], the one before rows[(i + 1) % 3].
         let (start_m, start_p) = match i {
@@ -382,11 +409,13 @@ fn sparse(
             && i + 1 < first.len()
         {
             let best = row.m.iter().copied().max().unwrap_or(NONE);
-            reach = max(reach, best + tails.get(i).copied().unwrap_or(0));
-            if reach <= bar {
+            let u = max(best, max(row.start_m, row.start_p - i64::from(GAP_START)));
+            let tail = |k: usize| tails.get(k).copied().unwrap_or(0);
+            if max(u + tail(i), u_before + tail(i + 1)) <= bar {
                 rows[i % 3] = row;
                 return None;
             }
+            u_before = u;
         }
         rows[i % 3] = row;
     }
@@ -491,36 +520,113 @@ impl Scorer {
         if end > SPARSE_MAX_CHARS {
             return Some(self.run(pattern, |j| char::from(text[j]), end));
         }
-        // One pass from the first match: every row's matches at once.
+        Some(self.columns(text, pattern, table, end))
+    }
+
+    /// The sparse rows of [`sparse`] computed column by column, in one pass over an ASCII
+    /// text from the first match to `end`: a column updates only the rows whose character it
+    /// holds, and keeps per row only its last match and the best gap it can open, so no row
+    /// is stored and nothing is merged.
+    fn columns(&mut self, text: &[u8], pattern: &Pattern, table: &[u64; 256], end: usize) -> i64 {
         let m = pattern.chars.len();
-        self.occ.resize_with(m, Vec::new);
-        self.occ.iter_mut().for_each(Vec::clear);
+        let first = &self.first;
+        let Columns { last, gap } = &mut *self.cols;
+        // Row i's gap score at column u is `gap[i] - u`: the best of extending its start
+        // cell's gap and opening one after a match of the row before u.
+        gap[..m].fill(NONE);
+        // Row 0's start cell is empty; this is its gap constant as `sparse` computes it.
+        let outside = max(NONE, NONE + i64::from(GAP_START));
+        gap[0] = max(
+            outside + ix(first[0].wrapping_sub(1)),
+            NONE + i64::from(GAP_START),
+        );
+        let mut last_start_m = NONE;
+        let mut last_best = NONE;
         let mut active = 0u64;
         let mut next = 0;
-        for (t, &byte) in text.iter().enumerate().take(end).skip(self.first[0]) {
-            while next < m && self.first[next] <= t {
-                active |= 1 << next;
+        // The rows with a match at the column before; `last[i]` is its score there.
+        let mut prev_mask = 0u64;
+        let class_at = |t: usize| ASCII_CLASS[usize::from(text[t] & 0x7f)];
+        let mut prev_class = if first[0] == 0 {
+            Class::Empty
+        } else {
+            class_at(first[0] - 1)
+        };
+        let m_before = |prev_mask: u64, last: &[i64; 64], i: usize| {
+            if prev_mask & (1 << i) != 0 {
+                last[i]
+            } else {
+                NONE
+            }
+        };
+        for (t, &byte) in text.iter().enumerate().take(end).skip(first[0]) {
+            let class = ASCII_CLASS[usize::from(byte & 0x7f)];
+            // From t on, t >= 1 wherever a row other than the first is involved.
+            let before = ix(t.wrapping_sub(1));
+            if next < m && first[next] == t {
+                let i = next;
+                if i >= 1 {
+                    // The start cell: what row i - 2 left at column t - 1 (row 1: a gap from
+                    // the text's start).
+                    let (start_m, start_p) = if i == 1 {
+                        (NONE, i64::from(GAP_EXTENSION))
+                    } else {
+                        (m_before(prev_mask, last, i - 2), gap[i - 2] - before)
+                    };
+                    gap[i] = max(
+                        max(start_p, start_m + i64::from(GAP_START)) + before,
+                        NONE + i64::from(GAP_START),
+                    );
+                    if i + 1 == m {
+                        last_start_m = start_m;
+                    }
+                }
+                active |= 1 << i;
                 next += 1;
             }
-            let mut rows = table[usize::from(byte)] & active;
-            while rows != 0 {
-                let i = rows.trailing_zeros() as usize;
-                rows &= rows - 1;
-                self.occ[i].push(t);
+            let cur = table[usize::from(byte)] & active;
+            if cur | prev_mask != 0 {
+                let mut b = i64::from(in_place_bonus(prev_class, class));
+                if t == 0 {
+                    b *= i64::from(BONUS_FIRST_CHAR_MULTIPLIER);
+                }
+                // From the last row down, so that a row reads the row before at t - 1
+                // before that row moves on to t.
+                let mut rows = cur;
+                while rows != 0 {
+                    let i = 63 - rows.leading_zeros() as usize;
+                    rows ^= 1 << i;
+                    let score = if !pattern.case_sensitive && byte != pattern.bytes[i] {
+                        i64::from(SCORE_MATCH + PENALTY_CASE_MISMATCH)
+                    } else {
+                        i64::from(SCORE_MATCH)
+                    };
+                    let m_here = if i == 0 {
+                        b + i64::from(GAP_EXTENSION)
+                    } else {
+                        let m_prev = m_before(prev_mask, last, i - 1);
+                        let p_prev = gap[i - 1] - before;
+                        max(m_prev + max(b, i64::from(BONUS_CONSECUTIVE)), p_prev + b)
+                    };
+                    if prev_mask & (1 << i) != 0 {
+                        gap[i] = max(gap[i], last[i] + before + i64::from(GAP_START));
+                    }
+                    last[i] = max(m_here, NONE) + score;
+                }
+                let mut rows = prev_mask & !cur;
+                while rows != 0 {
+                    let i = rows.trailing_zeros() as usize;
+                    rows &= rows - 1;
+                    gap[i] = max(gap[i], last[i] + before + i64::from(GAP_START));
+                }
+                if cur & (1 << (m - 1)) != 0 {
+                    last_best = max(last_best, last[m - 1]);
+                }
+                prev_mask = cur;
             }
+            prev_class = class;
         }
-        let mut rows = std::mem::take(&mut self.rows);
-        let occ = &self.occ;
-        let score = sparse(
-            &self.first,
-            |j| char::from(text[j]),
-            &mut rows,
-            (self.bar, &self.tails),
-            |i, _, out| out.extend_from_slice(&occ[i]),
-            |j, i| match_score(pattern, char::from(text[j]), pattern.chars[i]),
-        );
-        self.rows = rows;
-        score
+        max(last_best, last_start_m)
     }
 
     fn score_chars(&mut self, text: &[char], pattern: &Pattern) -> Option<i64> {
