@@ -125,6 +125,12 @@ impl Builder {
                 trim_block(&mut block);
             }
             if !block.text.is_empty() || block.kind == BlockKind::Rule {
+                // Grown a push at a time, a paragraph's text has up to twice the room it
+                // needs; the model keeps every paragraph, so the slack was a third of the
+                // articles' size in memory.
+                block.text.shrink_to_fit();
+                block.sources.shrink_to_fit();
+                block.styles.shrink_to_fit();
                 self.blocks.push(block);
             }
         }

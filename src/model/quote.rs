@@ -10,12 +10,20 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub struct Normalized {
     pub text: String,
+    map: OffsetMap,
+}
+
+/// Where normalised text came from in the original.
+#[derive(Debug, Clone)]
+struct OffsetMap {
     /// Where the normalised text stops running parallel to the original: from normalised
     /// byte `.0` on, original offsets continue from `.1`, until the next entry. (A table of
     /// every byte took eight times the text; text is mostly copied as it is.)
     jumps: Vec<(usize, usize)>,
     /// The original offset of the end: after the last kept character.
     end: usize,
+    /// The normalised text's length.
+    len: usize,
 }
 
 fn fold(c: char) -> char {
@@ -30,15 +38,22 @@ fn fold(c: char) -> char {
 /// Folds quote marks and collapses every run of whitespace into one space, trimming both ends.
 pub fn normalize(text: &str) -> Normalized {
     let mut out = String::with_capacity(text.len());
+    let map = normalize_onto(text, &mut out);
+    Normalized { text: out, map }
+}
+
+/// [`normalize`], appending to `out`; the map counts from where `out` ended.
+fn normalize_onto(text: &str, out: &mut String) -> OffsetMap {
+    let base = out.len();
     let mut jumps: Vec<(usize, usize)> = Vec::new();
     let mut pending_space: Option<usize> = None;
-    // Records that normalised byte `out.len()` comes from original offset `at`.
-    let mut mark = |out: &String, at: usize| {
+    // Records that normalised byte `len` comes from original offset `at`.
+    let mut mark = |len: usize, at: usize| {
         let parallel = jumps
             .last()
-            .is_some_and(|&(norm, orig)| orig + (out.len() - norm) == at);
+            .is_some_and(|&(norm, orig)| orig + (len - norm) == at);
         if !parallel {
-            jumps.push((out.len(), at));
+            jumps.push((len, at));
         }
     };
     for (at, c) in text.char_indices() {
@@ -48,24 +63,23 @@ pub fn normalize(text: &str) -> Normalized {
             continue;
         }
         if let Some(space_at) = pending_space.take()
-            && !out.is_empty()
+            && out.len() > base
         {
-            mark(&out, space_at);
+            mark(out.len() - base, space_at);
             out.push(' ');
         }
-        mark(&out, at);
+        mark(out.len() - base, at);
         out.push(c);
     }
     // The end maps to the end of the last kept character, not past trailing whitespace.
-    let end = text.trim_end().len();
-    Normalized {
-        text: out,
+    OffsetMap {
         jumps,
-        end,
+        end: text.trim_end().len(),
+        len: out.len() - base,
     }
 }
 
-impl Normalized {
+impl OffsetMap {
     /// The original offset of normalised byte `at` (a char boundary).
     fn origin(&self, at: usize) -> usize {
         let i = self.jumps.partition_point(|&(norm, _)| norm <= at);
@@ -76,15 +90,22 @@ impl Normalized {
     }
 
     /// The original byte range of a normalised byte range.
-    pub fn original(&self, range: Range<usize>) -> Range<usize> {
+    fn original(&self, range: Range<usize>) -> Range<usize> {
         let start = self.origin(range.start);
-        let end = if range.end >= self.text.len() {
+        let end = if range.end >= self.len {
             self.end
         } else {
             // The end is the start of the next normalised char; back over a collapsed space.
             self.origin(range.end)
         };
         start..end.max(start)
+    }
+}
+
+impl Normalized {
+    /// The original byte range of a normalised byte range.
+    pub fn original(&self, range: Range<usize>) -> Range<usize> {
+        self.map.original(range)
     }
 
     /// Where `needle` (already normalised) occurs, as an original byte range.
@@ -105,7 +126,8 @@ impl Normalized {
 /// thousand scans. Read-only once built, so quotes can be looked up from several threads.
 #[derive(Debug, Clone)]
 pub struct ArticleText {
-    pub blocks: Vec<Normalized>,
+    /// Per paragraph, the map back to its original text; the normalised text is in `joined`.
+    blocks: Vec<OffsetMap>,
     joined: String,
     /// Where each block starts in `joined`.
     starts: Vec<usize>,
@@ -124,14 +146,19 @@ fn window_key(bytes: &[u8]) -> u64 {
 
 impl ArticleText {
     pub fn new<'a>(blocks: impl IntoIterator<Item = &'a str>) -> Self {
-        let blocks: Vec<Normalized> = blocks.into_iter().map(normalize).collect();
-        let mut joined = String::with_capacity(blocks.iter().map(|b| b.text.len() + 1).sum());
+        // Normalised straight into the joined text: one copy of the article, not two.
+        let blocks: Vec<&str> = blocks.into_iter().collect();
+        let mut joined = String::with_capacity(blocks.iter().map(|b| b.len() + 1).sum());
         let mut starts = Vec::with_capacity(blocks.len());
-        for block in &blocks {
-            starts.push(joined.len());
-            joined.push_str(&block.text);
-            joined.push('\n');
-        }
+        let blocks = blocks
+            .into_iter()
+            .map(|block| {
+                starts.push(joined.len());
+                let map = normalize_onto(block, &mut joined);
+                joined.push('\n');
+                map
+            })
+            .collect();
         let windows = (joined.len() >= INDEX_MIN_BYTES && u32::try_from(joined.len()).is_ok())
             .then(|| {
                 let bytes = joined.as_bytes();
@@ -149,6 +176,18 @@ impl ArticleText {
             starts,
             windows,
         }
+    }
+
+    /// Each paragraph's normalised text.
+    pub fn block_texts(&self) -> impl Iterator<Item = &str> {
+        self.starts.iter().enumerate().map(|(i, &start)| {
+            let end = self
+                .starts
+                .get(i + 1)
+                .map_or(self.joined.len(), |&next| next)
+                - 1;
+            &self.joined[start..end]
+        })
     }
 
     /// The first block holding `needle` (already normalised), and the original byte range

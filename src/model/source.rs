@@ -118,7 +118,9 @@ fn read_capped(path: &Path, name: &str) -> Result<Vec<u8>, LoadFailure> {
         return Err(too_big(name, meta.len()));
     }
     let file = std::fs::File::open(path).map_err(|e| fail(io_diagnostic(name, &e)))?;
-    let mut bytes = Vec::new();
+    // Room for the whole file at once: grown by doubling, the buffer of a 49 MB file would
+    // hold 64 MiB while the file is loaded.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
     // Read one byte past the cap so that a file that grew (or a pipe) is still refused.
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)

@@ -17,7 +17,7 @@ use super::markdown;
 use super::progress::{Progress, Stage};
 use super::quote::{self, ArticleText};
 use super::raw::shape::{self, Key};
-use super::raw::{RawArticle, RawClaim, RawFraming, RawLink, RawStance};
+use super::raw::{RawArticle, RawClaim, RawFraming, RawLink, RawStance, RawStances, Text};
 use super::{
     Anchor, Article, ArticleIx, Claim, ClaimIx, Color, Debate, Framing, Link, LinkKind, NamedColor,
     Stance, StanceKind,
@@ -90,7 +90,7 @@ fn whole(src: &str, progress: &Progress) -> Result<Debate, Vec<Diagnostic>> {
 /// Each article's text prepared for quote lookups, and each claim's quote in its article
 /// where it is found there: both on two threads.
 fn find_quotes(
-    claims: &[RawClaim],
+    claims: &[RawClaim<'_>],
     articles: &[ArticleItem],
     index: &HashMap<&str, usize>,
 ) -> (Vec<ArticleText>, Vec<Option<Anchor>>) {
@@ -99,7 +99,7 @@ fn find_quotes(
             .map(|a| ArticleText::new(a.doc.blocks.iter().map(|b| b.text.as_str())))
             .collect()
     };
-    let find = |texts: &[ArticleText], part: &[RawClaim]| -> Vec<Option<Anchor>> {
+    let find = |texts: &[ArticleText], part: &[RawClaim<'_>]| -> Vec<Option<Anchor>> {
         part.iter()
             .map(|claim| {
                 let text = texts.get(*index.get(claim.article.get_ref().as_str())?)?;
@@ -146,20 +146,21 @@ struct Head {
 
 /// The items of the file, deserialized, before the checks across items.
 #[derive(Default)]
-struct Raws {
+struct Raws<'a> {
     framing_count: usize,
     article_count: usize,
-    framings: Vec<RawFraming>,
-    articles: Vec<RawArticle>,
-    claims: Vec<RawClaim>,
+    framings: Vec<RawFraming<'a>>,
+    articles: Vec<RawArticle<'a>>,
+    claims: Vec<RawClaim<'a>>,
 }
 
 impl Validator {
     /// The checks across items (ids, references, quotes), then the resolved debate.
-    fn finish(mut self, head: Head, raws: Raws) -> Result<Debate, Vec<Diagnostic>> {
+    fn finish(mut self, head: Head, raws: Raws<'_>) -> Result<Debate, Vec<Diagnostic>> {
         let framings = self.framings(raws.framings, raws.framing_count, head.framings_span);
         let articles = self.articles(raws.articles, raws.article_count, head.articles_span);
-        let claims = self.claims(raws.claims, &framings, &articles);
+        let mut claim_raws = raws.claims;
+        let claims = self.claims(&mut claim_raws, &framings, &articles);
         if let Some(span) = &head.title_span
             && head.title.as_deref().is_some_and(|t| t.trim().is_empty())
         {
@@ -176,6 +177,7 @@ impl Validator {
                 framings,
                 articles,
                 claims,
+                claim_raws,
             ))
         } else {
             Err(self.diagnostics)
@@ -238,19 +240,22 @@ struct IdAt {
     span: Range<usize>,
 }
 
-struct FramingItem {
-    raw: RawFraming,
+struct FramingItem<'a> {
+    raw: RawFraming<'a>,
     color: Option<Color>,
 }
 
-struct ArticleItem {
-    raw: RawArticle,
+struct ArticleItem<'a> {
+    raw: RawArticle<'a>,
     date: Option<String>,
     doc: markdown::Doc,
 }
 
+/// A claim that passed its checks: `claim` is its place in the file's claims, which stay
+/// where they are (a copy of every claim's fields in a second list would be one more large
+/// allocation while a large file is checked).
 struct ClaimItem {
-    raw: RawClaim,
+    claim: usize,
     article: usize,
     anchor: Anchor,
     stances: Vec<Option<Stance>>,
@@ -568,7 +573,7 @@ impl Validator {
         clean
     }
 
-    fn check_id(&mut self, kind: &str, id: &Spanned<String>) {
+    fn check_id(&mut self, kind: &str, id: &Spanned<Text<'_>>) {
         let text = id.get_ref();
         let valid = text
             .chars()
@@ -611,7 +616,7 @@ impl Validator {
         }
     }
 
-    fn non_empty(&mut self, what: &str, field: &str, value: &Spanned<String>) {
+    fn non_empty(&mut self, what: &str, field: &str, value: &Spanned<Text<'_>>) {
         if value.get_ref().trim().is_empty() {
             self.push(
                 Diagnostic::new(format!("'{field}' of {what} is empty"))
@@ -625,10 +630,10 @@ impl Validator {
     }
 
     /// Each `[[kind]]` table checked and deserialized; the ones with errors are left out.
-    fn items<T: for<'a> Deserialize<'a>>(
+    fn items<'a, T: Deserialize<'a>>(
         &mut self,
         kind: &'static str,
-        values: Vec<Value<'_>>,
+        values: Vec<Value<'a>>,
         keys: &[Key],
     ) -> Vec<T> {
         values
@@ -639,12 +644,12 @@ impl Validator {
     }
 
     /// `count`: how many `[[framings]]` the file has, including any that had errors.
-    fn framings(
+    fn framings<'a>(
         &mut self,
-        raws: Vec<RawFraming>,
+        raws: Vec<RawFraming<'a>>,
         count: usize,
         span: Option<Range<usize>>,
-    ) -> Vec<FramingItem> {
+    ) -> Vec<FramingItem<'a>> {
         let mut out = Vec::with_capacity(count);
         for raw in raws {
             let what = format!("framing '{}'", raw.id.get_ref());
@@ -671,7 +676,7 @@ impl Validator {
         out
     }
 
-    fn color(&mut self, what: &str, color: &Spanned<String>) -> Option<Color> {
+    fn color(&mut self, what: &str, color: &Spanned<Text<'_>>) -> Option<Color> {
         let text = color.get_ref().trim();
         let lower = text.to_lowercase().replace(['_', ' '], "-");
         if let Some(&(_, named)) = NamedColor::NAMES.iter().find(|(n, _)| *n == lower) {
@@ -694,12 +699,12 @@ impl Validator {
     }
 
     /// `count`: how many `[[articles]]` the file has, including any that had errors.
-    fn articles(
+    fn articles<'a>(
         &mut self,
-        raws: Vec<RawArticle>,
+        raws: Vec<RawArticle<'a>>,
         count: usize,
         span: Option<Range<usize>>,
-    ) -> Vec<ArticleItem> {
+    ) -> Vec<ArticleItem<'a>> {
         let mut out = Vec::with_capacity(count);
         for raw in raws {
             let what = format!("article '{}'", raw.id.get_ref());
@@ -736,7 +741,7 @@ impl Validator {
 
     fn claims(
         &mut self,
-        raws: Vec<RawClaim>,
+        raws: &mut [RawClaim<'_>],
         framings: &[FramingItem],
         articles: &[ArticleItem],
     ) -> Vec<ClaimItem> {
@@ -763,10 +768,10 @@ impl Validator {
             .collect();
         // The quotes are looked up on two threads first; only the ones not found come back
         // to `find_quote` below, for their messages.
-        let (texts, found) = find_quotes(&raws, articles, &article_index);
+        let (texts, found) = find_quotes(raws, articles, &article_index);
 
         let mut out = Vec::with_capacity(raws.len());
-        for (raw, found) in raws.into_iter().zip(found) {
+        for (claim, (raw, found)) in raws.iter_mut().zip(found).enumerate() {
             let what = format!("claim '{}'", raw.id.get_ref());
             self.check_id("claim", &raw.id);
             self.non_empty(&what, "summary", &raw.summary);
@@ -802,11 +807,14 @@ impl Validator {
             let anchor = found.or_else(|| {
                 article.and_then(|a| self.find_quote(&what, &raw.quote, &articles[a], &texts[a]))
             });
-            let stances = self.stances(&what, &raw, framings, &framing_index);
-            let links = self.links(&what, &raw, &ids, &claim_index);
+            let stances = self.stances(&what, raw, framings, &framing_index);
+            let links = self.links(&what, raw, &ids, &claim_index);
+            // Resolved now: the file's versions are not needed any more.
+            raw.stances = RawStances::default();
+            raw.links = Vec::new();
             if let (Some(article), Some(anchor)) = (article, anchor) {
                 out.push(ClaimItem {
-                    raw,
+                    claim,
                     article,
                     anchor,
                     stances,
@@ -820,7 +828,7 @@ impl Validator {
     fn find_quote(
         &mut self,
         what: &str,
-        quote: &Spanned<String>,
+        quote: &Spanned<Text<'_>>,
         article: &ArticleItem,
         text: &ArticleText,
     ) -> Option<Anchor> {
@@ -836,7 +844,7 @@ impl Validator {
         if let Some((block, range)) = text.find(&needle) {
             return Some(Anchor { block, range });
         }
-        let plain: Vec<&str> = text.blocks.iter().map(|n| n.text.as_str()).collect();
+        let plain: Vec<&str> = text.block_texts().collect();
         let prefix = quote::longest_matching_prefix(&needle, &plain);
         let article_id = article.raw.id.get_ref();
         let help = if prefix.is_empty() {
@@ -876,12 +884,12 @@ impl Validator {
     fn stances(
         &mut self,
         what: &str,
-        raw: &RawClaim,
+        raw: &RawClaim<'_>,
         framings: &[FramingItem],
         framing_index: &HashMap<&str, usize>,
     ) -> Vec<Option<Stance>> {
         let mut stances = vec![None; framings.len()];
-        for (framing, stance) in &raw.stances {
+        for (framing, stance) in &raw.stances.0 {
             let RawStance { stance: kind, note } = stance.get_ref();
             let kind_value = match kind.get_ref().as_str() {
                 "supports" => Some(StanceKind::Supports),
@@ -904,7 +912,7 @@ impl Validator {
                     if let Some(kind) = kind_value {
                         stances[f] = Some(Stance {
                             kind,
-                            note: note.as_ref().map(|n| n.get_ref().clone()),
+                            note: note.as_ref().map(|n| n.get_ref().to_string()),
                         });
                     }
                 }
@@ -932,7 +940,7 @@ impl Validator {
     fn links(
         &mut self,
         what: &str,
-        raw: &RawClaim,
+        raw: &RawClaim<'_>,
         ids: &[IdAt],
         claim_index: &HashMap<&str, usize>,
     ) -> Vec<(usize, LinkKind)> {
@@ -996,27 +1004,28 @@ impl Validator {
         framings: Vec<FramingItem>,
         articles: Vec<ArticleItem>,
         claims: Vec<ClaimItem>,
+        mut raws: Vec<RawClaim<'_>>,
     ) -> Debate {
         let framings = framings
             .into_iter()
             .map(|f| Framing {
-                id: f.raw.id.into_inner(),
-                name: f.raw.name.into_inner(),
-                thesis: f.raw.thesis.into_inner(),
+                id: owned(f.raw.id),
+                name: owned(f.raw.name),
+                thesis: owned(f.raw.thesis),
                 color: f.color,
             })
             .collect();
         let mut articles: Vec<Article> = articles
             .into_iter()
             .map(|a| Article {
-                id: a.raw.id.into_inner(),
-                title: a.raw.title.into_inner(),
-                subtitle: a.raw.subtitle.map(Spanned::into_inner),
-                author: a.raw.author.map(Spanned::into_inner),
-                publication: a.raw.publication.map(Spanned::into_inner),
+                id: owned(a.raw.id),
+                title: owned(a.raw.title),
+                subtitle: a.raw.subtitle.map(owned),
+                author: a.raw.author.map(owned),
+                publication: a.raw.publication.map(owned),
                 date: a.date,
-                url: a.raw.url.map(Spanned::into_inner),
-                text: a.raw.text.into_inner(),
+                url: a.raw.url.map(owned),
+                text: owned(a.raw.text),
                 doc: a.doc,
                 claims: Vec::new(),
             })
@@ -1033,12 +1042,16 @@ impl Validator {
                         kind,
                     });
                 }
+                let raw = &mut raws[c.claim];
                 Claim {
-                    id: c.raw.id.into_inner(),
+                    id: raw.id.get_ref().to_string(),
                     article: ArticleIx(c.article),
-                    quote: c.raw.quote.into_inner(),
-                    summary: c.raw.summary.into_inner(),
-                    tags: c.raw.tags.into_iter().map(Spanned::into_inner).collect(),
+                    quote: raw.quote.get_ref().to_string(),
+                    summary: raw.summary.get_ref().to_string(),
+                    tags: std::mem::take(&mut raw.tags)
+                        .into_iter()
+                        .map(owned)
+                        .collect(),
                     stances: c.stances,
                     anchor: c.anchor,
                 }
@@ -1063,9 +1076,14 @@ impl Validator {
     }
 }
 
-fn id_at(id: &Spanned<String>) -> IdAt {
+/// A string of the file, copied for the model.
+fn owned(text: Spanned<Text<'_>>) -> String {
+    text.into_inner().into()
+}
+
+fn id_at(id: &Spanned<Text<'_>>) -> IdAt {
     IdAt {
-        id: id.get_ref().clone(),
+        id: id.get_ref().to_string(),
         span: id.span(),
     }
 }

@@ -85,7 +85,11 @@ fn batches(src: &str, starts: &[usize]) -> Vec<Range<usize>> {
 }
 
 /// Parses batches in order into their items; `None` at the first error of any kind.
-fn parse_batches(src: &str, batches: &[Range<usize>], progress: &Progress) -> Option<Raws> {
+fn parse_batches<'a>(
+    src: &'a str,
+    batches: &[Range<usize>],
+    progress: &Progress,
+) -> Option<Raws<'a>> {
     let mut raws = Raws::default();
     let mut v = Validator::default();
     for range in batches {
