@@ -58,6 +58,34 @@ static ASCII_CLASS: [Class; 128] = {
     table
 };
 
+/// [`class`] of an ASCII byte (any other byte counts as a small letter, as in [`class`]).
+fn ascii_class(byte: u8) -> Class {
+    ASCII_CLASS[usize::from(byte & 0x7f)]
+}
+
+/// [`in_place_bonus`] for every pair of classes, looked up in the scoring loop.
+static BONUS: [[i64; 6]; 6] = {
+    const ALL: [Class; 6] = [
+        Class::Empty,
+        Class::Upper,
+        Class::Lower,
+        Class::Number,
+        Class::HardSep,
+        Class::SoftSep,
+    ];
+    let mut table = [[0i64; 6]; 6];
+    let mut p = 0;
+    while p < 6 {
+        let mut c = 0;
+        while c < 6 {
+            table[ALL[p] as usize][ALL[c] as usize] = in_place_bonus(ALL[p], ALL[c]) as i64;
+            c += 1;
+        }
+        p += 1;
+    }
+    table
+};
+
 fn class_of(c: char) -> Class {
     ASCII_CLASS
         .get(c as usize)
@@ -66,7 +94,7 @@ fn class_of(c: char) -> Class {
 }
 
 /// The bonus for matching a character of class `cur` after one of class `prev`.
-fn in_place_bonus(prev: Class, cur: Class) -> i32 {
+const fn in_place_bonus(prev: Class, cur: Class) -> i32 {
     match (prev, cur) {
         (Class::Empty | Class::HardSep, _) => BONUS_HEAD,
         (Class::SoftSep, _) => BONUS_BREAK,
@@ -540,30 +568,26 @@ impl Scorer {
             outside + ix(first[0].wrapping_sub(1)),
             NONE + i64::from(GAP_START),
         );
+        // What a match loses where only the case matches.
+        let mismatch = i64::from(PENALTY_CASE_MISMATCH) * i64::from(!pattern.case_sensitive);
         let mut last_start_m = NONE;
         let mut last_best = NONE;
+        let last_row = 1u64 << (m - 1);
         let mut active = 0u64;
         let mut next = 0;
+        let mut next_first = first[0];
         // The rows with a match at the column before; `last[i]` is its score there.
         let mut prev_mask = 0u64;
-        let class_at = |t: usize| ASCII_CLASS[usize::from(text[t] & 0x7f)];
-        let mut prev_class = if first[0] == 0 {
-            Class::Empty
-        } else {
-            class_at(first[0] - 1)
+        let mut prev_class = match first[0].checked_sub(1) {
+            Some(t) => ascii_class(text[t]),
+            None => Class::Empty,
         };
-        let m_before = |prev_mask: u64, last: &[i64; 64], i: usize| {
-            if prev_mask & (1 << i) != 0 {
-                last[i]
-            } else {
-                NONE
-            }
-        };
-        for (t, &byte) in text.iter().enumerate().take(end).skip(first[0]) {
-            let class = ASCII_CLASS[usize::from(byte & 0x7f)];
+        let start = first[0];
+        for (t, &byte) in (start..).zip(&text[start..end]) {
+            let class = ascii_class(byte);
             // From t on, t >= 1 wherever a row other than the first is involved.
             let before = ix(t.wrapping_sub(1));
-            if next < m && first[next] == t {
+            if t == next_first {
                 let i = next;
                 if i >= 1 {
                     // The start cell: what row i - 2 left at column t - 1 (row 1: a gap from
@@ -571,7 +595,12 @@ impl Scorer {
                     let (start_m, start_p) = if i == 1 {
                         (NONE, i64::from(GAP_EXTENSION))
                     } else {
-                        (m_before(prev_mask, last, i - 2), gap[i - 2] - before)
+                        let m_there = if prev_mask & (1 << (i - 2)) != 0 {
+                            last[i - 2]
+                        } else {
+                            NONE
+                        };
+                        (m_there, gap[i - 2] - before)
                     };
                     gap[i] = max(
                         max(start_p, start_m + i64::from(GAP_START)) + before,
@@ -583,35 +612,42 @@ impl Scorer {
                 }
                 active |= 1 << i;
                 next += 1;
+                next_first = first.get(next).copied().unwrap_or(usize::MAX);
             }
             let cur = table[usize::from(byte)] & active;
             if cur | prev_mask != 0 {
-                let mut b = i64::from(in_place_bonus(prev_class, class));
+                let mut b = BONUS[prev_class as usize][class as usize];
                 if t == 0 {
                     b *= i64::from(BONUS_FIRST_CHAR_MULTIPLIER);
                 }
+                let consecutive = max(b, i64::from(BONUS_CONSECUTIVE));
                 // From the last row down, so that a row reads the row before at t - 1
-                // before that row moves on to t.
-                let mut rows = cur;
+                // before that row moves on to t; row 0 last.
+                let mut rows = cur & !1;
                 while rows != 0 {
                     let i = 63 - rows.leading_zeros() as usize;
                     rows ^= 1 << i;
-                    let score = if !pattern.case_sensitive && byte != pattern.bytes[i] {
-                        i64::from(SCORE_MATCH + PENALTY_CASE_MISMATCH)
+                    let score =
+                        i64::from(SCORE_MATCH) + mismatch * i64::from(byte != pattern.bytes[i]);
+                    let m_prev = if prev_mask & (1 << (i - 1)) != 0 {
+                        last[i - 1]
                     } else {
-                        i64::from(SCORE_MATCH)
+                        NONE
                     };
-                    let m_here = if i == 0 {
-                        b + i64::from(GAP_EXTENSION)
-                    } else {
-                        let m_prev = m_before(prev_mask, last, i - 1);
-                        let p_prev = gap[i - 1] - before;
-                        max(m_prev + max(b, i64::from(BONUS_CONSECUTIVE)), p_prev + b)
-                    };
+                    let p_prev = gap[i - 1] - before;
+                    let m_here = max(m_prev + consecutive, p_prev + b);
                     if prev_mask & (1 << i) != 0 {
                         gap[i] = max(gap[i], last[i] + before + i64::from(GAP_START));
                     }
                     last[i] = max(m_here, NONE) + score;
+                }
+                if cur & 1 != 0 {
+                    let score =
+                        i64::from(SCORE_MATCH) + mismatch * i64::from(byte != pattern.bytes[0]);
+                    if prev_mask & 1 != 0 {
+                        gap[0] = max(gap[0], last[0] + before + i64::from(GAP_START));
+                    }
+                    last[0] = max(b + i64::from(GAP_EXTENSION), NONE) + score;
                 }
                 let mut rows = prev_mask & !cur;
                 while rows != 0 {
@@ -619,7 +655,7 @@ impl Scorer {
                     rows &= rows - 1;
                     gap[i] = max(gap[i], last[i] + before + i64::from(GAP_START));
                 }
-                if cur & (1 << (m - 1)) != 0 {
+                if cur & last_row != 0 {
                     last_best = max(last_best, last[m - 1]);
                 }
                 prev_mask = cur;
