@@ -246,7 +246,9 @@ pub fn parse(markdown: &str) -> Doc {
         }
     }
     b.close();
-    Doc { blocks: b.blocks }
+    let mut blocks = b.blocks;
+    blocks.shrink_to_fit();
+    Doc { blocks }
 }
 
 fn start(b: &mut Builder, tag: &Tag<'_>) {
