@@ -224,8 +224,9 @@ struct Validator {
 
 /// An id as written, where it was written.
 #[derive(Clone)]
-struct IdAt {
-    id: String,
+struct IdAt<'a> {
+    /// Borrowed from the file where it can be: there is one per claim.
+    id: Text<'a>,
     span: Range<usize>,
 }
 
@@ -586,8 +587,8 @@ impl Validator {
         }
     }
 
-    fn check_unique(&mut self, kind: &str, ids: &[IdAt]) {
-        let mut seen: HashMap<&str, &IdAt> = HashMap::with_capacity(ids.len());
+    fn check_unique(&mut self, kind: &str, ids: &[IdAt<'_>]) {
+        let mut seen: HashMap<&str, &IdAt<'_>> = HashMap::with_capacity(ids.len());
         for id in ids {
             if let Some(first) = seen.get(id.id.as_str()) {
                 self.push(
@@ -657,7 +658,7 @@ impl Validator {
                 .help("add a [[framings]] section for each competing explanation:\n[[framings]]\nid = \"other-view\"\nname = \"Another view\"\nthesis = \"...\""),
             );
         }
-        let ids: Vec<IdAt> = out.iter().map(|f| id_at(&f.raw.id)).collect();
+        let ids: Vec<IdAt<'_>> = out.iter().map(|f| id_at(&f.raw.id)).collect();
         self.check_unique("framing", &ids);
         out
     }
@@ -720,7 +721,7 @@ impl Validator {
                 "add an [[articles]] section:\n[[articles]]\nid = \"essay\"\ntitle = \"An essay\"\ntext = \"\"\"\nFirst paragraph.\n\"\"\"",
             ));
         }
-        let ids: Vec<IdAt> = out.iter().map(|a| id_at(&a.raw.id)).collect();
+        let ids: Vec<IdAt<'_>> = out.iter().map(|a| id_at(&a.raw.id)).collect();
         self.check_unique("article", &ids);
         out
     }
@@ -732,7 +733,7 @@ impl Validator {
         articles: &[ArticleItem],
     ) -> Vec<ClaimItem> {
         // Only the ids of claims that parsed; resolved below for links.
-        let ids: Vec<IdAt> = raws.iter().map(|c| id_at(&c.id)).collect();
+        let ids: Vec<IdAt<'_>> = raws.iter().map(|c| id_at(&c.id)).collect();
         self.check_unique("claim", &ids);
         let claim_index: HashMap<&str, usize> = ids
             .iter()
@@ -934,7 +935,7 @@ impl Validator {
         &mut self,
         what: &str,
         raw: &RawClaim<'_>,
-        ids: &[IdAt],
+        ids: &[IdAt<'_>],
         claim_index: &HashMap<&str, usize>,
     ) -> Vec<(usize, LinkKind)> {
         let mut links = Vec::new();
@@ -1007,21 +1008,6 @@ impl Validator {
                 color: f.color,
             })
             .collect();
-        let mut articles: Vec<Article> = articles
-            .into_iter()
-            .map(|a| Article {
-                id: owned(a.raw.id),
-                title: owned(a.raw.title),
-                subtitle: a.raw.subtitle.map(owned),
-                author: a.raw.author.map(owned),
-                publication: a.raw.publication.map(owned),
-                date: a.date,
-                url: a.raw.url.map(owned),
-                text: owned(a.raw.text),
-                doc: a.doc,
-                claims: Vec::new(),
-            })
-            .collect();
         let mut links = Vec::new();
         let mut claims: Vec<Claim> = claims
             .into_iter()
@@ -1039,6 +1025,22 @@ impl Validator {
             .collect();
         // Built in the raw claims' place, which are larger: give the room back.
         claims.shrink_to_fit();
+        // The articles' strings are copied after the claims gave back their room.
+        let mut articles: Vec<Article> = articles
+            .into_iter()
+            .map(|a| Article {
+                id: owned(a.raw.id),
+                title: owned(a.raw.title),
+                subtitle: a.raw.subtitle.map(owned),
+                author: a.raw.author.map(owned),
+                publication: a.raw.publication.map(owned),
+                date: a.date,
+                url: a.raw.url.map(owned),
+                text: owned(a.raw.text),
+                doc: a.doc,
+                claims: Vec::new(),
+            })
+            .collect();
         for (i, claim) in claims.iter().enumerate() {
             articles[claim.article.0].claims.push(ClaimIx(i));
         }
@@ -1063,9 +1065,9 @@ fn owned(text: Spanned<Text<'_>>) -> String {
     text.into_inner().into()
 }
 
-fn id_at(id: &Spanned<Text<'_>>) -> IdAt {
+fn id_at<'a>(id: &Spanned<Text<'a>>) -> IdAt<'a> {
     IdAt {
-        id: id.get_ref().to_string(),
+        id: id.get_ref().clone(),
         span: id.span(),
     }
 }
