@@ -719,7 +719,10 @@ pub fn refresh_claims(state: &mut State) {
         .filter(|&c| {
             let claim = state.debate.claim(c);
             filter.article.is_none_or(|a| claim.article == a)
-                && filter.tag.as_ref().is_none_or(|t| claim.tags.contains(t))
+                && filter
+                    .tag
+                    .as_ref()
+                    .is_none_or(|t| claim.tags.iter().any(|x| **x == **t))
                 && filter
                     .stance
                     .is_none_or(|s| claim.stance(framing).map(|x| x.kind) == s)
@@ -748,14 +751,19 @@ fn cycle_article_filter(state: &mut State) {
 }
 
 fn cycle_tag_filter(state: &mut State) {
-    let mut tags: Vec<&String> = state.debate.claims.iter().flat_map(|c| &c.tags).collect();
-    tags.sort();
+    let mut tags: Vec<&str> = state
+        .debate
+        .claims
+        .iter()
+        .flat_map(|c| c.tags.iter().map(|t| &**t))
+        .collect();
+    tags.sort_unstable();
     tags.dedup();
     let next = match &state.claims.filter.tag {
-        None => tags.first().map(|t| (*t).clone()),
+        None => tags.first().map(|t| (*t).to_owned()),
         Some(current) => {
-            let i = tags.iter().position(|t| *t == current);
-            i.and_then(|i| tags.get(i + 1)).map(|t| (*t).clone())
+            let i = tags.iter().position(|t| *t == current.as_str());
+            i.and_then(|i| tags.get(i + 1)).map(|t| (*t).to_owned())
         }
     };
     state.message = Some(match &next {

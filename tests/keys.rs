@@ -184,7 +184,7 @@ fn claim_filters_narrow_the_list() {
         s.claims
             .visible
             .iter()
-            .all(|&c| s.debate.claim(c).tags.contains(&tag))
+            .all(|&c| s.debate.claim(c).tags.iter().any(|t| **t == *tag))
     );
     press(&mut s, "x");
     assert_eq!(s.claims.visible.len(), s.debate.claims.len());

@@ -48,7 +48,7 @@ struct Claim<'a> {
     article: &'a str,
     quote: &'a str,
     summary: &'a str,
-    tags: &'a [String],
+    tags: Vec<&'a str>,
     stances: BTreeMap<&'a str, Stance<'a>>,
     position: Position,
 }
@@ -98,7 +98,7 @@ pub fn export(debate: &Debate) -> String {
                 article: &debate.article(c.article).id,
                 quote: &c.quote,
                 summary: &c.summary,
-                tags: &c.tags,
+                tags: c.tags.iter().map(|t| &**t).collect(),
                 stances: debate
                     .framing_ixs()
                     .filter_map(|f| {

@@ -6,6 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use serde::de::IntoDeserializer;
@@ -764,6 +765,7 @@ impl Validator {
         // Each raw claim becomes its checked item in the same place: consuming the list this
         // way lets the items reuse its allocation (they are smaller), where a second list
         // would be one more large allocation while a large file is checked.
+        let mut tags = Tags::default();
         let check = |(raw, found): (RawClaim<'_>, Option<Anchor>)| {
             let what = format!("claim '{}'", raw.id.get_ref());
             self.check_id("claim", &raw.id);
@@ -809,7 +811,7 @@ impl Validator {
                     article: ArticleIx(article?),
                     quote: raw.quote.get_ref().to_string(),
                     summary: raw.summary.get_ref().to_string(),
-                    tags: raw.tags.into_iter().map(owned).collect(),
+                    tags: raw.tags.iter().map(|t| tags.share(t.get_ref())).collect(),
                     stances,
                     anchor: anchor?,
                 },
@@ -906,7 +908,7 @@ impl Validator {
                     if let Some(kind) = kind_value {
                         stances[f] = Some(Stance {
                             kind,
-                            note: note.as_ref().map(|n| n.get_ref().to_string()),
+                            note: note.as_ref().map(|n| n.get_ref().as_str().into()),
                         });
                     }
                 }
@@ -1060,6 +1062,21 @@ impl Validator {
     }
 }
 
+/// The distinct tags of a debate, each made once and shared by the claims that carry it.
+#[derive(Default)]
+struct Tags(HashSet<Arc<str>>);
+
+impl Tags {
+    fn share(&mut self, tag: &str) -> Arc<str> {
+        if let Some(shared) = self.0.get(tag) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = Arc::from(tag);
+        self.0.insert(Arc::clone(&shared));
+        shared
+    }
+}
+
 /// A string of the file, copied for the model.
 fn owned(text: Spanned<Text<'_>>) -> String {
     text.into_inner().into()
@@ -1106,6 +1123,18 @@ fn last_words(text: &str, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn claims_share_each_tag() {
+        let debate = Debate::embedded().expect("the embedded debate loads");
+        let tags: Vec<&Arc<str>> = debate.claims.iter().flat_map(|c| &c.tags).collect();
+        let repeated = tags
+            .iter()
+            .enumerate()
+            .find_map(|(i, a)| tags[i + 1..].iter().find(|b| a == *b).map(|b| (*a, *b)));
+        let (a, b) = repeated.expect("some tag is on two claims");
+        assert!(Arc::ptr_eq(a, b), "tag '{a}' is stored twice");
+    }
 
     #[test]
     fn suggestions() {

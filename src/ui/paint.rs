@@ -2,6 +2,7 @@
 //! and writing a line clipped to a rectangle.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -12,7 +13,7 @@ use ratatui::widgets::Widget;
 use crate::text;
 
 /// Tags as they are shown: "#talent #funding".
-pub fn hashtags(tags: &[String]) -> String {
+pub fn hashtags(tags: &[Arc<str>]) -> String {
     tags.iter()
         .map(|t| format!("#{t}"))
         .collect::<Vec<_>>()
