@@ -270,7 +270,7 @@ impl Index {
                 || !stop(),
                 |t| {
                     let text = self.text(debate, t);
-                    if !skim::Scorer::is_match(text, pattern) {
+                    if !scorer.matches(text, pattern) {
                         return;
                     }
                     out.matched.push(t);

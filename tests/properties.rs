@@ -145,6 +145,9 @@ proptest! {
             let fresh = SkimMatcherV2::default().smart_case().fuzzy_match(text, &query);
             prop_assert_eq!(ours.score(text, &pattern), fresh, "fresh matcher, {:?} / {:?}", text, query);
             prop_assert_eq!(Scorer::is_match(text, &pattern), fresh.is_some(), "{:?} / {:?}", text, query);
+            // Scoring right after `matches` starts from the first matches it found.
+            prop_assert_eq!(ours.matches(text, &pattern), fresh.is_some(), "{:?} / {:?}", text, query);
+            prop_assert_eq!(ours.score(text, &pattern), fresh, "after matches, {:?} / {:?}", text, query);
             // Scoring that gives up below a bar gives the same score above it, and nothing
             // at or below it.
             let humps = debate::search::skim::camel_humps(text);

@@ -259,6 +259,8 @@ pub struct Scorer {
     /// `tails[i]`: the most the pattern characters after the i-th can still add.
     tails: Vec<i64>,
     cols: Box<Columns>,
+    /// The text and pattern `first` holds the first matches of, set by [`Scorer::matches`].
+    first_of: Option<(usize, usize, usize)>,
 }
 
 /// Per pattern character, the state of [`Scorer::columns`] at the current column.
@@ -480,6 +482,38 @@ impl Scorer {
         })
     }
 
+    /// [`Scorer::is_match`], remembering for an ASCII pattern where each of its characters
+    /// first matches: scoring the same text with the same pattern next starts from there
+    /// instead of searching again.
+    pub fn matches(&mut self, text: &str, pattern: &Pattern) -> bool {
+        self.first_of = None;
+        if pattern.bytes.len() != pattern.chars.len() {
+            return Self::is_match(text, pattern);
+        }
+        let bytes = text.as_bytes();
+        self.first.clear();
+        let mut from = 0;
+        for &b in &pattern.bytes {
+            let (lower, upper) = pattern.needles(b);
+            let Some(at) = memchr::memchr2(lower, upper, &bytes[from..]) else {
+                return false;
+            };
+            self.first.push(from + at);
+            from += at + 1;
+        }
+        self.first_of = Some(Self::key(bytes, pattern));
+        true
+    }
+
+    /// What identifies a text and a pattern for [`Scorer::matches`].
+    fn key(text: &[u8], pattern: &Pattern) -> (usize, usize, usize) {
+        (
+            text.as_ptr() as usize,
+            text.len(),
+            pattern.bytes.as_ptr() as usize,
+        )
+    }
+
     /// [`Scorer::score`] if it is above `bar`; `None` for no match or, often without
     /// finishing, for a score of at most `bar`. `humps`: the text's [`camel_humps`].
     pub fn score_above(
@@ -532,15 +566,18 @@ impl Scorer {
             let chars: Vec<char> = text.iter().copied().map(char::from).collect();
             return self.score_chars(&chars, pattern);
         };
-        // The greedy first match of each pattern character, found with memchr.
-        self.first.clear();
-        let mut from = 0;
-        for &p in &pattern.chars {
-            // An ASCII text cannot hold a non-ASCII character.
-            let (lower, upper) = pattern.needles(u8::try_from(p).ok().filter(u8::is_ascii)?);
-            let at = memchr::memchr2(lower, upper, &text[from..])?;
-            self.first.push(from + at);
-            from += at + 1;
+        // The greedy first match of each pattern character, found with memchr (unless
+        // `matches` just found them).
+        if self.first_of.take() != Some(Self::key(text, pattern)) {
+            self.first.clear();
+            let mut from = 0;
+            for &p in &pattern.chars {
+                // An ASCII text cannot hold a non-ASCII character.
+                let (lower, upper) = pattern.needles(u8::try_from(p).ok().filter(u8::is_ascii)?);
+                let at = memchr::memchr2(lower, upper, &text[from..])?;
+                self.first.push(from + at);
+                from += at + 1;
+            }
         }
         // Past the last occurrence of the last character nothing can end a match.
         let (lower, upper) = pattern.needles(u8::try_from(*pattern.chars.last()?).ok()?);
