@@ -703,6 +703,8 @@ impl Scorer {
     }
 
     fn score_chars(&mut self, text: &[char], pattern: &Pattern) -> Option<i64> {
+        // `first` now holds char indices: no byte scoring may take them for its own.
+        self.first_of = None;
         self.first.clear();
         let mut rest = text.iter().enumerate();
         for &p in &pattern.chars {
