@@ -254,8 +254,9 @@ pub struct Scorer {
     p: [Vec<i32>; 2],
     bonus: [Vec<i32>; 2],
     rows: [Row; 3],
-    /// Row-by-row scoring stops as soon as the text can no longer score above this.
-    bar: Option<i64>,
+    /// Row-by-row scoring stops as soon as the text can no longer score above this; with
+    /// the text's camel-case humps, which its `tails` depend on.
+    bar: Option<(i64, u32)>,
     /// `tails[i]`: the most the pattern characters after the i-th can still add.
     tails: Vec<i64>,
     cols: Box<Columns>,
@@ -523,20 +524,7 @@ impl Scorer {
         bar: i64,
         humps: u32,
     ) -> Option<i64> {
-        self.tails.clear();
-        self.tails.resize(pattern.chars.len(), 0);
-        let mut tail = 0;
-        for (i, &(most, hump)) in pattern.row_bound.iter().enumerate().rev() {
-            let camel = hump.is_some_and(|letter| humps & (1 << letter) != 0);
-            tail += most
-                + if camel {
-                    i64::from(BONUS_CAMEL - BONUS_CONSECUTIVE)
-                } else {
-                    0
-                };
-            self.tails[i] = tail;
-        }
-        self.bar = Some(bar);
+        self.bar = Some((bar, humps));
         let score = self.score(text, pattern).filter(|&score| score > bar);
         self.bar = None;
         score
@@ -702,6 +690,24 @@ impl Scorer {
         max(last_best, last_start_m)
     }
 
+    /// `tails` for a text with these camel-case humps: only row-by-row scoring gives up
+    /// early, so only it needs them.
+    fn fill_tails(&mut self, pattern: &Pattern, humps: u32) {
+        self.tails.clear();
+        self.tails.resize(pattern.chars.len(), 0);
+        let mut tail = 0;
+        for (i, &(most, hump)) in pattern.row_bound.iter().enumerate().rev() {
+            let camel = hump.is_some_and(|letter| humps & (1 << letter) != 0);
+            tail += most
+                + if camel {
+                    i64::from(BONUS_CAMEL - BONUS_CONSECUTIVE)
+                } else {
+                    0
+                };
+            self.tails[i] = tail;
+        }
+    }
+
     fn score_chars(&mut self, text: &[char], pattern: &Pattern) -> Option<i64> {
         // `first` now holds char indices: no byte scoring may take them for its own.
         self.first_of = None;
@@ -716,12 +722,15 @@ impl Scorer {
         if end > SPARSE_MAX_CHARS {
             return Some(self.run(pattern, |j| text[j], end));
         }
+        if let Some((_, humps)) = self.bar {
+            self.fill_tails(pattern, humps);
+        }
         let mut rows = std::mem::take(&mut self.rows);
         let score = sparse(
             &self.first,
             |j| text[j],
             &mut rows,
-            (self.bar, &self.tails),
+            (self.bar.map(|(bar, _)| bar), &self.tails),
             |i, from, out| {
                 let p = pattern.chars[i];
                 out.extend(
