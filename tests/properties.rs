@@ -123,6 +123,8 @@ fn scoring_text() -> impl Strategy<Value = String> {
 fn scoring_query() -> impl Strategy<Value = String> {
     prop_oneof![
         4 => "[abtT -]{1,6}",
+        // Long ASCII queries: one or two registers of lanes, and beyond (more than 16).
+        2 => "[abtT -]{7,18}",
         1 => "[abtT漢é.]{1,12}",
         1 => any::<String>().prop_map(|s| s.chars().take(4).collect()),
     ]
@@ -159,5 +161,20 @@ proptest! {
                 prop_assert!(score <= bound, "{:?} / {:?} scores {} above its bound {}", text, query, score, bound);
             }
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Around the longest text the scorer's 16-bit lanes take (8,192 bytes), where gaps cost
+    /// the most and the scalar loop takes over.
+    #[test]
+    fn our_scorer_agrees_on_long_texts(text in "[abtT -]{7900,8500}", query in "[abtT -]{1,16}") {
+        use fuzzy_matcher::FuzzyMatcher;
+        use fuzzy_matcher::skim::SkimMatcherV2;
+        use debate::search::skim::{Pattern, Scorer};
+        let fresh = SkimMatcherV2::default().smart_case().fuzzy_match(&text, &query);
+        prop_assert_eq!(Scorer::default().score(&text, &Pattern::new(&query)), fresh, "{:?}", query);
     }
 }

@@ -5,12 +5,15 @@
 //! borrows thread-local caches and fills a score matrix over the whole text. This is the same
 //! dynamic programme, cell for cell, over the window that can matter (from the pattern's first
 //! greedy match to the last occurrence of its last character), only at the cells where a
-//! pattern character occurs: in one pass over the bytes when the text is ASCII, row by row
+//! pattern character occurs: in one pass over the bytes when the text is ASCII (every row of a
+//! column at once, in SIMD lanes, for patterns of up to 16 characters: [`lanes`]), row by row
 //! over chars otherwise. The crate stays the truth: the tests here and in
 //! `tests/properties.rs` compare both on random and hostile texts, and the results shown are
 //! checked against the crate in debug builds.
 
 use std::cmp::max;
+
+mod lanes;
 
 /// The crate's default `SkimScoreConfig`.
 const SCORE_MATCH: i32 = 16;
@@ -114,6 +117,8 @@ pub struct Pattern {
     /// For each byte, which pattern characters (bit i: the i-th) it matches; for ASCII
     /// patterns of at most 64 characters, so that one pass finds every row's matches.
     rows_of_byte: Option<Box<[u64; 256]>>,
+    /// For scoring all rows of a column at once, where the machine and the pattern allow.
+    lanes: Option<Box<lanes::Tables>>,
     /// The most any text can score, before the two text-dependent allowances below.
     bound: i64,
     /// For each letter, how many of the pattern's characters could earn the camel bonus on a
@@ -131,6 +136,7 @@ impl Pattern {
             bytes: query.bytes().collect(),
             case_sensitive: query.chars().any(|c| c.is_ascii_uppercase()),
             rows_of_byte: None,
+            lanes: None,
             bound: 0,
             camel_rows: [0; 26],
             row_bound: Vec::new(),
@@ -146,6 +152,7 @@ impl Pattern {
                 }
             }
             pattern.rows_of_byte = Some(table);
+            pattern.lanes = lanes::Tables::new(&pattern).map(Box::new);
         }
         pattern
     }
@@ -573,6 +580,11 @@ impl Scorer {
         if end > SPARSE_MAX_CHARS {
             return Some(self.run(pattern, |j| char::from(text[j]), end));
         }
+        if let Some(lanes) = &pattern.lanes
+            && let Some(score) = lanes.score(text, &self.first, end)
+        {
+            return Some(score);
+        }
         Some(self.columns(text, pattern, table, end))
     }
 
@@ -904,6 +916,33 @@ mod tests {
                     scorer.score(text, &Pattern::new(query)),
                     crate_score(text, query),
                     "{text:?} / {query:?}"
+                );
+            }
+        }
+    }
+
+    /// Gaps as long as the 16-bit lanes allow, and longer: scores far below zero must come
+    /// out exact, from the lanes up to 8,192 bytes and from the scalar loop beyond.
+    #[test]
+    fn agrees_with_the_crate_across_long_gaps() {
+        let mut scorer = Scorer::default();
+        for gap in [
+            0, 100, 8_000, 8_180, 8_189, 8_190, 8_191, 8_192, 8_300, 16_000,
+        ] {
+            let filler = "x".repeat(gap);
+            for (text, query) in [
+                (format!("a{filler}b"), "ab"),
+                (format!("a{filler}bcdefghijklmnop"), "abcdefghijklmnop"),
+                (format!("abcdefgh{filler}ijklmnop"), "abcdefghijklmnop"),
+                (format!("ab cd{filler}e"), "abcde"),
+                (format!("{filler}Ab"), "ab"),
+            ] {
+                let expected = crate_score(&text, query);
+                assert!(expected.is_some());
+                assert_eq!(
+                    scorer.score(&text, &Pattern::new(query)),
+                    expected,
+                    "gap {gap}, {query:?}"
                 );
             }
         }
