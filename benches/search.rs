@@ -60,6 +60,8 @@ fn search(c: &mut Criterion) {
                             &|| shown.load(Ordering::Relaxed),
                             |r| shown.store(r.partial, Ordering::Relaxed),
                         );
+                        // Returned, so that criterion frees it outside the timing.
+                        index
                     },
                     BatchSize::LargeInput,
                 );
@@ -67,7 +69,10 @@ fn search(c: &mut Criterion) {
             group.bench_function(format!("{query}: with paragraphs"), |b| {
                 b.iter_batched(
                     || index.clone(),
-                    |mut index| black_box(index.search(&d, query, SEARCH_LIMIT).matched),
+                    |mut index| {
+                        black_box(index.search(&d, query, SEARCH_LIMIT).matched);
+                        index
+                    },
                     BatchSize::LargeInput,
                 );
             });
@@ -81,6 +86,7 @@ fn search(c: &mut Criterion) {
                         query.push(ch);
                         black_box(index.search(&d, &query, SEARCH_LIMIT).matched);
                     }
+                    index
                 },
                 BatchSize::LargeInput,
             );
