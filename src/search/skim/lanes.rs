@@ -115,7 +115,14 @@ mod sse2 {
         /// with nothing ending a match from `end` on; `None` where the lanes cannot tell (a
         /// longer window, or no real score), for the scalar loop to decide.
         pub fn score(&self, text: &[u8], first: &[usize], end: usize) -> Option<i64> {
-            if end > MAX_END || end > text.len() || first.len() != self.rows {
+            // Rising first matches before `end`, so every position below fits in 16 bits.
+            let rising = first.windows(2).all(|pair| pair[0] < pair[1]);
+            if end > MAX_END
+                || end > text.len()
+                || first.len() != self.rows
+                || !rising
+                || first.last().is_none_or(|&last| last >= end)
+            {
                 return None;
             }
             let score = if self.rows <= WIDTH {
@@ -271,5 +278,34 @@ mod sse2 {
             lanes[row % WIDTH] = value;
             *register = m128i::from(lanes);
         }
+    }
+}
+
+#[cfg(all(test, target_arch = "x86_64"))]
+mod tests {
+    use fuzzy_matcher::FuzzyMatcher;
+    use fuzzy_matcher::skim::SkimMatcherV2;
+
+    use super::super::Pattern;
+    use super::Tables;
+
+    #[test]
+    fn scores_only_what_fits_and_leaves_the_rest_to_the_scalar_loop() {
+        let tables = Tables::new(&Pattern::new("ab")).expect("a short ASCII pattern has lanes");
+        let crate_score = SkimMatcherV2::default()
+            .smart_case()
+            .fuzzy_match("xaxb", "ab");
+        assert!(crate_score.is_some());
+        assert_eq!(tables.score(b"xaxb", &[1, 3], 4), crate_score);
+        // First matches that are not rising, reach the end, or are too few.
+        assert_eq!(tables.score(b"xaxb", &[3, 1], 4), None);
+        assert_eq!(tables.score(b"xaxb", &[1, 3], 3), None);
+        assert_eq!(tables.score(b"xaxb", &[1], 4), None);
+        // A window too long for 16-bit positions.
+        let long = [b"a".repeat(9_000), b"b".to_vec()].concat();
+        assert_eq!(tables.score(&long, &[0, 9_000], 9_001), None);
+        // Patterns the lanes do not take.
+        assert!(Tables::new(&Pattern::new(&"a".repeat(17))).is_none());
+        assert!(Tables::new(&Pattern::new("")).is_none());
     }
 }
