@@ -33,7 +33,7 @@ fn sizes() -> Vec<usize> {
 
 fn generated(claims: usize) -> Debate {
     let framings = if claims >= 1_000_000 { 2 } else { 3 };
-    let toml = debate::generate::debate_toml((claims / 100).max(1), claims, framings, 1);
+    let toml = debate::testing::generate::debate_toml((claims / 100).max(1), claims, framings, 1);
     load_bytes("gen.toml", toml.as_bytes()).expect("generated debates load")
 }
 
@@ -97,7 +97,7 @@ fn search(c: &mut Criterion) {
 
 fn load(c: &mut Criterion) {
     // About 50 MB.
-    let toml = debate::generate::debate_toml(600, 60_000, 3, 1);
+    let toml = debate::testing::generate::debate_toml(600, 60_000, 3, 1);
     let mut group = c.benchmark_group(format!("load/{}-MB", toml.len() / 1_000_000));
     group.sample_size(10);
     group.bench_function("toml parse only (reference)", |b| {
@@ -115,7 +115,7 @@ fn frame(c: &mut Criterion) {
         let d = if claims == 50 {
             load_bytes(
                 "gen.toml",
-                debate::generate::debate_toml(1, 50, 3, 1).as_bytes(),
+                debate::testing::generate::debate_toml(1, 50, 3, 1).as_bytes(),
             )
             .expect("loads")
         } else {

@@ -8,8 +8,8 @@ pub mod markdown;
 
 use crate::model::{Debate, FramingIx};
 
-/// The export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// The export formats (the command line names them in `cli::export`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Markdown,
     Json,

@@ -8,12 +8,11 @@ pub mod action;
 pub mod cli;
 pub mod export;
 pub mod flow;
-pub mod generate;
 pub mod input;
-pub mod invariants;
 pub mod keymap;
 pub mod model;
 pub mod scaffold;
+pub mod scenario;
 pub mod screen;
 pub mod search;
 pub mod state;
@@ -21,3 +20,10 @@ pub mod text;
 pub mod tui;
 pub mod ui;
 pub mod update;
+
+/// Support for the fuzz targets, tests and benches, outside the library's API.
+#[doc(hidden)]
+pub mod testing;
+
+// Synthetic debates also serve the hidden `debate generate` command.
+use testing::generate;

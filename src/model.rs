@@ -5,6 +5,7 @@
 //! as located [`Diagnostic`]s. Nothing in this module knows about terminals or UI state.
 
 pub mod diagnostic;
+mod index;
 pub mod markdown;
 pub mod progress;
 pub mod quote;
@@ -13,6 +14,7 @@ pub mod source;
 mod validate;
 
 use std::ops::Range;
+use std::str::FromStr;
 use std::sync::Arc;
 
 pub use diagnostic::Diagnostic;
@@ -51,7 +53,8 @@ impl FramingIx {
     }
 }
 
-/// A whole debate file, validated.
+/// A whole debate file, validated. Read-only once made: its lookups by id and its links'
+/// adjacency are built with it, so a changed debate is a new one, made by loading.
 #[derive(Debug, Clone)]
 pub struct Debate {
     pub title: String,
@@ -59,7 +62,9 @@ pub struct Debate {
     pub framings: Vec<Framing>,
     pub articles: Vec<Article>,
     pub claims: Vec<Claim>,
+    /// In the order of the claims they leave.
     pub links: Vec<Link>,
+    index: index::Index,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,6 +209,20 @@ impl StanceKind {
     }
 }
 
+/// A word that names no stance or link kind; the file's checks say which words do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnknownKind;
+
+impl FromStr for StanceKind {
+    type Err = UnknownKind;
+    fn from_str(s: &str) -> Result<Self, UnknownKind> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or(UnknownKind)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
     pub from: ClaimIx,
@@ -218,6 +237,8 @@ pub enum LinkKind {
 }
 
 impl LinkKind {
+    pub const ALL: [Self; 2] = [Self::Supports, Self::Attacks];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Supports => "supports",
@@ -226,7 +247,39 @@ impl LinkKind {
     }
 }
 
+impl FromStr for LinkKind {
+    type Err = UnknownKind;
+    fn from_str(s: &str) -> Result<Self, UnknownKind> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or(UnknownKind)
+    }
+}
+
 impl Debate {
+    /// The model from resolved parts; links are put in the order of the claims they leave.
+    fn new(
+        title: String,
+        description: Option<String>,
+        framings: Vec<Framing>,
+        articles: Vec<Article>,
+        claims: Vec<Claim>,
+        mut links: Vec<Link>,
+    ) -> Self {
+        links.sort_by_key(|l| l.from);
+        let index = index::Index::new(&framings, &articles, &claims, &links);
+        Self {
+            title,
+            description,
+            framings,
+            articles,
+            claims,
+            links,
+            index,
+        }
+    }
+
     /// Parses and validates a debate from TOML text, collecting every problem found.
     pub fn from_toml(source: &str) -> Result<Self, Vec<Diagnostic>> {
         validate::debate(source, &progress::Progress::default())
@@ -269,16 +322,6 @@ impl Debate {
 
     pub fn article_ixs(&self) -> impl ExactSizeIterator<Item = ArticleIx> + use<> {
         (0..self.articles.len()).map(ArticleIx)
-    }
-
-    /// Links leaving a claim.
-    pub fn links_from(&self, claim: ClaimIx) -> impl Iterator<Item = &Link> {
-        self.links.iter().filter(move |l| l.from == claim)
-    }
-
-    /// Links arriving at a claim.
-    pub fn links_to(&self, claim: ClaimIx) -> impl Iterator<Item = &Link> {
-        self.links.iter().filter(move |l| l.to == claim)
     }
 
     /// Where a claim's quote stands in its article's Markdown source, as a byte range of

@@ -577,7 +577,11 @@ fn typing_a_query_over_a_large_debate_is_echoed_before_its_results() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("large.toml");
     // 5,000 claims: in this debug build a search takes far longer than drawing a key.
-    std::fs::write(&path, debate::generate::debate_toml(50, 5_000, 3, 5)).unwrap();
+    std::fs::write(
+        &path,
+        debate::testing::generate::debate_toml(50, 5_000, 3, 5),
+    )
+    .unwrap();
     let file = path.to_str().unwrap();
     let mut app = App::spawn(&[file], &[], 100, 30);
     app.wait_for("the reader", |s| s.contents().contains("claims"));
@@ -608,7 +612,7 @@ fn typing_a_query_over_a_large_debate_is_echoed_before_its_results() {
 fn a_large_file_shows_its_progress_while_it_loads() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("large.toml");
-    let toml = debate::generate::debate_toml(60, 6_000, 3, 9);
+    let toml = debate::testing::generate::debate_toml(60, 6_000, 3, 9);
     assert!(toml.len() as u64 > 4 << 20, "large enough to show progress");
     std::fs::write(&path, toml).unwrap();
     let mut app = App::spawn(&[path.to_str().unwrap()], &[], 100, 30);

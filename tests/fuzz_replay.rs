@@ -27,15 +27,15 @@ fn load_corpus_and_artifacts() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let corpus = replay(
         &root.join("fuzz/corpus/load"),
-        debate::invariants::load_bytes,
+        debate::testing::invariants::load_bytes,
     );
     replay(
         &root.join("fuzz/artifacts/load"),
-        debate::invariants::load_bytes,
+        debate::testing::invariants::load_bytes,
     );
     replay(
         &root.join("tests/fixtures/fuzz-regressions/load"),
-        debate::invariants::load_bytes,
+        debate::testing::invariants::load_bytes,
     );
     assert!(corpus > 10, "the load corpus has only {corpus} inputs");
 }
@@ -44,7 +44,7 @@ fn load_corpus_and_artifacts() {
 fn search_input(bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
     let (query, haystack) = text.split_once('\n').unwrap_or((&text, &text));
-    debate::invariants::search_text(query, haystack);
+    debate::testing::invariants::search_text(query, haystack);
 }
 
 /// Renders as the render target does: the text everywhere, every view, three sizes.
@@ -53,8 +53,8 @@ fn render_input(bytes: &[u8]) {
         return;
     }
     let text = String::from_utf8_lossy(bytes);
-    let debate = debate::invariants::debate_with(&text);
-    debate::invariants::render_everywhere(
+    let debate = debate::testing::invariants::debate_with(&text);
+    debate::testing::invariants::render_everywhere(
         &debate,
         &text,
         &[(1, 1), (7, 3), (80, 24)],

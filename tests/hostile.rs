@@ -9,9 +9,9 @@ use std::fmt::Write as _;
 use std::time::Instant;
 
 use debate::action::Action;
-use debate::invariants::check_render;
 use debate::model::load_bytes;
 use debate::state::{State, View};
+use debate::testing::invariants::check_render;
 use debate::update::update;
 
 const HEAD: &str = r#"title = "Hostile"

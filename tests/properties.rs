@@ -6,7 +6,7 @@
 // Tests fail by panicking; helpers outside #[test] functions do so too.
 #![allow(clippy::panic, clippy::unwrap_used)]
 
-use debate::invariants::{debate_with, render_everywhere, search_text};
+use debate::testing::invariants::{debate_with, render_everywhere, search_text};
 use debate::text;
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;

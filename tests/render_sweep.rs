@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use debate::invariants::{debate_with, render_everywhere};
+use debate::testing::invariants::{debate_with, render_everywhere};
 
 fn sizes() -> Vec<(u16, u16)> {
     let mut sizes: Vec<(u16, u16)> = (1..=12)

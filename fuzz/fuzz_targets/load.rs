@@ -2,5 +2,5 @@
 #![no_main]
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    debate::invariants::load_bytes(data);
+    debate::testing::invariants::load_bytes(data);
 });

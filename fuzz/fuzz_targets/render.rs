@@ -6,6 +6,6 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         return;
     }
     let text = String::from_utf8_lossy(data);
-    let debate = debate::invariants::debate_with(&text);
-    debate::invariants::render_everywhere(&debate, &text, &[(1, 1), (7, 3), (80, 24)], "fuzz input");
+    let debate = debate::testing::invariants::debate_with(&text);
+    debate::testing::invariants::render_everywhere(&debate, &text, &[(1, 1), (7, 3), (80, 24)], "fuzz input");
 });

@@ -8,5 +8,5 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     // The first line is the query, the rest the text searched.
     let (query, haystack) = text.split_once('\n').unwrap_or((&text, &text));
-    debate::invariants::search_text(query, haystack);
+    debate::testing::invariants::search_text(query, haystack);
 });
