@@ -52,6 +52,9 @@ pub enum Command {
     Check {
         /// Files to check; the embedded debate when none is given.
         files: Vec<PathBuf>,
+        /// Treat warnings (placeholders left from `debate new`) as errors: exit 1.
+        #[arg(long)]
+        strict: bool,
     },
     /// Draw one screen of the reader without a terminal and print it (text or SVG).
     Render(RenderArgs),
@@ -123,7 +126,7 @@ pub enum Command {
 /// Runs the command the line names; the reader when it names none.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Some(Command::Check { files }) => check::run(files),
+        Some(Command::Check { files, strict }) => check::run(files, strict),
         Some(Command::Render(args)) => render::run(&args),
         Some(Command::Export {
             format,

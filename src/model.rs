@@ -7,6 +7,7 @@
 pub mod diagnostic;
 mod index;
 pub mod markdown;
+pub mod placeholders;
 pub mod progress;
 pub mod quote;
 pub mod raw;
@@ -19,7 +20,9 @@ use std::sync::Arc;
 
 pub use diagnostic::Diagnostic;
 pub use markdown::{Block, BlockKind, Doc, Inline};
-pub use source::{LoadFailure, MAX_FILE_BYTES, load_bytes, load_path, load_path_showing};
+pub use source::{
+    LoadFailure, MAX_FILE_BYTES, load_bytes, load_path, load_path_showing, read_text,
+};
 pub use validate::slug as slug_id;
 
 /// The embedded default debate, shipped as `data/deepseek.toml`.

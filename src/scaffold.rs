@@ -1,6 +1,9 @@
 //! `debate new`: a first debate file made from Markdown or plain-text articles, which passes
-//! `debate check` at once and shows its author what to fill in: titles from the first heading or
-//! first line, ids made from titles, two placeholder framings, one example claim per article.
+//! `debate check` at once and shows its author what to fill in: titles from YAML front matter,
+//! the first heading or the first line, ids made from titles, two placeholder framings, one
+//! example claim per article. `debate check` warns of the placeholders until they are replaced.
+
+pub mod front_matter;
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -13,31 +16,45 @@ pub struct Source {
     pub title: String,
     /// Markdown, paragraphs separated by blank lines.
     pub text: String,
+    /// From the front matter, when it says.
+    pub author: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    /// Front matter the article's entry has no key for, kept as comment lines.
+    pub comments: Vec<String>,
 }
 
-/// Reads an article: the first `#` heading (or, in plain text, the first line) is its title;
-/// line endings become `\n`; in plain text each line is a paragraph.
+/// A line that can never be a title: blank, or a thematic break (`---`, `***`, `___`).
+fn is_not_a_title(line: &str) -> bool {
+    let bare: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    bare.is_empty()
+        || (bare.len() >= 3
+            && ["-", "*", "_"]
+                .iter()
+                .any(|mark| bare.chars().all(|c| c.to_string() == *mark)))
+}
+
+/// Reads an article: the front matter's title, else the first `#` heading (or, in plain text,
+/// the first line) is its title; line endings become `\n`; in plain text each line is a
+/// paragraph.
 pub fn read_article(name: &str, content: &str) -> Source {
     let content = content.replace("\r\n", "\n").replace('\r', "\n");
     let content = content.trim_start_matches('\u{feff}');
+    let (front, content) = front_matter::split(content);
+    let front = front.unwrap_or_default();
     let lines: Vec<&str> = content.lines().map(str::trim_end).collect();
-    let first = lines.iter().position(|l| !l.trim().is_empty());
+    let first = lines.iter().position(|l| !is_not_a_title(l));
     let markdown = lines.iter().any(|l| l.starts_with('#'))
         || std::path::Path::new(name)
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
-    let (title, rest): (String, Vec<&str>) = match first {
-        Some(i) if lines[i].starts_with('#') => (
-            lines[i].trim_start_matches('#').trim().to_owned(),
-            lines[i + 1..].to_vec(),
-        ),
-        // A long first line is a paragraph, not a headline: keep it, and title the article
-        // with its first sentence.
-        Some(i) if lines[i].chars().count() > MAX_TITLE_CHARS => {
-            (first_sentence_of(lines[i].trim()), lines[i..].to_vec())
+    let (title, rest): (String, Vec<&str>) = match (first, &front.title) {
+        // A heading that repeats the front matter's title is dropped; any other stays.
+        (Some(i), Some(title)) if lines[i].trim_start_matches('#').trim() == title => {
+            (title.clone(), lines[i + 1..].to_vec())
         }
-        Some(i) => (lines[i].trim().to_owned(), lines[i + 1..].to_vec()),
-        None => (file_stem(name), Vec::new()),
+        (_, Some(title)) => (title.clone(), lines.clone()),
+        (first, None) => title_and_rest(name, &lines, first),
     };
     let text = if markdown {
         collapse_blank_lines(&rest)
@@ -54,7 +71,35 @@ pub fn read_article(name: &str, content: &str) -> Source {
     } else {
         title
     };
-    Source { title, text }
+    Source {
+        title,
+        text,
+        author: front.author,
+        date: front.date,
+        url: front.url,
+        comments: front.other_lines,
+    }
+}
+
+/// The title from the first line that can be one, and the lines after it.
+fn title_and_rest<'a>(
+    name: &str,
+    lines: &[&'a str],
+    first: Option<usize>,
+) -> (String, Vec<&'a str>) {
+    match first {
+        Some(i) if lines[i].starts_with('#') => (
+            lines[i].trim_start_matches('#').trim().to_owned(),
+            lines[i + 1..].to_vec(),
+        ),
+        // A long first line is a paragraph, not a headline: keep it, and title the article
+        // with its first sentence.
+        Some(i) if lines[i].chars().count() > MAX_TITLE_CHARS => {
+            (first_sentence_of(lines[i].trim()), lines[i..].to_vec())
+        }
+        Some(i) => (lines[i].trim().to_owned(), lines[i + 1..].to_vec()),
+        None => (file_stem(name), Vec::new()),
+    }
 }
 
 /// A first line longer than this is read as a paragraph.
@@ -134,6 +179,39 @@ fn block(s: &str) -> String {
     }
 }
 
+/// The article's author, date and url where known, commented examples where not, and the
+/// rest of its front matter as comments.
+fn write_byline(out: &mut String, source: &Source) {
+    match &source.author {
+        Some(author) => _ = writeln!(out, "author = {}", quoted(author)),
+        None => _ = writeln!(out, "# author = \"\""),
+    }
+    let _ = writeln!(out, "# publication = \"\"");
+    match &source.date {
+        // A TOML date stays one; anything else ("Spring 2025") is text.
+        Some(date) if date.parse::<toml::value::Datetime>().is_ok() => {
+            _ = writeln!(out, "date = {date}");
+        }
+        Some(date) => _ = writeln!(out, "date = {}", quoted(date)),
+        None => _ = writeln!(out, "# date = 2025-01-31"),
+    }
+    match &source.url {
+        Some(url) => _ = writeln!(out, "url = {}", quoted(url)),
+        None => _ = writeln!(out, "# url = \"\""),
+    }
+    if !source.comments.is_empty() {
+        let _ = writeln!(out, "# From the article's front matter:");
+        for line in &source.comments {
+            // A comment may not hold control characters; tabs are fine.
+            let line: String = line
+                .chars()
+                .filter(|c| !c.is_control() || *c == '\t')
+                .collect();
+            let _ = writeln!(out, "# {line}");
+        }
+    }
+}
+
 /// The debate file for these articles, and the debate it loads as (proof that it checks).
 pub fn new_debate(sources: &[Source]) -> Result<(String, Debate), LoadFailure> {
     let mut out = String::new();
@@ -185,10 +263,7 @@ pub fn new_debate(sources: &[Source]) -> Result<(String, Debate), LoadFailure> {
             "[[articles]]\nid = \"{id}\"\ntitle = {}",
             quoted(&source.title)
         );
-        let _ = writeln!(
-            out,
-            "# author = \"\"\n# publication = \"\"\n# date = 2025-01-31\n# url = \"\""
-        );
+        write_byline(&mut out, source);
         let _ = writeln!(out, "text = {}\n", block(text));
         if let Some(sentence) = first_sentence(text) {
             let _ = writeln!(
@@ -274,6 +349,27 @@ mod tests {
         assert_eq!(debate.articles[1].id, "same-2");
         assert_eq!(debate.claims.len(), 2);
         assert!(text.contains("TODO"));
+    }
+
+    #[test]
+    fn front_matter_gives_the_title_and_byline_and_is_never_a_title_itself() {
+        let a = read_article(
+            "post.md",
+            "---\ntitle: The Real Title\nauthor: Jane Roe\ndate: 2025-02-18\nurl: https://example.com/p\ntags: [ai, chips]\n---\n\nThe first paragraph says something long enough.\n",
+        );
+        assert_eq!(a.title, "The Real Title");
+        assert_eq!(a.text, "The first paragraph says something long enough.");
+        let (text, debate) = new_debate(&[a]).unwrap();
+        let article = &debate.articles[0];
+        assert_eq!(article.author.as_deref(), Some("Jane Roe"));
+        assert_eq!(article.date.as_deref(), Some("2025-02-18"));
+        assert_eq!(article.url.as_deref(), Some("https://example.com/p"));
+        assert!(text.contains("\n# tags: [ai, chips]\n"), "{text}");
+        // A rule where a title would be, with no front matter after it, is skipped.
+        let b = read_article("b.md", "---\n\nA first line\n\nBody.\n");
+        assert_eq!(b.title, "A first line");
+        let c = read_article("c.md", "---\ntitle: x\n");
+        assert_ne!(c.title, "---");
     }
 
     #[test]

@@ -114,3 +114,109 @@ fn render_rejects_unknown_ids_and_bad_sizes() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("at least 1x1"));
 }
+
+#[test]
+fn completions_for_each_shell_name_the_commands() {
+    for (shell, marker) in [
+        ("bash", "_debate()"),
+        ("zsh", "#compdef debate"),
+        ("fish", "complete -c debate"),
+    ] {
+        let out = debate(&["completions", shell]);
+        assert!(out.status.success(), "{shell}: {}", text(&out.stderr));
+        let script = text(&out.stdout);
+        assert!(script.contains(marker), "{shell}: {script}");
+        for command in ["check", "export", "search", "new", "completions"] {
+            assert!(script.contains(command), "{shell} lacks {command}");
+        }
+    }
+    let out = debate(&["completions", "tcsh"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown shell is a usage error"
+    );
+}
+
+#[test]
+fn man_prints_a_roff_page_of_every_command() {
+    let out = debate(&["man"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let page = text(&out.stdout);
+    assert!(page.contains(".TH debate"), "{page}");
+    assert!(page.contains(".SH NAME"), "{page}");
+    for command in ["check", "render", "export", "search", "new", "man"] {
+        assert!(page.contains(command), "the page lacks {command}");
+    }
+}
+
+/// A Markdown article with YAML front matter, and the debate `debate new` makes of it.
+fn new_debate_from_front_matter(dir: &std::path::Path) -> (std::path::PathBuf, String) {
+    let article = dir.join("post.md");
+    std::fs::write(
+        &article,
+        "---\ntitle: \"Chips: the real story\"\nauthor: Jane Roe\ndate: 2025-02-18\nurl: https://example.com/chips\ntags: [ai, chips]\n---\n\nThe first paragraph says something long enough to quote here.\n\nA second one.\n",
+    )
+    .unwrap();
+    let output = dir.join("chips.toml");
+    let out = debate(&[
+        "new",
+        article.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let toml = std::fs::read_to_string(&output).unwrap();
+    (output, toml)
+}
+
+#[test]
+fn new_reads_yaml_front_matter_and_never_titles_an_article_with_its_fence() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, toml) = new_debate_from_front_matter(dir.path());
+    assert!(toml.contains("title = \"Chips: the real story\""), "{toml}");
+    assert!(toml.contains("author = \"Jane Roe\""), "{toml}");
+    assert!(toml.contains("date = 2025-02-18"), "{toml}");
+    assert!(
+        toml.contains("url = \"https://example.com/chips\""),
+        "{toml}"
+    );
+    assert!(toml.contains("# tags: [ai, chips]"), "{toml}");
+    assert!(!toml.contains("\"---\""), "{toml}");
+    assert!(
+        !toml.contains("title: "),
+        "the front matter is not article text: {toml}"
+    );
+}
+
+#[test]
+fn check_warns_of_placeholders_and_strict_makes_them_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = new_debate_from_front_matter(dir.path());
+    let path = path.to_str().unwrap();
+    let out = debate(&["check", path]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("warning: 'thesis' of framing 'first-view' is still a placeholder"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("still has the placeholder tag"), "{stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains(": ok: 1 article, 2 framings, 1 claim, 0 links; "),
+        "{stdout}"
+    );
+    assert!(stdout.trim_end().ends_with("warnings"), "{stdout}");
+
+    let strict = debate(&["check", "--strict", path]);
+    assert_eq!(strict.status.code(), Some(1), "{}", text(&strict.stderr));
+    assert!(text(&strict.stderr).contains("errors under --strict"));
+    assert!(text(&strict.stdout).is_empty());
+
+    // A finished debate passes --strict.
+    let done = debate(&["check", "--strict", "data/deepseek.toml"]);
+    assert!(done.status.success(), "{}", text(&done.stderr));
+    assert!(text(&done.stderr).is_empty());
+}

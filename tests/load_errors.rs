@@ -320,3 +320,74 @@ fn every_error_names_file_line_and_column() {
         }
     }
 }
+
+#[test]
+fn a_misspelt_key_no_longer_hides_the_same_claims_bad_link() {
+    // Both in one run: before, the link was checked only once the key was fixed.
+    let source = broken(
+        "summary = \"A second claim.\"",
+        "sumary = \"A second claim.\"",
+    )
+    .replace("to = \"first\"", "to = \"frist\"");
+    let failure = fail(&source);
+    assert_eq!(failure.diagnostics.len(), 2, "{}", failure.render(false));
+    insta::assert_snapshot!(failure.render(false));
+}
+
+#[test]
+fn a_misspelt_stance_key_and_an_unknown_framing_at_once() {
+    let source = broken(
+        "stances.left = { stance = \"supports\", note = \"Left likes it.\" }",
+        "stances.left = { stanse = \"supports\" }\nstances.middle = { stance = \"neutral\" }",
+    );
+    let failure = fail(&source);
+    assert_eq!(failure.diagnostics.len(), 2, "{}", failure.render(false));
+    insta::assert_snapshot!(failure.render(false));
+}
+
+/// GOOD with the essay's first paragraph and the first claim's quote replaced.
+fn with_quote(paragraph: &str, quote: &str) -> String {
+    broken("The first paragraph says *something* important.", paragraph).replacen(
+        "quote = \"says something important\"",
+        &format!("quote = '''{quote}'''"),
+        1,
+    )
+}
+
+#[test]
+fn quote_marks_are_one_mark_and_an_ellipsis_stands_for_left_out_words() {
+    let paragraph = "He said “we’ll see” and left, much later, for « good ».";
+    for (quote, expected) in [
+        ("said 'we'll see' and left", "said “we’ll see” and left"),
+        (
+            "said \"we'll see\" and … for \"good\"",
+            "said “we’ll see” and left, much later, for « good »",
+        ),
+        ("left ... later", "left, much later"),
+    ] {
+        let source = with_quote(paragraph, quote);
+        let debate = load_bytes("test.toml", source.as_bytes())
+            .unwrap_or_else(|f| panic!("{quote}: {}", f.render(false)));
+        let claim = debate.claim_ixs().next().unwrap();
+        let article = &debate.articles[0];
+        // The highlighted range is exact, in the rendered block and in the Markdown source.
+        let anchor = &debate.claim(claim).anchor;
+        assert_eq!(
+            &article.doc.blocks[anchor.block].text[anchor.range.clone()],
+            expected
+        );
+        assert_eq!(&article.text[debate.quote_source_range(claim)], expected);
+    }
+}
+
+#[test]
+fn an_ellipsis_does_not_join_two_paragraphs() {
+    let source = with_quote("Words before the break.", "before the … ここにも");
+    let failure = fail(&source);
+    assert_eq!(failure.diagnostics.len(), 1, "{}", failure.render(false));
+    assert!(
+        failure.diagnostics[0]
+            .message
+            .contains("is not in article 'essay'")
+    );
+}

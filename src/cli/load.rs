@@ -27,6 +27,14 @@ impl Origin {
         }
     }
 
+    /// The text of the debate, read again.
+    pub fn text(&self) -> Result<String, LoadFailure> {
+        match self {
+            Self::Embedded => Ok(model::EMBEDDED.to_owned()),
+            Self::File(path) => model::read_text(path),
+        }
+    }
+
     pub fn load(&self) -> Result<Debate, LoadFailure> {
         match self {
             Self::Embedded => Debate::embedded(),

@@ -12,9 +12,18 @@ use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::termcolor::{Ansi, NoColor};
 use codespan_reporting::term::{self, Config, Styles, StylesWriter};
 
+/// How bad a problem is: an error stops a file from loading; a warning does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
+}
+
 /// One problem in a debate file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    pub severity: Severity,
     /// What is wrong, in one line.
     pub message: String,
     /// Where: the byte span and a short label under it. `None` for whole-file problems.
@@ -34,6 +43,7 @@ pub struct Label {
 impl Diagnostic {
     pub fn new(message: impl Into<String>) -> Self {
         Self {
+            severity: Severity::Error,
             message: message.into(),
             primary: None,
             secondary: Vec::new(),
@@ -56,6 +66,13 @@ impl Diagnostic {
             span,
             text: text.into(),
         });
+        self
+    }
+
+    /// The same problem as a warning.
+    #[must_use]
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
         self
     }
 
@@ -190,9 +207,12 @@ fn to_codespan(d: &Diagnostic, safe: &SafeSource) -> CsDiagnostic<()> {
         labels
             .push(CsLabel::secondary((), safe.map_range(&s.span)).with_message(one_line(&s.text)));
     }
-    let mut cs = CsDiagnostic::error()
-        .with_message(one_line(&d.message))
-        .with_labels(labels);
+    let mut cs = match d.severity {
+        Severity::Error => CsDiagnostic::error(),
+        Severity::Warning => CsDiagnostic::warning(),
+    }
+    .with_message(one_line(&d.message))
+    .with_labels(labels);
     if let Some(help) = &d.help {
         cs = cs.with_note(format!("help: {}", make_visible(help)));
     }

@@ -1,7 +1,10 @@
-//! Finding a claim's quote in its article: whitespace and quote-mark differences ignored.
+//! Finding a claim's quote in its article: differences of whitespace and quote marks ignored,
+//! and an ellipsis standing for words left out.
 //!
 //! Authors copy quotes from a browser (straight quotes, reflowed lines) while the article keeps
-//! the publication's curly quotes; both sides are normalised the same way before comparing.
+//! the publication's curly quotes or guillemets; both sides are normalised the same way before
+//! comparing: every quote mark is one mark, spaces beside a quote mark do not count, and every
+//! run of whitespace is one space. Positions map back to exact byte ranges of the original.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -26,16 +29,30 @@ struct OffsetMap {
     len: usize,
 }
 
+/// Every quote mark, straight or curly, single or double, and guillemets: one mark.
+const QUOTE_MARK: char = '"';
+
 fn fold(c: char) -> char {
     match c {
-        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{2033}' => '"',
+        '\''
+        | '"'
+        | '\u{2018}'..='\u{201F}'
+        | '\u{00AB}'
+        | '\u{00BB}'
+        | '\u{2039}'
+        | '\u{203A}'
+        | '\u{02BC}'
+        | '\u{2032}'
+        | '\u{2033}'
+        | '\u{FF02}'
+        | '\u{FF07}' => QUOTE_MARK,
         '\u{00A0}' | '\u{2007}' | '\u{202F}' => ' ',
         other => other,
     }
 }
 
-/// Folds quote marks and collapses every run of whitespace into one space, trimming both ends.
+/// Folds quote marks and collapses every run of whitespace into one space, trimming both ends;
+/// whitespace beside a quote mark goes (« mot » and "mot" are the same quote).
 pub fn normalize(text: &str) -> Normalized {
     let mut out = String::with_capacity(text.len());
     let map = normalize_onto(text, &mut out);
@@ -56,12 +73,20 @@ fn normalize_onto(text: &str, out: &mut String) -> OffsetMap {
             jumps.push((len, at));
         }
     };
+    let mut after_mark = false;
     for (at, c) in text.char_indices() {
         let c = fold(c);
         if c.is_whitespace() {
-            pending_space.get_or_insert(at);
+            if !after_mark {
+                pending_space.get_or_insert(at);
+            }
             continue;
         }
+        let mark_here = c == QUOTE_MARK;
+        if mark_here {
+            pending_space = None;
+        }
+        after_mark = mark_here;
         if let Some(space_at) = pending_space.take()
             && out.len() > base
         {
@@ -205,6 +230,46 @@ impl ArticleText {
         ))
     }
 
+    /// Like [`Self::find`], and when the quote is not there as it is, an ellipsis (… or ...)
+    /// in it stands for words left out: its parts must follow each other in one paragraph,
+    /// and the range runs from the first part's start to the last part's end.
+    pub fn find_quote(&self, needle: &str) -> Option<(usize, Range<usize>)> {
+        if let Some(found) = self.find(needle) {
+            return Some(found);
+        }
+        let parts: Vec<&str> = needle
+            .split("...")
+            .flat_map(|p| p.split('…'))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        match parts.as_slice() {
+            [] => None,
+            [one] if *one == needle => None,
+            [one] => self.find(one),
+            [first, rest @ ..] => self.find_parts(first, rest),
+        }
+    }
+
+    /// The first place where `first` is followed by each of `rest`, in order, in one block.
+    fn find_parts(&self, first: &str, rest: &[&str]) -> Option<(usize, Range<usize>)> {
+        let text = &self.joined;
+        memchr::memmem::find_iter(text.as_bytes(), first.as_bytes()).find_map(|at| {
+            let block = self.starts.partition_point(|&s| s <= at).checked_sub(1)?;
+            let block_end = self.starts.get(block + 1).map_or(text.len(), |&n| n - 1);
+            let mut cursor = at + first.len();
+            for part in rest {
+                // Earliest is best: it leaves the most room for the parts after it.
+                cursor += text[cursor..block_end].find(part)? + part.len();
+            }
+            let start = self.starts[block];
+            Some((
+                block,
+                self.blocks[block].original(at - start..cursor - start),
+            ))
+        })
+    }
+
     fn find_joined(&self, needle: &str) -> Option<usize> {
         let text = &self.joined;
         match &self.windows {
@@ -311,6 +376,49 @@ mod tests {
         assert_eq!(article.find("two. Three"), None);
         assert_eq!(article.find("Six.").map(|(b, _)| b), Some(2));
         assert_eq!(article.find("One").map(|(b, r)| (b, r.start)), Some((0, 0)));
+    }
+
+    #[test]
+    fn every_quote_mark_is_one_mark_and_spaces_beside_them_do_not_count() {
+        let original = "Il a dit « on verra » puis, ‘quietly’, “no”.";
+        let n = normalize(original);
+        for (quote, expected) in [
+            ("dit \"on verra\" puis", "dit « on verra » puis"),
+            ("dit «on verra» puis", "dit « on verra » puis"),
+            ("'quietly', 'no'", "‘quietly’, “no”"),
+            ("\"quietly\"", "‘quietly’"),
+        ] {
+            let needle = normalize(quote).text;
+            let range = n.find(&needle).unwrap_or_else(|| panic!("{quote}"));
+            assert_eq!(&original[range], expected);
+        }
+    }
+
+    #[test]
+    fn an_ellipsis_stands_for_words_left_out_within_one_paragraph() {
+        let article = ArticleText::new([
+            "First paragraph, with words.",
+            "The quick brown fox jumps over the lazy dog.",
+        ]);
+        for elided in [
+            "quick … over the",
+            "quick...over the",
+            "The quick ... fox ... lazy dog.",
+        ] {
+            let (block, range) = article
+                .find_quote(elided)
+                .unwrap_or_else(|| panic!("{elided}"));
+            assert_eq!(block, 1);
+            let found = &"The quick brown fox jumps over the lazy dog."[range];
+            let first = elided.split(['.', '…']).next().unwrap_or("").trim();
+            assert!(found.starts_with(first), "{found}");
+        }
+        let (_, range) = article.find_quote("quick … over").unwrap();
+        assert_eq!(range, 4..30);
+        // Parts in the wrong order, or in two paragraphs, are not a quote.
+        assert_eq!(article.find_quote("lazy … quick"), None);
+        assert_eq!(article.find_quote("with words … quick"), None);
+        assert_eq!(article.find_quote("…"), None);
     }
 
     #[test]

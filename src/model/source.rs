@@ -78,6 +78,14 @@ pub fn load_path_showing(path: &Path, progress: &Progress) -> Result<Debate, Loa
     })
 }
 
+/// A debate file's text, read and decoded as a load reads it (for a second look at a file
+/// that loaded, such as the placeholder warnings).
+pub fn read_text(path: &Path) -> Result<String, LoadFailure> {
+    let name = path.display().to_string();
+    let bytes = read_capped(path, &name)?;
+    decode_owned(&name, bytes)
+}
+
 /// Loads a debate from bytes already in memory; `name` is used in messages.
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Debate, LoadFailure> {
     if bytes.len() as u64 > MAX_FILE_BYTES {

@@ -42,7 +42,7 @@ fn find_quotes(
             .map(|claim| {
                 let text = texts.get(*index.get(claim.article.get_ref().as_str())?)?;
                 let needle = quote::normalize(&markdown::plain_text(claim.quote.get_ref())).text;
-                let (block, range) = text.find(&needle)?;
+                let (block, range) = text.find_quote(&needle)?;
                 Some(Anchor { block, range })
             })
             .collect()
@@ -165,7 +165,7 @@ impl Validator {
             );
             return None;
         }
-        if let Some((block, range)) = text.find(&needle) {
+        if let Some((block, range)) = text.find_quote(&needle) {
             return Some(Anchor { block, range });
         }
         let plain: Vec<&str> = text.block_texts().collect();
@@ -173,7 +173,7 @@ impl Validator {
         let article_id = article.raw.id.get_ref();
         let help = if prefix.is_empty() {
             format!(
-                "copy the words exactly from article '{article_id}'; differences of spacing, line breaks, quote marks and *emphasis* do not matter, and a quote must lie within one paragraph"
+                "copy the words exactly from article '{article_id}'; differences of spacing, line breaks, quote marks and *emphasis* do not matter, an ellipsis (… or ...) may stand for words left out, and a quote must lie within one paragraph"
             )
         } else {
             let continuation = plain

@@ -54,24 +54,29 @@ fn type_name(value: &DeValue<'_>) -> &'static str {
 }
 
 impl Validator {
-    /// Reports unknown keys (with a suggestion) and missing required keys of one table.
-    /// Returns whether the table is clean enough to hand to serde.
+    /// Reports unknown keys (with a suggestion) and missing required keys of one table, then
+    /// repairs what it can so that the rest of the item is still checked: a misspelt required
+    /// key is read as the key it is close to, and other unknown keys are left out. Returns
+    /// whether the table can go to serde (no required key is missing).
     fn check_keys(
         &mut self,
         what: &str,
-        table: &DeTable<'_>,
+        table: &mut DeTable<'_>,
         span: &Range<usize>,
         keys: &[Key],
     ) -> bool {
-        let before = self.diagnostics.len();
         let names = || keys.iter().map(|k| k.name);
+        let present =
+            |table: &DeTable<'_>, name: &str| table.iter().any(|(k, _)| k.get_ref() == name);
         // A misspelt required key is reported once, as the misspelling, not also as missing.
         let mut suggested = Vec::new();
-        for (key, _) in table {
+        let mut unknown = Vec::new();
+        for (key, _) in table.iter() {
             let name = key.get_ref().as_ref();
             if !keys.iter().any(|k| k.name == name) {
                 let suggestion = suggest(name, names());
                 suggested.extend(suggestion);
+                unknown.push((name.to_owned(), suggestion));
                 let help = match suggestion {
                     Some(s) => format!("did you mean '{s}'?"),
                     None => format!(
@@ -86,24 +91,37 @@ impl Validator {
                 );
             }
         }
-        for key in keys
-            .iter()
-            .filter(|k| k.required && !suggested.contains(&k.name))
-        {
-            if !table.iter().any(|(k, _)| k.get_ref() == key.name) {
-                self.push(
-                    Diagnostic::new(format!("{what} is missing '{}'", key.name))
-                        .at(span.clone(), format!("'{}' is required here", key.name))
-                        .help(format!("add it, for example:\n{}", key.example)),
-                );
+        let mut usable = true;
+        for key in keys.iter().filter(|k| k.required) {
+            if suggested.contains(&key.name) || present(table, key.name) {
+                continue;
+            }
+            usable = false;
+            self.push(
+                Diagnostic::new(format!("{what} is missing '{}'", key.name))
+                    .at(span.clone(), format!("'{}' is required here", key.name))
+                    .help(format!("add it, for example:\n{}", key.example)),
+            );
+        }
+        for (name, meant) in unknown {
+            let Some((key, value)) = table.remove_entry(name.as_str()) else {
+                continue;
+            };
+            // Only a required key that is not there is read from its misspelling: an
+            // optional one is simply left out (its absence is no error).
+            if let Some(meant) = meant
+                && keys.iter().any(|k| k.name == meant && k.required)
+                && !present(table, meant)
+            {
+                table.insert(Spanned::new(key.span(), meant.into()), value);
             }
         }
-        self.diagnostics.len() == before
+        usable
     }
 
-    pub(super) fn walk_top<'a>(&mut self, root: DeTable<'a>) -> TopItems<'a> {
+    pub(super) fn walk_top<'a>(&mut self, mut root: DeTable<'a>) -> TopItems<'a> {
         let mut items = TopItems::default();
-        self.check_keys("the top level", &root, &(0..0), shape::TOP);
+        self.check_keys("the top level", &mut root, &(0..0), shape::TOP);
         for (key, value) in root {
             let span = value.span();
             match key.get_ref().as_ref() {
@@ -242,26 +260,35 @@ impl Validator {
         }
     }
 
-    /// Checks the keys of one `[[kind]]` table and deserializes it.
+    /// Checks the keys of one `[[kind]]` table and deserializes it. An item with mistakes
+    /// that leave it readable (unknown keys, a misspelt key, a bad stance or link) is still
+    /// deserialized, so that the checks after this one report its other mistakes in the same
+    /// run; the file fails all the same.
     fn item<'a, T: Deserialize<'a>>(
         &mut self,
         kind: &'static str,
         index: usize,
-        value: Value<'a>,
+        mut value: Value<'a>,
         keys: &[Key],
     ) -> Option<T> {
         let span = value.span();
-        let table = value.get_ref().as_table();
-        let what = item_name(kind, index, table);
-        let clean = table.is_some_and(|t| self.check_keys(&what, t, &span, keys));
-        let nested_clean = match table {
-            Some(t) if kind == "claim" => self.check_claim_nested(&what, t),
-            _ => true,
-        };
-        let id = table
+        let what = item_name(kind, index, value.get_ref().as_table());
+        let id = value
+            .get_ref()
+            .as_table()
             .and_then(|t| t.iter().find(|(k, _)| k.get_ref() == "id"))
             .and_then(|(_, v)| v.get_ref().as_str().map(str::to_owned));
-        let parsed = if clean && nested_clean {
+        let usable = match value.get_mut() {
+            DeValue::Table(table) => {
+                let keys_usable = self.check_keys(&what, table, &span, keys);
+                if kind == "claim" {
+                    self.check_claim_nested(&what, table);
+                }
+                keys_usable
+            }
+            _ => false,
+        };
+        let parsed = if usable {
             self.deserialize(&what, value, keys)
         } else {
             None
@@ -274,20 +301,19 @@ impl Validator {
         parsed
     }
 
-    /// The stance tables and link tables inside a claim.
-    fn check_claim_nested(&mut self, what: &str, claim: &DeTable<'_>) -> bool {
-        let mut clean = true;
-        for (key, value) in claim {
-            match key.get_ref().as_ref() {
-                "stances" => {
-                    let Some(stances) = value.get_ref().as_table() else {
-                        continue; // serde reports the type
-                    };
-                    for (framing, stance) in stances {
-                        if let Some(t) = stance.get_ref().as_table() {
+    /// The stance tables and link tables inside a claim: each reported, and the ones that
+    /// cannot be read left out, so that the claim itself still can be.
+    fn check_claim_nested(&mut self, what: &str, claim: &mut DeTable<'_>) {
+        for (key, value) in claim.iter_mut() {
+            match (key.get_ref().as_ref(), value.get_mut()) {
+                ("stances", DeValue::Table(stances)) => {
+                    let mut unreadable = Vec::new();
+                    for (framing, stance) in stances.iter_mut() {
+                        let stance_span = stance.span();
+                        let readable = if let DeValue::Table(t) = stance.get_mut() {
                             let inner =
                                 format!("the stance of {what} under '{}'", framing.get_ref());
-                            clean &= self.check_keys(&inner, t, &stance.span(), shape::STANCE);
+                            self.check_keys(&inner, t, &stance_span, shape::STANCE)
                         } else {
                             self.push(
                                 Diagnostic::new(format!(
@@ -295,31 +321,45 @@ impl Validator {
                                     framing.get_ref(),
                                     type_name(stance.get_ref())
                                 ))
-                                .at(stance.span(), "expected a table")
+                                .at(stance_span, "expected a table")
                                 .help(format!(
                                     "write it as: stances.{} = {{ stance = \"supports\", note = \"...\" }}",
                                     framing.get_ref()
                                 )),
                             );
-                            clean = false;
+                            false
+                        };
+                        if !readable {
+                            unreadable.push(framing.get_ref().to_string());
                         }
                     }
-                }
-                "links" => {
-                    let Some(links) = value.get_ref().as_array() else {
-                        continue;
-                    };
-                    for link in links {
-                        if let Some(t) = link.get_ref().as_table() {
-                            let inner = format!("a link of {what}");
-                            clean &= self.check_keys(&inner, t, &link.span(), shape::LINK);
-                        }
+                    for framing in unreadable {
+                        stances.remove(framing.as_str());
                     }
                 }
-                _ => {}
+                ("links", DeValue::Array(links)) => {
+                    let mut readable = Vec::with_capacity(links.len());
+                    for link in links.iter_mut() {
+                        let link_span = link.span();
+                        readable.push(match link.get_mut() {
+                            DeValue::Table(t) => {
+                                let inner = format!("a link of {what}");
+                                self.check_keys(&inner, t, &link_span, shape::LINK)
+                            }
+                            _ => true, // serde reports the type
+                        });
+                    }
+                    if readable.contains(&false) {
+                        *links = std::mem::replace(links, toml::de::DeArray::new())
+                            .into_iter()
+                            .zip(readable)
+                            .filter_map(|(link, keep)| keep.then_some(link))
+                            .collect();
+                    }
+                }
+                _ => {} // serde reports the types
             }
         }
-        clean
     }
 
     /// Each `[[kind]]` table checked and deserialized; the ones with errors are left out.
