@@ -58,7 +58,7 @@ pub enum Command {
     },
     /// Draw one screen of the reader without a terminal and print it (text or SVG).
     Render(RenderArgs),
-    /// Write the debate as Markdown, JSON, a Graphviz argument map or Argdown.
+    /// Write the debate as Markdown, JSON, a Graphviz argument map, Argdown or plain text.
     Export {
         /// The output format.
         #[arg(long, value_enum)]

@@ -1,10 +1,12 @@
 //! Taking a debate out of the terminal: Markdown for people, JSON for programs, DOT for
-//! Graphviz, Argdown for argument-mapping tools. Each is a pure function of the resolved model.
+//! Graphviz, Argdown for argument-mapping tools, plain text for a pager. Each is a pure
+//! function of the resolved model.
 
 pub mod argdown;
 pub mod dot;
 pub mod json;
 pub mod markdown;
+pub mod text;
 
 use crate::model::{Debate, FramingIx};
 
@@ -15,6 +17,7 @@ pub enum Format {
     Json,
     Dot,
     Argdown,
+    Text,
 }
 
 /// Writes a debate in a format; `framing` colours the DOT map (the first framing by default).
@@ -24,5 +27,6 @@ pub fn export(debate: &Debate, format: Format, framing: Option<FramingIx>) -> St
         Format::Json => json::export(debate),
         Format::Dot => dot::export(debate, framing.unwrap_or_else(Debate::first_framing_ix)),
         Format::Argdown => argdown::export(debate),
+        Format::Text => text::export(debate, text::WIDTH),
     }
 }

@@ -79,15 +79,29 @@ fn unknown_subcommand_is_a_usage_error() {
 }
 
 #[test]
-fn the_reader_without_a_terminal_exits_3_with_a_hint() {
+fn the_reader_piped_prints_the_debate_as_text() {
     let out = debate(&[]);
-    assert_eq!(out.status.code(), Some(3));
-    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    let page = text(&out.stdout);
+    let model = debate::model::Debate::embedded().unwrap();
+    assert!(page.starts_with(&model.title), "{page}");
+    for article in &model.articles {
+        assert!(page.contains(&article.title), "{} missing", article.title);
+    }
     assert!(
-        stderr.contains("needs a terminal") && stderr.contains("debate render"),
-        "{stderr}"
+        page.contains("][1]") && page.contains("    [1] "),
+        "claims are marked"
     );
-    assert!(out.stdout.is_empty(), "nothing drawn to a pipe");
+    assert!(!page.contains('\u{1b}'), "no terminal codes in a pipe");
+    // The same text `export --format text` writes, for a file too.
+    let exported = debate(&["export", "--format", "text", "data/deepseek.toml"]);
+    assert!(exported.status.success());
+    assert_eq!(
+        text(&debate(&["data/deepseek.toml"]).stdout),
+        text(&exported.stdout)
+    );
+    assert_eq!(page, text(&exported.stdout));
 }
 
 #[test]

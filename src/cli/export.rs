@@ -15,6 +15,7 @@ pub enum ExportFormat {
     Json,
     Dot,
     Argdown,
+    Text,
 }
 
 impl From<ExportFormat> for Format {
@@ -24,6 +25,7 @@ impl From<ExportFormat> for Format {
             ExportFormat::Json => Self::Json,
             ExportFormat::Dot => Self::Dot,
             ExportFormat::Argdown => Self::Argdown,
+            ExportFormat::Text => Self::Text,
         }
     }
 }

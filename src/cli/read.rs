@@ -1,4 +1,6 @@
-//! `debate [FILE]`: the interactive reader, once the file has loaded without errors.
+//! `debate [FILE]`: the interactive reader, once the file has loaded without errors; the
+//! debate as plain text when there is no terminal to draw it on (`debate | less`, as glow and
+//! bat do) or the terminal cannot move its cursor (`TERM=dumb`).
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -15,10 +17,13 @@ pub(super) fn run(file: Option<PathBuf>) -> ExitCode {
         Err(code) => return code,
     };
     if !std::io::stdout().is_terminal() {
+        return print_text(&debate);
+    }
+    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
         eprintln!(
-            "error: the reader needs a terminal; `debate render` draws a screen to stdout, `debate check` validates"
+            "debate: TERM=dumb cannot show the reader, which moves the cursor; here is the debate as text instead"
         );
-        return ExitCode::from(3);
+        return print_text(&debate);
     }
     let state = State::new(debate, origin.name(), 80, 24);
     let watch = match &origin {
@@ -35,4 +40,11 @@ pub(super) fn run(file: Option<PathBuf>) -> ExitCode {
             ExitCode::from(3)
         }
     }
+}
+
+/// The debate as text on stdout; a pager that quits early (`debate | head`) is no error.
+fn print_text(debate: &crate::model::Debate) -> ExitCode {
+    let text = crate::export::text::export(debate, crate::export::text::WIDTH);
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    ExitCode::SUCCESS
 }
