@@ -23,7 +23,6 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub use export::ExportFormat;
-pub use load::{Origin, progress_line, report};
 pub use render::{RenderArgs, RenderFormat, RenderView, render_state};
 
 #[derive(Debug, Parser)]

@@ -7,11 +7,11 @@
 pub mod diagnostic;
 mod index;
 pub mod markdown;
-pub mod placeholders;
+pub(crate) mod placeholders;
 pub mod progress;
 pub mod quote;
-pub mod raw;
-pub mod source;
+mod raw;
+mod source;
 mod validate;
 
 use std::ops::Range;
@@ -23,7 +23,7 @@ pub use markdown::{Block, BlockKind, Doc, Inline};
 pub use source::{
     LoadFailure, MAX_FILE_BYTES, load_bytes, load_path, load_path_showing, read_text,
 };
-pub use validate::slug as slug_id;
+pub(crate) use validate::slug as slug_id;
 
 /// The embedded default debate, shipped as `data/deepseek.toml`.
 pub const EMBEDDED: &str = include_str!("../data/deepseek.toml");

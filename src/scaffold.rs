@@ -3,7 +3,7 @@
 //! the first heading or the first line, ids made from titles, two placeholder framings, one
 //! example claim per article. `debate check` warns of the placeholders until they are replaced.
 
-pub mod front_matter;
+mod front_matter;
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
