@@ -255,6 +255,7 @@ impl Index {
     ) -> Option<Scored> {
         let run = |part: Candidates<'_>| -> Option<Scored> {
             let mut scorer = skim::Scorer::default();
+            let mut first = skim::FirstMatches::default();
             let mut out = Scored::default();
             // The best `limit` results so far, worst on top; a result is (score, earlier first).
             let mut kept: BinaryHeap<Reverse<(i64, Reverse<u32>)>> = BinaryHeap::new();
@@ -270,7 +271,7 @@ impl Index {
                 || !stop(),
                 |t| {
                     let text = self.text(debate, t);
-                    if !scorer.matches(text, pattern) {
+                    if !first.find(text, pattern) {
                         return;
                     }
                     out.matched.push(t);
@@ -290,8 +291,8 @@ impl Index {
                     let humps = self.humps(t);
                     let score = match bar {
                         Some(bar) if pattern.bound(text, humps) <= bar => None,
-                        Some(bar) => scorer.score_above(text, pattern, bar, humps),
-                        None => scorer.score(text, pattern),
+                        Some(bar) => scorer.score_above(text, pattern, bar, humps, Some(&first)),
+                        None => scorer.score_from(text, pattern, &first),
                     };
                     let Some(score) = score else {
                         return;

@@ -7,7 +7,10 @@
 #![allow(clippy::panic, clippy::unwrap_used)]
 
 use debate::invariants::{debate_with, render_everywhere, search_text};
+use debate::search::skim::{Engine, FirstMatches, Pattern, Scorer, camel_humps};
 use debate::text;
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -130,36 +133,108 @@ fn scoring_query() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Every scoring engine, so that the equivalence property checks each one, not only the one
+/// `Auto` picks for a given text.
+const ENGINES: [Engine; 5] = [
+    Engine::Auto,
+    Engine::Lanes,
+    Engine::Columns,
+    Engine::Sparse,
+    Engine::Matrix,
+];
+
+/// The score a fresh fuzzy-matcher gives (a matcher reused across texts can score
+/// differently: see `search::skim`'s tests).
+fn crate_score(text: &str, query: &str) -> Option<i64> {
+    SkimMatcherV2::default()
+        .smart_case()
+        .fuzzy_match(text, query)
+}
+
+/// Our scorer, forced onto `engine`, gives the crate's score for every text, fresh, after
+/// [`FirstMatches::find`], and when asked only for scores above a bar; the score never
+/// exceeds the pattern's bound.
+fn agrees(engine: Engine, texts: &[String], query: &str) -> Result<(), TestCaseError> {
+    let pattern = Pattern::new(query);
+    let mut ours = Scorer::with_engine(engine);
+    let mut first = FirstMatches::default();
+    for text in texts {
+        let fresh = crate_score(text, query);
+        prop_assert_eq!(
+            ours.score(text, &pattern),
+            fresh,
+            "{:?}: {:?} / {:?}",
+            engine,
+            text,
+            query
+        );
+        prop_assert_eq!(
+            Scorer::is_match(text, &pattern),
+            fresh.is_some(),
+            "{:?} / {:?}",
+            text,
+            query
+        );
+        // Scoring with the first matches `find` handed over starts from there.
+        prop_assert_eq!(
+            first.find(text, &pattern),
+            fresh.is_some(),
+            "{:?} / {:?}",
+            text,
+            query
+        );
+        if fresh.is_some() {
+            prop_assert_eq!(
+                ours.score_from(text, &pattern, &first),
+                fresh,
+                "{:?} after find, {:?} / {:?}",
+                engine,
+                text,
+                query
+            );
+        }
+        // Scoring that gives up below a bar gives the same score above it, and nothing
+        // at or below it.
+        let humps = camel_humps(text);
+        for bar in [-100, 0, 40, 80, 120]
+            .into_iter()
+            .chain(fresh.map(|s| s - 1))
+            .chain(fresh)
+        {
+            prop_assert_eq!(
+                ours.score_above(text, &pattern, bar, humps, Some(&first)),
+                fresh.filter(|&s| s > bar),
+                "{:?}: {:?} / {:?} above {}",
+                engine,
+                text,
+                query,
+                bar
+            );
+        }
+        if let Some(score) = fresh {
+            let bound = pattern.bound(text, humps);
+            prop_assert!(
+                score <= bound,
+                "{:?} / {:?} scores {} above its bound {}",
+                text,
+                query,
+                score,
+                bound
+            );
+        }
+    }
+    Ok(())
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
 
     /// The search engine's scorer gives exactly fuzzy-matcher's SkimMatcherV2 score, as a fresh
-    /// matcher computes it. (A matcher reused across texts can score differently: see
-    /// `search::skim`'s tests.)
+    /// matcher computes it, whichever engine scores.
     #[test]
     fn our_scorer_is_fuzzy_matchers_score(texts in prop::collection::vec(scoring_text(), 1..8), query in scoring_query()) {
-        use fuzzy_matcher::FuzzyMatcher;
-        use fuzzy_matcher::skim::SkimMatcherV2;
-        use debate::search::skim::{Pattern, Scorer};
-        let pattern = Pattern::new(&query);
-        let mut ours = Scorer::default();
-        for text in &texts {
-            let fresh = SkimMatcherV2::default().smart_case().fuzzy_match(text, &query);
-            prop_assert_eq!(ours.score(text, &pattern), fresh, "fresh matcher, {:?} / {:?}", text, query);
-            prop_assert_eq!(Scorer::is_match(text, &pattern), fresh.is_some(), "{:?} / {:?}", text, query);
-            // Scoring right after `matches` starts from the first matches it found.
-            prop_assert_eq!(ours.matches(text, &pattern), fresh.is_some(), "{:?} / {:?}", text, query);
-            prop_assert_eq!(ours.score(text, &pattern), fresh, "after matches, {:?} / {:?}", text, query);
-            // Scoring that gives up below a bar gives the same score above it, and nothing
-            // at or below it.
-            let humps = debate::search::skim::camel_humps(text);
-            for bar in [-100, 0, 40, 80, 120].into_iter().chain(fresh.map(|s| s - 1)).chain(fresh) {
-                prop_assert_eq!(ours.score_above(text, &pattern, bar, humps), fresh.filter(|&s| s > bar), "{:?} / {:?} above {}", text, query, bar);
-            }
-            if let Some(score) = fresh {
-                let bound = pattern.bound(text, debate::search::skim::camel_humps(text));
-                prop_assert!(score <= bound, "{:?} / {:?} scores {} above its bound {}", text, query, score, bound);
-            }
+        for engine in ENGINES {
+            agrees(engine, &texts, &query)?;
         }
     }
 }
@@ -171,10 +246,34 @@ proptest! {
     /// the most and the scalar loop takes over.
     #[test]
     fn our_scorer_agrees_on_long_texts(text in "[abtT -]{7900,8500}", query in "[abtT -]{1,16}") {
-        use fuzzy_matcher::FuzzyMatcher;
-        use fuzzy_matcher::skim::SkimMatcherV2;
-        use debate::search::skim::{Pattern, Scorer};
-        let fresh = SkimMatcherV2::default().smart_case().fuzzy_match(&text, &query);
-        prop_assert_eq!(Scorer::default().score(&text, &Pattern::new(&query)), fresh, "{:?}", query);
+        for engine in ENGINES {
+            agrees(engine, std::slice::from_ref(&text), &query)?;
+        }
+    }
+}
+
+/// A text whose scored window is longer than the sparse engines take (16,384 chars), so that
+/// the full matrix scores it: a scoring text repeated past that length, with a random end.
+fn over_sparse_text() -> impl Strategy<Value = String> {
+    (scoring_text(), "[abtT -]{1,40}", scoring_text()).prop_map(|(start, unit, end)| {
+        let mut text = start;
+        while text.chars().count() <= 16_500 {
+            text.push_str(&unit);
+        }
+        text.push_str(&end);
+        text
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// Past 16,384 chars only the full matrix reproduces the crate (its "minus infinity" mixes
+    /// with real scores there): `Auto` must pick it, and it must agree.
+    #[test]
+    fn our_full_matrix_agrees_past_the_sparse_window(text in over_sparse_text(), query in scoring_query()) {
+        for engine in [Engine::Auto, Engine::Matrix] {
+            agrees(engine, std::slice::from_ref(&text), &query)?;
+        }
     }
 }
