@@ -14,6 +14,7 @@
 mod bounds;
 mod classes;
 mod columns;
+pub mod exact;
 mod lanes;
 mod matrix;
 pub mod oracle;
