@@ -277,3 +277,61 @@ proptest! {
         }
     }
 }
+
+/// Queries made of fzf's operators, escapes, bars and text.
+fn operator_query() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => prop::sample::select(&[
+            "'", "^", "$", "!", "|", " ", "  ", "\\ ", "\\", "!'", "!^", "^$", "''", " | ",
+        ][..]).prop_map(str::to_owned),
+        4 => "[abtT漢é.-]{1,4}",
+        1 => any::<String>().prop_map(|s| s.chars().take(6).collect()),
+    ];
+    prop::collection::vec(piece, 0..10).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Parsing never panics, no term is empty, and searching with any query does not panic
+    /// and keeps its highlights inside the texts.
+    #[test]
+    fn any_query_parses_and_searches(query in operator_query(), text in soup()) {
+        let parsed = debate::search::query::parse(&query);
+        prop_assert!(parsed.groups.iter().flatten().all(|t| !t.text.is_empty()), "{:?}", parsed);
+        let d = debate_with(&text);
+        let results = debate::search::Index::new(&d).search(&d, &query, 50);
+        for hit in &results.hits {
+            let target = debate::search::target_text(&d, hit.target);
+            let chars = target.chars().count();
+            prop_assert!(hit.indices.iter().all(|&i| i < chars), "{:?} in {:?}", hit, target);
+        }
+    }
+
+    /// A query without operators (one term: no space, no leading `'`, `^`, `!`, no trailing
+    /// `$`) finds what fuzzy-matcher finds in each text, scored and highlighted as the crate
+    /// does: exactly as before the query language.
+    #[test]
+    fn a_query_without_operators_is_fuzzy_matchers(query in "[abtTxé漢.-]{1,8}", text in scoring_text()) {
+        let d = debate_with(&format!("{text} tab {text}"));
+        let results = debate::search::Index::new(&d).search(&d, &query, 500);
+        let matcher = SkimMatcherV2::default().smart_case();
+        for hit in &results.hits {
+            let target = debate::search::target_text(&d, hit.target);
+            // Scores as `fuzzy_match`, positions as `fuzzy_indices` (whose own score can differ).
+            let score = SkimMatcherV2::default().smart_case().fuzzy_match(&target, &query);
+            let indices = SkimMatcherV2::default().smart_case().fuzzy_indices(&target, &query).map(|(_, i)| i);
+            prop_assert_eq!(Some(hit.score), score, "{:?} in {:?}", query, target);
+            prop_assert_eq!(Some(hit.indices.clone()), indices, "{:?} in {:?}", query, target);
+        }
+        // Every claim text the crate matches is found (the claim once).
+        let found: std::collections::HashSet<_> = results.hits.iter().filter_map(|h| h.target.claim()).collect();
+        for claim in d.claim_ixs() {
+            let c = d.claim(claim);
+            let tags = c.tags.join(" ");
+            if [c.summary.as_str(), c.quote.as_str(), tags.as_str()].iter().any(|t| matcher.fuzzy_match(t, &query).is_some()) {
+                prop_assert!(found.contains(&claim), "{:?} misses claim {:?}", query, c.id);
+            }
+        }
+    }
+}

@@ -89,7 +89,7 @@ impl Exact {
         let fixed = match self.anchor {
             Anchor::Anywhere => None,
             Anchor::Start => Some(at_start.then_some(from)),
-            Anchor::End => Some(at_end.then_some(from + bytes.len() - needle.len())),
+            Anchor::End => Some(at_end.then(|| from + bytes.len() - needle.len())),
             Anchor::Whole => Some((bytes.len() == needle.len() && at_start).then_some(from)),
         };
         let anywhere = fixed.is_none();
@@ -194,6 +194,8 @@ mod tests {
         assert!(exact("中国", Anchor::Anywhere).is_match("在中国的"));
         assert!(exact("国的", Anchor::End).is_match("在中国的"));
         assert!(!exact("x", Anchor::Anywhere).is_match(""));
+        assert!(!exact("longer", Anchor::End).is_match("short"));
+        assert!(!exact("longer", Anchor::Whole).is_match("short"));
     }
 
     #[test]
