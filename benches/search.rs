@@ -12,15 +12,19 @@ use debate::search::Index;
 use debate::state::State;
 use debate::update::{SEARCH_LIMIT, update};
 
-/// Queries of 1 to 12 characters: word starts, two words, and a fuzzy one nothing matches
-/// closely (the slowest kind: no result reaches the score bound, so little is skipped).
-const QUERIES: [&str; 6] = [
+/// Queries of 1 to 12 characters: word starts, two terms, a fuzzy one nothing matches
+/// closely (the slowest kind: no result reaches the score bound, so little is skipped), and
+/// fzf's operators: three terms one of them negated, exact and prefix terms.
+const QUERIES: [&str; 9] = [
     "t",
     "tec",
     "techno",
     "deepseek",
     "technology t",
     "semiconducto",
+    "tec sem !chi",
+    "t s !the",
+    "'techno ^the",
 ];
 
 fn sizes() -> Vec<usize> {

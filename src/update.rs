@@ -574,7 +574,7 @@ fn selected_claim(state: &State) -> Option<ClaimIx> {
         }
         View::Search => match state.search.results.hits.get(state.search.selected)?.target {
             Target::Claim { claim, .. } => Some(claim),
-            Target::Paragraph { .. } => None,
+            Target::Thesis { .. } | Target::Paragraph { .. } => None,
         },
     }
 }
@@ -616,6 +616,8 @@ fn open(state: &mut State) {
             match hit.target {
                 Target::Claim { claim, .. } => jump_to_claim(state, claim),
                 Target::Paragraph { article, block } => jump_to_block(state, article, block),
+                // Opening a thesis (on its framing) is the search UI's to wire.
+                Target::Thesis { .. } => {}
             }
         }
     }

@@ -47,6 +47,27 @@ fn search_input(bytes: &[u8]) {
     debate::testing::invariants::search_text(query, haystack);
 }
 
+/// Scores as the score target does: the first line (at most 32 chars) is the query.
+fn score_input(bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let (query, haystack) = text.split_once('\n').unwrap_or((&text, &text));
+    let query: String = query.chars().take(32).collect();
+    if let Err(disagreement) = debate::search::skim::oracle::compare_with_crate(haystack, &query) {
+        panic!("{disagreement}");
+    }
+}
+
+/// The score target's corpus, and the search corpus (inputs of the same shape) until the
+/// score target has grown its own.
+#[test]
+fn score_corpus() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let scored = replay(&root.join("fuzz/corpus/search"), score_input)
+        + replay(&root.join("fuzz/corpus/score"), score_input);
+    replay(&root.join("fuzz/artifacts/score"), score_input);
+    assert!(scored > 10, "only {scored} score inputs");
+}
+
 /// Renders as the render target does: the text everywhere, every view, three sizes.
 fn render_input(bytes: &[u8]) {
     if bytes.len() > 4096 {

@@ -6,8 +6,11 @@
 // Tests fail by panicking; helpers outside #[test] functions do so too.
 #![allow(clippy::panic, clippy::unwrap_used)]
 
+use debate::search::skim::{Engine, FirstMatches, Pattern, Scorer, camel_humps};
 use debate::testing::invariants::{debate_with, render_everywhere, search_text};
 use debate::text;
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -130,36 +133,108 @@ fn scoring_query() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Every scoring engine, so that the equivalence property checks each one, not only the one
+/// `Auto` picks for a given text.
+const ENGINES: [Engine; 5] = [
+    Engine::Auto,
+    Engine::Lanes,
+    Engine::Columns,
+    Engine::Sparse,
+    Engine::Matrix,
+];
+
+/// The score a fresh fuzzy-matcher gives (a matcher reused across texts can score
+/// differently: see `search::skim`'s tests).
+fn crate_score(text: &str, query: &str) -> Option<i64> {
+    SkimMatcherV2::default()
+        .smart_case()
+        .fuzzy_match(text, query)
+}
+
+/// Our scorer, forced onto `engine`, gives the crate's score for every text, fresh, after
+/// [`FirstMatches::find`], and when asked only for scores above a bar; the score never
+/// exceeds the pattern's bound.
+fn agrees(engine: Engine, texts: &[String], query: &str) -> Result<(), TestCaseError> {
+    let pattern = Pattern::new(query);
+    let mut ours = Scorer::with_engine(engine);
+    let mut first = FirstMatches::default();
+    for text in texts {
+        let fresh = crate_score(text, query);
+        prop_assert_eq!(
+            ours.score(text, &pattern),
+            fresh,
+            "{:?}: {:?} / {:?}",
+            engine,
+            text,
+            query
+        );
+        prop_assert_eq!(
+            Scorer::is_match(text, &pattern),
+            fresh.is_some(),
+            "{:?} / {:?}",
+            text,
+            query
+        );
+        // Scoring with the first matches `find` handed over starts from there.
+        prop_assert_eq!(
+            first.find(text, &pattern),
+            fresh.is_some(),
+            "{:?} / {:?}",
+            text,
+            query
+        );
+        if fresh.is_some() {
+            prop_assert_eq!(
+                ours.score_from(text, &pattern, &first),
+                fresh,
+                "{:?} after find, {:?} / {:?}",
+                engine,
+                text,
+                query
+            );
+        }
+        // Scoring that gives up below a bar gives the same score above it, and nothing
+        // at or below it.
+        let humps = camel_humps(text);
+        for bar in [-100, 0, 40, 80, 120]
+            .into_iter()
+            .chain(fresh.map(|s| s - 1))
+            .chain(fresh)
+        {
+            prop_assert_eq!(
+                ours.score_above(text, &pattern, bar, humps, Some(&first)),
+                fresh.filter(|&s| s > bar),
+                "{:?}: {:?} / {:?} above {}",
+                engine,
+                text,
+                query,
+                bar
+            );
+        }
+        if let Some(score) = fresh {
+            let bound = pattern.bound(text, humps);
+            prop_assert!(
+                score <= bound,
+                "{:?} / {:?} scores {} above its bound {}",
+                text,
+                query,
+                score,
+                bound
+            );
+        }
+    }
+    Ok(())
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
 
     /// The search engine's scorer gives exactly fuzzy-matcher's SkimMatcherV2 score, as a fresh
-    /// matcher computes it. (A matcher reused across texts can score differently: see
-    /// `search::skim`'s tests.)
+    /// matcher computes it, whichever engine scores.
     #[test]
     fn our_scorer_is_fuzzy_matchers_score(texts in prop::collection::vec(scoring_text(), 1..8), query in scoring_query()) {
-        use fuzzy_matcher::FuzzyMatcher;
-        use fuzzy_matcher::skim::SkimMatcherV2;
-        use debate::search::skim::{Pattern, Scorer};
-        let pattern = Pattern::new(&query);
-        let mut ours = Scorer::default();
-        for text in &texts {
-            let fresh = SkimMatcherV2::default().smart_case().fuzzy_match(text, &query);
-            prop_assert_eq!(ours.score(text, &pattern), fresh, "fresh matcher, {:?} / {:?}", text, query);
-            prop_assert_eq!(Scorer::is_match(text, &pattern), fresh.is_some(), "{:?} / {:?}", text, query);
-            // Scoring right after `matches` starts from the first matches it found.
-            prop_assert_eq!(ours.matches(text, &pattern), fresh.is_some(), "{:?} / {:?}", text, query);
-            prop_assert_eq!(ours.score(text, &pattern), fresh, "after matches, {:?} / {:?}", text, query);
-            // Scoring that gives up below a bar gives the same score above it, and nothing
-            // at or below it.
-            let humps = debate::search::skim::camel_humps(text);
-            for bar in [-100, 0, 40, 80, 120].into_iter().chain(fresh.map(|s| s - 1)).chain(fresh) {
-                prop_assert_eq!(ours.score_above(text, &pattern, bar, humps), fresh.filter(|&s| s > bar), "{:?} / {:?} above {}", text, query, bar);
-            }
-            if let Some(score) = fresh {
-                let bound = pattern.bound(text, debate::search::skim::camel_humps(text));
-                prop_assert!(score <= bound, "{:?} / {:?} scores {} above its bound {}", text, query, score, bound);
-            }
+        for engine in ENGINES {
+            agrees(engine, &texts, &query)?;
         }
     }
 }
@@ -171,10 +246,92 @@ proptest! {
     /// the most and the scalar loop takes over.
     #[test]
     fn our_scorer_agrees_on_long_texts(text in "[abtT -]{7900,8500}", query in "[abtT -]{1,16}") {
-        use fuzzy_matcher::FuzzyMatcher;
-        use fuzzy_matcher::skim::SkimMatcherV2;
-        use debate::search::skim::{Pattern, Scorer};
-        let fresh = SkimMatcherV2::default().smart_case().fuzzy_match(&text, &query);
-        prop_assert_eq!(Scorer::default().score(&text, &Pattern::new(&query)), fresh, "{:?}", query);
+        for engine in ENGINES {
+            agrees(engine, std::slice::from_ref(&text), &query)?;
+        }
+    }
+}
+
+/// A text whose scored window is longer than the sparse engines take (16,384 chars), so that
+/// the full matrix scores it: a scoring text repeated past that length, with a random end.
+fn over_sparse_text() -> impl Strategy<Value = String> {
+    (scoring_text(), "[abtT -]{1,40}", scoring_text()).prop_map(|(start, unit, end)| {
+        let mut text = start;
+        while text.chars().count() <= 16_500 {
+            text.push_str(&unit);
+        }
+        text.push_str(&end);
+        text
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// Past 16,384 chars only the full matrix reproduces the crate (its "minus infinity" mixes
+    /// with real scores there): `Auto` must pick it, and it must agree.
+    #[test]
+    fn our_full_matrix_agrees_past_the_sparse_window(text in over_sparse_text(), query in scoring_query()) {
+        for engine in [Engine::Auto, Engine::Matrix] {
+            agrees(engine, std::slice::from_ref(&text), &query)?;
+        }
+    }
+}
+
+/// Queries made of fzf's operators, escapes, bars and text.
+fn operator_query() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => prop::sample::select(&[
+            "'", "^", "$", "!", "|", " ", "  ", "\\ ", "\\", "!'", "!^", "^$", "''", " | ",
+        ][..]).prop_map(str::to_owned),
+        4 => "[abtT漢é.-]{1,4}",
+        1 => any::<String>().prop_map(|s| s.chars().take(6).collect()),
+    ];
+    prop::collection::vec(piece, 0..10).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Parsing never panics, no term is empty, and searching with any query does not panic
+    /// and keeps its highlights inside the texts.
+    #[test]
+    fn any_query_parses_and_searches(query in operator_query(), text in soup()) {
+        let parsed = debate::search::query::parse(&query);
+        prop_assert!(parsed.groups.iter().flatten().all(|t| !t.text.is_empty()), "{:?}", parsed);
+        let d = debate_with(&text);
+        let results = debate::search::Index::new(&d).search(&d, &query, 50);
+        for hit in &results.hits {
+            let target = debate::search::target_text(&d, hit.target);
+            let chars = target.chars().count();
+            prop_assert!(hit.indices.iter().all(|&i| i < chars), "{:?} in {:?}", hit, target);
+        }
+    }
+
+    /// A query without operators (one term: no space, no leading `'`, `^`, `!`, no trailing
+    /// `$`) finds what fuzzy-matcher finds in each text, scored and highlighted as the crate
+    /// does: exactly as before the query language.
+    #[test]
+    fn a_query_without_operators_is_fuzzy_matchers(query in "[abtTxé漢.-]{1,8}", text in scoring_text()) {
+        let d = debate_with(&format!("{text} tab {text}"));
+        let results = debate::search::Index::new(&d).search(&d, &query, 500);
+        let matcher = SkimMatcherV2::default().smart_case();
+        for hit in &results.hits {
+            let target = debate::search::target_text(&d, hit.target);
+            // Scores as `fuzzy_match`, positions as `fuzzy_indices` (whose own score can differ).
+            let score = SkimMatcherV2::default().smart_case().fuzzy_match(&target, &query);
+            let indices = SkimMatcherV2::default().smart_case().fuzzy_indices(&target, &query).map(|(_, i)| i);
+            prop_assert_eq!(Some(hit.score), score, "{:?} in {:?}", query, target);
+            prop_assert_eq!(Some(hit.indices.clone()), indices, "{:?} in {:?}", query, target);
+        }
+        // Every claim text the crate matches is found (the claim once).
+        let found: std::collections::HashSet<_> = results.hits.iter().filter_map(|h| h.target.claim()).collect();
+        for claim in d.claim_ixs() {
+            let c = d.claim(claim);
+            let tags = c.tags.join(" ");
+            if [c.summary.as_str(), c.quote.as_str(), tags.as_str()].iter().any(|t| matcher.fuzzy_match(t, &query).is_some()) {
+                prop_assert!(found.contains(&claim), "{:?} misses claim {:?}", query, c.id);
+            }
+        }
     }
 }

@@ -51,9 +51,11 @@ pub(super) fn run(
                     Field::Summary => "summary",
                     Field::Quote => "quote",
                     Field::Tags => "tags",
+                    Field::Note(_) => "note",
                 },
                 debate.claim(claim).id.clone(),
             ),
+            Target::Thesis { framing } => ("thesis", debate.framing(framing).id.clone()),
             Target::Paragraph { article, block } => (
                 "paragraph",
                 format!("{}#{}", debate.article(article).id, block + 1),

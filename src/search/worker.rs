@@ -178,7 +178,7 @@ mod tests {
                 .results
                 .hits
                 .iter()
-                .all(|h| matches!(h.target, super::super::Target::Claim { .. }))
+                .all(|h| !matches!(h.target, super::super::Target::Paragraph { .. }))
         );
         let done = worker.recv_timeout(WAIT).expect("results");
         assert_eq!(done.generation, 1);

@@ -105,6 +105,11 @@ fn label(target: Target) -> (&'static str, Style) {
         Target::Claim {
             field: Field::Tags, ..
         } => ("tags  ", theme::code()),
+        Target::Claim {
+            field: Field::Note(_),
+            ..
+        } => ("note  ", theme::code()),
+        Target::Thesis { .. } => ("thesis", theme::accent()),
         Target::Paragraph { .. } => ("text  ", theme::muted()),
     }
 }
@@ -189,6 +194,13 @@ fn draw_preview(buf: &mut Buffer, area: Rect, state: &State, hit: &Hit) {
     match hit.target {
         Target::Claim { claim, .. } => {
             paint::lines(buf, area, &card::lines(state, claim, area.width, None), 0);
+        }
+        Target::Thesis { framing } => {
+            let f = state.debate.framing(framing);
+            let width = usize::from(area.width);
+            let mut lines = paint::wrapped(&f.name, width, theme::title());
+            lines.extend(paint::wrapped(&f.thesis, width, Style::default()));
+            paint::lines(buf, area, &lines, 0);
         }
         Target::Paragraph { article, block } => {
             let a = state.debate.article(article);

@@ -1,0 +1,301 @@
+//! Running a query over an [`Index`]: candidates tested on two threads, only those that can
+//! still reach the results kept are scored, then the best ranked with their matched positions.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
+
+use super::matcher::{Matcher, Scratch};
+use super::query::parse;
+use super::{Hit, Index, Results, all_claims};
+use crate::model::{ClaimIx, Debate};
+
+/// What scoring a set of candidates found: every target that matches, and the exact scores of
+/// those that could reach the results kept (both in target order).
+#[derive(Debug, Default)]
+struct Scored {
+    matched: Vec<u32>,
+    scored: Vec<(u32, i64)>,
+}
+
+/// Which targets to score: a range of `targets`, or the matches of an earlier query.
+#[derive(Debug, Clone, Copy)]
+enum Candidates<'a> {
+    Range(u32, u32),
+    List(&'a [u32]),
+}
+
+impl Candidates<'_> {
+    fn len(&self) -> usize {
+        match *self {
+            Self::Range(from, to) => (to - from) as usize,
+            Self::List(list) => list.len(),
+        }
+    }
+
+    fn split_half(self) -> (Self, Self) {
+        match self {
+            Self::Range(from, to) => {
+                let mid = from + (to - from) / 2;
+                (Self::Range(from, mid), Self::Range(mid, to))
+            }
+            Self::List(list) => {
+                let (left, right) = list.split_at(list.len() / 2);
+                (Self::List(left), Self::List(right))
+            }
+        }
+    }
+
+    /// Calls `each` for every candidate, in chunks; false from `more` stops early.
+    fn for_each(self, mut more: impl FnMut() -> bool, mut each: impl FnMut(u32)) -> bool {
+        const CHUNK: u32 = 1024;
+        match self {
+            Self::Range(from, to) => {
+                let mut at = from;
+                while at < to {
+                    if !more() {
+                        return false;
+                    }
+                    let end = to.min(at.saturating_add(CHUNK));
+                    (at..end).for_each(&mut each);
+                    at = end;
+                }
+            }
+            Self::List(list) => {
+                for chunk in list.chunks(CHUNK as usize) {
+                    if !more() {
+                        return false;
+                    }
+                    chunk.iter().copied().for_each(&mut each);
+                }
+            }
+        }
+        true
+    }
+}
+
+impl Index {
+    /// Tests the candidates on up to two threads, and scores those that can still reach the
+    /// best `limit` results: a target whose score bound ([`Matcher::bound`]) cannot beat the
+    /// `limit`-th best result found so far (nor `floor`) is counted, not scored. Results are
+    /// claims (their best field), theses and paragraphs. `None` when `stop` said to give up
+    /// (it is asked every thousand candidates).
+    fn score(
+        &self,
+        debate: &Debate,
+        matcher: &Matcher,
+        candidates: Candidates<'_>,
+        limit: usize,
+        floor: Option<i64>,
+        stop: &(impl Fn() -> bool + Sync),
+    ) -> Option<Scored> {
+        let run = |part: Candidates<'_>| -> Option<Scored> {
+            let mut scratch = Scratch::default();
+            let mut out = Scored::default();
+            // The best `limit` results so far, worst on top; a result is (score, earlier first).
+            let mut kept: BinaryHeap<Reverse<(i64, Reverse<u32>)>> = BinaryHeap::new();
+            // The claim being scored, and its best field so far.
+            let mut current: Option<(ClaimIx, u32, i64)> = None;
+            let keep = |kept: &mut BinaryHeap<_>, t: u32, score: i64| {
+                kept.push(Reverse((score, Reverse(t))));
+                if kept.len() > limit {
+                    kept.pop();
+                }
+            };
+            let finished = part.for_each(
+                || !stop(),
+                |t| {
+                    let text = self.text(debate, t);
+                    if !matcher.matches(text, &mut scratch) {
+                        return;
+                    }
+                    out.matched.push(t);
+                    let claim = self.claim_of(t);
+                    if let Some((c, best_t, best)) = current
+                        && Some(c) != claim
+                    {
+                        keep(&mut kept, best_t, best);
+                        current = None;
+                    }
+                    // Later targets lose ties, so a bound equal to the bar is not enough.
+                    let bar = match kept.peek() {
+                        Some(Reverse((worst, _))) if kept.len() >= limit => Some(*worst),
+                        _ => floor,
+                    };
+                    let bar = bar.max(current.map(|(_, _, best)| best));
+                    let humps = self.humps(t);
+                    if bar.is_some_and(|bar| matcher.bound(text, humps, &scratch) <= bar) {
+                        return;
+                    }
+                    let Some(score) = matcher.score(text, humps, bar, &mut scratch) else {
+                        return;
+                    };
+                    out.scored.push((t, score));
+                    match (claim, current) {
+                        (Some(c), Some((_, _, best))) if score > best => {
+                            current = Some((c, t, score));
+                        }
+                        (Some(_), Some(_)) => {}
+                        (Some(c), None) => current = Some((c, t, score)),
+                        (None, _) => keep(&mut kept, t, score),
+                    }
+                },
+            );
+            finished.then_some(out)
+        };
+        // Threads pay off only on many candidates.
+        if candidates.len() < 4096 {
+            return run(candidates);
+        }
+        let (left, right) = candidates.split_half();
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| run(right));
+            let mut scored = run(left)?;
+            let right = other.join().ok()??;
+            scored.matched.extend(right.matched);
+            scored.scored.extend(right.scored);
+            Some(scored)
+        })
+    }
+
+    /// Runs a query; a query with no terms lists every claim in file order. Remembers the
+    /// matches, so that a query that narrows this one tries only them.
+    pub fn search(&mut self, debate: &Debate, query: &str, limit: usize) -> Results {
+        let mut last = Results::default();
+        let _ = self.search_phased(debate, query, limit, &|| false, |r| last = r);
+        last
+    }
+
+    /// Runs a query in two phases: the claims and theses, then the article paragraphs, which
+    /// are longer and many. `show` gets the ranked claims first (`partial`), then everything
+    /// (paragraphs after the claims, in what `limit` leaves). `None` as soon as `stop` returns
+    /// true (it is asked every thousand candidates): a newer query made this one pointless.
+    pub fn search_phased(
+        &mut self,
+        debate: &Debate,
+        query: &str,
+        limit: usize,
+        stop: &(impl Fn() -> bool + Sync),
+        mut show: impl FnMut(Results),
+    ) -> Option<()> {
+        let parsed = parse(query);
+        if parsed.groups.is_empty() {
+            self.last = None;
+            show(all_claims(debate, query, limit));
+            return Some(());
+        }
+        let prepared = Matcher::new(&parsed);
+        let (split, total) = (
+            self.paragraphs_from,
+            u32::try_from(self.targets.len()).unwrap_or(u32::MAX),
+        );
+        let narrowed = match &self.last {
+            Some((previous, matched)) if parsed.narrows(previous) => {
+                Some(matched.split_at(matched.partition_point(|&t| t < split)))
+            }
+            _ => None,
+        };
+        let (claims, paragraphs) = match narrowed {
+            Some((c, p)) => (Candidates::List(c), Candidates::List(p)),
+            None => (Candidates::Range(0, split), Candidates::Range(split, total)),
+        };
+        let in_claims = self.score(debate, &prepared, claims, limit, None, stop)?;
+        let mut best = self.per_claim(in_claims.scored.iter().copied());
+        let mut matched = self.results_among(&in_claims.matched);
+        let has_paragraphs = paragraphs.len() > 0;
+        let shown = Shown {
+            debate,
+            query,
+            matcher: &prepared,
+            limit,
+        };
+        // Positions found for the claims shown first are kept for the second showing.
+        let mut positions = HashMap::new();
+        show(self.results(&shown, &best, matched, has_paragraphs, &mut positions));
+        let mut all_matched = in_claims.matched;
+        if has_paragraphs {
+            // Paragraphs come after the claims: only the places the claims leave are theirs.
+            let room = limit.saturating_sub(best.len());
+            let floor = (room == 0).then_some(i64::MAX);
+            let in_paragraphs = self.score(debate, &prepared, paragraphs, room, floor, stop)?;
+            best.extend_from_slice(&in_paragraphs.scored);
+            matched += self.results_among(&in_paragraphs.matched);
+            show(self.results(&shown, &best, matched, false, &mut positions));
+            all_matched.extend(in_paragraphs.matched);
+        }
+        self.last = Some((parsed, all_matched));
+        Some(())
+    }
+
+    /// The best `limit` of the scored targets, ranked (claims and theses first), with
+    /// matched positions.
+    fn results(
+        &self,
+        shown: &Shown<'_>,
+        scored: &[(u32, i64)],
+        matched: usize,
+        partial: bool,
+        positions: &mut HashMap<u32, Vec<usize>>,
+    ) -> Results {
+        let Shown {
+            debate,
+            query,
+            matcher,
+            limit,
+        } = *shown;
+        let mut best = scored.to_vec();
+        // Claims and theses before paragraphs; best first; equal scores keep file order.
+        // Only the results kept are sorted.
+        let split = self.paragraphs_from;
+        let order = |&(t, score): &(u32, i64)| (t >= split, Reverse(score), t);
+        if best.len() > limit && limit > 0 {
+            best.select_nth_unstable_by_key(limit - 1, order);
+        }
+        best.truncate(limit);
+        best.sort_unstable_by_key(order);
+        let plain = parse(query).plain().map(str::to_owned);
+        // Matched positions only for what will be shown.
+        let hits = best
+            .into_iter()
+            .map(|(t, score)| {
+                let target = self.targets[t as usize];
+                let text = self.text(debate, t);
+                let indices = positions
+                    .entry(t)
+                    .or_insert_with(|| {
+                        if let Some(plain) = &plain {
+                            use fuzzy_matcher::FuzzyMatcher;
+                            // A fresh matcher: a reused one can depend on what it matched before.
+                            let skim = fuzzy_matcher::skim::SkimMatcherV2::default().smart_case();
+                            debug_assert_eq!(skim.fuzzy_match(text, plain), Some(score));
+                        }
+                        matcher.indices(text)
+                    })
+                    .clone();
+                Hit {
+                    target,
+                    score,
+                    indices,
+                }
+            })
+            .collect();
+        Results {
+            query: query.to_owned(),
+            hits,
+            matched,
+            total: self.targets.len(),
+            partial,
+        }
+    }
+}
+
+/// What every showing of one query's results shares.
+#[derive(Clone, Copy)]
+struct Shown<'a> {
+    debate: &'a Debate,
+    query: &'a str,
+    matcher: &'a Matcher,
+    limit: usize,
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,106 @@
+//! Upper bounds of a pattern's score, cheap enough to skip the texts that cannot reach the
+//! results kept so far: per pattern ([`Pattern::bound`]) and, for scoring that gives up early,
+//! per remaining pattern character (`tails`).
+
+use super::classes::{
+    BONUS_CAMEL, BONUS_CONSECUTIVE, BONUS_FIRST_CHAR_MULTIPLIER, BONUS_HEAD, Class, GAP_EXTENSION,
+    SCORE_MATCH, class_of,
+};
+use super::{Pattern, Scorer};
+
+impl Pattern {
+    /// An upper bound of the score of any text, before the allowances of [`Pattern::bound`];
+    /// fills `camel_rows`.
+    ///
+    /// Along the best alignment, the first character scores at most a match plus the head
+    /// bonus less one (the leading gap). Every later one scores a match plus either the
+    /// consecutive bonus, `max(bonus, 4)`, or after a gap its bonus less at least 4: at most 8
+    /// more when the character before it in the query is a separator (its match can only
+    /// follow one), 6 where it can land on a camel hump, else 4. The crate's reuse of rows
+    /// only ever drops characters from an alignment, which lowers it.
+    pub(super) fn bounds(&mut self) -> i64 {
+        let mut bound = i64::from(SCORE_MATCH + BONUS_HEAD + GAP_EXTENSION);
+        self.row_bound.clear();
+        for i in 1..self.chars.len() {
+            let (before, c) = (self.chars[i - 1], self.chars[i]);
+            let mut hump = None;
+            let bonus = if matches!(
+                class_of(before),
+                Class::Upper | Class::Lower | Class::Number
+            ) {
+                // A hump is a capital: the character must match one.
+                let capital = c.to_ascii_uppercase();
+                if capital.is_ascii_uppercase() && (!self.case_sensitive || c == capital) {
+                    let letter = capital as u8 - b'A';
+                    hump = Some(letter);
+                    let rows = &mut self.camel_rows[usize::from(letter)];
+                    *rows = rows.saturating_add(1);
+                }
+                BONUS_CONSECUTIVE
+            } else {
+                BONUS_HEAD
+            };
+            let most = i64::from(SCORE_MATCH + bonus);
+            self.row_bound.push((most, hump));
+            bound += most;
+        }
+        bound
+    }
+
+    /// An upper bound of `text`'s score: cheap, and for most texts equal to the best score a
+    /// text can have, so that texts whose bound cannot beat the results kept so far need no
+    /// scoring. `humps`: the capitals on camel-case humps in the text ([`camel_humps`]).
+    pub fn bound(&self, text: &str, humps: u32) -> i64 {
+        let mut bound = self.bound;
+        let mut humps = humps;
+        while humps != 0 {
+            let letter = humps.trailing_zeros() as usize;
+            humps &= humps - 1;
+            let rows = self.camel_rows.get(letter).copied().unwrap_or(0);
+            bound += i64::from(rows) * i64::from(BONUS_CAMEL - BONUS_CONSECUTIVE);
+        }
+        // A match at the very start earns the head bonus twice.
+        if let (Some(c), Some(&p)) = (text.chars().next(), self.chars.first())
+            && self.equal(c, p)
+        {
+            bound += i64::from(BONUS_HEAD * (BONUS_FIRST_CHAR_MULTIPLIER - 1));
+        }
+        bound
+    }
+}
+
+/// The capitals (bit 0 for A) that follow a small letter or a digit somewhere in `text`, in
+/// the crate's classes, where every non-ASCII character counts as small: where a match can
+/// earn the camel bonus.
+pub fn camel_humps(text: &str) -> u32 {
+    let mut prev = Class::Empty;
+    let mut humps = 0;
+    for c in text.chars() {
+        let cur = class_of(c);
+        if cur == Class::Upper && matches!(prev, Class::Lower | Class::Number) {
+            humps |= 1 << (c as u32 - u32::from(b'A'));
+        }
+        prev = cur;
+    }
+    humps
+}
+
+impl Scorer {
+    /// `tails` for a text with these camel-case humps: only row-by-row scoring gives up
+    /// early, so only it needs them.
+    pub(super) fn fill_tails(&mut self, pattern: &Pattern, humps: u32) {
+        self.tails.clear();
+        self.tails.resize(pattern.chars.len(), 0);
+        let mut tail = 0;
+        for (i, &(most, hump)) in pattern.row_bound.iter().enumerate().rev() {
+            let camel = hump.is_some_and(|letter| humps & (1 << letter) != 0);
+            tail += most
+                + if camel {
+                    i64::from(BONUS_CAMEL - BONUS_CONSECUTIVE)
+                } else {
+                    0
+                };
+            self.tails[i] = tail;
+        }
+    }
+}
