@@ -291,3 +291,89 @@ fn files_on_disk() {
     assert_eq!(loaded.config.theme, ThemeName::Mono);
     assert!(!loaded.config.mouse);
 }
+
+#[test]
+fn effective_configuration() {
+    use debate::config::print::{BindingDoc, effective_toml};
+    let mut config = Config {
+        theme: ThemeName::Dark,
+        ..Config::default()
+    };
+    config
+        .colors
+        .insert(Role::Selection, Color::Rgb(0x28, 0x2c, 0x34));
+    let theme = [
+        (Role::Supports, Color::Green),
+        (Role::Challenges, Color::LightRed),
+        (Role::Neutral, Color::LightBlue),
+        (Role::NoStance, Color::Indexed(245)),
+        (Role::Headings, Color::Cyan),
+        (Role::Quotes, Color::Reset),
+        (Role::Notes, Color::Gray),
+        (Role::Chrome, Color::DarkGray),
+    ];
+    let doc = |context, key, action, help| BindingDoc {
+        context,
+        key,
+        action,
+        help,
+    };
+    let bindings = [
+        doc("global", "j", "down", "Move down"),
+        doc("global", "down", "down", "Move down"),
+        doc("global", "ctrl-f", "page-down", "Page down"),
+        doc("global", "q", "quit", "Quit"),
+        doc("claims", "enter", "open", "Open the claim"),
+        doc("search", "esc", "cancel", "Close the search"),
+    ];
+    let text = effective_toml(&config, &theme, &bindings);
+    // It reads back with no problem, so a user can start from it.
+    assert!(
+        checked(&text).report.is_clean(),
+        "{}",
+        checked(&text).report.render(false)
+    );
+    insta::assert_snapshot!(text);
+}
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Pieces of config syntax, right and wrong, to build files from.
+    fn atom() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("theme = \"light\"\n".to_owned()),
+            Just("[colors]\n".to_owned()),
+            Just("[keys.reader]\n".to_owned()),
+            Just("[keys]\n".to_owned()),
+            Just("\"ctrl-f\" = \"page-down\"\n".to_owned()),
+            Just("supports = 300\n".to_owned()),
+            Just("reading-width = -1\n".to_owned()),
+            Just("margin = [1, 2]\n".to_owned()),
+            Just("漢字 = \"\u{7}\"\n".to_owned()),
+            Just("\"\" = \"\"\n".to_owned()),
+            Just("x = { a = 1 }\n".to_owned()),
+            Just("= \n".to_owned()),
+            "[a-z\\-\\[\\]=\"#. \n]{0,12}",
+            any::<String>(),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_gives_settings_and_located_problems(atoms in prop::collection::vec(atom(), 0..12)) {
+            let source = atoms.concat();
+            let loaded = checked(&source);
+            for d in &loaded.report.diagnostics {
+                if let Some(label) = &d.primary {
+                    prop_assert!(label.span.end <= source.len(), "{d:?}");
+                }
+            }
+            let rendered = loaded.report.render(false);
+            prop_assert!(!rendered.chars().any(|c| c.is_control() && c != '\n'), "{rendered:?}");
+            prop_assert!(config::READING_WIDTHS.contains(&loaded.config.reading_width));
+        }
+    }
+}
