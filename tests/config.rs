@@ -236,6 +236,57 @@ fn empty_and_comment_only_files_are_the_defaults() {
     }
 }
 
+/// Run as a child with a chosen environment: prints where the config would be read from.
+#[test]
+fn location_child() {
+    if std::env::var_os("DEBATE_LOCATION_CHILD").is_none() {
+        return;
+    }
+    let location = config::locate_from_env(None).unwrap();
+    println!("LOCATION {:?} {}", location.origin, location.path.display());
+}
+
+fn location_with(env: &[(&str, &str)]) -> String {
+    let mut cmd = std::process::Command::new(std::env::current_exe().unwrap());
+    cmd.args([
+        "location_child",
+        "--exact",
+        "--nocapture",
+        "--test-threads=1",
+    ]);
+    cmd.env("DEBATE_LOCATION_CHILD", "1")
+        .env_remove("DEBATE_CONFIG")
+        .env_remove("XDG_CONFIG_HOME");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = String::from_utf8(cmd.output().unwrap().stdout).unwrap();
+    let (_, rest) = out
+        .split_once("LOCATION ")
+        .unwrap_or_else(|| panic!("{out}"));
+    rest.lines().next().unwrap().to_owned()
+}
+
+#[cfg(unix)]
+#[test]
+fn location_from_the_environment() {
+    assert_eq!(
+        location_with(&[("XDG_CONFIG_HOME", "/xdg"), ("HOME", "/home/u")]),
+        "Default /xdg/debate/config.toml"
+    );
+    assert_eq!(
+        location_with(&[("HOME", "/home/u")]),
+        "Default /home/u/.config/debate/config.toml"
+    );
+    assert_eq!(
+        location_with(&[
+            ("DEBATE_CONFIG", "/etc/mine.toml"),
+            ("XDG_CONFIG_HOME", "/xdg")
+        ]),
+        "Env /etc/mine.toml"
+    );
+}
+
 fn at(path: &std::path::Path, origin: Origin) -> Location {
     Location {
         path: path.to_path_buf(),

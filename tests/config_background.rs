@@ -124,6 +124,13 @@ fn a_dark_answer_is_dark() {
 }
 
 #[test]
+fn a_terminal_that_only_answers_device_attributes_is_not_waited_for() {
+    // The answer to DA1 coming first tells the crate that OSC 11 is not understood.
+    let outcome = run(CHILD, Some(b"\x1b[?62;22c"));
+    assert_eq!(outcome.background, format!("{:?}", Background::Unknown));
+}
+
+#[test]
 fn a_silent_terminal_gives_up_quickly() {
     let outcome = run(CHILD, None);
     assert!(
