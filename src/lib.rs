@@ -5,7 +5,9 @@
 //! terminal.
 
 pub mod action;
+pub mod background;
 pub mod cli;
+pub mod config;
 pub mod export;
 pub mod flow;
 pub mod input;
