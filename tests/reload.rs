@@ -38,7 +38,7 @@ fn a_good_version_keeps_position_framing_and_selection() {
     let selected = s.debate.claim(s.reader().selected.unwrap()).id.clone();
     // The author rewrites a summary and saves.
     let edited = source.replace(
-        "summary = \"DeepSeek is an outlier, not a representative case, of China's innovation ecosystem.\"",
+        "summary = \"DeepSeek is an outlier, not a representative case, within China's innovation ecosystem.\"",
         "summary = \"DeepSeek is the exception, not the rule.\"",
     );
     assert_ne!(edited, source);
@@ -113,6 +113,6 @@ fn copy_puts_the_claim_with_its_readings_on_the_clipboard() {
     assert!(text.starts_with(&claim.summary));
     assert!(text.contains(&claim.quote));
     assert!(text.contains("Technology transfer: supports."));
-    assert!(text.contains("China's AI revolution is getting a plot twist"));
+    assert!(text.contains("DeepSeek could signal a shift in China’s approach to tech education"));
     assert!(s.message.as_deref().unwrap().contains("Copied claim"));
 }
