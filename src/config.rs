@@ -154,7 +154,8 @@ impl Loaded {
     }
 
     /// Checks the bindings against the keymap's vocabulary: returns those that hold, and adds
-    /// a diagnostic to the report for each that does not.
+    /// a diagnostic to the report for each that does not (in file order with the others).
+    /// Call it once: a second call would report the same problems again.
     pub fn check_bindings(&mut self, vocabulary: &dyn KeyVocabulary) -> Vec<Rebinding> {
         let (rebindings, diagnostics) = keys::check(&self.config.bindings, vocabulary);
         self.report.diagnostics.extend(diagnostics);
