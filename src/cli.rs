@@ -279,7 +279,8 @@ fn position_of(kind: &str, id: &str, ids: &[&str]) -> Result<usize, String> {
 /// Builds the state `debate render` draws: the requested view, article, framing and query.
 pub fn render_state(debate: Debate, name: &str, args: &RenderArgs) -> Result<State, String> {
     use crate::action::Action;
-    use crate::update::update;
+    // Searches run inline: the still screen shows the query's results.
+    let update = |state: &mut State, action| drop(crate::effect::apply(state, action));
     let (w, h) = args.size;
     let find = |kind: &str, wanted: Option<&String>, ids: Vec<&str>| {
         wanted.map(|id| position_of(kind, id, &ids)).transpose()

@@ -6,10 +6,11 @@
 use ratatui::layout::Rect;
 
 use crate::action::Action;
+use crate::effect::{Effect, Effects};
 use crate::flow::{Flow, Source};
 use crate::model::{ArticleIx, ClaimIx, StanceKind};
 use crate::search::Target;
-use crate::state::{DetailState, Overlay, Place, SearchRequest, State, View};
+use crate::state::{DetailState, Overlay, Place, State, View};
 use crate::ui::{self, layout};
 
 /// How many search results are kept for display.
@@ -17,18 +18,24 @@ pub const SEARCH_LIMIT: usize = 500;
 /// The longest query, in characters: fuzzy matching costs query length times text length.
 pub const MAX_QUERY_CHARS: usize = 200;
 
-/// Applies one action.
-pub fn update(state: &mut State, action: Action) {
+/// Applies one action; returns what it asks the outside world to do.
+pub fn update(state: &mut State, action: Action) -> Effects {
+    let mut effects = Effects::new();
+    apply(state, action, &mut effects);
+    effects
+}
+
+fn apply(state: &mut State, action: Action, fx: &mut Effects) {
     if !matches!(action, Action::Resize(..)) {
         state.message = None;
     }
     if let Some(overlay) = state.overlay.clone()
-        && overlay_action(state, overlay, action.clone())
+        && overlay_action(state, overlay, &action, fx)
     {
         return;
     }
     match action {
-        Action::Quit => state.quit = true,
+        Action::Quit => fx.push(Effect::Quit),
         Action::Back => back(state),
         Action::ToggleHelp => state.overlay = Some(Overlay::Help(0)),
         Action::ShowArticle(i) => {
@@ -45,19 +52,19 @@ pub fn update(state: &mut State, action: Action) {
         Action::ToggleSideBySide => toggle_side_by_side(state),
         Action::ToggleContested => toggle_contested(state),
         Action::NextFraming => next_framing(state),
-        Action::StartSearch => start_search(state),
+        Action::StartSearch => start_search(state, fx),
         Action::SearchInput(c) => {
             if state.search.query.chars().count() < MAX_QUERY_CHARS {
-                edit_query(state, |q| q.push(c));
+                edit_query(state, fx, |q| q.push(c));
             } else {
                 state.message = Some(format!("A query is at most {MAX_QUERY_CHARS} characters."));
             }
         }
-        Action::SearchBackspace => edit_query(state, |q| {
+        Action::SearchBackspace => edit_query(state, fx, |q| {
             q.pop();
         }),
-        Action::SearchClear => edit_query(state, String::clear),
-        Action::SearchDeleteWord => edit_query(state, |q| {
+        Action::SearchClear => edit_query(state, fx, String::clear),
+        Action::SearchDeleteWord => edit_query(state, fx, |q| {
             let trimmed = q.trim_end().len();
             q.truncate(trimmed);
             let cut = q.rfind(char::is_whitespace).map_or(0, |i| i + 1);
@@ -100,18 +107,19 @@ pub fn update(state: &mut State, action: Action) {
                 state.message = Some("No errors: the file loaded cleanly.".into());
             }
         }
-        Action::CopyClaim => copy_claim(state),
+        Action::CopyClaim => copy_claim(state, fx),
         Action::Resize(w, h) => {
             state.width = w;
             state.height = h;
             refresh(state);
         }
         Action::ScrollAt { x, y, delta } => scroll_at(state, x, y, delta),
-        Action::ClickAt { x, y } => click_at(state, x, y),
+        Action::ClickAt { x, y } => click_at(state, x, y, fx),
         Action::SearchDone {
             generation,
             results,
         } => search_done(state, generation, *results),
+        Action::Reloaded(file) => reload(state, *file.0, fx),
     }
 }
 
@@ -152,17 +160,17 @@ pub fn clipboard_text(state: &State, claim: ClaimIx) -> String {
     text
 }
 
-fn copy(state: &mut State, claim: ClaimIx) {
-    state.clipboard = Some(clipboard_text(state, claim));
+fn copy(state: &mut State, claim: ClaimIx, fx: &mut Effects) {
+    fx.push(Effect::Copy(clipboard_text(state, claim)));
     state.message = Some(format!(
         "Copied claim '{}' to the clipboard.",
         state.debate.claim(claim).id
     ));
 }
 
-fn copy_claim(state: &mut State) {
+fn copy_claim(state: &mut State, fx: &mut Effects) {
     match selected_claim(state) {
-        Some(claim) => copy(state, claim),
+        Some(claim) => copy(state, claim, fx),
         None => state.message = Some("Select a claim to copy first (n in the reader).".into()),
     }
 }
@@ -227,22 +235,25 @@ fn next_framing(state: &mut State) {
 }
 
 /// Handles an action meant for the open overlay; returns whether it was consumed.
-fn overlay_action(state: &mut State, overlay: Overlay, action: Action) -> bool {
+fn overlay_action(state: &mut State, overlay: Overlay, action: &Action, fx: &mut Effects) -> bool {
     match (overlay, action) {
-        (_, Action::Quit | Action::Resize(..) | Action::SearchDone { .. }) => false,
+        (
+            _,
+            Action::Quit | Action::Resize(..) | Action::SearchDone { .. } | Action::Reloaded(_),
+        ) => false,
         (_, Action::Back) | (Overlay::Help(_), Action::ToggleHelp) => {
             state.overlay = None;
             true
         }
         (Overlay::Errors(scroll), action) => {
-            let scroll = scroll_overlay(state, scroll, &action);
+            let scroll = scroll_overlay(state, scroll, action);
             state.overlay = Some(Overlay::Errors(
                 scroll.min(ui::help::max_errors_scroll(state)),
             ));
             true
         }
         (Overlay::Help(scroll), action) => {
-            let scroll = scroll_overlay(state, scroll, &action);
+            let scroll = scroll_overlay(state, scroll, action);
             state.overlay = Some(Overlay::Help(scroll.min(ui::help::max_scroll(state))));
             true
         }
@@ -264,7 +275,7 @@ fn overlay_action(state: &mut State, overlay: Overlay, action: Action) -> bool {
                 | Action::Top
                 | Action::Bottom
                 | Action::ScrollAt { .. } => {
-                    detail.scroll = scroll_overlay(state, detail.scroll, &action);
+                    detail.scroll = scroll_overlay(state, detail.scroll, action);
                 }
                 Action::Open => {
                     if let Some(l) = detail.link {
@@ -289,7 +300,7 @@ fn overlay_action(state: &mut State, overlay: Overlay, action: Action) -> bool {
                     return true;
                 }
                 Action::CopyClaim => {
-                    copy(state, detail.claim);
+                    copy(state, detail.claim, fx);
                     return true;
                 }
                 _ => return true,
@@ -631,30 +642,29 @@ fn reader_visible_claim(state: &State) -> Option<ClaimIx> {
         .map(|(c, _)| c)
 }
 
-fn start_search(state: &mut State) {
+fn start_search(state: &mut State, fx: &mut Effects) {
     if state.view != View::Search {
         state.search.from = Some(state.place());
     }
     state.view = View::Search;
     state.search.query.clear();
-    run_search(state);
+    run_search(state, fx);
 }
 
-fn edit_query(state: &mut State, edit: impl FnOnce(&mut String)) {
+fn edit_query(state: &mut State, fx: &mut Effects, edit: impl FnOnce(&mut String)) {
     if state.view != View::Search {
         return;
     }
     edit(&mut state.search.query);
-    run_search(state);
+    run_search(state, fx);
 }
 
 /// Starts the search for the current query. An empty query lists the claims at once; any other
-/// is left in `state.search.request` for the search thread (or run here when `inline`), and the
-/// results on screen stay until its results come.
-fn run_search(state: &mut State) {
+/// is asked of whoever runs searches ([`Effect::RunSearch`]), and the results on screen stay
+/// until its results come.
+fn run_search(state: &mut State, fx: &mut Effects) {
     let s = &mut state.search;
     s.generation += 1;
-    s.request = None;
     if s.query.trim().is_empty() {
         s.busy = false;
         let results = crate::search::all_claims(&state.debate, &s.query, SEARCH_LIMIT);
@@ -662,20 +672,10 @@ fn run_search(state: &mut State) {
         return;
     }
     s.busy = true;
-    let request = SearchRequest {
+    fx.push(Effect::RunSearch {
         generation: s.generation,
         query: s.query.clone(),
-    };
-    if s.inline {
-        let results = crate::search::Index::new(&state.debate).search(
-            &state.debate,
-            &request.query,
-            SEARCH_LIMIT,
-        );
-        search_done(state, request.generation, results);
-    } else {
-        s.request = Some(request);
-    }
+    });
 }
 
 /// Results of query number `generation`: shown if it is still the newest query, else dropped.
@@ -804,11 +804,11 @@ fn scroll_at(state: &mut State, x: u16, y: u16, delta: i8) {
     }
 }
 
-fn click_at(state: &mut State, x: u16, y: u16) {
+fn click_at(state: &mut State, x: u16, y: u16, fx: &mut Effects) {
     let frame = screen_frame(state);
     if layout::contains(frame.top, x, y) {
         if let Some(action) = ui::top::tab_at(state, x) {
-            update(state, action);
+            apply(state, action, fx);
         }
         return;
     }
@@ -894,7 +894,11 @@ fn click_reader(state: &mut State, x: u16, y: u16) {
 /// Takes in a new version of the debate file. A good version replaces the debate, keeping
 /// the view, the active framing, each article's reading position and the selected claims
 /// (matched by id); a version with errors leaves everything as it was and raises the banner.
-pub fn reload(state: &mut State, result: Result<crate::model::Debate, crate::model::LoadFailure>) {
+fn reload(
+    state: &mut State,
+    result: Result<crate::model::Debate, crate::model::LoadFailure>,
+    fx: &mut Effects,
+) {
     let debate = match result {
         Ok(debate) => debate,
         Err(failure) => {
@@ -980,11 +984,10 @@ pub fn reload(state: &mut State, result: Result<crate::model::Debate, crate::mod
     // Old results point into the old debate: cleared, and searched again if on screen.
     state.search.results = crate::search::Results::default();
     if state.view == View::Search {
-        run_search(state);
+        run_search(state, fx);
     } else {
         state.search.generation += 1;
         state.search.busy = false;
-        state.search.request = None;
     }
     state.refresh_rows();
     refresh(state);
