@@ -87,8 +87,12 @@ pub struct SearchState {
     pub from: Option<Place>,
     /// Numbers the queries: results of any but the newest are stale.
     pub generation: u64,
-    /// Whether the newest query's results are still to come.
+    /// Whether a query is running: set when one is asked for, cleared when its final results
+    /// come or when it is abandoned (a newer query, leaving search). Nothing else.
     pub busy: bool,
+    /// Whether the user moved the selection in the results on screen; only then does a
+    /// selection survive the arrival of the same query's complete results.
+    pub moved: bool,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -26,7 +26,9 @@ pub fn update(state: &mut State, action: Action) -> Effects {
 }
 
 fn apply(state: &mut State, action: Action, fx: &mut Effects) {
-    if !matches!(action, Action::Resize(..)) {
+    // The message answers the user's last act: a resize or a search finishing is not one, and
+    // a late result must not erase what the user's next key said ("Framing 2/3: ...").
+    if !matches!(action, Action::Resize(..) | Action::SearchDone { .. }) {
         state.message = None;
     }
     if let Some(overlay) = state.overlay.clone()
@@ -327,13 +329,26 @@ fn go(state: &mut State, view: View, article: ArticleIx) {
             state.history.remove(0);
         }
     }
+    if view != View::Search {
+        abandon_search(state);
+    }
     state.view = view;
     state.article = article;
     refresh(state);
 }
 
+/// Leaving the finder abandons its query: results still to come are dropped when they arrive,
+/// and the busy mark goes.
+fn abandon_search(state: &mut State) {
+    if state.view == View::Search {
+        state.search.generation += 1;
+        state.search.busy = false;
+    }
+}
+
 fn back(state: &mut State) {
     if state.view == View::Search {
+        abandon_search(state);
         let to = state.search.from.take().unwrap_or(Place {
             view: View::Reader,
             article: state.article,
@@ -441,6 +456,7 @@ fn move_by(state: &mut State, delta: isize) {
         View::Search => {
             let n = state.search.results.hits.len();
             state.search.selected = step(state.search.selected, delta, n);
+            state.search.moved = true;
             follow_search(state);
         }
     }
@@ -613,6 +629,7 @@ fn open(state: &mut State) {
             }
         }
         View::Search => {
+            finish_search(state);
             let Some(hit) = state
                 .search
                 .results
@@ -678,16 +695,31 @@ fn run_search(state: &mut State, fx: &mut Effects) {
     });
 }
 
+/// Enter in the finder acts on the whole query typed before it: when that query's complete
+/// results are not in yet, they are ranked here, now, rather than opening a stale result.
+fn finish_search(state: &mut State) {
+    if !state.search.busy {
+        return;
+    }
+    let results = crate::search::Index::new(&state.debate).search(
+        &state.debate,
+        &state.search.query,
+        SEARCH_LIMIT,
+    );
+    search_done(state, state.search.generation, results);
+}
+
 /// Results of query number `generation`: shown if it is still the newest query, else dropped.
-/// The claims come first (`partial`), then everything: the selection made meanwhile is kept.
+/// The claims come first (`partial`), then everything: a selection the user made meanwhile is
+/// kept; otherwise the best result is selected, as at every change of the query.
 fn search_done(state: &mut State, generation: u64, results: crate::search::Results) {
     let s = &mut state.search;
-    if generation != s.generation || state.view != View::Search {
+    if generation != s.generation || state.view != View::Search || !s.busy {
         return;
     }
     s.busy = results.partial;
     let selected = s.results.hits.get(s.selected).map(|h| h.target);
-    let refining = s.results.partial && s.results.query == results.query;
+    let refining = s.moved && s.results.partial && s.results.query == results.query;
     show_results(state, results);
     if refining
         && let Some(at) = state
@@ -698,6 +730,7 @@ fn search_done(state: &mut State, generation: u64, results: crate::search::Resul
             .position(|h| Some(h.target) == selected)
     {
         state.search.selected = at;
+        state.search.moved = true;
         follow_search(state);
     }
 }
@@ -706,6 +739,7 @@ fn show_results(state: &mut State, results: crate::search::Results) {
     state.search.results = results;
     state.search.selected = 0;
     state.search.offset = 0;
+    state.search.moved = false;
 }
 
 /// Recomputes the filtered claim list, keeping the selected claim selected when it still shows.
@@ -839,6 +873,7 @@ fn click_at(state: &mut State, x: u16, y: u16, fx: &mut Effects) {
                         open(state);
                     } else {
                         state.search.selected = row;
+                        state.search.moved = true;
                     }
                 }
             }

@@ -333,10 +333,18 @@ fn help_toggles_and_quit_works_from_anywhere() {
     assert_eq!(s.overlay, Some(Overlay::Help(0)));
     press(&mut s, "?");
     assert_eq!(s.overlay, None);
+    // In the finder's prompt Ctrl-c and Ctrl-g cancel it and return where you were, as in fzf.
+    for cancel in ["c-c", "c-g", "esc"] {
+        press(&mut s, "2 j j");
+        let before = (s.view, s.article, s.reader().top);
+        assert_eq!(press(&mut s, &format!("/ t a l {cancel}")), Effects::new());
+        assert_eq!((s.view, s.article, s.reader().top), before, "{cancel}");
+        assert!(!s.search.busy);
+    }
     assert_eq!(
-        press(&mut s, "/ c-c"),
+        press(&mut s, "c-c"),
         vec![Effect::Quit],
-        "Ctrl-C quits even while typing a search"
+        "Ctrl-c quits elsewhere"
     );
     let mut s = app(80, 24);
     assert_eq!(press(&mut s, "q"), vec![Effect::Quit]);
