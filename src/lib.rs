@@ -10,6 +10,7 @@ pub mod effect;
 pub mod export;
 pub mod flow;
 pub mod generate;
+pub mod geometry;
 pub mod input;
 pub mod invariants;
 pub mod keymap;

@@ -8,10 +8,11 @@ use ratatui::layout::Rect;
 use crate::action::Action;
 use crate::effect::{Effect, Effects};
 use crate::flow::{Flow, Source};
+use crate::geometry::layout;
 use crate::model::{ArticleIx, ClaimIx, StanceKind};
 use crate::search::Target;
 use crate::state::{DetailState, Overlay, Place, State, View};
-use crate::ui::{self, layout};
+use crate::ui;
 
 /// How many search results are kept for display.
 pub const SEARCH_LIMIT: usize = 500;
@@ -471,7 +472,7 @@ fn step(current: usize, delta: isize, len: usize) -> usize {
 fn follow_claims(state: &mut State) {
     let rows = usize::from(claims_geometry(state).lists.list.height);
     let c = &mut state.claims;
-    let row = |_| ui::claims::ROW_HEIGHT;
+    let row = |_| crate::geometry::CLAIM_ROW_HEIGHT;
     c.offset = layout::follow(c.offset, c.selected, c.visible.len(), row, rows);
 }
 
@@ -841,7 +842,7 @@ fn scroll_at(state: &mut State, x: u16, y: u16, delta: i8) {
 fn click_at(state: &mut State, x: u16, y: u16, fx: &mut Effects) {
     let frame = screen_frame(state);
     if layout::contains(frame.top, x, y) {
-        if let Some(action) = ui::top::tab_at(state, x) {
+        if let Some(action) = crate::geometry::top::action_at(state, x) {
             apply(state, action, fx);
         }
         return;
@@ -854,7 +855,8 @@ fn click_at(state: &mut State, x: u16, y: u16, fx: &mut Effects) {
         View::Claims => {
             let list = claims_geometry(state).lists.list;
             if layout::contains(list, x, y) {
-                let row = state.claims.offset + usize::from(y - list.y) / ui::claims::ROW_HEIGHT;
+                let row = state.claims.offset
+                    + usize::from(y - list.y) / crate::geometry::CLAIM_ROW_HEIGHT;
                 if row < state.claims.visible.len() {
                     if row == state.claims.selected {
                         open(state);
@@ -906,7 +908,7 @@ fn click_reader(state: &mut State, x: u16, y: u16) {
     };
     let b = &state.debate.article(state.article).doc.blocks[block];
     let col = usize::from(x - column.x).saturating_sub(crate::flow::indent(b));
-    let byte = ui::reader::byte_at_column(&b.text, line.range.clone(), col);
+    let byte = crate::geometry::byte_at_column(&b.text, line.range.clone(), col);
     let hit = state
         .debate
         .article(state.article)

@@ -546,3 +546,46 @@ fn claims_show_first_and_the_selection_survives_the_paragraphs_arriving() {
     assert_eq!(s.search.results, last);
     assert_eq!(s.search.results.hits[s.search.selected].target, chosen);
 }
+
+/// Clicks the top bar at column `x`.
+fn click_top(state: &mut State, x: u16) {
+    let click = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(crossterm::event::MouseButton::Left),
+        column: x,
+        row: 0,
+        modifiers: KeyModifiers::NONE,
+    });
+    if let Some(action) = to_action(state, &click) {
+        apply(state, action);
+    }
+}
+
+#[test]
+fn the_framing_chip_is_clickable_where_it_is_drawn_and_only_there() {
+    // A framing named in CJK: each character is two columns wide.
+    let source = debate::model::EMBEDDED.replace(
+        "name = \"Technology transfer\"",
+        "name = \"技术转让技术转让\"",
+    );
+    let debate = debate::model::load_bytes("cjk.toml", source.as_bytes()).unwrap();
+    let mut s = State::new(debate, "cjk", 120, 30);
+    let text = debate::screen::to_text(&debate::screen::draw(&s, 120, 30));
+    let top = text.lines().next().unwrap();
+    let chip = top.find("▌").expect("the chip is drawn at 120 columns");
+    // The chip's first column, counted in display columns.
+    let x = u16::try_from(debate::text::width(&top[..chip])).unwrap();
+    // The line lost its trailing space; the chip ends at the last column.
+    assert_eq!(usize::from(x) + debate::text::width(&top[chip..]), 119);
+    click_top(&mut s, x + 2);
+    assert_eq!(s.framing.get(), 1, "a click on the chip's name advances it");
+    // The framing now shown has a Latin name; go back to the CJK one, then narrow the screen
+    // until the chip is not drawn: a click where it would be does nothing.
+    while s.framing.get() != 0 {
+        apply(&mut s, debate::action::Action::NextFraming);
+    }
+    apply(&mut s, debate::action::Action::Resize(60, 30));
+    let text = debate::screen::to_text(&debate::screen::draw(&s, 60, 30));
+    assert!(!text.lines().next().unwrap().contains('▌'), "{text}");
+    click_top(&mut s, 59);
+    assert_eq!(s.framing.get(), 0, "no chip drawn, nothing to click");
+}
