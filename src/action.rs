@@ -67,4 +67,26 @@ pub enum Action {
         generation: u64,
         results: Box<crate::search::Results>,
     },
+    /// The watched file was saved: its new version, or why it does not load.
+    Reloaded(Reload),
 }
+
+/// A new version of the debate file as loaded, carried by [`Action::Reloaded`].
+#[derive(Debug, Clone)]
+pub struct Reload(pub Box<Result<crate::model::Debate, crate::model::LoadFailure>>);
+
+impl Reload {
+    pub fn new(result: Result<crate::model::Debate, crate::model::LoadFailure>) -> Self {
+        Self(Box::new(result))
+    }
+}
+
+/// Two reloads are the same only if they are the same load: a debate has no cheap equality,
+/// and actions are compared only in tests of the keymap, which never makes a reload.
+impl PartialEq for Reload {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0.as_ref(), other.0.as_ref())
+    }
+}
+
+impl Eq for Reload {}

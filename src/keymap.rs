@@ -302,9 +302,10 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Search,
-        &[key(Esc)],
+        // As in fzf and vim's command line: Ctrl-c and Ctrl-g cancel the prompt, not the program.
+        &[key(Esc), ctrl('c'), ctrl('g')],
         Action::Back,
-        "Esc",
+        "Esc Ctrl-c Ctrl-g",
         "Leave search, back to where you were",
         Some("back"),
     ),
@@ -627,12 +628,11 @@ mod tests {
     }
 
     #[test]
-    fn ctrl_c_quits_everywhere() {
+    fn ctrl_c_quits_everywhere_but_the_search_prompt() {
         for context in [
             Context::Reader,
             Context::Claims,
             Context::Debate,
-            Context::Search,
             Context::Detail,
             Context::Help,
         ] {
@@ -640,6 +640,16 @@ mod tests {
                 resolve(context, &press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
                 Some(Action::Quit),
                 "{context:?}"
+            );
+        }
+        for c in ['c', 'g'] {
+            assert_eq!(
+                resolve(
+                    Context::Search,
+                    &press(KeyCode::Char(c), KeyModifiers::CONTROL)
+                ),
+                Some(Action::Back),
+                "Ctrl-{c} cancels the search prompt"
             );
         }
     }

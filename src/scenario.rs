@@ -5,7 +5,6 @@
 use crate::action::Action;
 use crate::model::{ArticleIx, ClaimIx, Debate, FramingIx};
 use crate::state::State;
-use crate::update::update;
 
 /// The views a scenario can show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +79,8 @@ pub fn build(debate: Debate, name: &str, scenario: &Scenario) -> Result<State, S
         )?),
         None => None,
     };
+    // Searches run inline: the still screen shows the query's results.
+    let update = |state: &mut State, action| drop(crate::effect::apply(state, action));
     let mut state = State::new(debate, name, w, h);
     for _ in 0..framing {
         update(&mut state, Action::NextFraming);

@@ -87,20 +87,12 @@ pub struct SearchState {
     pub from: Option<Place>,
     /// Numbers the queries: results of any but the newest are stale.
     pub generation: u64,
-    /// A query waiting to be run, taken by whoever runs searches.
-    pub request: Option<SearchRequest>,
-    /// Whether the newest query's results are still to come.
+    /// Whether a query is running: set when one is asked for, cleared when its final results
+    /// come or when it is abandoned (a newer query, leaving search). Nothing else.
     pub busy: bool,
-    /// Run queries inside `update` instead of leaving them in `request`: for tests and
-    /// one-shot renders. The event loop turns this off and runs them on its search thread.
-    pub inline: bool,
-}
-
-/// A query for the search thread.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SearchRequest {
-    pub generation: u64,
-    pub query: String,
+    /// Whether the user moved the selection in the results on screen; only then does a
+    /// selection survive the arrival of the same query's complete results.
+    pub moved: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -159,9 +151,6 @@ pub struct State {
     pub message: Option<String>,
     /// Shown while the watched file has errors; the last good version stays on screen.
     pub banner: Option<Banner>,
-    /// Text to put on the system clipboard, taken by the event loop (which owns the terminal).
-    pub clipboard: Option<String>,
-    pub quit: bool,
 }
 
 impl ReaderState {
@@ -186,17 +175,12 @@ impl State {
             history: Vec::new(),
             readers,
             claims: ClaimsState::default(),
-            search: SearchState {
-                inline: true,
-                ..SearchState::default()
-            },
+            search: SearchState::default(),
             debate_view: DebateState::default(),
             width,
             height,
             message: None,
             banner: None,
-            clipboard: None,
-            quit: false,
         };
         state.refresh_rows();
         crate::update::refresh(&mut state);

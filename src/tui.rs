@@ -20,12 +20,20 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend};
 use ratatui::widgets::Clear;
 
-use crate::action::Action;
+use crate::action::{Action, Reload};
+use crate::effect::{Effect, Effects};
 use crate::input;
 use crate::search::worker::{Job, Worker};
 use crate::state::State;
 use crate::ui;
 use crate::update::{self, update};
+
+/// Whether the event loop goes on after performing effects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Next {
+    Continue,
+    Quit,
+}
 
 /// How the event loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,26 +197,17 @@ fn event_loop(
 ) -> io::Result<Ending> {
     let mut watch = watch.map(Watch::new);
     let searcher = Worker::spawn()?;
-    state.search.inline = false;
     // The index is built while the reader reads, not when the first query arrives.
     let mut prepared = Arc::clone(&state.debate);
     searcher.prepare(Arc::clone(&prepared));
     let size = terminal.size()?;
-    update(&mut state, Action::Resize(size.width, size.height));
+    let effects = update(&mut state, Action::Resize(size.width, size.height));
+    perform(&state, &searcher, effects)?;
     let panic_after_draw = test_panic_requested();
     loop {
         if !Arc::ptr_eq(&prepared, &state.debate) {
             prepared = Arc::clone(&state.debate);
             searcher.prepare(Arc::clone(&prepared));
-        }
-        // Queries go to the search thread; the keystroke that made them is drawn at once.
-        if let Some(request) = state.search.request.take() {
-            searcher.submit(Job {
-                generation: request.generation,
-                query: request.query,
-                limit: update::SEARCH_LIMIT,
-                debate: Arc::clone(&state.debate),
-            });
         }
         terminal.draw(|frame| ui::draw(frame, &state))?;
         assert!(
@@ -229,19 +228,22 @@ fn event_loop(
             if event::poll(Duration::ZERO)? {
                 break;
             }
-            if let Some(done) = searcher.try_recv() {
-                update(
-                    &mut state,
-                    Action::SearchDone {
-                        generation: done.generation,
-                        results: Box::new(done.results),
-                    },
-                );
-                woken = true;
-                break;
-            }
-            if let Some(result) = watch.as_mut().and_then(Watch::poll) {
-                update::reload(&mut state, result);
+            let woke = if let Some(done) = searcher.try_recv() {
+                Some(Action::SearchDone {
+                    generation: done.generation,
+                    results: Box::new(done.results),
+                })
+            } else {
+                watch
+                    .as_mut()
+                    .and_then(Watch::poll)
+                    .map(|result| Action::Reloaded(Reload::new(result)))
+            };
+            if let Some(action) = woke {
+                let effects = update(&mut state, action);
+                if perform(&state, &searcher, effects)? == Next::Quit {
+                    return Ok(Ending::Quit);
+                }
                 woken = true;
                 break;
             }
@@ -249,14 +251,17 @@ fn event_loop(
         if woken {
             continue;
         }
-        // Apply every event already waiting before drawing again.
+        // Apply every event already waiting before drawing again. Effects are performed after
+        // each one, so a query goes to the search thread before the next key is read.
         let mut resized = false;
+        let mut next = Next::Continue;
         loop {
             if let Some(action) = input::to_action(&state, &event::read()?) {
                 resized |= matches!(action, Action::Resize(..));
-                update(&mut state, action);
+                let effects = update(&mut state, action);
+                next = perform(&state, &searcher, effects)?;
             }
-            if state.quit || !event::poll(Duration::ZERO)? {
+            if next == Next::Quit || !event::poll(Duration::ZERO)? {
                 break;
             }
         }
@@ -267,16 +272,30 @@ fn event_loop(
             terminal.backend_mut().clear_region(ClearType::All)?;
             terminal.draw(|frame| frame.render_widget(Clear, frame.area()))?;
         }
-        if state.quit {
+        if next == Next::Quit {
             return Ok(Ending::Quit);
-        }
-        if let Some(text) = state.clipboard.take() {
-            copy_to_clipboard(&text)?;
         }
         if let Some(ending) = signalled(signals) {
             return Ok(ending);
         }
     }
+}
+
+/// Performs what an action asked for: queries go to the search thread, text to the clipboard.
+fn perform(state: &State, searcher: &Worker, effects: Effects) -> io::Result<Next> {
+    for effect in effects {
+        match effect {
+            Effect::RunSearch { generation, query } => searcher.submit(Job {
+                generation,
+                query,
+                limit: update::SEARCH_LIMIT,
+                debate: Arc::clone(&state.debate),
+            }),
+            Effect::Copy(text) => copy_to_clipboard(&text)?,
+            Effect::Quit => return Ok(Next::Quit),
+        }
+    }
+    Ok(Next::Continue)
 }
 
 /// What waiting on the terminal found.

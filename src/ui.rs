@@ -9,13 +9,15 @@ pub mod claims;
 pub mod debate;
 pub mod detail;
 pub mod help;
-pub mod layout;
 pub mod paint;
 pub mod reader;
 pub mod search;
 pub mod status;
 pub mod theme;
 pub mod top;
+
+/// The screen's regions, shared with `update`.
+pub use crate::geometry::layout;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;

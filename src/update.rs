@@ -6,29 +6,39 @@
 use ratatui::layout::Rect;
 
 use crate::action::Action;
+use crate::effect::{Effect, Effects};
 use crate::flow::{Flow, Source};
+use crate::geometry::layout;
 use crate::model::{ArticleIx, ClaimIx, StanceKind};
 use crate::search::Target;
-use crate::state::{DetailState, Overlay, Place, SearchRequest, State, View};
-use crate::ui::{self, layout};
+use crate::state::{DetailState, Overlay, Place, State, View};
+use crate::ui;
 
 /// How many search results are kept for display.
 pub const SEARCH_LIMIT: usize = 500;
 /// The longest query, in characters: fuzzy matching costs query length times text length.
 pub const MAX_QUERY_CHARS: usize = 200;
 
-/// Applies one action.
-pub fn update(state: &mut State, action: Action) {
-    if !matches!(action, Action::Resize(..)) {
+/// Applies one action; returns what it asks the outside world to do.
+pub fn update(state: &mut State, action: Action) -> Effects {
+    let mut effects = Effects::new();
+    apply(state, action, &mut effects);
+    effects
+}
+
+fn apply(state: &mut State, action: Action, fx: &mut Effects) {
+    // The message answers the user's last act: a resize or a search finishing is not one, and
+    // a late result must not erase what the user's next key said ("Framing 2/3: ...").
+    if !matches!(action, Action::Resize(..) | Action::SearchDone { .. }) {
         state.message = None;
     }
     if let Some(overlay) = state.overlay.clone()
-        && overlay_action(state, overlay, action.clone())
+        && overlay_action(state, overlay, &action, fx)
     {
         return;
     }
     match action {
-        Action::Quit => state.quit = true,
+        Action::Quit => fx.push(Effect::Quit),
         Action::Back => back(state),
         Action::ToggleHelp => state.overlay = Some(Overlay::Help(0)),
         Action::ShowArticle(i) => {
@@ -45,19 +55,19 @@ pub fn update(state: &mut State, action: Action) {
         Action::ToggleSideBySide => toggle_side_by_side(state),
         Action::ToggleContested => toggle_contested(state),
         Action::NextFraming => next_framing(state),
-        Action::StartSearch => start_search(state),
+        Action::StartSearch => start_search(state, fx),
         Action::SearchInput(c) => {
             if state.search.query.chars().count() < MAX_QUERY_CHARS {
-                edit_query(state, |q| q.push(c));
+                edit_query(state, fx, |q| q.push(c));
             } else {
                 state.message = Some(format!("A query is at most {MAX_QUERY_CHARS} characters."));
             }
         }
-        Action::SearchBackspace => edit_query(state, |q| {
+        Action::SearchBackspace => edit_query(state, fx, |q| {
             q.pop();
         }),
-        Action::SearchClear => edit_query(state, String::clear),
-        Action::SearchDeleteWord => edit_query(state, |q| {
+        Action::SearchClear => edit_query(state, fx, String::clear),
+        Action::SearchDeleteWord => edit_query(state, fx, |q| {
             let trimmed = q.trim_end().len();
             q.truncate(trimmed);
             let cut = q.rfind(char::is_whitespace).map_or(0, |i| i + 1);
@@ -100,18 +110,19 @@ pub fn update(state: &mut State, action: Action) {
                 state.message = Some("No errors: the file loaded cleanly.".into());
             }
         }
-        Action::CopyClaim => copy_claim(state),
+        Action::CopyClaim => copy_claim(state, fx),
         Action::Resize(w, h) => {
             state.width = w;
             state.height = h;
             refresh(state);
         }
         Action::ScrollAt { x, y, delta } => scroll_at(state, x, y, delta),
-        Action::ClickAt { x, y } => click_at(state, x, y),
+        Action::ClickAt { x, y } => click_at(state, x, y, fx),
         Action::SearchDone {
             generation,
             results,
         } => search_done(state, generation, *results),
+        Action::Reloaded(file) => reload(state, *file.0, fx),
     }
 }
 
@@ -152,17 +163,17 @@ pub fn clipboard_text(state: &State, claim: ClaimIx) -> String {
     text
 }
 
-fn copy(state: &mut State, claim: ClaimIx) {
-    state.clipboard = Some(clipboard_text(state, claim));
+fn copy(state: &mut State, claim: ClaimIx, fx: &mut Effects) {
+    fx.push(Effect::Copy(clipboard_text(state, claim)));
     state.message = Some(format!(
         "Copied claim '{}' to the clipboard.",
         state.debate.claim(claim).id
     ));
 }
 
-fn copy_claim(state: &mut State) {
+fn copy_claim(state: &mut State, fx: &mut Effects) {
     match selected_claim(state) {
-        Some(claim) => copy(state, claim),
+        Some(claim) => copy(state, claim, fx),
         None => state.message = Some("Select a claim to copy first (n in the reader).".into()),
     }
 }
@@ -227,22 +238,25 @@ fn next_framing(state: &mut State) {
 }
 
 /// Handles an action meant for the open overlay; returns whether it was consumed.
-fn overlay_action(state: &mut State, overlay: Overlay, action: Action) -> bool {
+fn overlay_action(state: &mut State, overlay: Overlay, action: &Action, fx: &mut Effects) -> bool {
     match (overlay, action) {
-        (_, Action::Quit | Action::Resize(..) | Action::SearchDone { .. }) => false,
+        (
+            _,
+            Action::Quit | Action::Resize(..) | Action::SearchDone { .. } | Action::Reloaded(_),
+        ) => false,
         (_, Action::Back) | (Overlay::Help(_), Action::ToggleHelp) => {
             state.overlay = None;
             true
         }
         (Overlay::Errors(scroll), action) => {
-            let scroll = scroll_overlay(state, scroll, &action);
+            let scroll = scroll_overlay(state, scroll, action);
             state.overlay = Some(Overlay::Errors(
                 scroll.min(ui::help::max_errors_scroll(state)),
             ));
             true
         }
         (Overlay::Help(scroll), action) => {
-            let scroll = scroll_overlay(state, scroll, &action);
+            let scroll = scroll_overlay(state, scroll, action);
             state.overlay = Some(Overlay::Help(scroll.min(ui::help::max_scroll(state))));
             true
         }
@@ -264,7 +278,7 @@ fn overlay_action(state: &mut State, overlay: Overlay, action: Action) -> bool {
                 | Action::Top
                 | Action::Bottom
                 | Action::ScrollAt { .. } => {
-                    detail.scroll = scroll_overlay(state, detail.scroll, &action);
+                    detail.scroll = scroll_overlay(state, detail.scroll, action);
                 }
                 Action::Open => {
                     if let Some(l) = detail.link {
@@ -289,7 +303,7 @@ fn overlay_action(state: &mut State, overlay: Overlay, action: Action) -> bool {
                     return true;
                 }
                 Action::CopyClaim => {
-                    copy(state, detail.claim);
+                    copy(state, detail.claim, fx);
                     return true;
                 }
                 _ => return true,
@@ -316,13 +330,26 @@ fn go(state: &mut State, view: View, article: ArticleIx) {
             state.history.remove(0);
         }
     }
+    if view != View::Search {
+        abandon_search(state);
+    }
     state.view = view;
     state.article = article;
     refresh(state);
 }
 
+/// Leaving the finder abandons its query: results still to come are dropped when they arrive,
+/// and the busy mark goes.
+fn abandon_search(state: &mut State) {
+    if state.view == View::Search {
+        state.search.generation += 1;
+        state.search.busy = false;
+    }
+}
+
 fn back(state: &mut State) {
     if state.view == View::Search {
+        abandon_search(state);
         let to = state.search.from.take().unwrap_or(Place {
             view: View::Reader,
             article: state.article,
@@ -430,6 +457,7 @@ fn move_by(state: &mut State, delta: isize) {
         View::Search => {
             let n = state.search.results.hits.len();
             state.search.selected = step(state.search.selected, delta, n);
+            state.search.moved = true;
             follow_search(state);
         }
     }
@@ -444,7 +472,7 @@ fn step(current: usize, delta: isize, len: usize) -> usize {
 fn follow_claims(state: &mut State) {
     let rows = usize::from(claims_geometry(state).lists.list.height);
     let c = &mut state.claims;
-    let row = |_| ui::claims::ROW_HEIGHT;
+    let row = |_| crate::geometry::CLAIM_ROW_HEIGHT;
     c.offset = layout::follow(c.offset, c.selected, c.visible.len(), row, rows);
 }
 
@@ -602,6 +630,7 @@ fn open(state: &mut State) {
             }
         }
         View::Search => {
+            finish_search(state);
             let Some(hit) = state
                 .search
                 .results
@@ -633,30 +662,29 @@ fn reader_visible_claim(state: &State) -> Option<ClaimIx> {
         .map(|(c, _)| c)
 }
 
-fn start_search(state: &mut State) {
+fn start_search(state: &mut State, fx: &mut Effects) {
     if state.view != View::Search {
         state.search.from = Some(state.place());
     }
     state.view = View::Search;
     state.search.query.clear();
-    run_search(state);
+    run_search(state, fx);
 }
 
-fn edit_query(state: &mut State, edit: impl FnOnce(&mut String)) {
+fn edit_query(state: &mut State, fx: &mut Effects, edit: impl FnOnce(&mut String)) {
     if state.view != View::Search {
         return;
     }
     edit(&mut state.search.query);
-    run_search(state);
+    run_search(state, fx);
 }
 
 /// Starts the search for the current query. An empty query lists the claims at once; any other
-/// is left in `state.search.request` for the search thread (or run here when `inline`), and the
-/// results on screen stay until its results come.
-fn run_search(state: &mut State) {
+/// is asked of whoever runs searches ([`Effect::RunSearch`]), and the results on screen stay
+/// until its results come.
+fn run_search(state: &mut State, fx: &mut Effects) {
     let s = &mut state.search;
     s.generation += 1;
-    s.request = None;
     if s.query.trim().is_empty() {
         s.busy = false;
         let results = crate::search::all_claims(&state.debate, &s.query, SEARCH_LIMIT);
@@ -664,32 +692,37 @@ fn run_search(state: &mut State) {
         return;
     }
     s.busy = true;
-    let request = SearchRequest {
+    fx.push(Effect::RunSearch {
         generation: s.generation,
         query: s.query.clone(),
-    };
-    if s.inline {
-        let results = crate::search::Index::new(&state.debate).search(
-            &state.debate,
-            &request.query,
-            SEARCH_LIMIT,
-        );
-        search_done(state, request.generation, results);
-    } else {
-        s.request = Some(request);
+    });
+}
+
+/// Enter in the finder acts on the whole query typed before it: when that query's complete
+/// results are not in yet, they are ranked here, now, rather than opening a stale result.
+fn finish_search(state: &mut State) {
+    if !state.search.busy {
+        return;
     }
+    let results = crate::search::Index::new(&state.debate).search(
+        &state.debate,
+        &state.search.query,
+        SEARCH_LIMIT,
+    );
+    search_done(state, state.search.generation, results);
 }
 
 /// Results of query number `generation`: shown if it is still the newest query, else dropped.
-/// The claims come first (`partial`), then everything: the selection made meanwhile is kept.
+/// The claims come first (`partial`), then everything: a selection the user made meanwhile is
+/// kept; otherwise the best result is selected, as at every change of the query.
 fn search_done(state: &mut State, generation: u64, results: crate::search::Results) {
     let s = &mut state.search;
-    if generation != s.generation || state.view != View::Search {
+    if generation != s.generation || state.view != View::Search || !s.busy {
         return;
     }
     s.busy = results.partial;
     let selected = s.results.hits.get(s.selected).map(|h| h.target);
-    let refining = s.results.partial && s.results.query == results.query;
+    let refining = s.moved && s.results.partial && s.results.query == results.query;
     show_results(state, results);
     if refining
         && let Some(at) = state
@@ -700,6 +733,7 @@ fn search_done(state: &mut State, generation: u64, results: crate::search::Resul
             .position(|h| Some(h.target) == selected)
     {
         state.search.selected = at;
+        state.search.moved = true;
         follow_search(state);
     }
 }
@@ -708,6 +742,7 @@ fn show_results(state: &mut State, results: crate::search::Results) {
     state.search.results = results;
     state.search.selected = 0;
     state.search.offset = 0;
+    state.search.moved = false;
 }
 
 /// Recomputes the filtered claim list, keeping the selected claim selected when it still shows.
@@ -806,11 +841,11 @@ fn scroll_at(state: &mut State, x: u16, y: u16, delta: i8) {
     }
 }
 
-fn click_at(state: &mut State, x: u16, y: u16) {
+fn click_at(state: &mut State, x: u16, y: u16, fx: &mut Effects) {
     let frame = screen_frame(state);
     if layout::contains(frame.top, x, y) {
-        if let Some(action) = ui::top::tab_at(state, x) {
-            update(state, action);
+        if let Some(action) = crate::geometry::top::action_at(state, x) {
+            apply(state, action, fx);
         }
         return;
     }
@@ -822,7 +857,8 @@ fn click_at(state: &mut State, x: u16, y: u16) {
         View::Claims => {
             let list = claims_geometry(state).lists.list;
             if layout::contains(list, x, y) {
-                let row = state.claims.offset + usize::from(y - list.y) / ui::claims::ROW_HEIGHT;
+                let row = state.claims.offset
+                    + usize::from(y - list.y) / crate::geometry::CLAIM_ROW_HEIGHT;
                 if row < state.claims.visible.len() {
                     if row == state.claims.selected {
                         open(state);
@@ -841,6 +877,7 @@ fn click_at(state: &mut State, x: u16, y: u16) {
                         open(state);
                     } else {
                         state.search.selected = row;
+                        state.search.moved = true;
                     }
                 }
             }
@@ -873,7 +910,7 @@ fn click_reader(state: &mut State, x: u16, y: u16) {
     };
     let b = &state.debate.article(state.article).doc.blocks[block];
     let col = usize::from(x - column.x).saturating_sub(crate::flow::indent(b));
-    let byte = ui::reader::byte_at_column(&b.text, line.range.clone(), col);
+    let byte = crate::geometry::byte_at_column(&b.text, line.range.clone(), col);
     let hit = state
         .debate
         .article(state.article)
@@ -896,7 +933,11 @@ fn click_reader(state: &mut State, x: u16, y: u16) {
 /// Takes in a new version of the debate file. A good version replaces the debate, keeping
 /// the view, the active framing, each article's reading position and the selected claims
 /// (matched by id); a version with errors leaves everything as it was and raises the banner.
-pub fn reload(state: &mut State, result: Result<crate::model::Debate, crate::model::LoadFailure>) {
+fn reload(
+    state: &mut State,
+    result: Result<crate::model::Debate, crate::model::LoadFailure>,
+    fx: &mut Effects,
+) {
     let debate = match result {
         Ok(debate) => debate,
         Err(failure) => {
@@ -982,11 +1023,10 @@ pub fn reload(state: &mut State, result: Result<crate::model::Debate, crate::mod
     // Old results point into the old debate: cleared, and searched again if on screen.
     state.search.results = crate::search::Results::default();
     if state.view == View::Search {
-        run_search(state);
+        run_search(state, fx);
     } else {
         state.search.generation += 1;
         state.search.busy = false;
-        state.search.request = None;
     }
     state.refresh_rows();
     refresh(state);

@@ -287,10 +287,15 @@ fn resize_to_1x1_and_back() {
 }
 
 #[test]
-fn ctrl_c_quits_from_search() {
+fn ctrl_c_cancels_the_search_prompt_then_quits() {
     let mut app = App::open(&[]);
     app.send("/abc");
     app.wait_for("the query", |s| s.contents().contains("/ abc"));
+    // As in fzf: Ctrl-c in the prompt returns where you were; there, it quits.
+    app.send("\x03");
+    app.wait_for("the reader again", |s| {
+        s.contents().contains("READ") && !s.contents().contains("/ abc")
+    });
     app.send("\x03");
     assert_eq!(app.exit_code(), 0);
     app.assert_restored();
@@ -411,6 +416,11 @@ fn resize_storm_in_every_view_ends_on_the_same_screen_as_a_fresh_start() {
                 std::thread::sleep(Duration::from_millis(50));
             }
         };
+        if view == "search" {
+            // Ctrl-c cancels the finder's prompt first, as in fzf.
+            fresh.send("\x03");
+            fresh.wait_for("the reader", |s| s.contents().contains("READ"));
+        }
         fresh.send("\x03");
         assert_eq!(fresh.exit_code(), 0);
 

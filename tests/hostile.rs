@@ -9,10 +9,10 @@ use std::fmt::Write as _;
 use std::time::Instant;
 
 use debate::action::Action;
+use debate::effect::apply as update;
 use debate::model::load_bytes;
 use debate::state::{State, View};
 use debate::testing::invariants::check_render;
-use debate::update::update;
 
 const HEAD: &str = r#"title = "Hostile"
 [[framings]]

@@ -4,6 +4,7 @@
 #![allow(clippy::panic, clippy::unwrap_used)]
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use debate::effect::{Effect, Effects, apply};
 use debate::flow::Source;
 use debate::input::to_action;
 use debate::model::{Debate, StanceKind};
@@ -39,29 +40,54 @@ fn key(token: &str) -> KeyEvent {
     KeyEvent::new(code, mods)
 }
 
-/// Presses keys written like "j j enter c-c", one event each, as the event loop would.
-fn press(state: &mut State, keys: &str) {
+/// Presses keys written like "j j enter c-c", one event each, as the event loop would, with
+/// searches run at once; returns the other effects asked for.
+fn press(state: &mut State, keys: &str) -> Effects {
+    let mut effects = Effects::new();
     for token in keys.split_whitespace() {
         if let Some(action) = to_action(state, &Event::Key(key(token))) {
-            update(state, action);
+            effects.extend(apply(state, action));
         }
     }
+    effects
+}
+
+/// Presses keys like [`press`], leaving the searches they start undone: returns every effect,
+/// as the event loop receives them, for a test to deliver results in any order.
+fn press_deferred(state: &mut State, keys: &str) -> Effects {
+    let mut effects = Effects::new();
+    for token in keys.split_whitespace() {
+        if let Some(action) = to_action(state, &Event::Key(key(token))) {
+            effects.extend(update(state, action));
+        }
+    }
+    effects
 }
 
 /// Sends one terminal event, which must mean something.
 fn send(state: &mut State, event: &Event) {
     let action = to_action(state, event).unwrap_or_else(|| panic!("{event:?} means nothing here"));
-    update(state, action);
+    apply(state, action);
+}
+
+/// The keys that type `text`, for [`press`].
+fn keys_of(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            ' ' => "space ".to_owned(),
+            c => format!("{c} "),
+        })
+        .collect()
 }
 
 /// Types text, a key per character.
 fn type_text(state: &mut State, text: &str) {
-    for c in text.chars() {
-        let event = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-        if let Some(action) = to_action(state, &event) {
-            update(state, action);
-        }
-    }
+    press(state, &keys_of(text));
+}
+
+/// Types text, leaving the searches undone (see [`press_deferred`]).
+fn type_deferred(state: &mut State, text: &str) -> Effects {
+    press_deferred(state, &keys_of(text))
 }
 
 fn claim_id(state: &State, claim: debate::model::ClaimIx) -> &str {
@@ -307,11 +333,21 @@ fn help_toggles_and_quit_works_from_anywhere() {
     assert_eq!(s.overlay, Some(Overlay::Help(0)));
     press(&mut s, "?");
     assert_eq!(s.overlay, None);
-    press(&mut s, "/ c-c");
-    assert!(s.quit, "Ctrl-C quits even while typing a search");
+    // In the finder's prompt Ctrl-c and Ctrl-g cancel it and return where you were, as in fzf.
+    for cancel in ["c-c", "c-g", "esc"] {
+        press(&mut s, "2 j j");
+        let before = (s.view, s.article, s.reader().top);
+        assert_eq!(press(&mut s, &format!("/ t a l {cancel}")), Effects::new());
+        assert_eq!((s.view, s.article, s.reader().top), before, "{cancel}");
+        assert!(!s.search.busy);
+    }
+    assert_eq!(
+        press(&mut s, "c-c"),
+        vec![Effect::Quit],
+        "Ctrl-c quits elsewhere"
+    );
     let mut s = app(80, 24);
-    press(&mut s, "q");
-    assert!(s.quit);
+    assert_eq!(press(&mut s, "q"), vec![Effect::Quit]);
 }
 
 #[test]
@@ -400,15 +436,27 @@ fn queries_are_capped_with_a_message() {
     assert!(s.message.as_deref().is_some_and(|m| m.contains("at most")));
 }
 
-/// Runs the query the reader left for the search thread, as the event loop's thread would.
-fn run_request(state: &State) -> (u64, debate::search::Results) {
-    let request = state.search.request.clone().expect("a query is waiting");
+/// The newest query the effects ask for.
+fn request(effects: &[Effect]) -> (u64, String) {
+    effects
+        .iter()
+        .rev()
+        .find_map(|e| match e {
+            Effect::RunSearch { generation, query } => Some((*generation, query.clone())),
+            _ => None,
+        })
+        .expect("a query is waiting")
+}
+
+/// Runs the newest query the effects ask for, as the event loop's search thread would.
+fn run_request(state: &State, effects: &[Effect]) -> (u64, debate::search::Results) {
+    let (generation, query) = request(effects);
     let results = debate::search::Index::new(&state.debate).search(
         &state.debate,
-        &request.query,
+        &query,
         debate::update::SEARCH_LIMIT,
     );
-    (request.generation, results)
+    (generation, results)
 }
 
 fn deliver(state: &mut State, generation: u64, results: debate::search::Results) {
@@ -424,21 +472,19 @@ fn deliver(state: &mut State, generation: u64, results: debate::search::Results)
 #[test]
 fn typing_never_waits_for_search_and_stale_results_are_dropped() {
     let mut s = app(100, 30);
-    s.search.inline = false;
-    press(&mut s, "/");
     // The empty query lists every claim at once, with nothing left to run.
+    assert_eq!(press_deferred(&mut s, "/"), Effects::new());
     assert!(!s.search.busy);
-    assert!(s.search.request.is_none());
     assert_eq!(s.search.results.hits.len(), s.debate.claims.len());
 
-    type_text(&mut s, "ta");
+    let effects = type_deferred(&mut s, "ta");
     // Both keys are in the query at once; the list still shows the previous results, marked busy.
     assert_eq!(s.search.query, "ta");
     assert!(s.search.busy);
     assert_eq!(s.search.results.query, "");
-    let (old_generation, old_results) = run_request(&s);
-    type_text(&mut s, "l");
-    let (new_generation, new_results) = run_request(&s);
+    let (old_generation, old_results) = run_request(&s, &effects);
+    let effects = type_deferred(&mut s, "l");
+    let (new_generation, new_results) = run_request(&s, &effects);
     assert!(new_generation > old_generation);
 
     // Results of "ta" arrive after "tal" was typed: dropped.
@@ -458,21 +504,19 @@ fn typing_never_waits_for_search_and_stale_results_are_dropped() {
 #[test]
 fn the_busy_mark_shows_while_a_query_runs_and_clearing_the_query_ends_it() {
     let mut s = app(100, 30);
-    s.search.inline = false;
-    press(&mut s, "/");
-    type_text(&mut s, "zzzz");
+    let effects = press_deferred(&mut s, "/ z z z z");
     let screen = debate::screen::to_text(&debate::screen::draw(&s, 100, 30));
     assert!(screen.contains(debate::ui::search::BUSY.trim()), "{screen}");
-    let (generation, results) = run_request(&s);
+    let (generation, results) = run_request(&s, &effects);
     // Erasing the query lists every claim again at once; the late results are dropped.
-    press(&mut s, "c-u");
+    assert_eq!(press_deferred(&mut s, "c-u"), Effects::new());
     assert!(!s.search.busy);
     deliver(&mut s, generation, results);
     assert_eq!(s.search.results.hits.len(), s.debate.claims.len());
     // Leaving search drops results that arrive afterwards.
-    type_text(&mut s, "tal");
-    let (generation, results) = run_request(&s);
-    press(&mut s, "esc");
+    let effects = type_deferred(&mut s, "tal");
+    let (generation, results) = run_request(&s, &effects);
+    press_deferred(&mut s, "esc");
     deliver(&mut s, generation, results);
     assert_ne!(s.view, View::Search);
 }
@@ -480,14 +524,11 @@ fn the_busy_mark_shows_while_a_query_runs_and_clearing_the_query_ends_it() {
 #[test]
 fn claims_show_first_and_the_selection_survives_the_paragraphs_arriving() {
     let mut s = app(100, 30);
-    s.search.inline = false;
-    press(&mut s, "/");
-    type_text(&mut s, "talent");
-    let request = s.search.request.clone().unwrap();
+    let (generation, query) = request(&press_deferred(&mut s, "/ t a l e n t"));
     let mut phases = Vec::new();
     debate::search::Index::new(&s.debate).search_phased(
         &s.debate,
-        &request.query,
+        &query,
         debate::update::SEARCH_LIMIT,
         &|| false,
         |r| phases.push(r),
@@ -496,12 +537,55 @@ fn claims_show_first_and_the_selection_survives_the_paragraphs_arriving() {
     let last = phases.pop().unwrap();
     let claims = phases.pop().unwrap();
     assert!(claims.partial && !last.partial);
-    deliver(&mut s, request.generation, claims);
+    deliver(&mut s, generation, claims);
     assert!(s.search.busy, "still busy while paragraphs are searched");
-    press(&mut s, "down down");
+    press_deferred(&mut s, "down down");
     let chosen = s.search.results.hits[s.search.selected].target;
-    deliver(&mut s, request.generation, last.clone());
+    deliver(&mut s, generation, last.clone());
     assert!(!s.search.busy);
     assert_eq!(s.search.results, last);
     assert_eq!(s.search.results.hits[s.search.selected].target, chosen);
+}
+
+/// Clicks the top bar at column `x`.
+fn click_top(state: &mut State, x: u16) {
+    let click = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(crossterm::event::MouseButton::Left),
+        column: x,
+        row: 0,
+        modifiers: KeyModifiers::NONE,
+    });
+    if let Some(action) = to_action(state, &click) {
+        apply(state, action);
+    }
+}
+
+#[test]
+fn the_framing_chip_is_clickable_where_it_is_drawn_and_only_there() {
+    // A framing named in CJK: each character is two columns wide.
+    let source = debate::model::EMBEDDED.replace(
+        "name = \"Technology transfer\"",
+        "name = \"技术转让技术转让\"",
+    );
+    let debate = debate::model::load_bytes("cjk.toml", source.as_bytes()).unwrap();
+    let mut s = State::new(debate, "cjk", 120, 30);
+    let text = debate::screen::to_text(&debate::screen::draw(&s, 120, 30));
+    let top = text.lines().next().unwrap();
+    let chip = top.find("▌").expect("the chip is drawn at 120 columns");
+    // The chip's first column, counted in display columns.
+    let x = u16::try_from(debate::text::width(&top[..chip])).unwrap();
+    // The line lost its trailing space; the chip ends at the last column.
+    assert_eq!(usize::from(x) + debate::text::width(&top[chip..]), 119);
+    click_top(&mut s, x + 2);
+    assert_eq!(s.framing.get(), 1, "a click on the chip's name advances it");
+    // The framing now shown has a Latin name; go back to the CJK one, then narrow the screen
+    // until the chip is not drawn: a click where it would be does nothing.
+    while s.framing.get() != 0 {
+        apply(&mut s, debate::action::Action::NextFraming);
+    }
+    apply(&mut s, debate::action::Action::Resize(60, 30));
+    let text = debate::screen::to_text(&debate::screen::draw(&s, 60, 30));
+    assert!(!text.lines().next().unwrap().contains('▌'), "{text}");
+    click_top(&mut s, 59);
+    assert_eq!(s.framing.get(), 0, "no chip drawn, nothing to click");
 }

@@ -1,14 +1,21 @@
-//! Live reload through `update::reload`: a good version replaces the debate and keeps the
+//! Live reload through `Action::Reloaded`: a good version replaces the debate and keeps the
 //! reading position and framing; a version with errors keeps the last good one and raises a
 //! banner whose errors `e` lists; `y` puts the claim on the clipboard.
 
 // Tests fail by panicking; helpers outside #[test] functions do so too.
 #![allow(clippy::panic, clippy::unwrap_used)]
 
-use debate::action::Action;
+use debate::action::{Action, Reload};
+use debate::effect::Effect;
 use debate::model::{Debate, load_bytes};
 use debate::state::{Overlay, State, View};
-use debate::update::{reload, update};
+use debate::update::update;
+
+/// Hands a new version of the file to the reader, as the event loop does after a save.
+fn reload(state: &mut State, result: Result<Debate, debate::model::LoadFailure>) {
+    let effects = update(state, Action::Reloaded(Reload::new(result)));
+    assert_eq!(effects, Vec::new(), "no search was on screen to run again");
+}
 
 fn embedded_source() -> String {
     debate::model::EMBEDDED.to_owned()
@@ -104,11 +111,17 @@ fn a_version_with_errors_keeps_the_last_good_one_and_shows_a_banner() {
 #[test]
 fn copy_puts_the_claim_with_its_readings_on_the_clipboard() {
     let mut s = State::new(Debate::embedded().unwrap(), "deepseek.toml", 100, 30);
-    update(&mut s, Action::CopyClaim);
-    assert_eq!(s.clipboard, None, "nothing selected yet");
+    assert_eq!(
+        update(&mut s, Action::CopyClaim),
+        Vec::new(),
+        "nothing selected yet"
+    );
     update(&mut s, Action::NextClaim);
-    update(&mut s, Action::CopyClaim);
-    let text = s.clipboard.clone().unwrap();
+    let mut effects = update(&mut s, Action::CopyClaim);
+    let Some(Effect::Copy(text)) = effects.pop() else {
+        panic!("a copy, not {effects:?}")
+    };
+    assert!(effects.is_empty());
     let claim = s.debate.claim(s.reader().selected.unwrap());
     assert!(text.starts_with(&claim.summary));
     assert!(text.contains(&claim.quote));

@@ -193,8 +193,9 @@ pub fn check_render(state: &crate::state::State, context: &str) {
 /// A reader showing the live-reload error banner, `text` as the file's name, over the claims.
 pub fn with_banner(debate: &Debate, text: &str) -> crate::state::State {
     let mut state = crate::state::State::new(debate.clone(), "banner", 80, 24);
-    crate::update::update(&mut state, crate::action::Action::ShowClaims);
-    crate::update::reload(&mut state, model::load_bytes(text, b"title = 1\n"));
+    let reload = crate::action::Reload::new(model::load_bytes(text, b"title = 1\n"));
+    crate::effect::apply(&mut state, crate::action::Action::ShowClaims);
+    crate::effect::apply(&mut state, crate::action::Action::Reloaded(reload));
     state
 }
 
@@ -208,7 +209,7 @@ pub fn render_everywhere(
     context: &str,
 ) -> usize {
     use crate::action::Action;
-    use crate::update::update;
+    use crate::effect::apply as update;
     let mut checked = 0;
     let mut banner = with_banner(debate, query);
     for &(w, h) in sizes {

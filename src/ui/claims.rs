@@ -11,7 +11,7 @@ use crate::state::State;
 use crate::text;
 
 /// Lines per claim in the list: the summary, then article and tags.
-pub const ROW_HEIGHT: usize = 2;
+use crate::geometry::CLAIM_ROW_HEIGHT as ROW_HEIGHT;
 
 pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
     let geometry = layout::Claims::new(body);

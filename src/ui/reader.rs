@@ -8,7 +8,6 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::{layout, paint, theme};
 use crate::flow::{FlowLine, Source};
@@ -207,22 +206,6 @@ fn block_line(
     let mut spans = prefix(block, line.first);
     spans.extend(paint::runs(&block.text[r], base, &marks));
     Line::from(spans)
-}
-
-/// The byte of `text` shown at display column `col` of a line showing `range`.
-pub fn byte_at_column(text: &str, range: Range<usize>, col: usize) -> usize {
-    let Some(shown) = text.get(range.clone()) else {
-        return range.start;
-    };
-    let mut at = 0;
-    for (i, g) in shown.grapheme_indices(true) {
-        let w = text::grapheme_width(g);
-        if col < at + w.max(1) {
-            return range.start + i;
-        }
-        at += w;
-    }
-    range.end
 }
 
 /// The margin on wide screens: the claims whose quotes are on screen, and the selected

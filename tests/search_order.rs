@@ -1,0 +1,179 @@
+//! Search results arrive when they are ready, not when the keys were typed: at the level of
+//! `update`, each ordering of a late result against the keys typed meanwhile leaves what the
+//! user sees as the keys alone would (issue 13).
+
+// Tests fail by panicking; helpers outside #[test] functions do so too.
+#![allow(clippy::panic, clippy::unwrap_used)]
+
+use debate::action::Action;
+use debate::effect::{Effect, Effects};
+use debate::model::Debate;
+use debate::search::{Index, Results, Target};
+use debate::state::{State, View};
+use debate::update::{SEARCH_LIMIT, update};
+
+fn app() -> State {
+    State::new(Debate::embedded().unwrap(), "test", 100, 30)
+}
+
+/// Applies actions, keeping every effect (searches are not run).
+fn act(state: &mut State, actions: impl IntoIterator<Item = Action>) -> Effects {
+    actions.into_iter().flat_map(|a| update(state, a)).collect()
+}
+
+fn typed(query: &str) -> Vec<Action> {
+    query.chars().map(Action::SearchInput).collect()
+}
+
+/// The newest query the effects ask for.
+fn request(effects: &[Effect]) -> (u64, String) {
+    effects
+        .iter()
+        .rev()
+        .find_map(|e| match e {
+            Effect::RunSearch { generation, query } => Some((*generation, query.clone())),
+            _ => None,
+        })
+        .expect("a query is asked for")
+}
+
+/// Both phases of a query, as the search thread sends them: the claims, then everything.
+fn phases(state: &State, query: &str) -> (Results, Results) {
+    let mut phases = Vec::new();
+    Index::new(&state.debate).search_phased(&state.debate, query, SEARCH_LIMIT, &|| false, |r| {
+        phases.push(r);
+    });
+    let last = phases.pop().unwrap();
+    let claims = phases.pop().unwrap();
+    assert!(claims.partial && !last.partial);
+    (claims, last)
+}
+
+fn deliver(state: &mut State, generation: u64, results: Results) {
+    let effects = update(
+        state,
+        Action::SearchDone {
+            generation,
+            results: Box::new(results),
+        },
+    );
+    assert_eq!(effects, Effects::new(), "results ask for nothing");
+}
+
+/// What the user sees: the screen, plus the parts of the state that decide the next key.
+fn seen(state: &State) -> (String, View, Option<String>, usize, bool) {
+    let screen = debate::screen::to_text(&debate::screen::draw(state, 100, 30));
+    (
+        screen,
+        state.view,
+        state.message.clone(),
+        state.search.selected,
+        state.search.busy,
+    )
+}
+
+/// The reader's position after opening a search hit, to compare with the best hit's target.
+fn opened(state: &State) -> (usize, Option<debate::model::ClaimIx>) {
+    (state.article.get(), state.reader().selected)
+}
+
+fn target_place(state: &State, target: Target) -> (usize, Option<debate::model::ClaimIx>) {
+    match target {
+        Target::Claim { claim, .. } => (state.debate.claim(claim).article.get(), Some(claim)),
+        Target::Paragraph { article, .. } => (article.get(), None),
+    }
+}
+
+#[test]
+fn a_result_of_ab_after_abc_was_typed_changes_nothing() {
+    let mut s = app();
+    act(&mut s, [Action::StartSearch]);
+    let older = request(&act(&mut s, typed("hed")));
+    let newer = request(&act(&mut s, typed("g")));
+    assert_eq!(s.search.query, "hedg");
+    assert!(newer.0 > older.0);
+    let before = seen(&s);
+    let (claims, all) = phases(&s, &older.1);
+    deliver(&mut s, older.0, claims);
+    deliver(&mut s, older.0, all);
+    assert_eq!(seen(&s), before);
+    assert!(s.search.busy, "the newest query still runs");
+    let (claims, all) = phases(&s, &newer.1);
+    deliver(&mut s, newer.0, claims);
+    deliver(&mut s, newer.0, all.clone());
+    assert_eq!(s.search.results, all);
+    assert!(!s.search.busy, "the busy mark goes with its query");
+}
+
+#[test]
+fn enter_opens_the_best_result_of_the_whole_query_and_a_late_result_changes_nothing() {
+    let mut s = app();
+    act(&mut s, [Action::StartSearch]);
+    let (generation, query) = request(&act(&mut s, typed("durov")));
+    // Enter before any result of "durov" is in: the list still shows the empty query's.
+    assert_eq!(s.search.results.query, "");
+    let (claims, all) = phases(&s, &query);
+    let best = all.hits[0].target;
+    assert_eq!(act(&mut s, [Action::Open]), Effects::new());
+    assert_eq!(s.view, View::Reader);
+    assert_eq!(
+        opened(&s),
+        target_place(&s, best),
+        "the best hit of 'durov'"
+    );
+    assert!(!s.search.busy);
+    let before = seen(&s);
+    deliver(&mut s, generation, claims);
+    deliver(&mut s, generation, all);
+    assert_eq!(seen(&s), before);
+}
+
+#[test]
+fn a_result_after_esc_changes_nothing_and_the_busy_mark_is_gone() {
+    let mut s = app();
+    act(&mut s, [Action::ShowClaims, Action::Down]);
+    act(&mut s, [Action::StartSearch]);
+    let (generation, query) = request(&act(&mut s, typed("talent")));
+    assert!(s.search.busy);
+    act(&mut s, [Action::Back]);
+    assert_eq!(s.view, View::Claims, "back where the search started");
+    assert!(!s.search.busy, "an abandoned query is not running");
+    let before = seen(&s);
+    let (claims, all) = phases(&s, &query);
+    deliver(&mut s, generation, claims);
+    deliver(&mut s, generation, all);
+    assert_eq!(seen(&s), before);
+}
+
+#[test]
+fn a_result_after_a_view_change_keeps_the_framing_message() {
+    let mut s = app();
+    act(&mut s, [Action::StartSearch]);
+    let (generation, query) = request(&act(&mut s, typed("hedge fund")));
+    let (claims, all) = phases(&s, &query);
+    deliver(&mut s, generation, claims);
+    // Enter, then `t` before the paragraphs' phase is in: the e2e test's keys.
+    act(&mut s, [Action::Open, Action::NextFraming]);
+    assert_eq!(s.view, View::Reader);
+    let message = s.message.clone().unwrap();
+    assert!(message.starts_with("Framing 2/"), "{message}");
+    let before = seen(&s);
+    deliver(&mut s, generation, all);
+    assert_eq!(seen(&s), before);
+    assert_eq!(s.message.as_deref(), Some(message.as_str()));
+}
+
+#[test]
+fn the_selection_moves_to_the_best_result_when_the_complete_results_come() {
+    let mut s = app();
+    act(&mut s, [Action::ShowClaims, Action::Down, Action::Down]);
+    act(&mut s, [Action::StartSearch]);
+    let (generation, query) = request(&act(&mut s, typed("yunhua")));
+    let (claims, all) = phases(&s, &query);
+    deliver(&mut s, generation, claims);
+    assert_eq!(s.search.selected, 0);
+    deliver(&mut s, generation, all.clone());
+    assert_eq!(s.search.selected, 0, "the best of all results, as fzf does");
+    act(&mut s, [Action::Open]);
+    assert_eq!(opened(&s), target_place(&s, all.hits[0].target));
+}
