@@ -53,7 +53,8 @@ for i in $(seq "$runs"); do
         rm -f "$log"
     else
         failed=$((failed + 1))
-        names=$(grep -E '^test .* FAILED$' "$log" | sed -E 's/^test (.*) \.\.\. FAILED$/\1/' | tr '\n' ' ')
+        # `cargo test --quiet` reports "name --- FAILED"; without --quiet, "test name ... FAILED".
+        names=$(sed -nE 's/^(test )?([a-z0-9_:]+) (---|\.\.\.) FAILED$/\2/p' "$log" | tr '\n' ' ' || true)
         echo "run $i: FAILED ($((SECONDS - t0)) s): ${names:-see $log}"
     fi
 done

@@ -1,11 +1,13 @@
 //! Keys typed in one burst must do exactly what the same keys typed one by one do (issue 13).
 //!
 //! The real binary runs in a pseudo-terminal with every core kept busy. One key script (open the
-//! finder, type a query, Enter, next framing, debate view, side by side, back twice to the
-//! finder) is sent (a) one key every 30 ms and (b) in a single write. Once the reader is idle
-//! (the screen holds still and no search is running), the two final screens, colours included,
-//! must be equal, and the slow one must show what the keys asked for: the query, the best result
-//! selected, the second framing, no busy mark.
+//! finder, type a query, Enter, next framing, debate view, side by side, back) is sent (a) one
+//! key every 30 ms and (b) in a single write, and also typed carefully: Enter only once the
+//! query's results are all in, which is what the keys must do at any pace. Once the reader is
+//! idle (the screen holds still and the program sleeps), the final screens, colours included,
+//! must all be equal; they must show the second framing, no busy mark, and on the results the
+//! best one selected. The same script with a second back ends on the results; another ends on
+//! `t` right after Enter, while the search may still run: its framing message must stay.
 //!
 //! `DEBATE_STRESS_RUNS=100 cargo test --test typing_stress -- --include-ignored` runs 100
 //! repetitions of each; plain `cargo test` runs a few.
@@ -24,11 +26,12 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 /// How long anything may take before the test gives up: a debug build loads a 10,000-claim file
 /// in seconds, and slower with every core busy.
 const TIMEOUT: Duration = Duration::from_secs(90);
-/// How long the screen must hold still before it counts as final.
-const QUIET: Duration = Duration::from_secs(1);
-/// How long a search may run once every key is handled (a debug build searches 10,000 claims
-/// in about half a second, several times that with every core busy).
-const BUSY_LIMIT: Duration = Duration::from_secs(20);
+/// How long the reader must stay idle before its screen counts as final.
+const QUIET: Duration = Duration::from_millis(500);
+/// The CPU time an idle reader may use in [`QUIET`]: it wakes every 100 ms for microseconds,
+/// while a reader at work (or waiting for a core, which it gets at least every few tens of
+/// milliseconds) uses far more. A reader waking every 5 ms for a busy mark also uses more.
+const IDLE_CPU_NANOS: u64 = 3_000_000;
 /// The pause between keys of the slow script.
 const KEY_GAP: Duration = Duration::from_millis(30);
 /// Wide enough for the framing chip on the top bar with four article tabs, so the final screen
@@ -133,13 +136,52 @@ impl App {
         }
     }
 
+    /// The screen's text as a person sees it: a written blank and an untouched cell look the
+    /// same, so trailing blanks are dropped.
     fn text(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
+        let contents = self.parser.lock().unwrap().screen().contents();
+        contents
+            .lines()
+            .map(str::trim_end)
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
-    /// The screen with its colours and attributes, to compare two screens exactly.
+    /// The screen cell by cell with colours and attributes, as a person sees it: a written
+    /// blank and an untouched cell are the same, however the program reached that screen.
     fn formatted(&self) -> String {
-        self.parser.lock().unwrap().screen().contents_formatted()
+        use std::fmt::Write as _;
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        let describe = |fg: vt100::Color, bg: vt100::Color, flags: [bool; 5]| {
+            format!("{fg:?} {bg:?} {flags:?}")
+        };
+        let style = |c: &vt100::Cell| {
+            let flags = [c.bold(), c.dim(), c.italic(), c.underline(), c.inverse()];
+            describe(c.fgcolor(), c.bgcolor(), flags)
+        };
+        let plain = describe(vt100::Color::Default, vt100::Color::Default, [false; 5]);
+        let mut out = String::new();
+        for row in 0..ROWS {
+            let mut cells: Vec<(&str, String)> = (0..COLS)
+                .filter_map(|col| screen.cell(row, col))
+                .filter(|c| !c.is_wide_continuation())
+                .map(|c| (if c.has_contents() { c.contents() } else { " " }, style(c)))
+                .collect();
+            while cells.last().is_some_and(|(t, s)| *t == " " && *s == plain) {
+                cells.pop();
+            }
+            let mut current = plain.clone();
+            for (text, cell_style) in cells {
+                if cell_style != current {
+                    let _ = write!(out, "<{cell_style}>");
+                    current = cell_style;
+                }
+                out.push_str(text);
+            }
+            out.push('\n');
+        }
+        out
     }
 
     fn wait_for(&self, what: &str, done: impl Fn(&str) -> bool) {
@@ -161,59 +203,78 @@ impl App {
         self.writer.flush().unwrap();
     }
 
-    /// The screen once the reader is idle: it shows `last` (text that only the end of the
-    /// script shows for long), has not changed for [`QUIET`], and shows no busy mark. A busy
-    /// mark that stays on a still screen for [`BUSY_LIMIT`] belongs to no running search.
-    fn final_screen(&self, what: &str, last: &str) -> (String, String) {
+    /// CPU time the program's threads have used so far, in nanoseconds (Linux `schedstat`).
+    fn cpu_time(&self) -> u64 {
+        let pid = self.child.process_id().unwrap();
+        let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+            return 0;
+        };
+        tasks
+            .filter_map(Result::ok)
+            .filter_map(|task| std::fs::read_to_string(task.path().join("schedstat")).ok())
+            .filter_map(|stat| stat.split_whitespace().next()?.parse::<u64>().ok())
+            .sum()
+    }
+
+    /// Waits until the reader is idle: for [`QUIET`] the screen did not change and the program
+    /// used almost no CPU (it sleeps between its ticks; a program that works, or waits for a
+    /// core, does not count as idle). Returns the screen (text, formatted).
+    fn wait_idle(&self, what: &str) -> (String, String) {
         let start = Instant::now();
         let mut seen = self.formatted();
-        let mut since = Instant::now();
+        let (mut since, mut cpu_since) = (Instant::now(), self.cpu_time());
         while start.elapsed() < TIMEOUT {
             std::thread::sleep(Duration::from_millis(20));
-            let now = self.formatted();
-            if now != seen {
+            let (now, cpu) = (self.formatted(), self.cpu_time());
+            if now != seen || cpu.saturating_sub(cpu_since) > IDLE_CPU_NANOS {
                 seen = now;
-                since = Instant::now();
-                continue;
+                (since, cpu_since) = (Instant::now(), cpu);
+            } else if since.elapsed() >= QUIET {
+                return (self.text(), seen);
             }
-            let text = self.text();
-            if since.elapsed() < QUIET || !text.contains(last) {
-                continue;
-            }
-            if !text.contains(BUSY_MARK) {
-                return (text, seen);
-            }
-            assert!(
-                since.elapsed() < BUSY_LIMIT,
-                "{what}: the busy mark still shows on a screen unchanged for {BUSY_LIMIT:?}; the \
-                 screen shows:\n{text}"
-            );
         }
-        let text = self.text();
-        let why = if text.contains(last) {
-            "the screen never held still".to_owned()
-        } else {
-            format!("the screen never showed {last:?}")
-        };
-        panic!("{what}: {why}; the screen shows:\n{text}");
+        panic!(
+            "{what}: the reader never went idle ({QUIET:?} without a change of screen and with \
+             less than {IDLE_CPU_NANOS} ns of CPU) in {TIMEOUT:?}; it shows:\n{}",
+            self.text()
+        );
+    }
+
+    /// The screen once the reader is idle. It must show every text of `last` (what only the end
+    /// of the script shows) and no busy mark: no search runs any more.
+    fn final_screen(&self, what: &str, last: &[&str]) -> (String, String) {
+        let (text, formatted) = self.wait_idle(what);
+        let missing: Vec<&&str> = last.iter().filter(|t| !text.contains(**t)).collect();
+        assert!(
+            missing.is_empty(),
+            "{what}: the reader is idle, but its screen does not show {missing:?}:\n{text}"
+        );
+        assert!(
+            !text.contains(BUSY_MARK),
+            "{what}: the reader is idle (no search runs), but the busy mark shows:\n{text}"
+        );
+        (text, formatted)
     }
 }
 
 /// How each script is sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Pace {
+    /// One key every [`KEY_GAP`], and Enter only once the reader is idle: the query's results
+    /// are all in. What the keys must do, at any pace.
+    Careful,
     /// One key every [`KEY_GAP`].
     Slow,
     /// Every key in one write.
     Burst,
 }
 
-/// The keys: open the finder, type `query`, open the best result, next framing, debate view,
-/// side by side, back to the reader, back to the results.
-fn script(query: &str) -> Vec<String> {
+/// The keys: open the finder, type `query`, open the best result, then `after`.
+fn script(query: &str, after: &[&str]) -> Vec<String> {
     let mut keys = vec!["/".to_owned()];
     keys.extend(query.chars().map(String::from));
-    keys.extend(["\r", "t", "d", "s", ESC, ESC].map(str::to_owned));
+    keys.push("\r".to_owned());
+    keys.extend(after.iter().map(|&k| k.to_owned()));
     keys
 }
 
@@ -225,21 +286,35 @@ fn runs(default: usize) -> usize {
         .unwrap_or(default)
 }
 
-/// Runs the script once at `pace` and returns the final screen (text, formatted).
-fn run_once(args: &[&str], ready: &str, query: &str, pace: Pace) -> (String, String) {
+/// Sends `keys` at `pace` to a fresh reader and returns its final screen (text, formatted),
+/// which must show every text of `last`.
+fn run_once(
+    args: &[&str],
+    ready: &str,
+    keys: &[String],
+    last: &[&str],
+    pace: Pace,
+) -> (String, String) {
     let mut app = App::spawn(args);
     app.wait_for("the reader", |s| s.contains(ready));
-    let keys = script(query);
-    match pace {
-        Pace::Slow => {
-            for key in &keys {
-                app.send(key);
-                std::thread::sleep(KEY_GAP);
-            }
+    let what = format!("{:?} typed {pace:?}", keys.concat());
+    let type_slowly = |app: &mut App, keys: &[String]| {
+        for key in keys {
+            app.send(key);
+            std::thread::sleep(KEY_GAP);
         }
+    };
+    match pace {
+        Pace::Careful => {
+            let enter = keys.iter().position(|k| k == "\r").unwrap_or(keys.len());
+            type_slowly(&mut app, &keys[..enter]);
+            app.wait_idle(&what);
+            type_slowly(&mut app, &keys[enter..]);
+        }
+        Pace::Slow => type_slowly(&mut app, keys),
         Pace::Burst => app.send(&keys.concat()),
     }
-    app.final_screen(&format!("{query:?} typed {pace:?}"), &format!("/ {query}"))
+    app.final_screen(&what, last)
 }
 
 /// The rows where two screens differ, for a failure message.
@@ -249,50 +324,78 @@ fn differences(expected: &str, actual: &str) -> String {
         .zip(actual.lines())
         .enumerate()
         .filter(|(_, (e, a))| e != a)
-        .map(|(i, (e, a))| format!("row {i}\n  slow  {e:?}\n  burst {a:?}"))
+        .map(|(i, (e, a))| format!("row {i}\n  expected {e:?}\n  actual   {a:?}"))
         .collect::<Vec<_>>()
         .join("\n")
 }
 
-/// Every repetition: the burst's final screen equals the slow one's, and the slow one shows the
-/// query, the best result selected (1/…), the second framing on the top bar, no busy mark.
+/// Fails unless the final screen of `keys` sent at `pace` equals the careful typing's, colours
+/// included.
+fn assert_same(
+    rep: usize,
+    keys: &[String],
+    pace: Pace,
+    same: usize,
+    careful: &(String, String),
+    actual: &(String, String),
+) {
+    let ((careful_text, careful), (actual_text, actual)) = (careful, actual);
+    let keys = keys.concat();
+    assert!(
+        actual_text == careful_text,
+        "run {rep}, {keys:?} typed {pace:?} ends on another screen than typed carefully ({same} \
+         runs agreed before):\n{}\nthe screen:\n{actual_text}",
+        differences(careful_text, actual_text)
+    );
+    assert!(
+        actual == careful,
+        "run {rep}, {keys:?} typed {pace:?}: the careful typing's text, but other colours or \
+         attributes ({same} runs agreed before):\n{actual_text}"
+    );
+}
+
+/// Two scripts per query, each typed carefully (Enter once the results are in), slowly, and in
+/// a burst, `reps` times: the issue's (query, Enter, next framing, debate view, side by side,
+/// back), which ends in the reader at what Enter opened; and the same with a second back, which
+/// ends on the results, where the selection and the busy mark show. Every time the slow and the
+/// burst final screens equal the careful one, which shows the second framing on the top bar
+/// and, on the results, the best result selected (1/…).
 fn burst_matches_slow(args: &[&str], ready: &str, queries: &[&str], framing: &str, reps: usize) {
     let _load = CpuLoad::start();
     let mut same = 0;
     for rep in 0..reps {
         for &query in queries {
-            let (slow_text, slow) = run_once(args, ready, query, Pace::Slow);
-            let status = slow_text.lines().last().unwrap_or_default();
-            assert!(
-                status.contains("SEARCH  1/"),
-                "run {rep}, {query:?} typed slowly: Enter must open the best result, the status \
-                 line shows {status:?}; the screen:\n{slow_text}"
-            );
-            assert!(
-                slow_text
-                    .lines()
-                    .next()
-                    .unwrap_or_default()
-                    .contains(framing),
-                "run {rep}, {query:?} typed slowly: t must have switched to {framing:?}; the \
-                 screen:\n{slow_text}"
-            );
-            let (burst_text, burst) = run_once(args, ready, query, Pace::Burst);
-            assert!(
-                burst_text == slow_text,
-                "run {rep}, {query:?}: the burst ends on another screen than slow typing \
-                 ({same} runs agreed before):\n{}\nthe burst's screen:\n{burst_text}",
-                differences(&slow_text, &burst_text)
-            );
-            assert!(
-                burst == slow,
-                "run {rep}, {query:?}: same text, other colours or attributes after the burst \
-                 ({same} runs agreed before):\n{burst_text}"
-            );
-            same += 1;
+            let prompt = format!("/ {query}");
+            let chip = format!("t {framing}");
+            // The reader with the second framing's chip and no message, or the results with it:
+            // the end of each script (the keys' hints replace the framing message at `d`).
+            for (keys, last) in [
+                (
+                    script(query, &["t", "d", "s", ESC]),
+                    vec![chip.as_str(), "READ ", "n claim"],
+                ),
+                (
+                    script(query, &["t", "d", "s", ESC, ESC]),
+                    vec![chip.as_str(), prompt.as_str()],
+                ),
+            ] {
+                let careful = run_once(args, ready, &keys, &last, Pace::Careful);
+                let status = careful.0.lines().last().unwrap_or_default();
+                assert!(
+                    !status.contains("SEARCH") || status.contains("SEARCH  1/"),
+                    "run {rep}, {keys:?} typed carefully: the best result must be selected, the \
+                     status line shows {status:?}; the screen:\n{}",
+                    careful.0
+                );
+                for pace in [Pace::Slow, Pace::Burst] {
+                    let actual = run_once(args, ready, &keys, &last, pace);
+                    assert_same(rep, &keys, pace, same, &careful, &actual);
+                }
+                same += 1;
+            }
         }
     }
-    eprintln!("{same} of {same} runs: the burst ended on the slow typing's screen");
+    eprintln!("{same} of {same} runs: slow typing and the burst ended on the careful screen");
 }
 
 #[test]
@@ -331,6 +434,28 @@ fn a_burst_of_keys_ends_where_slow_typing_does_on_10000_claims() {
         "READ",
         &["sanction hierarchy"],
         "Framing 1",
-        runs(2),
+        runs(1),
     );
+}
+
+/// The failure of `open_switch_panes_search_toggle_framing_and_quit` in tests/e2e.rs, made
+/// certain: Enter while the search still runs, then `t`. The framing's message must stay until
+/// the next key, whatever the search thread answers meanwhile.
+#[test]
+#[ignore = "issue 13: fails until the ordering fix lands"]
+fn a_late_search_result_leaves_the_framing_message_on_screen() {
+    let _load = CpuLoad::start();
+    let query = "hedge fund";
+    let keys = script(query, &["t"]);
+    let last = ["Framing 2/3: Indigenous innovation"];
+    let mut same = 0;
+    for rep in 0..runs(3) {
+        let careful = run_once(&[], "READ", &keys, &last, Pace::Careful);
+        for pace in [Pace::Slow, Pace::Burst] {
+            let actual = run_once(&[], "READ", &keys, &last, pace);
+            assert_same(rep, &keys, pace, same, &careful, &actual);
+        }
+        same += 1;
+    }
+    eprintln!("{same} of {same} runs: the framing message stayed");
 }
