@@ -31,7 +31,7 @@ const TIMEOUT: Duration = Duration::from_secs(90);
 const QUIET: Duration = Duration::from_millis(500);
 /// The CPU time an idle reader may use in [`QUIET`]: it wakes every 100 ms for microseconds,
 /// while a reader at work (or waiting for a core, which it gets at least every few tens of
-/// milliseconds) uses far more. A reader waking every 5 ms for a busy mark also uses more.
+/// milliseconds) uses far more.
 const IDLE_CPU_NANOS: u64 = 3_000_000;
 /// The pause between keys of the slow script.
 const KEY_GAP: Duration = Duration::from_millis(30);
