@@ -402,10 +402,16 @@ fn resize_storm_in_every_view_ends_on_the_same_screen_as_a_fresh_start() {
         let expected = {
             let start = Instant::now();
             let mut last = String::new();
-            // The screen settles once every key is applied: wait until it stops changing.
+            // The screen settles once every key is applied and the search (if any) is done:
+            // wait until it stops changing with no busy mark. A screen caught between the
+            // search's two showings (claims, then everything) is not the one to compare with.
+            let busy = debate::ui::search::BUSY.trim();
             loop {
                 let now = fresh.visible();
-                if now == last && start.elapsed() > Duration::from_millis(300) {
+                if now == last
+                    && start.elapsed() > Duration::from_millis(300)
+                    && !now.contains(busy)
+                {
                     break now;
                 }
                 last = now;
