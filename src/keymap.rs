@@ -20,6 +20,19 @@ pub enum Context {
 }
 
 impl Context {
+    /// The context of what has the keyboard in a state: the open overlay, else the view.
+    pub fn of(state: &crate::state::State) -> Self {
+        use crate::state::{Overlay, View};
+        match (&state.overlay, state.view) {
+            (Some(Overlay::Help(_) | Overlay::Errors(_)), _) => Self::Help,
+            (Some(Overlay::Detail(_)), _) => Self::Detail,
+            (None, View::Reader) => Self::Reader,
+            (None, View::Claims) => Self::Claims,
+            (None, View::Debate) => Self::Debate,
+            (None, View::Search) => Self::Search,
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Self::Global => "Everywhere",

@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod cli;
+mod derive;
 pub mod effect;
 pub mod export;
 pub mod flow;

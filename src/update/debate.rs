@@ -1,0 +1,47 @@
+//! The debate view: the next framing, side by side, contested claims only.
+
+use super::go;
+use crate::derive::refresh_claims;
+use crate::state::{State, View};
+
+pub(super) fn toggle_side_by_side(state: &mut State) {
+    if state.view == View::Debate {
+        state.debate_view.side_by_side = !state.debate_view.side_by_side;
+    } else {
+        state.debate_view.side_by_side = true;
+        go(state, View::Debate, state.article);
+    }
+    state.debate_view.selected = 0;
+    state.debate_view.offset = 0;
+}
+
+pub(super) fn toggle_contested(state: &mut State) {
+    state.debate_view.contested_only = !state.debate_view.contested_only;
+    crate::derive::refresh_rows(state);
+    let d = &mut state.debate_view;
+    d.side_by_side = true;
+    d.selected = 0;
+    d.offset = 0;
+    state.message = Some(if d.contested_only {
+        "Showing only contested claims: one framing supports what another challenges.".into()
+    } else {
+        "Showing every claim the framings read.".into()
+    });
+}
+
+/// `t`: the next framing, in file order; it also colours the reader.
+pub(super) fn next_framing(state: &mut State) {
+    let n = state.debate.framings.len();
+    let next = (state.framing.get() + 1) % n;
+    state.framing = state
+        .debate
+        .framing_ixs()
+        .nth(next)
+        .unwrap_or(state.framing);
+    let f = state.debate.framing(state.framing);
+    state.message = Some(format!("Framing {}/{n}: {}", next + 1, f.name));
+    state.debate_view.selected = 0;
+    state.debate_view.offset = 0;
+    crate::derive::refresh_rows(state);
+    refresh_claims(state);
+}
