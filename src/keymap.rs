@@ -292,4 +292,37 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn bound_actions_have_kebab_case_names_that_read_back() {
+        for b in BINDINGS {
+            if matches!(b.action, Action::ShowArticle(_)) {
+                continue;
+            }
+            let name = serde_json::to_value(&b.action).expect("a bound action has a name");
+            let name = name.as_str().expect("a unit name").to_owned();
+            assert!(
+                name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{name}"
+            );
+            let back: Action = serde_json::from_value(name.clone().into()).expect("reads back");
+            assert_eq!(back, b.action, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_config_line_binds_a_key_to_an_action_by_name() {
+        let config: std::collections::BTreeMap<String, Action> =
+            toml::from_str(r#""ctrl-f" = "page-down""#).expect("parses");
+        let (key, action) = config.into_iter().next().expect("one binding");
+        assert_eq!(action, Action::PageDown);
+        assert_eq!(
+            key.parse::<Key>().expect("a key"),
+            Key::new(KeyCode::Char('f'), KeyModifiers::CONTROL)
+        );
+        assert!(
+            toml::from_str::<std::collections::BTreeMap<String, Action>>(r#""x" = "resize""#)
+                .is_err()
+        );
+    }
 }
