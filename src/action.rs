@@ -3,14 +3,18 @@
 //!
 //! Keys and mouse events become `Action`s in `keymap`; only `update` turns them into changes.
 
-/// What the user asked for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the user asked for. The actions a key can be bound to have names, in kebab-case
+/// (`page-down`, `next-framing`), as a user's config writes them:
+/// `[keys.reader] "ctrl-f" = "page-down"`. Events and typed text have none.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Action {
     Quit,
     /// Close the overlay, leave search, or go back to the previous place.
     Back,
     ToggleHelp,
-    /// Show article pane N (0-based).
+    /// Show article pane N (0-based). Bound by the digit row, not by name.
+    #[serde(skip)]
     ShowArticle(usize),
     NextPane,
     PrevPane,
@@ -46,28 +50,34 @@ pub enum Action {
     ClearFilters,
     NextLink,
     PrevLink,
+    #[serde(skip)]
     SearchInput(char),
     SearchBackspace,
     SearchClear,
     SearchDeleteWord,
     /// The terminal's new size in cells.
+    #[serde(skip)]
     Resize(u16, u16),
     /// Mouse wheel at a cell: positive scrolls down.
+    #[serde(skip)]
     ScrollAt {
         x: u16,
         y: u16,
         delta: i8,
     },
+    #[serde(skip)]
     ClickAt {
         x: u16,
         y: u16,
     },
     /// The search thread finished query number `generation`.
+    #[serde(skip)]
     SearchDone {
         generation: u64,
         results: Box<crate::search::Results>,
     },
     /// The watched file was saved: its new version, or why it does not load.
+    #[serde(skip)]
     Reloaded(Reload),
 }
 

@@ -9,6 +9,9 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use ratatui::layout::Rect;
+
+use crate::state::State;
 use crate::text;
 
 /// Lines per claim in the claim list: the summary, then the quote.
@@ -28,4 +31,29 @@ pub fn byte_at_column(text: &str, range: Range<usize>, col: usize) -> usize {
         at += w;
     }
     range.end
+}
+
+/// The state's whole screen.
+fn screen(state: &State) -> Rect {
+    Rect::new(0, 0, state.width, state.height)
+}
+
+/// The screen's regions at the state's size.
+pub fn frame(state: &State) -> layout::Frame {
+    layout::Frame::new(screen(state), state.banner.is_some())
+}
+
+/// The reader's regions at the state's size.
+pub fn reader(state: &State) -> layout::Reader {
+    layout::Reader::new(frame(state).body)
+}
+
+/// The claim list's regions at the state's size.
+pub fn claims(state: &State) -> layout::Claims {
+    layout::Claims::new(frame(state).body)
+}
+
+/// The finder's regions at the state's size.
+pub fn search(state: &State) -> layout::Search {
+    layout::Search::new(frame(state).body)
 }

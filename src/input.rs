@@ -7,14 +7,13 @@ use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use crate::action::Action;
 use crate::keymap;
 use crate::state::State;
-use crate::ui;
 
 /// The action an event means now, if any.
 pub fn to_action(state: &State, event: &Event) -> Option<Action> {
     match *event {
         // Presses and auto-repeats; releases (reported on some platforms) would act twice.
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            keymap::resolve(ui::status::context(state), &key)
+            keymap::resolve(keymap::Context::of(state), &key)
         }
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Action::ScrollAt {

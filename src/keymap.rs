@@ -5,6 +5,12 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
 
+mod default;
+mod key;
+
+pub use default::BINDINGS;
+pub use key::{Key, ParseKeyError};
+
 /// Where a binding applies. `Global` bindings apply in every context unless the context binds
 /// the same key itself; in `Search`, typed characters are input, so plain-character global
 /// bindings are skipped there.
@@ -20,6 +26,19 @@ pub enum Context {
 }
 
 impl Context {
+    /// The context of what has the keyboard in a state: the open overlay, else the view.
+    pub fn of(state: &crate::state::State) -> Self {
+        use crate::state::{Overlay, View};
+        match (&state.overlay, state.view) {
+            (Some(Overlay::Help(_) | Overlay::Errors(_)), _) => Self::Help,
+            (Some(Overlay::Detail(_)), _) => Self::Detail,
+            (None, View::Reader) => Self::Reader,
+            (None, View::Claims) => Self::Claims,
+            (None, View::Debate) => Self::Debate,
+            (None, View::Search) => Self::Search,
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Self::Global => "Everywhere",
@@ -30,31 +49,6 @@ impl Context {
             Self::Detail => "Claim detail",
             Self::Help => "Help",
         }
-    }
-}
-
-/// A key with modifiers, comparable with crossterm's events.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
-}
-
-const fn key(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::NONE,
-    }
-}
-
-const fn ch(c: char) -> Key {
-    key(KeyCode::Char(c))
-}
-
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::CONTROL,
     }
 }
 
@@ -71,424 +65,6 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
-const fn bind(
-    context: Context,
-    keys: &'static [Key],
-    action: Action,
-    label: &'static str,
-    help: &'static str,
-    hint: Option<&'static str>,
-) -> Binding {
-    Binding {
-        context,
-        keys,
-        action,
-        label,
-        help,
-        hint,
-    }
-}
-
-use Context::{Claims, Debate, Detail, Global, Help, Reader, Search};
-use KeyCode::{
-    BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
-};
-
-/// Every binding of the program. Order matters within a context: it is the help's order.
-pub const BINDINGS: &[Binding] = &[
-    // Reading and moving.
-    bind(
-        Global,
-        &[ch('j'), key(Down)],
-        Action::Down,
-        "j ↓",
-        "Move down",
-        Some("scroll"),
-    ),
-    bind(
-        Global,
-        &[ch('k'), key(Up)],
-        Action::Up,
-        "k ↑",
-        "Move up",
-        None,
-    ),
-    bind(
-        Global,
-        &[key(PageDown), ch(' '), ctrl('f')],
-        Action::PageDown,
-        "PgDn Space",
-        "Page down",
-        None,
-    ),
-    bind(
-        Global,
-        &[key(PageUp), ctrl('b')],
-        Action::PageUp,
-        "PgUp",
-        "Page up",
-        None,
-    ),
-    bind(
-        Global,
-        &[ctrl('d')],
-        Action::HalfPageDown,
-        "Ctrl-d",
-        "Half a page down",
-        None,
-    ),
-    bind(
-        Global,
-        &[ctrl('u')],
-        Action::HalfPageUp,
-        "Ctrl-u",
-        "Half a page up",
-        None,
-    ),
-    bind(
-        Global,
-        &[ch('g'), key(Home)],
-        Action::Top,
-        "g Home",
-        "Go to the top",
-        None,
-    ),
-    bind(
-        Global,
-        &[ch('G'), key(End)],
-        Action::Bottom,
-        "G End",
-        "Go to the end",
-        None,
-    ),
-    bind(
-        Reader,
-        &[ch('n')],
-        Action::NextClaim,
-        "n",
-        "Next claim in the article",
-        Some("claim"),
-    ),
-    bind(
-        Reader,
-        &[ch('N')],
-        Action::PrevClaim,
-        "N",
-        "Previous claim in the article",
-        None,
-    ),
-    bind(
-        Reader,
-        &[key(Enter)],
-        Action::Open,
-        "Enter",
-        "Open the selected claim",
-        Some("open"),
-    ),
-    // Claim list.
-    bind(
-        Claims,
-        &[key(Enter)],
-        Action::Open,
-        "Enter",
-        "Jump to the quote in its article",
-        Some("read"),
-    ),
-    bind(
-        Claims,
-        &[ch('o')],
-        Action::ShowDetail,
-        "o",
-        "Open the claim's detail",
-        Some("detail"),
-    ),
-    bind(
-        Claims,
-        &[ch('a')],
-        Action::CycleArticleFilter,
-        "a",
-        "Filter by article (cycles)",
-        Some("article"),
-    ),
-    bind(
-        Claims,
-        &[ch('T')],
-        Action::CycleTagFilter,
-        "T",
-        "Filter by tag (cycles)",
-        Some("tag"),
-    ),
-    bind(
-        Claims,
-        &[ch('S')],
-        Action::CycleStanceFilter,
-        "S",
-        "Filter by stance under the active framing",
-        Some("stance"),
-    ),
-    bind(
-        Claims,
-        &[ch('x')],
-        Action::ClearFilters,
-        "x",
-        "Clear the filters",
-        None,
-    ),
-    // Debate.
-    bind(
-        Debate,
-        &[key(Enter)],
-        Action::Open,
-        "Enter",
-        "Open the selected claim",
-        Some("open"),
-    ),
-    bind(
-        Debate,
-        &[ch('x')],
-        Action::ToggleContested,
-        "x",
-        "Show only contested claims",
-        Some("contested"),
-    ),
-    // Search: typed characters go into the query.
-    bind(
-        Search,
-        &[key(Enter)],
-        Action::Open,
-        "Enter",
-        "Jump to the selected result",
-        Some("jump"),
-    ),
-    bind(
-        Search,
-        &[key(Down), ctrl('n'), ctrl('j')],
-        Action::Down,
-        "↓ Ctrl-n",
-        "Next result",
-        Some("next"),
-    ),
-    bind(
-        Search,
-        &[key(Up), ctrl('p'), ctrl('k')],
-        Action::Up,
-        "↑ Ctrl-p",
-        "Previous result",
-        None,
-    ),
-    bind(
-        Search,
-        &[key(Backspace)],
-        Action::SearchBackspace,
-        "Backspace",
-        "Delete a character",
-        None,
-    ),
-    bind(
-        Search,
-        &[ctrl('w')],
-        Action::SearchDeleteWord,
-        "Ctrl-w",
-        "Delete a word",
-        None,
-    ),
-    bind(
-        Search,
-        &[ctrl('u')],
-        Action::SearchClear,
-        "Ctrl-u",
-        "Clear the query",
-        None,
-    ),
-    bind(
-        Search,
-        // As in fzf and vim's command line: Ctrl-c and Ctrl-g cancel the prompt, not the program.
-        &[key(Esc), ctrl('c'), ctrl('g')],
-        Action::Back,
-        "Esc Ctrl-c Ctrl-g",
-        "Leave search, back to where you were",
-        Some("back"),
-    ),
-    // Claim detail.
-    bind(
-        Detail,
-        &[key(Tab), key(Right), ch('l')],
-        Action::NextLink,
-        "Tab →",
-        "Select the next link",
-        Some("links"),
-    ),
-    bind(
-        Detail,
-        &[key(BackTab), key(Left), ch('h')],
-        Action::PrevLink,
-        "S-Tab ←",
-        "Select the previous link",
-        None,
-    ),
-    bind(
-        Detail,
-        &[key(Enter)],
-        Action::Open,
-        "Enter",
-        "Follow the selected link",
-        Some("follow"),
-    ),
-    bind(
-        Detail,
-        &[ch('r')],
-        Action::ReadInArticle,
-        "r",
-        "Read the quote in its article",
-        Some("read"),
-    ),
-    bind(
-        Detail,
-        &[ch('y')],
-        Action::CopyClaim,
-        "y",
-        "Copy the claim (OSC 52)",
-        Some("copy"),
-    ),
-    bind(
-        Detail,
-        &[key(Esc), ch('q')],
-        Action::Back,
-        "Esc q",
-        "Close",
-        Some("close"),
-    ),
-    // Help.
-    bind(
-        Help,
-        &[key(Esc), ch('?'), ch('q')],
-        Action::Back,
-        "Esc ? q",
-        "Close help",
-        Some("close"),
-    ),
-    // Views and framings, everywhere.
-    bind(
-        Global,
-        &[
-            ch('1'),
-            ch('2'),
-            ch('3'),
-            ch('4'),
-            ch('5'),
-            ch('6'),
-            ch('7'),
-            ch('8'),
-            ch('9'),
-        ],
-        Action::ShowArticle(0),
-        "1…9",
-        "Article pane 1 to 9",
-        None,
-    ),
-    bind(
-        Global,
-        &[key(Tab)],
-        Action::NextPane,
-        "Tab",
-        "Next article pane",
-        None,
-    ),
-    bind(
-        Global,
-        &[key(BackTab)],
-        Action::PrevPane,
-        "S-Tab",
-        "Previous article pane",
-        None,
-    ),
-    bind(
-        Global,
-        &[ch('c')],
-        Action::ShowClaims,
-        "c",
-        "Claim list",
-        Some("claims"),
-    ),
-    bind(
-        Global,
-        &[ch('d')],
-        Action::ShowDebate,
-        "d",
-        "Debate view",
-        Some("debate"),
-    ),
-    bind(
-        Global,
-        &[ch('s')],
-        Action::ToggleSideBySide,
-        "s",
-        "Debate side by side (toggle)",
-        Some("side by side"),
-    ),
-    bind(
-        Global,
-        &[ch('t')],
-        Action::NextFraming,
-        "t",
-        "Next framing",
-        Some("framing"),
-    ),
-    bind(
-        Global,
-        &[ch('/')],
-        Action::StartSearch,
-        "/",
-        "Search",
-        Some("search"),
-    ),
-    bind(
-        Global,
-        &[ch('y')],
-        Action::CopyClaim,
-        "y",
-        "Copy the selected claim (OSC 52)",
-        None,
-    ),
-    bind(
-        Global,
-        &[ch('e')],
-        Action::ShowErrors,
-        "e",
-        "Errors of the file's last save",
-        None,
-    ),
-    bind(
-        Global,
-        &[ch('?')],
-        Action::ToggleHelp,
-        "?",
-        "Help",
-        Some("help"),
-    ),
-    bind(Global, &[key(Esc)], Action::Back, "Esc", "Back", None),
-    bind(Global, &[ch('q')], Action::Quit, "q", "Quit", Some("quit")),
-    bind(
-        Global,
-        &[ctrl('c')],
-        Action::Quit,
-        "Ctrl-c",
-        "Quit, from anywhere",
-        None,
-    ),
-];
-
-fn matches(binding: &Key, event: &KeyEvent) -> bool {
-    // Shifted letters arrive as uppercase chars, sometimes with SHIFT set, and Shift-Tab as
-    // BackTab with SHIFT: the shift is already in the code, so ignore the flag for those.
-    let mods = if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
-        event.modifiers - KeyModifiers::SHIFT
-    } else {
-        event.modifiers
-    };
-    binding.code == event.code && binding.mods == mods
-}
-
 fn lookup(context: Context, event: &KeyEvent) -> Option<Action> {
     BINDINGS
         .iter()
@@ -496,7 +72,7 @@ fn lookup(context: Context, event: &KeyEvent) -> Option<Action> {
         .find_map(|b| {
             b.keys
                 .iter()
-                .position(|k| matches(k, event))
+                .position(|k| k.matches(event))
                 .map(|i| match b.action.clone() {
                     // The digit keys share one row; the position says which pane.
                     Action::ShowArticle(_) => Action::ShowArticle(i),
@@ -715,5 +291,38 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn bound_actions_have_kebab_case_names_that_read_back() {
+        for b in BINDINGS {
+            if matches!(b.action, Action::ShowArticle(_)) {
+                continue;
+            }
+            let name = serde_json::to_value(&b.action).expect("a bound action has a name");
+            let name = name.as_str().expect("a unit name").to_owned();
+            assert!(
+                name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{name}"
+            );
+            let back: Action = serde_json::from_value(name.clone().into()).expect("reads back");
+            assert_eq!(back, b.action, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_config_line_binds_a_key_to_an_action_by_name() {
+        let config: std::collections::BTreeMap<String, Action> =
+            toml::from_str(r#""ctrl-f" = "page-down""#).expect("parses");
+        let (key, action) = config.into_iter().next().expect("one binding");
+        assert_eq!(action, Action::PageDown);
+        assert_eq!(
+            key.parse::<Key>().expect("a key"),
+            Key::new(KeyCode::Char('f'), KeyModifiers::CONTROL)
+        );
+        assert!(
+            toml::from_str::<std::collections::BTreeMap<String, Action>>(r#""x" = "resize""#)
+                .is_err()
+        );
     }
 }

@@ -8,6 +8,7 @@ pub mod action;
 pub mod background;
 pub mod cli;
 pub mod config;
+mod derive;
 pub mod effect;
 pub mod export;
 pub mod flow;

@@ -2,7 +2,7 @@
 //! framing, the search, and the terminal's size. Plain data; `update` is the only writer.
 //!
 //! Derived data that is costly to recompute on every frame (wrapped articles, search results,
-//! the filtered claim list) lives here too, recomputed by `update` when its inputs change.
+//! the filtered claim list) lives here too, recomputed by `derive` when its inputs change.
 
 use std::sync::Arc;
 
@@ -100,7 +100,7 @@ pub struct DebateState {
     pub side_by_side: bool,
     pub contested_only: bool,
     /// The rows of the framing view and of the side-by-side view, kept here so that drawing
-    /// and moving cost nothing per claim: rebuilt by [`State::refresh_rows`].
+    /// and moving cost nothing per claim: rebuilt by `derive::refresh_rows`.
     pub rows: Vec<(StanceKind, ClaimIx)>,
     pub compare: Vec<ClaimIx>,
     /// Index into the rows of the current mode.
@@ -182,8 +182,8 @@ impl State {
             message: None,
             banner: None,
         };
-        state.refresh_rows();
-        crate::update::refresh(&mut state);
+        crate::derive::refresh_rows(&mut state);
+        crate::derive::refresh(&mut state);
         state
     }
 
@@ -207,28 +207,6 @@ impl State {
     /// Rows of the side-by-side view: claims any framing reads, contested ones only if asked.
     pub fn compare_rows(&self) -> &[ClaimIx] {
         &self.debate_view.compare
-    }
-
-    /// Rebuilds both views' rows: after a change of framing, of the contested filter, or of
-    /// the debate.
-    pub fn refresh_rows(&mut self) {
-        let mut groups: Vec<Vec<(StanceKind, ClaimIx)>> = vec![Vec::new(); StanceKind::ALL.len()];
-        let mut compare = Vec::new();
-        for claim in self.debate.claim_ixs() {
-            let c = self.debate.claim(claim);
-            if let Some(kind) = c.stance(self.framing).map(|s| s.kind)
-                && let Some(group) = StanceKind::ALL.iter().position(|&k| k == kind)
-            {
-                groups[group].push((kind, claim));
-            }
-            if c.stances.iter().any(Option::is_some)
-                && (!self.debate_view.contested_only || self.debate.is_contested(claim))
-            {
-                compare.push(claim);
-            }
-        }
-        self.debate_view.rows = groups.concat();
-        self.debate_view.compare = compare;
     }
 
     /// The links of a claim as shown in its detail: outgoing, then incoming.

@@ -3,10 +3,11 @@
 // Tests fail by panicking; helpers outside #[test] functions do so too.
 #![allow(clippy::panic, clippy::unwrap_used)]
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use crossterm::event::{Event, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 use debate::effect::{Effect, Effects, apply};
 use debate::flow::Source;
 use debate::input::to_action;
+use debate::keymap::Key;
 use debate::model::{Debate, StanceKind};
 use debate::state::{Overlay, State, View};
 use debate::update::update;
@@ -15,32 +16,15 @@ fn app(w: u16, h: u16) -> State {
     State::new(Debate::embedded().unwrap(), "test", w, h)
 }
 
+/// The key event for a key written as the keymap writes keys ("ctrl-c", "shift-tab", "G").
 fn key(token: &str) -> KeyEvent {
-    let none = KeyModifiers::NONE;
-    let (code, mods) = match token {
-        "enter" => (KeyCode::Enter, none),
-        "esc" => (KeyCode::Esc, none),
-        "tab" => (KeyCode::Tab, none),
-        "s-tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
-        "space" => (KeyCode::Char(' '), none),
-        "bs" => (KeyCode::Backspace, none),
-        "up" => (KeyCode::Up, none),
-        "down" => (KeyCode::Down, none),
-        "pgdn" => (KeyCode::PageDown, none),
-        "pgup" => (KeyCode::PageUp, none),
-        "home" => (KeyCode::Home, none),
-        "end" => (KeyCode::End, none),
-        t if t.starts_with("c-") => (
-            KeyCode::Char(t[2..].chars().next().unwrap()),
-            KeyModifiers::CONTROL,
-        ),
-        t if t.chars().count() == 1 => (KeyCode::Char(t.chars().next().unwrap()), none),
-        t => panic!("unknown key {t:?}"),
-    };
-    KeyEvent::new(code, mods)
+    token
+        .parse::<Key>()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .event()
 }
 
-/// Presses keys written like "j j enter c-c", one event each, as the event loop would, with
+/// Presses keys written like "j j enter ctrl-c", one event each, as the event loop would, with
 /// searches run at once; returns the other effects asked for.
 fn press(state: &mut State, keys: &str) -> Effects {
     let mut effects = Effects::new();
@@ -102,7 +86,7 @@ fn digits_and_tab_switch_article_panes() {
     assert_eq!((s.view, s.article.get()), (View::Reader, 1));
     press(&mut s, "tab");
     assert_eq!(s.article.get(), 0, "Tab wraps around");
-    press(&mut s, "s-tab");
+    press(&mut s, "shift-tab");
     assert_eq!(s.article.get(), 1);
     press(&mut s, "9");
     assert_eq!(s.article.get(), 1, "no ninth article: nothing changes");
@@ -118,7 +102,7 @@ fn each_pane_keeps_its_own_scroll_position() {
     let mut s = app(80, 24);
     press(&mut s, "j j j");
     assert_eq!(s.reader().top, 3);
-    press(&mut s, "2 pgdn");
+    press(&mut s, "2 pagedown");
     let second = s.reader().top;
     assert!(second > 3);
     press(&mut s, "1");
@@ -226,7 +210,7 @@ fn search_types_jumps_and_esc_returns_where_you_were() {
     // Keys that mean something elsewhere are text here.
     type_text(&mut s, "q1cd outlier");
     assert_eq!(s.search.query, "q1cd outlier");
-    press(&mut s, "c-u");
+    press(&mut s, "ctrl-u");
     type_text(&mut s, "outlier");
     assert!(s.search.results.matched > 0);
     press(&mut s, "esc");
@@ -334,7 +318,7 @@ fn help_toggles_and_quit_works_from_anywhere() {
     press(&mut s, "?");
     assert_eq!(s.overlay, None);
     // In the finder's prompt Ctrl-c and Ctrl-g cancel it and return where you were, as in fzf.
-    for cancel in ["c-c", "c-g", "esc"] {
+    for cancel in ["ctrl-c", "ctrl-g", "esc"] {
         press(&mut s, "2 j j");
         let before = (s.view, s.article, s.reader().top);
         assert_eq!(press(&mut s, &format!("/ t a l {cancel}")), Effects::new());
@@ -342,7 +326,7 @@ fn help_toggles_and_quit_works_from_anywhere() {
         assert!(!s.search.busy);
     }
     assert_eq!(
-        press(&mut s, "c-c"),
+        press(&mut s, "ctrl-c"),
         vec![Effect::Quit],
         "Ctrl-c quits elsewhere"
     );
@@ -353,7 +337,7 @@ fn help_toggles_and_quit_works_from_anywhere() {
 #[test]
 fn resize_keeps_the_paragraph_at_the_top() {
     let mut s = app(120, 40);
-    press(&mut s, "2 pgdn pgdn");
+    press(&mut s, "2 pagedown pagedown");
     let flow = &s.reader().flow;
     let top = flow.lines[s.reader().top].clone();
     for (w, h) in [(40, 12), (1, 1), (200, 60), (80, 24)] {
@@ -509,7 +493,7 @@ fn the_busy_mark_shows_while_a_query_runs_and_clearing_the_query_ends_it() {
     assert!(screen.contains(debate::ui::search::BUSY.trim()), "{screen}");
     let (generation, results) = run_request(&s, &effects);
     // Erasing the query lists every claim again at once; the late results are dropped.
-    assert_eq!(press_deferred(&mut s, "c-u"), Effects::new());
+    assert_eq!(press_deferred(&mut s, "ctrl-u"), Effects::new());
     assert!(!s.search.busy);
     deliver(&mut s, generation, results);
     assert_eq!(s.search.results.hits.len(), s.debate.claims.len());

@@ -81,6 +81,7 @@ fn target_place(state: &State, target: Target) -> (usize, Option<debate::model::
     match target {
         Target::Claim { claim, .. } => (state.debate.claim(claim).article.get(), Some(claim)),
         Target::Paragraph { article, .. } => (article.get(), None),
+        Target::Thesis { .. } => (state.article.get(), None),
     }
 }
 

@@ -9,18 +9,6 @@ use crate::keymap::{self, Context};
 use crate::state::{Overlay, State, View};
 use crate::text;
 
-/// The keymap context of what has the keyboard now.
-pub fn context(state: &State) -> Context {
-    match (&state.overlay, state.view) {
-        (Some(Overlay::Help(_) | Overlay::Errors(_)), _) => Context::Help,
-        (Some(Overlay::Detail(_)), _) => Context::Detail,
-        (None, View::Reader) => Context::Reader,
-        (None, View::Claims) => Context::Claims,
-        (None, View::Debate) => Context::Debate,
-        (None, View::Search) => Context::Search,
-    }
-}
-
 fn position(state: &State) -> String {
     match state.view {
         View::Reader => {
@@ -97,7 +85,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
         ));
     } else {
         let mut left = room;
-        for (key, word) in keymap::hints(context(state)) {
+        for (key, word) in keymap::hints(Context::of(state)) {
             let w = text::width(key) + text::width(word) + 3;
             if w > left {
                 break;

@@ -1,0 +1,241 @@
+//! A key with modifiers, written and read by one parser: `ctrl-d`, `shift-tab`, `G`, `space`,
+//! `pagedown`, `f1`. The same text names keys in the default table's tests, in `tests/keys.rs`,
+//! and (later) in a user's config.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// A key with modifiers, comparable with crossterm's events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+/// Named keys and how they are written; a name not here is a single character.
+const NAMES: &[(&str, KeyCode)] = &[
+    ("space", KeyCode::Char(' ')),
+    ("enter", KeyCode::Enter),
+    ("esc", KeyCode::Esc),
+    ("tab", KeyCode::Tab),
+    ("backtab", KeyCode::BackTab),
+    ("backspace", KeyCode::Backspace),
+    ("delete", KeyCode::Delete),
+    ("insert", KeyCode::Insert),
+    ("up", KeyCode::Up),
+    ("down", KeyCode::Down),
+    ("left", KeyCode::Left),
+    ("right", KeyCode::Right),
+    ("home", KeyCode::Home),
+    ("end", KeyCode::End),
+    ("pageup", KeyCode::PageUp),
+    ("pagedown", KeyCode::PageDown),
+];
+
+/// Modifier prefixes, in the order they are printed.
+const MODIFIERS: &[(&str, KeyModifiers)] = &[
+    ("ctrl", KeyModifiers::CONTROL),
+    ("alt", KeyModifiers::ALT),
+    ("shift", KeyModifiers::SHIFT),
+];
+
+impl Key {
+    pub const fn new(code: KeyCode, mods: KeyModifiers) -> Self {
+        Self { code, mods }
+    }
+
+    /// Whether a terminal's key event is this key. Shifted letters arrive as uppercase chars,
+    /// sometimes with SHIFT set, and Shift-Tab as `BackTab` with SHIFT: the shift is already in
+    /// the code, so the flag is ignored for those.
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        let mods = if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
+            event.modifiers - KeyModifiers::SHIFT
+        } else {
+            event.modifiers
+        };
+        self.code == event.code && self.mods == mods
+    }
+
+    /// The key event a terminal sends for this key.
+    pub fn event(self) -> KeyEvent {
+        let mods = if self.code == KeyCode::BackTab {
+            self.mods | KeyModifiers::SHIFT
+        } else {
+            self.mods
+        };
+        KeyEvent::new(self.code, mods)
+    }
+}
+
+/// Why a key's text does not name a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseKeyError(pub String);
+
+impl fmt::Display for ParseKeyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "'{}' is not a key: write a character, a name like 'enter', 'pagedown' or 'f1', \
+             with 'ctrl-', 'alt-' or 'shift-' before it if needed",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for ParseKeyError {}
+
+impl FromStr for Key {
+    type Err = ParseKeyError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let error = || ParseKeyError(text.to_owned());
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = text;
+        // "-" alone and "ctrl--" name the minus key: a prefix needs something after it.
+        'prefixes: loop {
+            for &(name, modifier) in MODIFIERS {
+                if let Some(after) = rest.strip_prefix(name).and_then(|r| r.strip_prefix('-'))
+                    && !after.is_empty()
+                {
+                    mods |= modifier;
+                    rest = after;
+                    continue 'prefixes;
+                }
+            }
+            break;
+        }
+        let lower = rest.to_ascii_lowercase();
+        let mut code = if let Some(&(_, code)) = NAMES.iter().find(|(n, _)| *n == lower) {
+            code
+        } else if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+            if !(1..=24).contains(&n) {
+                return Err(error());
+            }
+            KeyCode::F(n)
+        } else {
+            let mut chars = rest.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => KeyCode::Char(c),
+                _ => return Err(error()),
+            }
+        };
+        // Shift-Tab is its own key code; a shifted letter is its capital.
+        if mods.contains(KeyModifiers::SHIFT) {
+            match code {
+                KeyCode::Tab | KeyCode::BackTab => {
+                    code = KeyCode::BackTab;
+                    mods -= KeyModifiers::SHIFT;
+                }
+                KeyCode::Char(c) if c.is_alphabetic() => {
+                    code = KeyCode::Char(c.to_uppercase().next().unwrap_or(c));
+                    mods -= KeyModifiers::SHIFT;
+                }
+                _ => {}
+            }
+        }
+        Ok(Self { code, mods })
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for &(name, modifier) in MODIFIERS {
+            if self.mods.contains(modifier) {
+                write!(f, "{name}-")?;
+            }
+        }
+        match self.code {
+            KeyCode::BackTab => write!(f, "shift-tab"),
+            KeyCode::F(n) => write!(f, "f{n}"),
+            code => match NAMES.iter().find(|(_, c)| *c == code) {
+                Some((name, _)) => f.write_str(name),
+                None => match code {
+                    KeyCode::Char(c) => write!(f, "{c}"),
+                    other => write!(f, "{other:?}"),
+                },
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Key {
+        text.parse().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn reads_the_forms_a_config_uses() {
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            parse("ctrl-d"),
+            Key::new(KeyCode::Char('d'), KeyModifiers::CONTROL)
+        );
+        assert_eq!(parse("shift-tab"), Key::new(KeyCode::BackTab, none));
+        assert_eq!(parse("G"), Key::new(KeyCode::Char('G'), none));
+        assert_eq!(parse("shift-g"), Key::new(KeyCode::Char('G'), none));
+        assert_eq!(parse("space"), Key::new(KeyCode::Char(' '), none));
+        assert_eq!(parse("pagedown"), Key::new(KeyCode::PageDown, none));
+        assert_eq!(parse("PageDown"), Key::new(KeyCode::PageDown, none));
+        assert_eq!(parse("f1"), Key::new(KeyCode::F(1), none));
+        assert_eq!(parse("-"), Key::new(KeyCode::Char('-'), none));
+        assert_eq!(
+            parse("ctrl--"),
+            Key::new(KeyCode::Char('-'), KeyModifiers::CONTROL)
+        );
+        assert_eq!(parse("漢"), Key::new(KeyCode::Char('漢'), none));
+        assert_eq!(
+            parse("ctrl-alt-x"),
+            Key::new(
+                KeyCode::Char('x'),
+                KeyModifiers::CONTROL | KeyModifiers::ALT
+            )
+        );
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_key() {
+        for bad in ["", "ctrl-", "pgdown", "f0", "f25", "hyper-x", "ab"] {
+            assert!(bad.parse::<Key>().is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn prints_what_it_reads() {
+        for text in [
+            "ctrl-d",
+            "shift-tab",
+            "G",
+            "space",
+            "pagedown",
+            "f1",
+            "esc",
+            "enter",
+            "up",
+            "/",
+            "alt-x",
+            "ctrl-alt-x",
+            "ctrl--",
+            "home",
+            "backspace",
+        ] {
+            assert_eq!(parse(text).to_string(), text);
+        }
+    }
+
+    #[test]
+    fn a_parsed_key_matches_the_event_a_terminal_sends_for_it() {
+        for text in ["ctrl-d", "shift-tab", "G", "space", "pagedown", "f1", "esc"] {
+            let key = parse(text);
+            assert!(key.matches(&key.event()), "{text}");
+        }
+        // Terminals differ on the shift flag of a capital; both forms match.
+        let g = parse("G");
+        assert!(g.matches(&KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT)));
+        assert!(!g.matches(&KeyEvent::new(KeyCode::Char('g'), KeyModifiers::NONE)));
+    }
+}

@@ -1,0 +1,106 @@
+//! The open overlay (help, errors, a claim's detail) takes the keys first: scrolling, following
+//! links, closing.
+
+use super::reader::{copy, jump_to_claim};
+use super::{page_usize, show_detail};
+use crate::action::Action;
+use crate::effect::Effects;
+use crate::state::{Overlay, State};
+use crate::ui;
+
+/// Scrolling inside an overlay (help, errors) by an action.
+pub(super) fn scroll_overlay(state: &State, scroll: usize, action: &Action) -> usize {
+    match action {
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => scroll + 1,
+        Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(page_usize(state) / 2),
+        Action::PageDown | Action::HalfPageDown => scroll + page_usize(state) / 2,
+        Action::Top => 0,
+        Action::Bottom => usize::MAX / 2,
+        Action::ScrollAt { delta, .. } => scroll.saturating_add_signed(isize::from(*delta) * 3),
+        _ => scroll,
+    }
+}
+
+/// Handles an action meant for the open overlay; returns whether it was consumed.
+pub(super) fn overlay_action(
+    state: &mut State,
+    overlay: Overlay,
+    action: &Action,
+    fx: &mut Effects,
+) -> bool {
+    match (overlay, action) {
+        (
+            _,
+            Action::Quit | Action::Resize(..) | Action::SearchDone { .. } | Action::Reloaded(_),
+        ) => false,
+        (_, Action::Back) | (Overlay::Help(_), Action::ToggleHelp) => {
+            state.overlay = None;
+            true
+        }
+        (Overlay::Errors(scroll), action) => {
+            let scroll = scroll_overlay(state, scroll, action);
+            state.overlay = Some(Overlay::Errors(
+                scroll.min(ui::help::max_errors_scroll(state)),
+            ));
+            true
+        }
+        (Overlay::Help(scroll), action) => {
+            let scroll = scroll_overlay(state, scroll, action);
+            state.overlay = Some(Overlay::Help(scroll.min(ui::help::max_scroll(state))));
+            true
+        }
+        (Overlay::Detail(mut detail), action) => {
+            let links = state.detail_links(detail.claim).len();
+            match action {
+                Action::NextLink if links > 0 => {
+                    detail.link = Some(detail.link.map_or(0, |l| (l + 1) % links));
+                }
+                Action::PrevLink if links > 0 => {
+                    detail.link = Some(detail.link.map_or(links - 1, |l| (l + links - 1) % links));
+                }
+                Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::HalfPageUp
+                | Action::HalfPageDown
+                | Action::Top
+                | Action::Bottom
+                | Action::ScrollAt { .. } => {
+                    detail.scroll = scroll_overlay(state, detail.scroll, action);
+                }
+                Action::Open => {
+                    if let Some(l) = detail.link {
+                        let target = state
+                            .detail_links(detail.claim)
+                            .get(l)
+                            .map(|&(out, link)| if out { link.to } else { link.from });
+                        if let Some(target) = target {
+                            show_detail(state, target);
+                            return true;
+                        }
+                    }
+                    let claim = detail.claim;
+                    state.overlay = None;
+                    jump_to_claim(state, claim);
+                    return true;
+                }
+                Action::ReadInArticle => {
+                    let claim = detail.claim;
+                    state.overlay = None;
+                    jump_to_claim(state, claim);
+                    return true;
+                }
+                Action::CopyClaim => {
+                    copy(state, detail.claim, fx);
+                    return true;
+                }
+                _ => return true,
+            }
+            detail.scroll = detail.scroll.min(ui::detail::max_scroll(state, &detail));
+            state.overlay = Some(Overlay::Detail(detail));
+            true
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! A new version of the watched file: a good one replaces the debate and keeps the reader's
+//! place; one with errors raises the banner.
+
+use super::search::run_search;
+use crate::derive::refresh;
+use crate::effect::Effects;
+use crate::state::{DetailState, Overlay, State, View};
+
+/// Takes in a new version of the debate file. A good version replaces the debate, keeping
+/// the view, the active framing, each article's reading position and the selected claims
+/// (matched by id); a version with errors leaves everything as it was and raises the banner.
+pub(super) fn reload(
+    state: &mut State,
+    result: Result<crate::model::Debate, crate::model::LoadFailure>,
+    fx: &mut Effects,
+) {
+    let debate = match result {
+        Ok(debate) => debate,
+        Err(failure) => {
+            let count = failure.diagnostics.len();
+            state.banner = Some(crate::state::Banner {
+                file: failure.file.clone(),
+                count,
+                report: failure.render(false),
+            });
+            state.message = Some(format!(
+                "The file has {count} error{}; still showing the last good version.",
+                if count == 1 { "" } else { "s" }
+            ));
+            return;
+        }
+    };
+    let old = &state.debate;
+    let framing_id = old.framing(state.framing).id.clone();
+    let article_id = old.article(state.article).id.clone();
+    // Per article id: the reading anchor and the selected claim's id.
+    let positions: Vec<(String, Option<crate::flow::TextAnchor>, Option<String>)> = old
+        .articles
+        .iter()
+        .zip(&state.readers)
+        .map(|(a, r)| {
+            let anchor = r
+                .anchor
+                .or_else(|| (!r.flow.is_empty()).then(|| r.flow.anchor(r.top)));
+            let selected = r.selected.map(|c| old.claim(c).id.clone());
+            (a.id.clone(), anchor, selected)
+        })
+        .collect();
+    let detail_id = match &state.overlay {
+        Some(Overlay::Detail(d)) => Some(old.claim(d.claim).id.clone()),
+        _ => None,
+    };
+    let claim_id =
+        |d: &crate::model::Debate, id: &str| d.claim_ixs().find(|&c| d.claim(c).id == id);
+
+    state.framing = debate
+        .framing_ixs()
+        .find(|&f| debate.framing(f).id == framing_id)
+        .unwrap_or_else(crate::model::Debate::first_framing_ix);
+    state.article = debate
+        .article_ixs()
+        .find(|&a| debate.article(a).id == article_id)
+        .unwrap_or_else(crate::model::Debate::first_article_ix);
+    state.readers = debate
+        .articles
+        .iter()
+        .map(|a| {
+            let mut reader = crate::state::ReaderState::default();
+            if let Some((_, anchor, selected)) = positions.iter().find(|(id, _, _)| *id == a.id) {
+                reader.anchor = *anchor;
+                reader.selected = selected.as_deref().and_then(|id| claim_id(&debate, id));
+            }
+            reader
+        })
+        .collect();
+    state.overlay = match (&state.overlay, detail_id) {
+        (Some(Overlay::Detail(_)), Some(id)) => claim_id(&debate, &id).map(|claim| {
+            Overlay::Detail(DetailState {
+                claim,
+                link: None,
+                scroll: 0,
+            })
+        }),
+        (Some(Overlay::Errors(_)), _) => None,
+        (other, _) => other.clone(),
+    };
+    state.claims.filter.article = state
+        .claims
+        .filter
+        .article
+        .and_then(|a| old.articles.get(a.get()).map(|x| x.id.clone()))
+        .and_then(|id| debate.article_ixs().find(|&a| debate.article(a).id == id));
+    state
+        .history
+        .retain(|p| p.article.get() < debate.articles.len());
+    let summary = debate.summary();
+    state.debate = std::sync::Arc::new(debate);
+    state.banner = None;
+    // Old results point into the old debate: cleared, and searched again if on screen.
+    state.search.results = crate::search::Results::default();
+    if state.view == View::Search {
+        run_search(state, fx);
+    } else {
+        state.search.generation += 1;
+        state.search.busy = false;
+    }
+    crate::derive::refresh_rows(state);
+    refresh(state);
+    // Each reader's flow is rebuilt for its anchor the first time it is shown.
+    state.message = Some(format!("Reloaded: {summary}."));
+}

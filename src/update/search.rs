@@ -1,0 +1,89 @@
+//! The finder: editing the query, asking for its search, taking in results in the order the
+//! user typed, and Enter on the whole query.
+
+use super::{SEARCH_LIMIT, follow_search};
+use crate::effect::{Effect, Effects};
+use crate::state::{State, View};
+
+pub(super) fn start_search(state: &mut State, fx: &mut Effects) {
+    if state.view != View::Search {
+        state.search.from = Some(state.place());
+    }
+    state.view = View::Search;
+    state.search.query.clear();
+    run_search(state, fx);
+}
+
+pub(super) fn edit_query(state: &mut State, fx: &mut Effects, edit: impl FnOnce(&mut String)) {
+    if state.view != View::Search {
+        return;
+    }
+    edit(&mut state.search.query);
+    run_search(state, fx);
+}
+
+/// Starts the search for the current query. An empty query lists the claims at once; any other
+/// is asked of whoever runs searches ([`Effect::RunSearch`]), and the results on screen stay
+/// until its results come.
+pub(super) fn run_search(state: &mut State, fx: &mut Effects) {
+    let s = &mut state.search;
+    s.generation += 1;
+    if s.query.trim().is_empty() {
+        s.busy = false;
+        let results = crate::search::all_claims(&state.debate, &s.query, SEARCH_LIMIT);
+        show_results(state, results);
+        return;
+    }
+    s.busy = true;
+    fx.push(Effect::RunSearch {
+        generation: s.generation,
+        query: s.query.clone(),
+    });
+}
+
+/// Enter in the finder acts on the whole query typed before it: when that query's complete
+/// results are not in yet, they are ranked here, now, rather than opening a stale result.
+pub(super) fn finish_search(state: &mut State) {
+    if !state.search.busy {
+        return;
+    }
+    let results = crate::search::Index::new(&state.debate).search(
+        &state.debate,
+        &state.search.query,
+        SEARCH_LIMIT,
+    );
+    search_done(state, state.search.generation, results);
+}
+
+/// Results of query number `generation`: shown if it is still the newest query, else dropped.
+/// The claims come first (`partial`), then everything: a selection the user made meanwhile is
+/// kept; otherwise the best result is selected, as at every change of the query.
+pub(super) fn search_done(state: &mut State, generation: u64, results: crate::search::Results) {
+    let s = &mut state.search;
+    if generation != s.generation || state.view != View::Search || !s.busy {
+        return;
+    }
+    s.busy = results.partial;
+    let selected = s.results.hits.get(s.selected).map(|h| h.target);
+    let refining = s.moved && s.results.partial && s.results.query == results.query;
+    show_results(state, results);
+    if refining
+        && let Some(at) = state
+            .search
+            .results
+            .hits
+            .iter()
+            .position(|h| Some(h.target) == selected)
+    {
+        state.search.selected = at;
+        state.search.moved = true;
+        follow_search(state);
+    }
+}
+
+pub(super) fn show_results(state: &mut State, results: crate::search::Results) {
+    state.search.results = results;
+    state.search.selected = 0;
+    state.search.offset = 0;
+    state.search.moved = false;
+}
