@@ -66,6 +66,8 @@ pub fn warnings(src: &str) -> Vec<Diagnostic> {
             (name, _) => text_warning(name, "the debate", value, &mut found),
         }
     }
+    // In the order of the file: the parsed tables are sorted by key.
+    found.sort_by_key(|d| d.primary.as_ref().map(|label| label.span.start));
     found
 }
 
@@ -152,6 +154,11 @@ mod tests {
             "{messages:#?}"
         );
         assert!(found.iter().all(|d| d.severity == Severity::Warning));
+        let starts: Vec<usize> = found
+            .iter()
+            .filter_map(|d| d.primary.as_ref().map(|l| l.span.start))
+            .collect();
+        assert!(starts.is_sorted(), "in file order");
         for d in &found {
             let span = d.primary.as_ref().expect("located").span.clone();
             assert!(text[span].contains("TODO") || d.message.contains("tag"));
