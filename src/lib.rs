@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod cli;
+pub mod edit;
 pub mod export;
 pub mod flow;
 pub mod generate;
