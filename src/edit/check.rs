@@ -49,10 +49,11 @@ pub fn window(text: &str, index: &Index, w: &Window<'_>) -> Vec<Diagnostic> {
         match s.kind {
             Kind::Framing => mini.push_str(section_text(text, index, i, w)),
             Kind::Article => {
-                article_ids.insert(s.id.as_str());
-                if cited.contains(s.id.as_str()) {
+                // The first article too: a debate needs one, whatever the window cites.
+                if cited.contains(s.id.as_str()) || article_ids.is_empty() {
                     mini.push_str(section_text(text, index, i, w));
                 }
+                article_ids.insert(s.id.as_str());
             }
             Kind::Claim => {}
         }

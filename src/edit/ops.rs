@@ -217,13 +217,9 @@ fn delete(
     }
     let extent = claim_extent(text, index, i);
     let after = sections::blank_lines_after(text, extent.end);
-    // The blank lines that kept it apart from what follows go with it; at the end of the
-    // file, those before it.
-    let range = if extent.end + after == text.len() {
-        extent.start - sections::blank_lines_before(text, extent.start)..text.len()
-    } else {
-        extent.start..extent.end + after
-    };
+    // The blank lines that kept it apart from what follows go with it; those before it
+    // belong to what precedes it.
+    let range = extent.start..extent.end + after;
     let mut splices = vec![Splice {
         range,
         text: String::new(),

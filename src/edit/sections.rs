@@ -125,17 +125,6 @@ pub fn blank_lines_after(src: &str, at: usize) -> usize {
     src[at..].bytes().take_while(|&c| c == b'\n').count()
 }
 
-/// The length of the run of blank lines that ends at `at`, which starts a line.
-pub fn blank_lines_before(src: &str, at: usize) -> usize {
-    let run = src[..at].bytes().rev().take_while(|&c| c == b'\n').count();
-    // The newline that ends the line before is not a blank line.
-    if run == at {
-        run
-    } else {
-        run.saturating_sub(1)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,8 +166,6 @@ mod tests {
     fn blank_line_runs() {
         let src = "a\n\n\nb\n";
         assert_eq!(blank_lines_after(src, 2), 2);
-        assert_eq!(blank_lines_before(src, 4), 2);
-        assert_eq!(blank_lines_before("\n\nb", 2), 2);
-        assert_eq!(blank_lines_before("a\nb", 2), 0);
+        assert_eq!(blank_lines_after(src, 3), 0);
     }
 }
