@@ -105,6 +105,17 @@ struct Step {
     inverse: Vec<Splice>,
 }
 
+/// The index of the text a save writes, applied once the write went through: rebuilt
+/// whole, or its window's sections replaced (no copy of a large index per save).
+enum IndexUpdate {
+    Whole(Index),
+    Window {
+        old: std::ops::Range<usize>,
+        fresh: Vec<index::Section>,
+        delta: isize,
+    },
+}
+
 /// Files smaller than this are validated whole after each edit; larger ones by the edit's
 /// window (see `check`).
 pub const FULL_VALIDATION_BELOW: usize = 1 << 20;
@@ -228,7 +239,7 @@ impl Editor {
         let new = ops::apply(text, &splices);
         let inverse = ops::inverse(text, &splices);
         let index = if merged || new.len() < self.full_validation_below {
-            self.validate_whole(&new)?
+            IndexUpdate::Whole(self.validate_whole(&new)?)
         } else {
             self.validate_window(&new, &splices)?
         };
@@ -237,7 +248,12 @@ impl Editor {
         let stamp = Stamp::of_parts(&parts);
         self.base = new;
         self.bom = bom;
-        self.index = index;
+        match index {
+            IndexUpdate::Whole(index) => self.index = index,
+            IndexUpdate::Window { old, fresh, delta } => {
+                self.index.replace(old, fresh, delta, self.base.len());
+            }
+        }
         if merged {
             self.undo.clear();
             self.redo.clear();
@@ -295,11 +311,15 @@ impl Editor {
         Index::new(new, &debate).map_err(|e| EditError::Unsupported(e.0))
     }
 
-    /// Validates only the sections the splices touch (see `check`), and returns the index
-    /// of the new text.
-    fn validate_window(&self, new: &str, splices: &[Splice]) -> Result<Index, EditError> {
+    /// Validates only the sections the splices touch (see `check`), and returns how the
+    /// index changes with them.
+    fn validate_window(&self, new: &str, splices: &[Splice]) -> Result<IndexUpdate, EditError> {
         let (Some(first), Some(last)) = (splices.first(), splices.last()) else {
-            return Ok(self.index.clone());
+            return Ok(IndexUpdate::Window {
+                old: 0..0,
+                fresh: Vec::new(),
+                delta: 0,
+            });
         };
         let old = self.index.meeting(&(first.range.start..last.range.end));
         let delta: isize = splices
@@ -315,7 +335,7 @@ impl Editor {
         let window = start..end.saturating_add_signed(delta);
         let Ok(fresh) = read_window(new, window.clone()) else {
             // Broken TOML: the whole-file check says where.
-            return self.validate_whole(new);
+            return self.validate_whole(new).map(IndexUpdate::Whole);
         };
         let w = check::Window {
             old: old.clone(),
@@ -327,9 +347,7 @@ impl Editor {
         if !problems.is_empty() {
             return Err(self.invalid(new, problems));
         }
-        let mut index = self.index.clone();
-        index.replace(old, fresh, delta, new.len());
-        Ok(index)
+        Ok(IndexUpdate::Window { old, fresh, delta })
     }
 
     fn io_error(&self, what: &str, error: &std::io::Error) -> EditError {

@@ -64,12 +64,12 @@ pub fn window(text: &str, index: &Index, w: &Window<'_>) -> Vec<Diagnostic> {
         .iter()
         .flat_map(|s| s.links.iter().map(String::as_str))
         .collect();
-    let existing: HashSet<&str> = outside()
-        .filter(|(_, s)| s.kind == Kind::Claim)
-        .map(|(_, s)| s.id.as_str())
-        .collect();
+    // Only the few targets are looked up: no set of every id of a large file per save.
     for target in targets {
-        if !fresh_ids.contains(target) && existing.contains(target) {
+        let outside_at = index
+            .claims()
+            .any(|(i, s)| s.id == target && !w.old.contains(&i));
+        if !fresh_ids.contains(target) && outside_at {
             stubbed.push(target);
         }
     }
@@ -147,7 +147,13 @@ fn relocate(mut d: Diagnostic, mini_offset: usize, file_offset: usize) -> Diagno
 /// Ids unique across the whole file, and no claim outside left linking to one that is gone.
 fn cross_checks(index: &Index, w: &Window<'_>) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    let counts = index.claim_id_counts();
+    // How many claims outside the window have this id.
+    let outside = |id: &str| {
+        index
+            .claims()
+            .filter(|(i, s)| s.id == id && !w.old.contains(i))
+            .count()
+    };
     let old_ids: HashSet<&str> = index.sections[w.old.clone()]
         .iter()
         .filter(|s| s.kind == Kind::Claim)
@@ -160,9 +166,7 @@ fn cross_checks(index: &Index, w: &Window<'_>) -> Vec<Diagnostic> {
         .map(|s| s.id.as_str())
         .collect();
     for s in w.fresh.iter().filter(|s| s.kind == Kind::Claim) {
-        let elsewhere = counts.get(s.id.as_str()).copied().unwrap_or(0)
-            - usize::from(old_ids.contains(s.id.as_str()));
-        if elsewhere > 0 {
+        if outside(&s.id) > 0 {
             problems.push(
                 Diagnostic::new(format!(
                     "claim id '{}' is already used by another claim",
@@ -175,7 +179,7 @@ fn cross_checks(index: &Index, w: &Window<'_>) -> Vec<Diagnostic> {
     }
     let gone: Vec<&str> = old_ids.difference(&fresh_ids).copied().collect();
     for id in gone {
-        if counts.get(id).copied().unwrap_or(0) > 1 {
+        if outside(id) > 0 {
             continue;
         }
         let outside = index.sections[..w.old.start]

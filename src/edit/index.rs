@@ -2,7 +2,6 @@
 //! each claim's article and link targets. Built from a loaded model (no second parse), and
 //! kept up to date after a splice by re-reading only the sections it touched.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::sections::{self, Kind};
@@ -127,15 +126,6 @@ impl Index {
             .partition_point(|s| s.start <= range.end)
             .max(first + 1);
         first..last.min(self.sections.len())
-    }
-
-    /// Counts of each claim id, for the uniqueness check.
-    pub fn claim_id_counts(&self) -> HashMap<&str, usize> {
-        let mut counts = HashMap::with_capacity(self.sections.len());
-        for (_, s) in self.claims() {
-            *counts.entry(s.id.as_str()).or_insert(0) += 1;
-        }
-        counts
     }
 
     /// Replaces sections `old` (of the text before a splice) with `fresh` (read from the

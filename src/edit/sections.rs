@@ -166,6 +166,6 @@ mod tests {
     fn blank_line_runs() {
         let src = "a\n\n\nb\n";
         assert_eq!(blank_lines_after(src, 2), 2);
-        assert_eq!(blank_lines_after(src, 3), 0);
+        assert_eq!(blank_lines_after(src, 4), 0);
     }
 }
