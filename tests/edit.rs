@@ -411,6 +411,28 @@ fn permissions_and_a_byte_order_mark_are_kept() {
 }
 
 #[test]
+fn a_read_only_file_is_not_replaced() {
+    let (_dir, path) = file_with(MULTILINGUAL);
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).expect("chmod");
+    let (mut editor, _) = Editor::open(&path).expect("opens");
+    let result = editor.apply(&Edit::RemoveLink {
+        from: "small-firms".into(),
+        to: "roads-before-people".into(),
+    });
+    let Err(EditError::Io(message)) = result else {
+        panic!("refused: {result:?}");
+    };
+    assert!(message.contains("read-only"), "{message}");
+    assert_eq!(fs::read_to_string(&path).expect("reads"), MULTILINGUAL);
+    assert_eq!(
+        fs::read_dir(path.parent().expect("dir"))
+            .expect("lists")
+            .count(),
+        1
+    );
+}
+
+#[test]
 fn a_symbolic_link_stays_a_link() {
     let (dir, path) = file_with(MULTILINGUAL);
     let link = dir.path().join("link.toml");

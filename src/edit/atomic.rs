@@ -29,6 +29,14 @@ pub fn write(path: &Path, parts: &[&[u8]]) -> io::Result<()> {
         SAVES.fetch_add(1, Ordering::Relaxed)
     ));
     let permissions = fs::metadata(&target).ok().map(|m| m.permissions());
+    // A rename would replace a read-only file as easily as any other: its mode is the
+    // owner's "do not change this", so it is kept.
+    if permissions.as_ref().is_some_and(fs::Permissions::readonly) {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the file is read-only",
+        ));
+    }
     let result = (|| {
         let mut file = OpenOptions::new()
             .write(true)
