@@ -99,7 +99,8 @@ pub struct Saved {
     pub merged_external: bool,
 }
 
-/// An applied change and the one that takes it back.
+/// One entry of the undo or redo history: the splices that take an applied change back,
+/// on the text that change produced.
 #[derive(Debug, Clone)]
 struct Step {
     inverse: Vec<Splice>,
