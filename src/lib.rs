@@ -9,6 +9,7 @@ pub mod background;
 pub mod cli;
 pub mod config;
 mod derive;
+pub mod edit;
 pub mod effect;
 pub mod export;
 pub mod flow;
