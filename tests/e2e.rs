@@ -54,6 +54,8 @@ impl App {
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
+        // A backtrace would scroll the panic message off a 24-row screen.
+        cmd.env("RUST_BACKTRACE", "0");
         for (k, v) in env {
             cmd.env(k, v);
         }
