@@ -150,7 +150,9 @@ impl Matcher {
             winner,
         } = scratch;
         // The most the terms not yet scored can add.
-        let mut rest: i64 = if bar.is_some() {
+        // (A single term has no others: nothing to add up.)
+        let many = winner.iter().flatten().nth(1).is_some();
+        let mut rest: i64 = if bar.is_some() && many {
             winner
                 .iter()
                 .flatten()
@@ -165,7 +167,9 @@ impl Matcher {
             let term = self.term(ix)?;
             // The term must score above `need` for the text to pass the bar.
             let need = bar.map(|bar| {
-                rest -= Self::term_bound(term, text, humps);
+                if many {
+                    rest -= Self::term_bound(term, text, humps);
+                }
                 bar - total - rest
             });
             let score = match (&term.test, need) {
