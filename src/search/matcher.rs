@@ -114,6 +114,14 @@ impl Matcher {
         self.groups.iter().flatten().nth(ix)
     }
 
+    /// The most term `ix` can score in `text`.
+    fn term_bound(term: &Prepared, text: &str, humps: u32) -> i64 {
+        match &term.test {
+            Test::Fuzzy(pattern) => pattern.bound(text, humps),
+            Test::Exact(exact) => exact.bound(),
+        }
+    }
+
     /// An upper bound of the score of a text [`Matcher::matches`] just accepted.
     pub fn bound(&self, text: &str, humps: u32, scratch: &Scratch) -> i64 {
         scratch
@@ -121,15 +129,14 @@ impl Matcher {
             .iter()
             .flatten()
             .filter_map(|&ix| self.term(ix))
-            .map(|term| match &term.test {
-                Test::Fuzzy(pattern) => pattern.bound(text, humps),
-                Test::Exact(exact) => exact.bound(),
-            })
+            .map(|term| Self::term_bound(term, text, humps))
             .sum()
     }
 
     /// The score of a text [`Matcher::matches`] just accepted, if it is above `bar` (any
-    /// score without one): `None` otherwise, often without finishing.
+    /// score without one): `None` otherwise, often without finishing. Each term is scored
+    /// only as far as it must: it gives up as soon as, with the most the terms after it can
+    /// add, the text can no longer pass the bar.
     pub fn score(
         &self,
         text: &str,
@@ -142,19 +149,38 @@ impl Matcher {
             first,
             winner,
         } = scratch;
-        let alone = winner.iter().flatten().count() == 1;
+        // The most the terms not yet scored can add.
+        // (A single term has no others: nothing to add up.)
+        let many = winner.iter().flatten().nth(1).is_some();
+        let mut rest: i64 = if bar.is_some() && many {
+            winner
+                .iter()
+                .flatten()
+                .filter_map(|&ix| self.term(ix))
+                .map(|term| Self::term_bound(term, text, humps))
+                .sum()
+        } else {
+            0
+        };
         let mut total = 0;
         for &ix in winner.iter().flatten() {
             let term = self.term(ix)?;
-            let score = match &term.test {
-                // A single fuzzy term may give up below the bar.
-                Test::Fuzzy(pattern) => match bar {
-                    Some(bar) if alone => {
-                        scorer.score_above(text, pattern, bar, humps, first.get(ix))
-                    }
-                    _ => scorer.score_from(text, pattern, first.get(ix)?),
-                },
-                Test::Exact(exact) => exact.score(text).map(|(score, _)| score),
+            // The term must score above `need` for the text to pass the bar.
+            let need = bar.map(|bar| {
+                if many {
+                    rest -= Self::term_bound(term, text, humps);
+                }
+                bar - total - rest
+            });
+            let score = match (&term.test, need) {
+                (Test::Fuzzy(pattern), Some(need)) => {
+                    scorer.score_above(text, pattern, need, humps, first.get(ix))
+                }
+                (Test::Fuzzy(pattern), None) => scorer.score_from(text, pattern, first.get(ix)?),
+                (Test::Exact(exact), _) => exact
+                    .score(text)
+                    .map(|(score, _)| score)
+                    .filter(|&score| need.is_none_or(|need| score > need)),
             }?;
             total += score;
         }

@@ -8,13 +8,18 @@
 //! pattern character occurs: in one pass over the bytes when the text is ASCII (every row of a
 //! column at once, in SIMD lanes, for patterns of up to 16 characters: [`lanes`]), row by row
 //! over chars otherwise. The crate stays the truth: the tests here and in
-//! `tests/properties.rs` compare both on random and hostile texts, and the results shown are
-//! checked against the crate in debug builds.
+//! `tests/properties.rs` compare both on random and hostile texts, once per engine
+//! ([`Engine`]), the `score` fuzz target on arbitrary ones ([`oracle`]), and the results
+//! shown are checked against the crate in debug builds.
+//!
+//! Here: the prepared pattern, the scorer's choice of engine and the hand-off of first
+//! matches; beside it the crate's weights and classes (`classes`), score bounds (`bounds`),
+//! the engines (`lanes`, `columns`, `sparse`, `matrix`) and exact terms (`exact`).
 
 mod bounds;
 mod classes;
 mod columns;
-pub mod exact;
+pub(crate) mod exact;
 mod lanes;
 mod matrix;
 pub mod oracle;
