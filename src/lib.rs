@@ -16,6 +16,7 @@ pub mod model;
 pub mod scaffold;
 pub mod screen;
 pub mod search;
+pub mod session;
 pub mod state;
 pub mod text;
 pub mod tui;
