@@ -2,6 +2,8 @@
 //! Markdown for people, JSON for scripts. Each claim comes with its summary and quote; entries
 //! whose claim or article is gone from the file are listed as orphaned, never left out.
 
+use std::fmt::Write as _;
+
 use serde_json::{Value, json};
 
 use super::record::{Judgement, Place, Session, article_ix, claim_ix};
@@ -53,7 +55,7 @@ pub fn markdown(session: &Session, debate: &Debate) -> String {
         out.push_str("None.\n");
     }
     for (letter, place) in &session.bookmarks {
-        out.push_str(&format!("- **{letter}**: {}\n", place_line(debate, place)));
+        let _ = writeln!(out, "- **{letter}**: {}", place_line(debate, place));
     }
 
     out.push_str("\n## Verdicts and notes\n");
@@ -69,13 +71,13 @@ pub fn markdown(session: &Session, debate: &Debate) -> String {
     for (id, ix, judgement) in present {
         let claim = debate.claim(ix);
         let article = &debate.article(claim.article).title;
-        out.push_str(&format!("\n### {} (`{id}`)\n\n", claim.summary));
-        out.push_str(&format!("{}\n\n*{article}*\n", block_quote(&claim.quote)));
+        let _ = write!(out, "\n### {} (`{id}`)\n\n", claim.summary);
+        let _ = write!(out, "{}\n\n*{article}*\n", block_quote(&claim.quote));
         if let Some(label) = verdict_label(judgement) {
-            out.push_str(&format!("\nVerdict: **{label}**\n"));
+            let _ = write!(out, "\nVerdict: **{label}**\n");
         }
         if let Some(note) = &judgement.note {
-            out.push_str(&format!("\n{}\n", note.trim_end()));
+            let _ = write!(out, "\n{}\n", note.trim_end());
         }
     }
 
@@ -87,20 +89,21 @@ pub fn markdown(session: &Session, debate: &Debate) -> String {
             let judgement = &session.judgements[*id];
             let mut line = format!("- claim `{id}`");
             if let Some(label) = verdict_label(judgement) {
-                line.push_str(&format!(": {label}"));
+                let _ = write!(line, ": {label}");
             }
             if let Some(note) = &judgement.note {
-                line.push_str(&format!(": {}", note.trim().replace('\n', " ")));
+                let _ = write!(line, ": {}", note.trim().replace('\n', " "));
             }
             out.push_str(&line);
             out.push('\n');
         }
         for letter in &orphans.bookmarks {
             let place = &session.bookmarks[letter];
-            out.push_str(&format!(
-                "- bookmark **{letter}**: {}\n",
+            let _ = writeln!(
+                out,
+                "- bookmark **{letter}**: {}",
                 place_line(debate, place)
-            ));
+            );
         }
     }
     out
