@@ -57,12 +57,28 @@ pub struct Binding {
     pub context: Context,
     pub keys: &'static [Key],
     pub action: Action,
-    /// How the keys are written in help, e.g. "j ↓".
-    pub label: &'static str,
     /// What it does, for the help overlay.
     pub help: &'static str,
     /// A short word for the hint bar; `None` keeps the binding out of it.
     pub hint: Option<&'static str>,
+}
+
+impl Binding {
+    /// How the keys are written in help, generated from the keys themselves so that help
+    /// cannot drift from what they do: `PgDn Space Ctrl-f`; the digit row as `1…9`.
+    pub fn label(&self) -> String {
+        match (self.action.clone(), self.keys) {
+            (Action::ShowArticle(_), [first, .., last]) => {
+                format!("{}…{}", first.label(), last.label())
+            }
+            _ => self
+                .keys
+                .iter()
+                .map(|k| k.label())
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    }
 }
 
 fn lookup(context: Context, event: &KeyEvent) -> Option<Action> {
@@ -158,7 +174,7 @@ pub fn bindings_for(context: Context) -> Vec<&'static Binding> {
 
 /// (keys, word) pairs for the hint bar of a context: its own keys first, then help and quit
 /// (so they survive a narrow bar), then the other global keys.
-pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
+pub fn hints(context: Context) -> Vec<(String, &'static str)> {
     let all = bindings_for(context);
     let rank = |b: &Binding| match (b.context == Context::Global, &b.action) {
         (false, _) => 0,
@@ -169,10 +185,7 @@ pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
     ranked.sort_by_key(|b| rank(b));
     ranked
         .into_iter()
-        .filter_map(|b| {
-            b.hint
-                .map(|h| (b.label.split(' ').next().unwrap_or(b.label), h))
-        })
+        .filter_map(|b| Some((b.keys.first()?.label(), b.hint?)))
         .collect()
 }
 
@@ -276,7 +289,7 @@ mod tests {
         assert!(
             !search
                 .iter()
-                .any(|b| b.action == Action::Quit && b.label == "q")
+                .any(|b| b.action == Action::Quit && b.label() == "q")
         );
     }
 

@@ -23,15 +23,11 @@ fn described(state: &State) -> Context {
 /// The help's lines for a context: its own keys first, then the keys that work everywhere.
 pub fn lines(context: Context, width: usize) -> Vec<Line<'static>> {
     let bindings = keymap::bindings_for(context);
-    let key_width = bindings
-        .iter()
-        .map(|b| text::width(b.label))
-        .max()
-        .unwrap_or(0)
-        + 2;
+    let labels: Vec<String> = bindings.iter().map(|b| b.label()).collect();
+    let key_width = labels.iter().map(|l| text::width(l)).max().unwrap_or(0) + 2;
     let mut out = Vec::new();
     let mut section = None;
-    for b in bindings {
+    for (b, label) in bindings.iter().zip(&labels) {
         let heading = if b.context == Context::Global {
             "Everywhere"
         } else {
@@ -47,10 +43,10 @@ pub fn lines(context: Context, width: usize) -> Vec<Line<'static>> {
             )));
             section = Some(heading);
         }
-        let pad = " ".repeat(key_width.saturating_sub(text::width(b.label)));
+        let pad = " ".repeat(key_width.saturating_sub(text::width(label)));
         let help = text::truncate(b.help, width.saturating_sub(key_width + 2)).into_owned();
         out.push(Line::from(vec![
-            Span::styled(format!("  {}{pad}", b.label), theme::accent()),
+            Span::styled(format!("  {label}{pad}"), theme::accent()),
             Span::raw(help),
         ]));
     }

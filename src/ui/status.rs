@@ -86,7 +86,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
     } else {
         let mut left = room;
         for (key, word) in keymap::hints(Context::of(state)) {
-            let w = text::width(key) + text::width(word) + 3;
+            let w = text::width(&key) + text::width(word) + 3;
             if w > left {
                 break;
             }
