@@ -172,6 +172,17 @@ pub fn bindings_for(context: Context) -> Vec<&'static Binding> {
     own.iter().copied().chain(global).collect()
 }
 
+/// The key a view names in its text for an action ("t: next framing"): the first key of the
+/// binding the context sees, so the text follows the keymap. Empty if nothing is bound.
+pub fn key_for(context: Context, action: &Action) -> String {
+    bindings_for(context)
+        .into_iter()
+        .find(|b| b.action == *action)
+        .and_then(|b| b.keys.first())
+        .map(|k| k.label())
+        .unwrap_or_default()
+}
+
 /// (keys, word) pairs for the hint bar of a context: its own keys first, then help and quit
 /// (so they survive a narrow bar), then the other global keys.
 pub fn hints(context: Context) -> Vec<(String, &'static str)> {

@@ -146,7 +146,9 @@ pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, scroll: usize) {
     let scroll = scroll.min(help.len().saturating_sub(usize::from(text_area.height)));
     paint::lines(buf, text_area, &help, scroll);
     if help.len() > scroll + usize::from(text_area.height) {
-        let more = Line::from(Span::styled(" ↓ j for more ", theme::accent())).right_aligned();
+        let key = keymap::key_for(Context::Help, &crate::action::Action::Down);
+        let more = Line::from(Span::styled(format!(" ↓ {key} for more "), theme::accent()))
+            .right_aligned();
         // Drawn on the bottom border, inside its corners.
         let border = Rect {
             x: outer.x + 1,
