@@ -15,7 +15,7 @@ use crate::action::Action;
 use crate::derive::{clamp_debate, follow_claims, follow_search, max_top, refresh, refresh_claims};
 use crate::effect::{Effect, Effects};
 use crate::geometry;
-use crate::keymap::{self, Context};
+use crate::keymap::Context;
 use crate::model::{ArticleIx, ClaimIx};
 use crate::search::Target;
 use crate::state::{DetailState, Overlay, Place, State, View};
@@ -290,7 +290,7 @@ pub(super) fn open(state: &mut State) {
                 state.readers[state.article.get()].selected = Some(claim);
                 show_detail(state, claim);
             } else {
-                let next = keymap::key_for(Context::Reader, &Action::NextClaim);
+                let next = state.keymap.key_for(Context::Reader, &Action::NextClaim);
                 state.message = Some(format!("No claim on screen; {next} goes to the next one."));
             }
         }

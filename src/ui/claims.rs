@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::{card, layout, paint, theme};
 use crate::action::Action;
-use crate::keymap::{self, Context};
+use crate::keymap::Context;
 use crate::model::ClaimIx;
 use crate::state::State;
 use crate::text;
@@ -24,7 +24,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
         let msg = Line::from(Span::styled(
             format!(
                 " No claim matches these filters ({} clears them).",
-                keymap::key_for(Context::Claims, &Action::ClearFilters)
+                state.keymap.key_for(Context::Claims, &Action::ClearFilters)
             ),
             theme::dim(),
         ));

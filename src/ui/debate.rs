@@ -11,7 +11,7 @@ mod compare;
 
 use super::{layout, paint, theme};
 use crate::action::Action;
-use crate::keymap::{self, Context};
+use crate::keymap::Context;
 use crate::model::{ClaimIx, StanceKind};
 use crate::state::State;
 use crate::text;
@@ -55,8 +55,10 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
                 "  framing {}/{} · {}: next · {}: side by side",
                 f.get() + 1,
                 d.framings.len(),
-                keymap::key_for(Context::Debate, &Action::NextFraming),
-                keymap::key_for(Context::Debate, &Action::ToggleSideBySide),
+                state.keymap.key_for(Context::Debate, &Action::NextFraming),
+                state
+                    .keymap
+                    .key_for(Context::Debate, &Action::ToggleSideBySide),
             ),
             theme::dim(),
         ),
@@ -278,7 +280,7 @@ fn draw_list(buf: &mut Buffer, list: Rect, state: &State) {
     if rows.is_empty() {
         let msg = format!(
             "No claim has a stance under this framing. {}: next framing.",
-            keymap::key_for(Context::Debate, &Action::NextFraming)
+            state.keymap.key_for(Context::Debate, &Action::NextFraming)
         );
         paint::line(buf, list, 0, &Line::from(Span::styled(msg, theme::dim())));
         return;

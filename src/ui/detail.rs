@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 
 use super::{card, layout, paint, theme};
 use crate::action::Action;
-use crate::keymap::{self, Context};
+use crate::keymap::Context;
 use crate::state::{DetailState, State};
 
 const MAX_WIDTH: u16 = 96;
@@ -54,7 +54,7 @@ pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, detail: &DetailState)
     } else {
         ""
     };
-    let key = |action| format!(" {}", keymap::key_for(Context::Detail, &action));
+    let key = |action| format!(" {}", state.keymap.key_for(Context::Detail, &action));
     let hints = Line::from(vec![
         Span::styled(key(Action::NextLink), theme::accent()),
         Span::styled(" links ", theme::dim()),

@@ -6,7 +6,7 @@ use crate::action::Action;
 use crate::derive::max_top;
 use crate::effect::{Effect, Effects};
 use crate::geometry;
-use crate::keymap::{self, Context};
+use crate::keymap::Context;
 use crate::model::{ArticleIx, ClaimIx};
 use crate::state::{State, View};
 
@@ -45,7 +45,7 @@ pub(super) fn copy_claim(state: &mut State, fx: &mut Effects) {
     if let Some(claim) = selected_claim(state) {
         copy(state, claim, fx);
     } else {
-        let next = keymap::key_for(Context::Reader, &Action::NextClaim);
+        let next = state.keymap.key_for(Context::Reader, &Action::NextClaim);
         state.message = Some(format!(
             "Select a claim to copy first ({next} in the reader)."
         ));
