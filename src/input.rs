@@ -13,7 +13,7 @@ pub fn to_action(state: &State, event: &Event) -> Option<Action> {
     match *event {
         // Presses and auto-repeats; releases (reported on some platforms) would act twice.
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            keymap::resolve(keymap::Context::of(state), &key)
+            state.keymap.resolve(keymap::Context::of(state), &key)
         }
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Action::ScrollAt {

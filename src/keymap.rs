@@ -53,32 +53,161 @@ impl Context {
 }
 
 /// One row of the table.
+#[derive(Debug, Clone)]
 pub struct Binding {
     pub context: Context,
     pub keys: &'static [Key],
     pub action: Action,
-    /// How the keys are written in help, e.g. "j ↓".
-    pub label: &'static str,
     /// What it does, for the help overlay.
     pub help: &'static str,
     /// A short word for the hint bar; `None` keeps the binding out of it.
     pub hint: Option<&'static str>,
 }
 
-fn lookup(context: Context, event: &KeyEvent) -> Option<Action> {
-    BINDINGS
-        .iter()
-        .filter(|b| b.context == context)
-        .find_map(|b| {
-            b.keys
+impl Binding {
+    /// How the keys are written in help, generated from the keys themselves so that help
+    /// cannot drift from what they do: `PgDn Space Ctrl-f`; the digit row as `1…9`.
+    pub fn label(&self) -> String {
+        match (self.action.clone(), self.keys) {
+            (Action::ShowArticle(_), [first, .., last]) => {
+                format!("{}…{}", first.label(), last.label())
+            }
+            _ => self
+                .keys
                 .iter()
-                .position(|k| k.matches(event))
-                .map(|i| match b.action.clone() {
-                    // The digit keys share one row; the position says which pane.
-                    Action::ShowArticle(_) => Action::ShowArticle(i),
-                    other => other,
-                })
-        })
+                .map(|k| k.label())
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    }
+}
+
+/// The key bindings in force: built from the default table (and, later, a user's config),
+/// carried by the state so that input, help and hints all read the same bindings.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Self {
+            bindings: BINDINGS.to_vec(),
+        }
+    }
+}
+
+impl Keymap {
+    fn lookup(&self, context: Context, event: &KeyEvent) -> Option<Action> {
+        self.bindings
+            .iter()
+            .filter(|b| b.context == context)
+            .find_map(|b| {
+                b.keys
+                    .iter()
+                    .position(|k| k.matches(event))
+                    .map(|i| match b.action.clone() {
+                        // The digit keys share one row; the position says which pane.
+                        Action::ShowArticle(_) => Action::ShowArticle(i),
+                        other => other,
+                    })
+            })
+    }
+
+    /// The action a key press means in a context, if any.
+    pub fn resolve(&self, context: Context, event: &KeyEvent) -> Option<Action> {
+        if let Some(action) = self.lookup(context, event) {
+            return Some(action);
+        }
+        if context == Context::Search
+            && let Some(c) = is_text_input(event)
+        {
+            return Some(Action::SearchInput(c));
+        }
+        // Overlays take only their own keys, plus quitting.
+        if matches!(context, Context::Help | Context::Detail) {
+            return match self.lookup(Context::Global, event) {
+                Some(Action::Quit) if event.modifiers.contains(KeyModifiers::CONTROL) => {
+                    Some(Action::Quit)
+                }
+                Some(
+                    a @ (Action::Up
+                    | Action::Down
+                    | Action::PageUp
+                    | Action::PageDown
+                    | Action::Top
+                    | Action::Bottom
+                    | Action::HalfPageDown
+                    | Action::HalfPageUp),
+                ) => Some(a),
+                _ => None,
+            };
+        }
+        self.lookup(Context::Global, event)
+    }
+
+    /// The bindings shown for a context: its own, then the global ones it does not shadow.
+    pub fn bindings_for(&self, context: Context) -> Vec<&Binding> {
+        let own: Vec<&Binding> = self
+            .bindings
+            .iter()
+            .filter(|b| b.context == context)
+            .collect();
+        let shadowed = |b: &Binding| {
+            own.iter()
+                .any(|o| o.keys.iter().any(|k| b.keys.contains(k)))
+                || (context == Context::Search
+                    && b.keys
+                        .iter()
+                        .all(|k| matches!(k.code, KeyCode::Char(_)) && k.mods.is_empty()))
+                || (matches!(context, Context::Help | Context::Detail)
+                    && !matches!(
+                        b.action,
+                        Action::Up
+                            | Action::Down
+                            | Action::PageUp
+                            | Action::PageDown
+                            | Action::Top
+                            | Action::Bottom
+                            | Action::Quit
+                            | Action::HalfPageDown
+                            | Action::HalfPageUp
+                    ))
+        };
+        let global = self
+            .bindings
+            .iter()
+            .filter(|b| b.context == Context::Global && !shadowed(b));
+        own.iter().copied().chain(global).collect()
+    }
+
+    /// The key a view names in its text for an action ("t: next framing"): the first key of the
+    /// binding the context sees, so the text follows the keymap. Empty if nothing is bound.
+    pub fn key_for(&self, context: Context, action: &Action) -> String {
+        self.bindings_for(context)
+            .into_iter()
+            .find(|b| b.action == *action)
+            .and_then(|b| b.keys.first())
+            .map(|k| k.label())
+            .unwrap_or_default()
+    }
+
+    /// (keys, word) pairs for the hint bar of a context: its own keys first, then help and quit
+    /// (so they survive a narrow bar), then the other global keys.
+    pub fn hints(&self, context: Context) -> Vec<(String, &'static str)> {
+        let all = self.bindings_for(context);
+        let rank = |b: &Binding| match (b.context == Context::Global, &b.action) {
+            (false, _) => 0,
+            (true, Action::ToggleHelp | Action::Quit) => 1,
+            (true, _) => 2,
+        };
+        let mut ranked: Vec<&Binding> = all.into_iter().filter(|b| b.hint.is_some()).collect();
+        ranked.sort_by_key(|b| rank(b));
+        ranked
+            .into_iter()
+            .filter_map(|b| Some((b.keys.first()?.label(), b.hint?)))
+            .collect()
+    }
 }
 
 fn is_text_input(event: &KeyEvent) -> Option<char> {
@@ -94,91 +223,14 @@ fn is_text_input(event: &KeyEvent) -> Option<char> {
     }
 }
 
-/// The action a key press means in a context, if any.
-pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
-    if let Some(action) = lookup(context, event) {
-        return Some(action);
-    }
-    if context == Context::Search
-        && let Some(c) = is_text_input(event)
-    {
-        return Some(Action::SearchInput(c));
-    }
-    // Overlays take only their own keys, plus quitting.
-    if matches!(context, Context::Help | Context::Detail) {
-        return match lookup(Context::Global, event) {
-            Some(Action::Quit) if event.modifiers.contains(KeyModifiers::CONTROL) => {
-                Some(Action::Quit)
-            }
-            Some(
-                a @ (Action::Up
-                | Action::Down
-                | Action::PageUp
-                | Action::PageDown
-                | Action::Top
-                | Action::Bottom
-                | Action::HalfPageDown
-                | Action::HalfPageUp),
-            ) => Some(a),
-            _ => None,
-        };
-    }
-    lookup(Context::Global, event)
-}
-
-/// The bindings shown for a context: its own, then the global ones it does not shadow.
-pub fn bindings_for(context: Context) -> Vec<&'static Binding> {
-    let own: Vec<&Binding> = BINDINGS.iter().filter(|b| b.context == context).collect();
-    let shadowed = |b: &Binding| {
-        own.iter()
-            .any(|o| o.keys.iter().any(|k| b.keys.contains(k)))
-            || (context == Context::Search
-                && b.keys
-                    .iter()
-                    .all(|k| matches!(k.code, KeyCode::Char(_)) && k.mods.is_empty()))
-            || (matches!(context, Context::Help | Context::Detail)
-                && !matches!(
-                    b.action,
-                    Action::Up
-                        | Action::Down
-                        | Action::PageUp
-                        | Action::PageDown
-                        | Action::Top
-                        | Action::Bottom
-                        | Action::Quit
-                        | Action::HalfPageDown
-                        | Action::HalfPageUp
-                ))
-    };
-    let global = BINDINGS
-        .iter()
-        .filter(|b| b.context == Context::Global && !shadowed(b));
-    own.iter().copied().chain(global).collect()
-}
-
-/// (keys, word) pairs for the hint bar of a context: its own keys first, then help and quit
-/// (so they survive a narrow bar), then the other global keys.
-pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
-    let all = bindings_for(context);
-    let rank = |b: &Binding| match (b.context == Context::Global, &b.action) {
-        (false, _) => 0,
-        (true, Action::ToggleHelp | Action::Quit) => 1,
-        (true, _) => 2,
-    };
-    let mut ranked: Vec<&Binding> = all.into_iter().filter(|b| b.hint.is_some()).collect();
-    ranked.sort_by_key(|b| rank(b));
-    ranked
-        .into_iter()
-        .filter_map(|b| {
-            b.hint
-                .map(|h| (b.label.split(' ').next().unwrap_or(b.label), h))
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn keymap() -> &'static Keymap {
+        static DEFAULT: std::sync::LazyLock<Keymap> = std::sync::LazyLock::new(Keymap::default);
+        &DEFAULT
+    }
 
     fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
@@ -187,7 +239,7 @@ mod tests {
     #[test]
     fn required_keys_keep_their_meaning() {
         let none = KeyModifiers::NONE;
-        let r = |c| resolve(Context::Reader, &press(KeyCode::Char(c), none));
+        let r = |c| keymap().resolve(Context::Reader, &press(KeyCode::Char(c), none));
         assert_eq!(r('1'), Some(Action::ShowArticle(0)));
         assert_eq!(r('9'), Some(Action::ShowArticle(8)));
         assert_eq!(r('c'), Some(Action::ShowClaims));
@@ -198,7 +250,7 @@ mod tests {
         assert_eq!(r('?'), Some(Action::ToggleHelp));
         assert_eq!(r('q'), Some(Action::Quit));
         assert_eq!(
-            resolve(Context::Reader, &press(KeyCode::Esc, none)),
+            keymap().resolve(Context::Reader, &press(KeyCode::Esc, none)),
             Some(Action::Back)
         );
     }
@@ -213,14 +265,14 @@ mod tests {
             Context::Help,
         ] {
             assert_eq!(
-                resolve(context, &press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+                keymap().resolve(context, &press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
                 Some(Action::Quit),
                 "{context:?}"
             );
         }
         for c in ['c', 'g'] {
             assert_eq!(
-                resolve(
+                keymap().resolve(
                     Context::Search,
                     &press(KeyCode::Char(c), KeyModifiers::CONTROL)
                 ),
@@ -234,32 +286,32 @@ mod tests {
     fn search_takes_typed_characters() {
         let none = KeyModifiers::NONE;
         assert_eq!(
-            resolve(Context::Search, &press(KeyCode::Char('q'), none)),
+            keymap().resolve(Context::Search, &press(KeyCode::Char('q'), none)),
             Some(Action::SearchInput('q'))
         );
         assert_eq!(
-            resolve(Context::Search, &press(KeyCode::Char('1'), none)),
+            keymap().resolve(Context::Search, &press(KeyCode::Char('1'), none)),
             Some(Action::SearchInput('1'))
         );
         assert_eq!(
-            resolve(Context::Search, &press(KeyCode::Char('漢'), none)),
+            keymap().resolve(Context::Search, &press(KeyCode::Char('漢'), none)),
             Some(Action::SearchInput('漢'))
         );
         assert_eq!(
-            resolve(Context::Search, &press(KeyCode::Esc, none)),
+            keymap().resolve(Context::Search, &press(KeyCode::Esc, none)),
             Some(Action::Back)
         );
     }
 
     #[test]
     fn shifted_letters_match_with_or_without_the_shift_flag() {
-        let n = resolve(
+        let n = keymap().resolve(
             Context::Reader,
             &press(KeyCode::Char('N'), KeyModifiers::SHIFT),
         );
         assert_eq!(n, Some(Action::PrevClaim));
         assert_eq!(
-            resolve(
+            keymap().resolve(
                 Context::Reader,
                 &press(KeyCode::Char('G'), KeyModifiers::NONE)
             ),
@@ -269,14 +321,14 @@ mod tests {
 
     #[test]
     fn help_lists_every_binding_of_a_context_once() {
-        let reader = bindings_for(Context::Reader);
+        let reader = keymap().bindings_for(Context::Reader);
         assert!(reader.iter().any(|b| b.action == Action::NextClaim));
         assert!(reader.iter().any(|b| b.action == Action::Quit));
-        let search = bindings_for(Context::Search);
+        let search = keymap().bindings_for(Context::Search);
         assert!(
             !search
                 .iter()
-                .any(|b| b.action == Action::Quit && b.label == "q")
+                .any(|b| b.action == Action::Quit && b.label() == "q")
         );
     }
 

@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use crate::flow::{Flow, TextAnchor};
+use crate::keymap::Keymap;
 use crate::model::{ArticleIx, ClaimIx, Debate, FramingIx, StanceKind};
 use crate::search::Results;
 
@@ -151,6 +152,8 @@ pub struct State {
     pub message: Option<String>,
     /// Shown while the watched file has errors; the last good version stays on screen.
     pub banner: Option<Banner>,
+    /// The key bindings: input resolves keys with them, help and hints are written from them.
+    pub keymap: Arc<Keymap>,
 }
 
 impl ReaderState {
@@ -181,6 +184,7 @@ impl State {
             height,
             message: None,
             banner: None,
+            keymap: Arc::new(Keymap::default()),
         };
         crate::derive::refresh_rows(&mut state);
         crate::derive::refresh(&mut state);

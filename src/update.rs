@@ -15,6 +15,7 @@ use crate::action::Action;
 use crate::derive::{clamp_debate, follow_claims, follow_search, max_top, refresh, refresh_claims};
 use crate::effect::{Effect, Effects};
 use crate::geometry;
+use crate::keymap::Context;
 use crate::model::{ArticleIx, ClaimIx};
 use crate::search::Target;
 use crate::state::{DetailState, Overlay, Place, State, View};
@@ -285,12 +286,12 @@ pub(super) fn open(state: &mut State) {
     match state.view {
         View::Reader => {
             let visible = reader::reader_visible_claim(state);
-            match state.reader().selected.or(visible) {
-                Some(claim) => {
-                    state.readers[state.article.get()].selected = Some(claim);
-                    show_detail(state, claim);
-                }
-                None => state.message = Some("No claim on screen; n goes to the next one.".into()),
+            if let Some(claim) = state.reader().selected.or(visible) {
+                state.readers[state.article.get()].selected = Some(claim);
+                show_detail(state, claim);
+            } else {
+                let next = state.keymap.key_for(Context::Reader, &Action::NextClaim);
+                state.message = Some(format!("No claim on screen; {next} goes to the next one."));
             }
         }
         View::Claims => {

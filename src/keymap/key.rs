@@ -58,6 +58,34 @@ impl Key {
         self.code == event.code && self.mods == mods
     }
 
+    /// The key as help and the hint bar show it: `Ctrl-f`, `PgDn`, `Space`, `↓`, `S-Tab`.
+    pub fn label(self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Down => "↓".to_owned(),
+            KeyCode::Up => "↑".to_owned(),
+            KeyCode::Left => "←".to_owned(),
+            KeyCode::Right => "→".to_owned(),
+            KeyCode::PageDown => "PgDn".to_owned(),
+            KeyCode::PageUp => "PgUp".to_owned(),
+            KeyCode::BackTab => "S-Tab".to_owned(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        let mut label = String::new();
+        for (prefix, modifier) in [
+            ("Ctrl-", KeyModifiers::CONTROL),
+            ("Alt-", KeyModifiers::ALT),
+            ("Shift-", KeyModifiers::SHIFT),
+        ] {
+            if self.mods.contains(modifier) {
+                label.push_str(prefix);
+            }
+        }
+        label + &name
+    }
+
     /// The key event a terminal sends for this key.
     pub fn event(self) -> KeyEvent {
         let mods = if self.code == KeyCode::BackTab {

@@ -6,6 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{card, layout, paint, theme};
+use crate::action::Action;
+use crate::keymap::Context;
 use crate::model::ClaimIx;
 use crate::state::State;
 use crate::text;
@@ -20,7 +22,10 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
     let claims = &state.claims;
     if claims.visible.is_empty() {
         let msg = Line::from(Span::styled(
-            " No claim matches these filters (x clears them).",
+            format!(
+                " No claim matches these filters ({} clears them).",
+                state.keymap.key_for(Context::Claims, &Action::ClearFilters)
+            ),
             theme::dim(),
         ));
         paint::line(buf, list, 0, &msg);

@@ -10,6 +10,8 @@ use ratatui::text::{Line, Span};
 mod compare;
 
 use super::{layout, paint, theme};
+use crate::action::Action;
+use crate::keymap::Context;
 use crate::model::{ClaimIx, StanceKind};
 use crate::state::State;
 use crate::text;
@@ -50,9 +52,13 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
         ),
         Span::styled(
             format!(
-                "  framing {}/{} · t: next · s: side by side",
+                "  framing {}/{} · {}: next · {}: side by side",
                 f.get() + 1,
-                d.framings.len()
+                d.framings.len(),
+                state.keymap.key_for(Context::Debate, &Action::NextFraming),
+                state
+                    .keymap
+                    .key_for(Context::Debate, &Action::ToggleSideBySide),
             ),
             theme::dim(),
         ),
@@ -272,7 +278,10 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
 fn draw_list(buf: &mut Buffer, list: Rect, state: &State) {
     let rows = state.debate_rows();
     if rows.is_empty() {
-        let msg = "No claim has a stance under this framing. t: next framing.";
+        let msg = format!(
+            "No claim has a stance under this framing. {}: next framing.",
+            state.keymap.key_for(Context::Debate, &Action::NextFraming)
+        );
         paint::line(buf, list, 0, &Line::from(Span::styled(msg, theme::dim())));
         return;
     }

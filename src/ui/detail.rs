@@ -5,6 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{card, layout, paint, theme};
+use crate::action::Action;
+use crate::keymap::Context;
 use crate::state::{DetailState, State};
 
 const MAX_WIDTH: u16 = 96;
@@ -52,14 +54,15 @@ pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, detail: &DetailState)
     } else {
         ""
     };
+    let key = |action| format!(" {}", state.keymap.key_for(Context::Detail, &action));
     let hints = Line::from(vec![
-        Span::styled(" Tab", theme::accent()),
+        Span::styled(key(Action::NextLink), theme::accent()),
         Span::styled(" links ", theme::dim()),
-        Span::styled(" Enter", theme::accent()),
+        Span::styled(key(Action::Open), theme::accent()),
         Span::styled(" follow ", theme::dim()),
-        Span::styled(" r", theme::accent()),
+        Span::styled(key(Action::ReadInArticle), theme::accent()),
         Span::styled(" read in article ", theme::dim()),
-        Span::styled(" Esc", theme::accent()),
+        Span::styled(key(Action::Back), theme::accent()),
         Span::styled(" close", theme::dim()),
         Span::styled(more, theme::muted()),
     ]);

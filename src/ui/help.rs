@@ -6,7 +6,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use super::{layout, paint, theme};
-use crate::keymap::{self, Context};
+use crate::keymap::{Context, Keymap};
 use crate::state::{State, View};
 use crate::text;
 
@@ -21,17 +21,13 @@ fn described(state: &State) -> Context {
 }
 
 /// The help's lines for a context: its own keys first, then the keys that work everywhere.
-pub fn lines(context: Context, width: usize) -> Vec<Line<'static>> {
-    let bindings = keymap::bindings_for(context);
-    let key_width = bindings
-        .iter()
-        .map(|b| text::width(b.label))
-        .max()
-        .unwrap_or(0)
-        + 2;
+pub fn lines(keymap: &Keymap, context: Context, width: usize) -> Vec<Line<'static>> {
+    let bindings = keymap.bindings_for(context);
+    let labels: Vec<String> = bindings.iter().map(|b| b.label()).collect();
+    let key_width = labels.iter().map(|l| text::width(l)).max().unwrap_or(0) + 2;
     let mut out = Vec::new();
     let mut section = None;
-    for b in bindings {
+    for (b, label) in bindings.iter().zip(&labels) {
         let heading = if b.context == Context::Global {
             "Everywhere"
         } else {
@@ -47,10 +43,10 @@ pub fn lines(context: Context, width: usize) -> Vec<Line<'static>> {
             )));
             section = Some(heading);
         }
-        let pad = " ".repeat(key_width.saturating_sub(text::width(b.label)));
+        let pad = " ".repeat(key_width.saturating_sub(text::width(label)));
         let help = text::truncate(b.help, width.saturating_sub(key_width + 2)).into_owned();
         out.push(Line::from(vec![
-            Span::styled(format!("  {}{pad}", b.label), theme::accent()),
+            Span::styled(format!("  {label}{pad}"), theme::accent()),
             Span::raw(help),
         ]));
     }
@@ -117,14 +113,14 @@ pub fn draw_errors(buf: &mut Buffer, screen: Rect, state: &State, scroll: usize)
 /// The help's box on a screen: as tall as its lines, at most the screen.
 fn outer(screen: Rect, state: &State) -> Rect {
     let width = content(layout::overlay(screen, WIDTH)).width;
-    let count = lines(described(state), usize::from(width)).len();
+    let count = lines(&state.keymap, described(state), usize::from(width)).len();
     layout::overlay_fitting(screen, WIDTH, count, 0)
 }
 
 /// How far the help can scroll at the current size.
 pub fn max_scroll(state: &State) -> usize {
     let content = content(outer(Rect::new(0, 0, state.width, state.height), state));
-    lines(described(state), usize::from(content.width))
+    lines(&state.keymap, described(state), usize::from(content.width))
         .len()
         .saturating_sub(usize::from(content.height))
 }
@@ -146,11 +142,15 @@ pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, scroll: usize) {
     let title = format!("Keys · {}", context.title());
     paint::frame(buf, outer, &title, theme::accent());
     let text_area = content(outer);
-    let help = lines(context, usize::from(text_area.width));
+    let help = lines(&state.keymap, context, usize::from(text_area.width));
     let scroll = scroll.min(help.len().saturating_sub(usize::from(text_area.height)));
     paint::lines(buf, text_area, &help, scroll);
     if help.len() > scroll + usize::from(text_area.height) {
-        let more = Line::from(Span::styled(" ↓ j for more ", theme::accent())).right_aligned();
+        let key = state
+            .keymap
+            .key_for(Context::Help, &crate::action::Action::Down);
+        let more = Line::from(Span::styled(format!(" ↓ {key} for more "), theme::accent()))
+            .right_aligned();
         // Drawn on the bottom border, inside its corners.
         let border = Rect {
             x: outer.x + 1,

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{paint, theme};
-use crate::keymap::{self, Context};
+use crate::keymap::Context;
 use crate::state::{Overlay, State, View};
 use crate::text;
 
@@ -85,8 +85,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
         ));
     } else {
         let mut left = room;
-        for (key, word) in keymap::hints(Context::of(state)) {
-            let w = text::width(key) + text::width(word) + 3;
+        for (key, word) in state.keymap.hints(Context::of(state)) {
+            let w = text::width(&key) + text::width(word) + 3;
             if w > left {
                 break;
             }

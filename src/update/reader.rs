@@ -2,9 +2,11 @@
 //! claim.
 
 use super::{go, selected_claim};
+use crate::action::Action;
 use crate::derive::max_top;
 use crate::effect::{Effect, Effects};
 use crate::geometry;
+use crate::keymap::Context;
 use crate::model::{ArticleIx, ClaimIx};
 use crate::state::{State, View};
 
@@ -40,9 +42,13 @@ pub(super) fn copy(state: &mut State, claim: ClaimIx, fx: &mut Effects) {
 }
 
 pub(super) fn copy_claim(state: &mut State, fx: &mut Effects) {
-    match selected_claim(state) {
-        Some(claim) => copy(state, claim, fx),
-        None => state.message = Some("Select a claim to copy first (n in the reader).".into()),
+    if let Some(claim) = selected_claim(state) {
+        copy(state, claim, fx);
+    } else {
+        let next = state.keymap.key_for(Context::Reader, &Action::NextClaim);
+        state.message = Some(format!(
+            "Select a claim to copy first ({next} in the reader)."
+        ));
     }
 }
 
