@@ -9,7 +9,7 @@
 //! best one selected. The same script with a second back ends on the results; another ends on
 //! `t` right after Enter, while the search may still run: its framing message must stay.
 //!
-//! `DEBATE_STRESS_RUNS=100 cargo test --test typing_stress -- --include-ignored` runs 100
+//! `DEBATE_STRESS_RUNS=100 cargo test --test typing_stress` runs 100
 //! repetitions of each; plain `cargo test` runs a few. A debug build loads the 10,000 claims in
 //! about 5 s with the cores busy (six starts per repetition): add `--release` for 100 of those.
 
@@ -400,7 +400,6 @@ fn burst_matches_slow(args: &[&str], ready: &str, queries: &[&str], framing: &st
 }
 
 #[test]
-#[ignore = "issue 13: fails until the ordering fix lands"]
 fn a_burst_of_keys_ends_where_slow_typing_does_on_the_embedded_debate() {
     burst_matches_slow(
         &[],
@@ -412,7 +411,6 @@ fn a_burst_of_keys_ends_where_slow_typing_does_on_the_embedded_debate() {
 }
 
 #[test]
-#[ignore = "issue 13: fails until the ordering fix lands"]
 fn a_burst_of_keys_ends_where_slow_typing_does_on_10000_claims() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("generated.toml");
@@ -443,7 +441,6 @@ fn a_burst_of_keys_ends_where_slow_typing_does_on_10000_claims() {
 /// certain: Enter while the search still runs, then `t`. The framing's message must stay until
 /// the next key, whatever the search thread answers meanwhile.
 #[test]
-#[ignore = "issue 13: fails until the ordering fix lands"]
 fn a_late_search_result_leaves_the_framing_message_on_screen() {
     let _load = CpuLoad::start();
     let query = "hedge fund";
