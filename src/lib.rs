@@ -20,6 +20,7 @@ pub mod scaffold;
 pub mod scenario;
 pub mod screen;
 pub mod search;
+pub mod session;
 pub mod state;
 pub mod text;
 pub mod tui;
