@@ -40,6 +40,11 @@ pub struct Cli {
     /// The debate file to open (TOML); the embedded debate when left out.
     pub file: Option<PathBuf>,
 
+    /// Start at the beginning, ignoring the saved place (bookmarks, verdicts and notes are
+    /// kept; nothing is deleted).
+    #[arg(long)]
+    pub fresh: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -166,6 +171,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Man) => man::run(),
         Some(Command::Notes { file, format }) => notes::run(file, format),
-        None => read::run(cli.file),
+        None => read::run(cli.file, cli.fresh),
     }
 }

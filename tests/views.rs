@@ -183,7 +183,7 @@ fn every_view_draws_at_every_small_size_without_panic() {
                 debate::update::update(&mut s, debate::action::Action::Resize(w, h));
                 // Nothing drawn outside the area, no glyph overflowing a row, no control
                 // character in a cell.
-                debate::invariants::check_render(&s, &format!("{view:?} at {w}x{h}"));
+                debate::testing::invariants::check_render(&s, &format!("{view:?} at {w}x{h}"));
             }
         }
     }
@@ -223,7 +223,7 @@ fn any_debate_with_two_to_six_framings_works_in_every_view() {
                     file: None,
                 };
                 let s = render_state(d.clone(), file, &args).unwrap();
-                debate::invariants::check_render(&s, &format!("{file} {view:?} {size:?}"));
+                debate::testing::invariants::check_render(&s, &format!("{file} {view:?} {size:?}"));
                 let text = screen::to_text(&screen::draw(&s, size.0, size.1));
                 if view == RenderView::Compare && size == (200, 60) {
                     let head = text.lines().nth(3).unwrap();
