@@ -44,6 +44,8 @@ pub enum Action {
     ShowErrors,
     /// Copy the selected claim to the clipboard.
     CopyClaim,
+    /// Your verdict on the selected claim, in turn: convinced, not convinced, unsure, none.
+    CycleVerdict,
     CycleArticleFilter,
     CycleTagFilter,
     CycleStanceFilter,

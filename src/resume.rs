@@ -31,6 +31,7 @@ pub fn restore(state: &mut State, saved: &Session) {
             reader.flow = crate::flow::Flow::default();
         }
     }
+    state.judgements.clone_from(&saved.judgements);
     state.view = match saved.view {
         session::View::Claims => View::Claims,
         session::View::Debate => View::Debate,
@@ -80,6 +81,7 @@ pub fn capture(state: &State, session: &mut Session) {
             );
         }
     }
+    session.judgements.clone_from(&state.judgements);
     // A query is remembered once the finder is left, not at every key typed into it.
     if state.view != View::Search {
         session.remember_query(&state.search.query);

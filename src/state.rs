@@ -151,6 +151,9 @@ pub struct State {
     pub message: Option<String>,
     /// Shown while the watched file has errors; the last good version stays on screen.
     pub banner: Option<Banner>,
+    /// Your verdicts and notes, by claim id (ids of claims no longer in the file included:
+    /// they are kept, listed as orphans by `debate notes`).
+    pub judgements: std::collections::BTreeMap<String, crate::session::Judgement>,
 }
 
 impl ReaderState {
@@ -181,6 +184,7 @@ impl State {
             height,
             message: None,
             banner: None,
+            judgements: std::collections::BTreeMap::new(),
         };
         crate::derive::refresh_rows(&mut state);
         crate::derive::refresh(&mut state);

@@ -254,3 +254,43 @@ fn a_state_directory_that_cannot_be_written_gives_a_banner_and_the_reader_goes_o
     });
     app.quit();
 }
+
+/// A verdict given in the claim list is there after a restart, marked in the list, and
+/// `debate notes` prints it with the claim's summary.
+#[test]
+fn verdicts_survive_a_restart_and_appear_in_debate_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let debate = Debate::embedded().unwrap();
+    let mut app = App::open(dir.path(), &[]);
+    app.send("c");
+    app.wait_for("the claim list", |s| {
+        s.contains("CLAIMS") || s.contains("Claims")
+    });
+    app.send("v");
+    app.wait_for("the verdict's message", |s| s.contains("convinced"));
+    app.quit();
+
+    let mut again = App::open(dir.path(), &[]);
+    again.wait_for("the claim list, marked", |s| s.contains("\u{2713} "));
+    again.send("q");
+
+    let notes = std::process::Command::new(env!("CARGO_BIN_EXE_debate"))
+        .arg("notes")
+        .env("DEBATE_STATE_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        notes.status.success(),
+        "{}",
+        String::from_utf8_lossy(&notes.stderr)
+    );
+    let text = String::from_utf8(notes.stdout).unwrap();
+    let judged: Vec<&str> = debate
+        .claims
+        .iter()
+        .filter(|c| text.contains(&c.summary))
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(judged.len(), 1, "one claim's summary in the notes:\n{text}");
+    assert!(text.contains("convinced"), "{text}");
+}

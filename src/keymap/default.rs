@@ -297,6 +297,14 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Detail,
+        &[ch('v')],
+        Action::CycleVerdict,
+        "v",
+        "Your verdict: convinced, not convinced, unsure, none",
+        Some("verdict"),
+    ),
+    bind(
+        Detail,
         &[ch('y')],
         Action::CopyClaim,
         "y",
@@ -394,6 +402,14 @@ pub const BINDINGS: &[Binding] = &[
         "/",
         "Search",
         Some("search"),
+    ),
+    bind(
+        Global,
+        &[ch('v')],
+        Action::CycleVerdict,
+        "v",
+        "Your verdict on the selected claim (in turn)",
+        None,
     ),
     bind(
         Global,
