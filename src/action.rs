@@ -46,6 +46,16 @@ pub enum Action {
     CopyClaim,
     /// Your verdict on the selected claim, in turn: convinced, not convinced, unsure, none.
     CycleVerdict,
+    /// `m`: the next letter sets a bookmark here (the reading place, or the selected claim).
+    SetMark,
+    /// `'`: the next letter jumps to its bookmark.
+    JumpToMark,
+    /// The letter after `m` or `'`.
+    #[serde(skip)]
+    MarkLetter(char),
+    /// Anything but a letter after `m` or `'`.
+    #[serde(skip)]
+    CancelMark,
     CycleArticleFilter,
     CycleTagFilter,
     CycleStanceFilter,

@@ -32,6 +32,7 @@ pub fn restore(state: &mut State, saved: &Session) {
         }
     }
     state.judgements.clone_from(&saved.judgements);
+    state.bookmarks.clone_from(&saved.bookmarks);
     state.view = match saved.view {
         session::View::Claims => View::Claims,
         session::View::Debate => View::Debate,
@@ -82,6 +83,7 @@ pub fn capture(state: &State, session: &mut Session) {
         }
     }
     session.judgements.clone_from(&state.judgements);
+    session.bookmarks.clone_from(&state.bookmarks);
     // A query is remembered once the finder is left, not at every key typed into it.
     if state.view != View::Search {
         session.remember_query(&state.search.query);

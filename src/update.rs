@@ -119,10 +119,10 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
             }
         }
         Action::CopyClaim => reader::copy_claim(state, fx),
-        Action::CycleVerdict => match selected_claim(state) {
-            Some(claim) => cycle_verdict(state, claim),
-            None => state.message = Some("Select a claim to judge first (n in the reader).".into()),
-        },
+        Action::SetMark | Action::JumpToMark | Action::MarkLetter(_) | Action::CancelMark => {
+            reader::mark(state, &action);
+        }
+        Action::CycleVerdict => judge_selected(state),
         Action::Resize(w, h) => {
             state.width = w;
             state.height = h;
@@ -258,6 +258,14 @@ pub(super) fn show_detail(state: &mut State, claim: ClaimIx) {
         link: None,
         scroll: 0,
     }));
+}
+
+/// `v` on whatever claim the view has selected.
+fn judge_selected(state: &mut State) {
+    match selected_claim(state) {
+        Some(claim) => cycle_verdict(state, claim),
+        None => state.message = Some("Select a claim to judge first (n in the reader).".into()),
+    }
 }
 
 /// The next verdict on `claim`: none, convinced, not convinced, unsure, none again.

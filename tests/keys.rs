@@ -615,3 +615,41 @@ fn v_cycles_the_verdict_on_the_selected_claim_in_every_view_that_shows_one() {
         "the detail stays open"
     );
 }
+
+/// `m<letter>` sets a bookmark (the reading place in the reader, the selected claim
+/// elsewhere) and `'<letter>` goes back to it; `'` alone lists them.
+#[test]
+fn m_letter_sets_a_bookmark_and_quote_letter_jumps_back() {
+    let mut s = app(80, 24);
+    press(&mut s, "2 space space");
+    let (article, top) = (s.article, s.reader().top);
+    assert!(top > 0, "scrolled");
+    press(&mut s, "m a");
+    assert_eq!(s.bookmarks.len(), 1);
+    press(&mut s, "1 g c");
+    press(&mut s, "'");
+    assert!(
+        s.message.as_deref().is_some_and(|m| m.contains("'a")),
+        "the list: {:?}",
+        s.message
+    );
+    press(&mut s, "a");
+    assert_eq!(
+        (s.view, s.article, s.reader().top),
+        (View::Reader, article, top)
+    );
+
+    press(&mut s, "c j");
+    let claim = s.claims.visible[s.claims.selected];
+    press(&mut s, "m b g ' b");
+    assert_eq!(s.view, View::Reader);
+    assert_eq!(s.reader().selected, Some(claim), "the bookmarked claim");
+    press(&mut s, "' z");
+    assert!(
+        s.message
+            .as_deref()
+            .is_some_and(|m| m.contains("No bookmark")),
+        "{:?}",
+        s.message
+    );
+}

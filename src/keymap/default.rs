@@ -405,6 +405,22 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Global,
+        &[ch('m')],
+        Action::SetMark,
+        "m<letter>",
+        "Bookmark this place (or the selected claim) under a letter",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('\'')],
+        Action::JumpToMark,
+        "'<letter>",
+        "Go to a bookmark",
+        None,
+    ),
+    bind(
+        Global,
         &[ch('v')],
         Action::CycleVerdict,
         "v",
