@@ -44,6 +44,18 @@ pub enum Action {
     ShowErrors,
     /// Copy the selected claim to the clipboard.
     CopyClaim,
+    /// Your verdict on the selected claim, in turn: convinced, not convinced, unsure, none.
+    CycleVerdict,
+    /// `m`: the next letter sets a bookmark here (the reading place, or the selected claim).
+    SetMark,
+    /// `'`: the next letter jumps to its bookmark.
+    JumpToMark,
+    /// The letter after `m` or `'`.
+    #[serde(skip)]
+    MarkLetter(char),
+    /// Anything but a letter after `m` or `'`.
+    #[serde(skip)]
+    CancelMark,
     CycleArticleFilter,
     CycleTagFilter,
     CycleStanceFilter,

@@ -12,6 +12,7 @@ mod generate;
 mod load;
 mod man;
 mod new;
+mod notes;
 mod output;
 mod read;
 mod render;
@@ -23,6 +24,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub use export::ExportFormat;
+pub use notes::NotesFormat;
 pub use render::{RenderArgs, RenderFormat, RenderView, render_state};
 
 #[derive(Debug, Parser)]
@@ -37,6 +39,11 @@ pub use render::{RenderArgs, RenderFormat, RenderView, render_state};
 pub struct Cli {
     /// The debate file to open (TOML); the embedded debate when left out.
     pub file: Option<PathBuf>,
+
+    /// Start at the beginning, ignoring the saved place (bookmarks, verdicts and notes are
+    /// kept; nothing is deleted).
+    #[arg(long)]
+    pub fresh: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -120,6 +127,15 @@ pub enum Command {
     },
     /// Print the manual page (roff), for `man -l -` or a man directory.
     Man,
+    /// Print your bookmarks, verdicts and notes on a debate (with each claim's summary and
+    /// quote); entries whose claim or article is gone are listed as orphaned.
+    Notes {
+        /// The debate file; the embedded debate when left out.
+        file: Option<PathBuf>,
+        /// Markdown for reading, JSON for scripts.
+        #[arg(long, value_enum, default_value_t = NotesFormat::Markdown)]
+        format: NotesFormat,
+    },
 }
 
 /// Runs the command the line names; the reader when it names none.
@@ -154,6 +170,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => new::run(&articles, output.as_ref(), force),
         Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Man) => man::run(),
-        None => read::run(cli.file),
+        Some(Command::Notes { file, format }) => notes::run(file, format),
+        None => read::run(cli.file, cli.fresh),
     }
 }

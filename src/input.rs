@@ -12,6 +12,13 @@ use crate::state::State;
 pub fn to_action(state: &State, event: &Event) -> Option<Action> {
     match *event {
         // Presses and auto-repeats; releases (reported on some platforms) would act twice.
+        // After `m` or `'`, a letter names the mark (as in less).
+        Event::Key(key) if key.kind != KeyEventKind::Release && state.pending_mark.is_some() => {
+            match key.code {
+                event::KeyCode::Char(c) if c.is_ascii_alphabetic() => Some(Action::MarkLetter(c)),
+                _ => Some(Action::CancelMark),
+            }
+        }
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             state.keymap.resolve(keymap::Context::of(state), &key)
         }

@@ -17,6 +17,7 @@ pub mod geometry;
 pub mod input;
 pub mod keymap;
 pub mod model;
+pub mod resume;
 pub mod scaffold;
 pub mod scenario;
 pub mod screen;

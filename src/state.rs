@@ -154,6 +154,13 @@ pub struct State {
     pub banner: Option<Banner>,
     /// The key bindings: input resolves keys with them, help and hints are written from them.
     pub keymap: Arc<Keymap>,
+    /// Your verdicts and notes, by claim id (ids of claims no longer in the file included:
+    /// they are kept, listed as orphans by `debate notes`).
+    pub judgements: std::collections::BTreeMap<String, crate::session::Judgement>,
+    /// Bookmarks by letter (less's marks).
+    pub bookmarks: std::collections::BTreeMap<char, crate::session::Place>,
+    /// `m` or `'` was pressed: the next letter names a mark. `true` sets, `false` jumps.
+    pub pending_mark: Option<bool>,
 }
 
 impl ReaderState {
@@ -185,6 +192,9 @@ impl State {
             message: None,
             banner: None,
             keymap: Arc::new(Keymap::default()),
+            judgements: std::collections::BTreeMap::new(),
+            bookmarks: std::collections::BTreeMap::new(),
+            pending_mark: None,
         };
         crate::derive::refresh_rows(&mut state);
         crate::derive::refresh(&mut state);

@@ -23,6 +23,7 @@ use ratatui::widgets::Clear;
 use crate::action::{Action, Reload};
 use crate::effect::{Effect, Effects};
 use crate::input;
+use crate::resume::Memory;
 use crate::search::worker::{Job, Worker};
 use crate::state::State;
 use crate::ui;
@@ -164,12 +165,18 @@ fn copy_to_clipboard(text: &str) -> io::Result<()> {
     out.flush()
 }
 
-/// Runs the reader until the user quits or a signal arrives.
+/// Runs the reader until the user quits or a signal arrives; `memory` saves its place as it
+/// changes and at the end, `notice` is shown first (a saved state that could not be used).
 ///
 /// # Panics
 /// Only on purpose: a debug build run with `DEBATE_TEST_PANIC` set panics after the first
 /// frame, so that tests can check the terminal is restored after a panic.
-pub fn run(state: State, watch: Option<PathBuf>) -> io::Result<Ending> {
+pub fn run(
+    mut state: State,
+    watch: Option<PathBuf>,
+    mut memory: Memory,
+    notice: Option<String>,
+) -> io::Result<Ending> {
     let signals = watch_signals()?;
     install_panic_hook();
     let _guard = Guard::enter()?;
@@ -177,7 +184,16 @@ pub fn run(state: State, watch: Option<PathBuf>) -> io::Result<Ending> {
     // panics when the terminal (and so stderr) is gone. The guard restores the terminal instead.
     let mut terminal =
         std::mem::ManuallyDrop::new(Terminal::new(CrosstermBackend::new(io::stdout()))?);
-    let result = event_loop(&mut terminal, state, watch, &signals);
+    let result = event_loop(
+        &mut terminal,
+        &mut state,
+        watch,
+        &mut memory,
+        notice,
+        &signals,
+    );
+    // Saved however the loop ended; a failure has nowhere to be shown any more.
+    let _ = memory.tick(&state, true);
     // A terminal that went away mid-write is a hang-up, not a failure of ours.
     match result {
         Err(_) if wait_for_terminal(Duration::ZERO) == Wait::HungUp => {
@@ -191,8 +207,10 @@ type Screen = Terminal<CrosstermBackend<io::Stdout>>;
 
 fn event_loop(
     terminal: &mut Screen,
-    mut state: State,
+    state: &mut State,
     watch: Option<PathBuf>,
+    memory: &mut Memory,
+    notice: Option<String>,
     signals: &AtomicUsize,
 ) -> io::Result<Ending> {
     let mut watch = watch.map(Watch::new);
@@ -201,15 +219,21 @@ fn event_loop(
     let mut prepared = Arc::clone(&state.debate);
     searcher.prepare(Arc::clone(&prepared));
     let size = terminal.size()?;
-    let effects = update(&mut state, Action::Resize(size.width, size.height));
-    perform(&state, &searcher, effects)?;
+    let effects = update(state, Action::Resize(size.width, size.height));
+    perform(state, &searcher, effects)?;
+    if notice.is_some() {
+        state.message = notice;
+    }
     let panic_after_draw = test_panic_requested();
     loop {
         if !Arc::ptr_eq(&prepared, &state.debate) {
             prepared = Arc::clone(&state.debate);
             searcher.prepare(Arc::clone(&prepared));
         }
-        terminal.draw(|frame| ui::draw(frame, &state))?;
+        if let Some(failed) = memory.tick(state, false) {
+            state.message = Some(failed);
+        }
+        terminal.draw(|frame| ui::draw(frame, state))?;
         assert!(
             !panic_after_draw,
             "test panic requested by DEBATE_TEST_PANIC"
@@ -228,6 +252,12 @@ fn event_loop(
             if event::poll(Duration::ZERO)? {
                 break;
             }
+            // A change held still long enough is saved while the reader waits.
+            if let Some(failed) = memory.tick(state, false) {
+                state.message = Some(failed);
+                woken = true;
+                break;
+            }
             let woke = if let Some(done) = searcher.try_recv() {
                 Some(Action::SearchDone {
                     generation: done.generation,
@@ -240,8 +270,8 @@ fn event_loop(
                     .map(|result| Action::Reloaded(Reload::new(result)))
             };
             if let Some(action) = woke {
-                let effects = update(&mut state, action);
-                if perform(&state, &searcher, effects)? == Next::Quit {
+                let effects = update(state, action);
+                if perform(state, &searcher, effects)? == Next::Quit {
                     return Ok(Ending::Quit);
                 }
                 woken = true;
@@ -256,10 +286,10 @@ fn event_loop(
         let mut resized = false;
         let mut next = Next::Continue;
         loop {
-            if let Some(action) = input::to_action(&state, &event::read()?) {
+            if let Some(action) = input::to_action(state, &event::read()?) {
                 resized |= matches!(action, Action::Resize(..));
-                let effects = update(&mut state, action);
-                next = perform(&state, &searcher, effects)?;
+                let effects = update(state, action);
+                next = perform(state, &searcher, effects)?;
             }
             if next == Next::Quit || !event::poll(Duration::ZERO)? {
                 break;

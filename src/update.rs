@@ -120,6 +120,10 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
             }
         }
         Action::CopyClaim => reader::copy_claim(state, fx),
+        Action::SetMark | Action::JumpToMark | Action::MarkLetter(_) | Action::CancelMark => {
+            reader::mark(state, &action);
+        }
+        Action::CycleVerdict => judge_selected(state),
         Action::Resize(w, h) => {
             state.width = w;
             state.height = h;
@@ -255,6 +259,34 @@ pub(super) fn show_detail(state: &mut State, claim: ClaimIx) {
         link: None,
         scroll: 0,
     }));
+}
+
+/// `v` on whatever claim the view has selected.
+fn judge_selected(state: &mut State) {
+    match selected_claim(state) {
+        Some(claim) => cycle_verdict(state, claim),
+        None => state.message = Some("Select a claim to judge first (n in the reader).".into()),
+    }
+}
+
+/// The next verdict on `claim`: none, convinced, not convinced, unsure, none again.
+pub(super) fn cycle_verdict(state: &mut State, claim: ClaimIx) {
+    use crate::session::Verdict;
+    let id = state.debate.claim(claim).id.clone();
+    let judgement = state.judgements.entry(id.clone()).or_default();
+    judgement.verdict = match judgement.verdict {
+        None => Some(Verdict::Convinced),
+        Some(Verdict::Convinced) => Some(Verdict::NotConvinced),
+        Some(Verdict::NotConvinced) => Some(Verdict::Unsure),
+        Some(Verdict::Unsure) => None,
+    };
+    state.message = Some(match judgement.verdict {
+        Some(verdict) => format!("Your verdict on {id}: {}.", verdict.label()),
+        None => format!("No verdict on {id}."),
+    });
+    if judgement.is_empty() {
+        state.judgements.remove(&id);
+    }
 }
 
 /// The claim a key like `o` or `r` acts on in the current view.

@@ -25,6 +25,8 @@ struct App {
     raw: Arc<Mutex<Vec<u8>>>,
     /// The terminal's modes before the program started.
     before: Termios,
+    /// Where this run saves its place; removed with the app.
+    _state_dir: tempfile::TempDir,
 }
 
 impl Drop for App {
@@ -56,6 +58,9 @@ impl App {
         cmd.env("TERM", "xterm-256color");
         // A backtrace would scroll the panic message off a 24-row screen.
         cmd.env("RUST_BACKTRACE", "0");
+        // Each run remembers its place in a directory of its own, so no run sees another's.
+        let state_dir = tempfile::tempdir().unwrap();
+        cmd.env("DEBATE_STATE_DIR", state_dir.path());
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -87,6 +92,7 @@ impl App {
             parser,
             raw,
             before,
+            _state_dir: state_dir,
         }
     }
 

@@ -573,3 +573,83 @@ fn the_framing_chip_is_clickable_where_it_is_drawn_and_only_there() {
     click_top(&mut s, 59);
     assert_eq!(s.framing.get(), 0, "no chip drawn, nothing to click");
 }
+
+/// `v` cycles your verdict on the selected claim, from the claim list, the debate view and a
+/// claim's detail: convinced, not convinced, unsure, none.
+#[test]
+fn v_cycles_the_verdict_on_the_selected_claim_in_every_view_that_shows_one() {
+    use debate::session::Verdict;
+    let mut s = app(100, 30);
+    press(&mut s, "c");
+    let first = s.debate.claim(s.claims.visible[0]).id.clone();
+    let verdict = |s: &State, id: &str| s.judgements.get(id).and_then(|j| j.verdict);
+    press(&mut s, "v");
+    assert_eq!(verdict(&s, &first), Some(Verdict::Convinced));
+    press(&mut s, "v");
+    assert_eq!(verdict(&s, &first), Some(Verdict::NotConvinced));
+    press(&mut s, "v");
+    assert_eq!(verdict(&s, &first), Some(Verdict::Unsure));
+    press(&mut s, "v");
+    assert_eq!(verdict(&s, &first), None);
+    assert!(
+        !s.judgements.contains_key(&first),
+        "an empty judgement is not kept"
+    );
+
+    press(&mut s, "d");
+    let (_, row) = s.debate_rows()[0];
+    let in_debate = s.debate.claim(row).id.clone();
+    press(&mut s, "v");
+    assert_eq!(verdict(&s, &in_debate), Some(Verdict::Convinced));
+
+    press(&mut s, "enter");
+    let Some(Overlay::Detail(detail)) = s.overlay.clone() else {
+        panic!("enter opens the detail");
+    };
+    let in_detail = s.debate.claim(detail.claim).id.clone();
+    let before = verdict(&s, &in_detail);
+    press(&mut s, "v");
+    assert_ne!(verdict(&s, &in_detail), before, "v in the detail");
+    assert!(
+        matches!(s.overlay, Some(Overlay::Detail(_))),
+        "the detail stays open"
+    );
+}
+
+/// `m<letter>` sets a bookmark (the reading place in the reader, the selected claim
+/// elsewhere) and `'<letter>` goes back to it; `'` alone lists them.
+#[test]
+fn m_letter_sets_a_bookmark_and_quote_letter_jumps_back() {
+    let mut s = app(80, 24);
+    press(&mut s, "2 space space");
+    let (article, top) = (s.article, s.reader().top);
+    assert!(top > 0, "scrolled");
+    press(&mut s, "m a");
+    assert_eq!(s.bookmarks.len(), 1);
+    press(&mut s, "1 g c");
+    press(&mut s, "'");
+    assert!(
+        s.message.as_deref().is_some_and(|m| m.contains("'a")),
+        "the list: {:?}",
+        s.message
+    );
+    press(&mut s, "a");
+    assert_eq!(
+        (s.view, s.article, s.reader().top),
+        (View::Reader, article, top)
+    );
+
+    press(&mut s, "c j");
+    let claim = s.claims.visible[s.claims.selected];
+    press(&mut s, "m b g ' b");
+    assert_eq!(s.view, View::Reader);
+    assert_eq!(s.reader().selected, Some(claim), "the bookmarked claim");
+    press(&mut s, "' z");
+    assert!(
+        s.message
+            .as_deref()
+            .is_some_and(|m| m.contains("No bookmark")),
+        "{:?}",
+        s.message
+    );
+}

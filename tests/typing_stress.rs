@@ -86,6 +86,8 @@ struct App {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Where this run saves its place; removed with the app.
+    _state_dir: tempfile::TempDir,
 }
 
 impl Drop for App {
@@ -110,6 +112,9 @@ impl App {
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
+        // Each run remembers its place in a directory of its own, so no run sees another's.
+        let state_dir = tempfile::tempdir().unwrap();
+        cmd.env("DEBATE_STATE_DIR", state_dir.path());
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(
@@ -134,6 +139,7 @@ impl App {
             child,
             writer,
             parser,
+            _state_dir: state_dir,
         }
     }
 

@@ -7,11 +7,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::load::{Origin, load_or_report};
+use crate::resume::Memory;
 use crate::state::State;
 
 /// `debate [FILE]`: the interactive reader. Errors in the file are printed before the
 /// terminal is touched.
-pub(super) fn run(file: Option<PathBuf>) -> ExitCode {
+pub(super) fn run(file: Option<PathBuf>, fresh: bool) -> ExitCode {
     let (origin, debate) = match load_or_report(file) {
         Ok(loaded) => loaded,
         Err(code) => return code,
@@ -25,12 +26,19 @@ pub(super) fn run(file: Option<PathBuf>) -> ExitCode {
         );
         return print_text(&debate);
     }
-    let state = State::new(debate, origin.name(), 80, 24);
+    // The session is keyed before the debate moves into the state; a file that cannot be
+    // resolved (it loaded, so this is rare) is read without saving its place.
+    let key = super::notes::key_of(&origin, &debate);
+    let mut state = State::new(debate, origin.name(), 80, 24);
+    let store = crate::session::Store::default_location().filter(|_| key.is_ok());
+    let key = key.unwrap_or_else(|_| crate::session::DebateKey::embedded(&origin.name(), ""));
+    let (memory, notice) = Memory::load(store, key, fresh);
+    crate::resume::restore(&mut state, memory.session());
     let watch = match &origin {
         Origin::File(path) => Some(path.clone()),
         Origin::Embedded => None,
     };
-    match crate::tui::run(state, watch) {
+    match crate::tui::run(state, watch, memory, notice) {
         Ok(crate::tui::Ending::Quit) => ExitCode::SUCCESS,
         // The conventional status for death by a signal: 128 + its number.
         Ok(crate::tui::Ending::Signal(n)) => ExitCode::from(u8::try_from(128 + n).unwrap_or(1)),

@@ -251,32 +251,37 @@ impl Session {
     /// Per framing, in the debate's order: of the claims the reader judged convincing, how
     /// many support the framing and how many challenge it.
     pub fn scorecard(&self, debate: &Debate) -> Vec<Score> {
-        use crate::model::StanceKind;
-        debate
-            .framing_ixs()
-            .map(|framing| {
-                let mut score = Score::default();
-                for (id, judgement) in &self.judgements {
-                    let Some(ix) = claim_ix(debate, id) else {
-                        continue;
-                    };
-                    let Some(stance) = debate.claim(ix).stance(framing) else {
-                        continue;
-                    };
-                    let convinced = judgement.verdict == Some(Verdict::Convinced);
-                    match stance.kind {
-                        StanceKind::Supports if convinced => score.supporting += 1,
-                        StanceKind::Challenges if convinced => score.challenging += 1,
-                        _ => {}
-                    }
-                    if judgement.verdict.is_some() {
-                        score.judged += 1;
-                    }
-                }
-                score
-            })
-            .collect()
+        scorecard(&self.judgements, debate)
     }
+}
+
+/// [`Session::scorecard`] of a set of judgements (the reader keeps them outside a session).
+pub fn scorecard(judgements: &BTreeMap<String, Judgement>, debate: &Debate) -> Vec<Score> {
+    use crate::model::StanceKind;
+    debate
+        .framing_ixs()
+        .map(|framing| {
+            let mut score = Score::default();
+            for (id, judgement) in judgements {
+                let Some(ix) = claim_ix(debate, id) else {
+                    continue;
+                };
+                let Some(stance) = debate.claim(ix).stance(framing) else {
+                    continue;
+                };
+                let convinced = judgement.verdict == Some(Verdict::Convinced);
+                match stance.kind {
+                    StanceKind::Supports if convinced => score.supporting += 1,
+                    StanceKind::Challenges if convinced => score.challenging += 1,
+                    _ => {}
+                }
+                if judgement.verdict.is_some() {
+                    score.judged += 1;
+                }
+            }
+            score
+        })
+        .collect()
 }
 
 /// A framing's tally of the claims the reader judged.

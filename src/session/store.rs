@@ -7,6 +7,7 @@ use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use etcetera::BaseStrategy;
 use serde::Deserialize;
 
 use super::atomic;
@@ -23,12 +24,10 @@ pub fn default_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os(STATE_DIR_VAR).filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir));
     }
-    let dirs = directories::ProjectDirs::from("", "", "debate")?;
-    Some(
-        dirs.state_dir()
-            .unwrap_or_else(|| dirs.data_local_dir())
-            .to_path_buf(),
-    )
+    // etcetera (already used for the config directory) rather than a second directories crate.
+    let strategy = etcetera::choose_base_strategy().ok()?;
+    let base = strategy.state_dir().unwrap_or_else(|| strategy.data_dir());
+    Some(base.join("debate"))
 }
 
 /// Why a state file could not be used.

@@ -10,6 +10,17 @@ use crate::model::{ClaimIx, LinkKind, StanceKind};
 use crate::state::State;
 use crate::text;
 
+/// The mark of your verdict on a claim, for lists: none when you gave none.
+pub fn verdict_mark(state: &State, claim: ClaimIx) -> Option<&'static str> {
+    use crate::session::Verdict;
+    let id = &state.debate.claim(claim).id;
+    Some(match state.judgements.get(id)?.verdict? {
+        Verdict::Convinced => "✓",
+        Verdict::NotConvinced => "✗",
+        Verdict::Unsure => "?",
+    })
+}
+
 /// The card's lines at a width; `selected_link` highlights one of the links (out, then in).
 pub fn lines(
     state: &State,
@@ -27,6 +38,19 @@ pub fn lines(
     if !c.tags.is_empty() {
         let tags = paint::hashtags(&c.tags);
         out.extend(paint::wrapped(&tags, w, theme::accent()));
+    }
+    if let Some(judgement) = state.judgements.get(&c.id) {
+        if let Some(verdict) = judgement.verdict {
+            let line = format!("Your verdict: {}", verdict.label());
+            out.extend(paint::wrapped(&line, w, theme::accent()));
+        }
+        if let Some(note) = judgement.note.as_deref().filter(|n| !n.is_empty()) {
+            out.extend(paint::wrapped(
+                &format!("Your note: {note}"),
+                w,
+                theme::note(),
+            ));
+        }
     }
     out.push(Line::default());
     out.extend(quote_in_context(state, claim, w));

@@ -141,8 +141,12 @@ fn draw_row(buf: &mut Buffer, list: Rect, dy: u16, state: &State, claim: ClaimIx
     } else {
         row_style
     };
+    let summary = match super::card::verdict_mark(state, claim) {
+        Some(mark) => format!("{mark} {}", text::clean(&c.summary)),
+        None => text::clean(&c.summary).into_owned(),
+    };
     first.push(Span::styled(
-        text::truncate(&text::clean(&c.summary), room).into_owned(),
+        text::truncate(&summary, room).into_owned(),
         summary_style,
     ));
     paint::line(buf, list, dy, &Line::from(first));

@@ -63,6 +63,16 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
             theme::dim(),
         ),
     ])];
+    let score = crate::session::record::scorecard(&state.judgements, d)[f.get()];
+    if score.judged > 0 {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "  Your reading: of {} claims judged, {} convincing for it, {} convincing against",
+                score.judged, score.supporting, score.challenging
+            ),
+            theme::accent(),
+        )));
+    }
     let mut thesis = paint::wrapped(&framing.thesis, w, theme::note());
     let cap = usize::from(body.height / 4).max(1);
     if thesis.len() > cap {
@@ -134,8 +144,9 @@ fn list_row(
             Span::styled(format!("{count}"), theme::dim()),
         ]));
     }
+    let marked = super::card::verdict_mark(state, claim).map(|m| format!("{m} {}", c.summary));
     let mut summary = paint::wrapped(
-        &c.summary,
+        marked.as_deref().unwrap_or(&c.summary),
         w.saturating_sub(4).max(1),
         theme::strong().patch(row_style),
     );

@@ -96,6 +96,7 @@ pub(super) fn overlay_action(
                     copy(state, detail.claim, fx);
                     return true;
                 }
+                Action::CycleVerdict => super::cycle_verdict(state, detail.claim),
                 _ => return true,
             }
             detail.scroll = detail.scroll.min(ui::detail::max_scroll(state, &detail));

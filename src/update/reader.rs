@@ -147,3 +147,100 @@ pub(super) fn reader_visible_claim(state: &State) -> Option<ClaimIx> {
         .find(|&(_, l)| l >= top && l < top + height)
         .map(|(c, _)| c)
 }
+
+/// `m`, `'` and the letter after them (less's marks).
+pub(crate) fn mark(state: &mut State, action: &crate::action::Action) {
+    use crate::action::Action;
+    match *action {
+        Action::SetMark => {
+            state.pending_mark = Some(true);
+            state.message = Some("Mark this place with a letter…".into());
+        }
+        Action::JumpToMark => {
+            state.pending_mark = Some(false);
+            state.message = Some(marks_list(state));
+        }
+        Action::MarkLetter(letter) => {
+            if state.pending_mark.take() == Some(true) {
+                set_mark(state, letter);
+            } else {
+                jump_to_mark(state, letter);
+            }
+        }
+        _ => state.pending_mark = None,
+    }
+}
+
+/// The bookmarks as one line, the list to jump from: `'a` and a few words of each place.
+pub(crate) fn marks_list(state: &State) -> String {
+    use crate::session::Place;
+    if state.bookmarks.is_empty() {
+        return "No bookmarks yet: m and a letter sets one.".into();
+    }
+    let entries: Vec<String> = state
+        .bookmarks
+        .iter()
+        .map(|(letter, place)| match place {
+            Place::Claim { claim } => format!("'{letter} {claim}"),
+            Place::Text { article, anchor } => {
+                let words: String = anchor.context.chars().take(16).collect();
+                format!("'{letter} {article}: {words}")
+            }
+        })
+        .collect();
+    format!("Go to: {}", entries.join(" · "))
+}
+
+/// `m<letter>`: in the reader, the place at the top of the screen; elsewhere the selected claim.
+pub(crate) fn set_mark(state: &mut State, letter: char) {
+    use crate::session::{Place, ReadingAnchor};
+    let place = if state.view == View::Reader {
+        let article = state.debate.article(state.article);
+        let reader = state.reader();
+        let anchor = reader
+            .anchor
+            .unwrap_or_else(|| reader.flow.anchor(reader.top));
+        Place::Text {
+            article: article.id.clone(),
+            anchor: ReadingAnchor::from_text_anchor(article, anchor),
+        }
+    } else if let Some(claim) = super::selected_claim(state) {
+        Place::Claim {
+            claim: state.debate.claim(claim).id.clone(),
+        }
+    } else {
+        state.message = Some("Select a claim to bookmark first.".into());
+        return;
+    };
+    state.bookmarks.insert(letter, place);
+    state.message = Some(format!("Bookmark '{letter} set."));
+}
+
+/// `'<letter>`: back to a bookmark; one whose claim or article is gone says so.
+pub(crate) fn jump_to_mark(state: &mut State, letter: char) {
+    use crate::session::Place;
+    let Some(place) = state.bookmarks.get(&letter).cloned() else {
+        state.message = Some(format!("No bookmark '{letter}."));
+        return;
+    };
+    match place {
+        Place::Claim { claim } => match crate::session::record::claim_ix(&state.debate, &claim) {
+            Some(ix) => jump_to_claim(state, ix),
+            None => state.message = Some(format!("Bookmark '{letter}: claim {claim} is gone.")),
+        },
+        Place::Text { article, anchor } => {
+            let Some(ix) = crate::session::record::article_ix(&state.debate, &article) else {
+                state.message = Some(format!("Bookmark '{letter}: article {article} is gone."));
+                return;
+            };
+            let restored = anchor.restore(state.debate.article(ix)).anchor;
+            state.overlay = None;
+            state.article = ix;
+            state.view = View::Reader;
+            let reader = &mut state.readers[ix.get()];
+            reader.anchor = Some(restored);
+            reader.flow = crate::flow::Flow::default();
+            crate::derive::refresh(state);
+        }
+    }
+}

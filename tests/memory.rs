@@ -1,0 +1,296 @@
+//! The reader remembers its place between runs: the real binary in a pseudo-terminal, each
+//! test with a state directory of its own (`DEBATE_STATE_DIR`). Quit and start again lands on
+//! the same screen; a damaged state file or one that cannot be written gives a banner, and the
+//! reader goes on.
+
+// Tests fail by panicking; helpers outside #[test] functions do so too.
+#![allow(clippy::panic, clippy::unwrap_used)]
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use debate::model::{Debate, EMBEDDED};
+use debate::session::DebateKey;
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+const COLS: u16 = 80;
+const ROWS: u16 = 24;
+
+struct App {
+    _master: Box<dyn MasterPty + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+}
+
+impl Drop for App {
+    /// A failed test must not leave its program running.
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+impl App {
+    /// The reader on the embedded debate, saving its place in `state_dir`; returns once it
+    /// has drawn its first frame (the status bar's hints).
+    fn open(state_dir: &Path, args: &[&str]) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_debate"));
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("DEBATE_STATE_DIR", state_dir);
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            ROWS.try_into().unwrap(),
+            COLS.try_into().unwrap(),
+            0,
+        )));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let p = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        let app = Self {
+            _master: pair.master,
+            child,
+            writer,
+            parser,
+        };
+        app.wait_for("the first frame", |s| s.contains("/ Search"));
+        app
+    }
+
+    /// The screen as a person sees it, without its last row (the status line, whose messages
+    /// come and go).
+    fn visible(&self) -> String {
+        let contents = self.parser.lock().unwrap().screen().contents();
+        let mut rows: Vec<&str> = contents.lines().map(str::trim_end).collect();
+        rows.truncate(usize::from(ROWS) - 1);
+        rows.join("\n")
+    }
+
+    fn wait_for(&self, what: &str, done: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if done(&self.parser.lock().unwrap().screen().contents()) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!(
+            "timed out waiting for {what}; the screen shows:\n{}",
+            self.parser.lock().unwrap().screen().contents()
+        );
+    }
+
+    fn wait_until_visible_is(&self, what: &str, expected: &str) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if self.visible() == expected {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!(
+            "{what}: expected\n{expected}\n-- but the screen shows --\n{}",
+            self.visible()
+        );
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Sends `q` and waits for a clean exit.
+    fn quit(mut self) {
+        self.send("q");
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                assert_eq!(status.exit_code(), 0, "exit status");
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!("the reader did not quit");
+    }
+}
+
+/// The file the embedded debate's session is kept in, under `dir`.
+fn state_file(dir: &Path) -> std::path::PathBuf {
+    let debate = Debate::embedded().unwrap();
+    dir.join(DebateKey::embedded(&debate.title, EMBEDDED).file_name())
+}
+
+/// Keys that leave the reader somewhere a fresh start is not: another framing, the second
+/// article, scrolled down; then a view.
+fn wander(app: &mut App, view_key: &str) {
+    app.send("t");
+    app.send("2");
+    app.wait_for("the second essay", |s| {
+        s.contains("I didn't think I'd find myself")
+    });
+    // Three pages down end on an empty line between paragraphs; one more line is in the text.
+    app.send("   j");
+    app.wait_for("scrolled away from the top", |s| {
+        !s.contains("I didn't think I'd find myself")
+    });
+    app.send(view_key);
+}
+
+/// In each view: quit, start again, and the screen is the one left (compared with a run that
+/// started fresh in another directory and was sent the same keys).
+#[test]
+fn quitting_and_starting_again_restores_the_place_in_each_view() {
+    for (view, key) in [
+        ("reader", ""),
+        ("claims", "c"),
+        ("debate", "d"),
+        ("side by side", "s"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut first = App::open(dir.path(), &[]);
+        wander(&mut first, key);
+        // What the same keys show, from a run with nothing saved.
+        let other = tempfile::tempdir().unwrap();
+        let mut reference = App::open(other.path(), &[]);
+        wander(&mut reference, key);
+        first.quit();
+        assert!(state_file(dir.path()).is_file(), "{view}: nothing saved");
+
+        let restored = App::open(dir.path(), &[]);
+        let expected = reference.visible();
+        // The reference may still be drawing its last key: wait for both to settle on it.
+        restored.wait_until_visible_is(view, &reference.visible());
+        assert_eq!(restored.visible(), expected, "{view}: the reference moved");
+        assert!(
+            !restored
+                .visible()
+                .contains("China’s AI revolution is getting a plot twist."),
+            "{view}: the restored screen is a fresh start's"
+        );
+        restored.quit();
+        reference.quit();
+
+        // --fresh starts clean and deletes nothing.
+        let fresh = App::open(dir.path(), &["--fresh"]);
+        fresh.wait_for("the first essay", |s| {
+            s.contains("China’s AI revolution is getting a plot twist.")
+        });
+        assert!(
+            state_file(dir.path()).is_file(),
+            "--fresh deleted the state file"
+        );
+        fresh.quit();
+    }
+}
+
+#[test]
+fn a_corrupt_state_file_is_set_aside_with_a_banner() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_file(dir.path());
+    std::fs::write(&path, b"{\"version\": 1, \"view\": ").unwrap();
+    let app = App::open(dir.path(), &[]);
+    app.wait_for("the banner", |s| {
+        s.contains("Saved place not used: it was damaged")
+    });
+    app.wait_for("the reader at its start", |s| {
+        s.contains("China’s AI revolution is getting a plot twist.")
+    });
+    let kept: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("corrupt"))
+        .collect();
+    assert_eq!(kept.len(), 1, "the damaged file is kept under another name");
+    app.quit();
+}
+
+#[test]
+fn a_state_directory_that_cannot_be_written_gives_a_banner_and_the_reader_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let read_only = dir.path().join("read-only");
+    std::fs::create_dir(&read_only).unwrap();
+    let mut perms = std::fs::metadata(&read_only).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o555);
+    std::fs::set_permissions(&read_only, perms).unwrap();
+    let state_dir = if std::fs::write(read_only.join("probe"), b"").is_ok() {
+        // Permissions do not stop root: a directory under a regular file cannot be made.
+        let file = dir.path().join("a-file");
+        std::fs::write(&file, b"").unwrap();
+        file.join("state")
+    } else {
+        read_only
+    };
+    let mut app = App::open(&state_dir, &[]);
+    app.send("2");
+    app.wait_for("the banner", |s| s.contains("Could not save"));
+    app.send("j");
+    app.wait_for("the reader still reading", |s| {
+        !s.contains("Could not save")
+    });
+    app.quit();
+}
+
+/// A verdict given in the claim list is there after a restart, marked in the list, and
+/// `debate notes` prints it with the claim's summary.
+#[test]
+fn verdicts_survive_a_restart_and_appear_in_debate_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let debate = Debate::embedded().unwrap();
+    let mut app = App::open(dir.path(), &[]);
+    app.send("c");
+    app.wait_for("the claim list", |s| {
+        s.contains("CLAIMS") || s.contains("Claims")
+    });
+    app.send("v");
+    app.wait_for("the verdict's message", |s| s.contains("convinced"));
+    app.quit();
+
+    let mut again = App::open(dir.path(), &[]);
+    again.wait_for("the claim list, marked", |s| s.contains("\u{2713} "));
+    again.send("q");
+
+    let notes = std::process::Command::new(env!("CARGO_BIN_EXE_debate"))
+        .arg("notes")
+        .env("DEBATE_STATE_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        notes.status.success(),
+        "{}",
+        String::from_utf8_lossy(&notes.stderr)
+    );
+    let text = String::from_utf8(notes.stdout).unwrap();
+    let judged: Vec<&str> = debate
+        .claims
+        .iter()
+        .filter(|c| text.contains(&c.summary))
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(judged.len(), 1, "one claim's summary in the notes:\n{text}");
+    assert!(text.contains("convinced"), "{text}");
+}
