@@ -11,6 +11,7 @@ pub mod config;
 mod derive;
 pub mod effect;
 pub mod export;
+pub mod field;
 pub mod flow;
 pub mod geometry;
 pub mod input;

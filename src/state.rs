@@ -78,7 +78,8 @@ pub struct ClaimsState {
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchState {
-    pub query: String,
+    /// The prompt: the query and its cursor.
+    pub query: crate::field::TextField,
     /// The results of the newest query that finished; while `busy`, an older query's.
     pub results: Results,
     pub selected: usize,

@@ -14,6 +14,7 @@ mod search;
 use crate::action::Action;
 use crate::derive::{clamp_debate, follow_claims, follow_search, max_top, refresh, refresh_claims};
 use crate::effect::{Effect, Effects};
+use crate::field::Edit;
 use crate::geometry;
 use crate::model::{ArticleIx, ClaimIx};
 use crate::search::Target;
@@ -64,23 +65,20 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         Action::ToggleContested => debate::toggle_contested(state),
         Action::NextFraming => debate::next_framing(state),
         Action::StartSearch => search::start_search(state, fx),
-        Action::SearchInput(c) => {
-            if state.search.query.chars().count() < MAX_QUERY_CHARS {
-                search::edit_query(state, fx, |q| q.push(c));
-            } else {
-                state.message = Some(format!("A query is at most {MAX_QUERY_CHARS} characters."));
-            }
-        }
-        Action::SearchBackspace => search::edit_query(state, fx, |q| {
-            q.pop();
-        }),
-        Action::SearchClear => search::edit_query(state, fx, String::clear),
-        Action::SearchDeleteWord => search::edit_query(state, fx, |q| {
-            let trimmed = q.trim_end().len();
-            q.truncate(trimmed);
-            let cut = q.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-            q.truncate(cut);
-        }),
+        Action::SearchInput(c) => search::edit_query(state, fx, Edit::Insert(c)),
+        Action::Paste(text) => search::edit_query(state, fx, Edit::Paste(text)),
+        Action::SearchBackspace => search::edit_query(state, fx, Edit::DeleteBack),
+        Action::SearchDeleteChar => search::edit_query(state, fx, Edit::DeleteForward),
+        Action::SearchClear => search::edit_query(state, fx, Edit::Clear),
+        Action::SearchDeleteWord => search::edit_query(state, fx, Edit::DeleteWordBack),
+        Action::SearchDeleteToStart => search::edit_query(state, fx, Edit::DeleteToStart),
+        Action::SearchDeleteToEnd => search::edit_query(state, fx, Edit::DeleteToEnd),
+        Action::CursorLeft => search::edit_query(state, fx, Edit::Left),
+        Action::CursorRight => search::edit_query(state, fx, Edit::Right),
+        Action::CursorWordLeft => search::edit_query(state, fx, Edit::WordLeft),
+        Action::CursorWordRight => search::edit_query(state, fx, Edit::WordRight),
+        Action::CursorStart => search::edit_query(state, fx, Edit::Home),
+        Action::CursorEnd => search::edit_query(state, fx, Edit::End),
         Action::Up => move_by(state, -1),
         Action::Down => move_by(state, 1),
         Action::PageUp => move_by(state, -page(state)),

@@ -209,7 +209,7 @@ fn search_types_jumps_and_esc_returns_where_you_were() {
     assert_eq!(s.view, View::Search);
     // Keys that mean something elsewhere are text here.
     type_text(&mut s, "q1cd outlier");
-    assert_eq!(s.search.query, "q1cd outlier");
+    assert_eq!(s.search.query.text(), "q1cd outlier");
     press(&mut s, "ctrl-u");
     type_text(&mut s, "outlier");
     assert!(s.search.results.matched > 0);
@@ -414,7 +414,7 @@ fn queries_are_capped_with_a_message() {
     press(&mut s, "/");
     type_text(&mut s, &"ab".repeat(150));
     assert_eq!(
-        s.search.query.chars().count(),
+        s.search.query.text().chars().count(),
         debate::update::MAX_QUERY_CHARS
     );
     assert!(s.message.as_deref().is_some_and(|m| m.contains("at most")));
@@ -463,7 +463,7 @@ fn typing_never_waits_for_search_and_stale_results_are_dropped() {
 
     let effects = type_deferred(&mut s, "ta");
     // Both keys are in the query at once; the list still shows the previous results, marked busy.
-    assert_eq!(s.search.query, "ta");
+    assert_eq!(s.search.query.text(), "ta");
     assert!(s.search.busy);
     assert_eq!(s.search.results.query, "");
     let (old_generation, old_results) = run_request(&s, &effects);
@@ -572,4 +572,85 @@ fn the_framing_chip_is_clickable_where_it_is_drawn_and_only_there() {
     assert!(!text.lines().next().unwrap().contains('▌'), "{text}");
     click_top(&mut s, 59);
     assert_eq!(s.framing.get(), 0, "no chip drawn, nothing to click");
+}
+
+/// The prompt's text with `|` at its cursor.
+fn prompt(state: &State) -> String {
+    let q = &state.search.query;
+    let mut s = q.text().to_owned();
+    let at = s
+        .char_indices()
+        .nth(q.cursor_chars())
+        .map_or(s.len(), |(i, _)| i);
+    s.insert(at, '|');
+    s
+}
+
+#[test]
+fn the_prompt_edits_as_readline_does() {
+    let mut s = app(80, 24);
+    press(&mut s, "/");
+    type_text(&mut s, "export");
+    // The example: the cursor moves, and X goes where it stands.
+    press(&mut s, "left left X");
+    assert_eq!(prompt(&s), "expoX|rt");
+    press(&mut s, "home ( end )");
+    assert_eq!(prompt(&s), "(expoXrt)|");
+    press(&mut s, "ctrl-a delete ctrl-e backspace");
+    assert_eq!(prompt(&s), "expoXrt|");
+    type_text(&mut s, " controls now");
+    press(&mut s, "alt-b alt-b");
+    assert_eq!(prompt(&s), "expoXrt |controls now");
+    press(&mut s, "ctrl-k");
+    assert_eq!(prompt(&s), "expoXrt |");
+    press(&mut s, "alt-b alt-f right ctrl-w");
+    assert_eq!(prompt(&s), "|");
+    type_text(&mut s, "a b c");
+    press(&mut s, "left ctrl-u");
+    assert_eq!(prompt(&s), "|c");
+    // Each change of the text ran its search: the results are the query's.
+    assert_eq!(s.search.results.query, "c");
+}
+
+#[test]
+fn moving_the_cursor_runs_no_search() {
+    let mut s = app(80, 24);
+    press(&mut s, "/");
+    type_text(&mut s, "tai");
+    let effects = press_deferred(&mut s, "left home right end alt-b alt-f");
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::RunSearch { .. })),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn a_paste_is_one_edit_at_the_cursor() {
+    let mut s = app(80, 24);
+    press(&mut s, "/");
+    type_text(&mut s, "ab");
+    press(&mut s, "left");
+    let action = to_action(&s, &Event::Paste("export\ncontrols\n".into())).unwrap();
+    let effects = update(&mut s, action);
+    assert_eq!(prompt(&s), "aexport controls|b");
+    let runs = effects
+        .iter()
+        .filter(|e| matches!(e, Effect::RunSearch { .. }))
+        .count();
+    assert_eq!(runs, 1, "one search for the whole paste");
+    // Outside the finder a paste means nothing (it is not a stream of commands).
+    press(&mut s, "esc");
+    assert_eq!(to_action(&s, &Event::Paste("q".into())), None);
+}
+
+#[test]
+fn wide_characters_are_one_cursor_step() {
+    let mut s = app(80, 24);
+    press(&mut s, "/");
+    type_text(&mut s, "中国");
+    press(&mut s, "left x");
+    assert_eq!(prompt(&s), "中x|国");
+    assert_eq!(s.search.query.cursor_column(), 3);
 }

@@ -24,6 +24,13 @@ const fn ctrl(c: char) -> Key {
     }
 }
 
+const fn alt(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::ALT,
+    }
+}
+
 const fn bind(
     context: Context,
     keys: &'static [Key],
@@ -44,7 +51,7 @@ const fn bind(
 
 use Context::{Claims, Debate, Detail, Global, Help, Reader, Search};
 use KeyCode::{
-    BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+    BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
 
 /// Every binding of the program. Order matters within a context: it is the help's order.
@@ -223,10 +230,59 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Search,
-        &[key(Up), ctrl('p'), ctrl('k')],
+        &[key(Up), ctrl('p')],
         Action::Up,
         "↑ Ctrl-p",
         "Previous result",
+        None,
+    ),
+    // The prompt's editing keys, as in readline and fzf.
+    bind(
+        Search,
+        &[key(Left)],
+        Action::CursorLeft,
+        "←",
+        "Cursor one character back",
+        None,
+    ),
+    bind(
+        Search,
+        &[key(Right)],
+        Action::CursorRight,
+        "→",
+        "Cursor one character forward",
+        None,
+    ),
+    bind(
+        Search,
+        &[alt('b')],
+        Action::CursorWordLeft,
+        "Alt-b",
+        "Cursor one word back",
+        None,
+    ),
+    bind(
+        Search,
+        &[alt('f')],
+        Action::CursorWordRight,
+        "Alt-f",
+        "Cursor one word forward",
+        None,
+    ),
+    bind(
+        Search,
+        &[key(Home), ctrl('a')],
+        Action::CursorStart,
+        "Home Ctrl-a",
+        "Cursor to the start",
+        None,
+    ),
+    bind(
+        Search,
+        &[key(End), ctrl('e')],
+        Action::CursorEnd,
+        "End Ctrl-e",
+        "Cursor to the end",
         None,
     ),
     bind(
@@ -234,7 +290,15 @@ pub const BINDINGS: &[Binding] = &[
         &[key(Backspace)],
         Action::SearchBackspace,
         "Backspace",
-        "Delete a character",
+        "Delete the character before the cursor",
+        None,
+    ),
+    bind(
+        Search,
+        &[key(Delete)],
+        Action::SearchDeleteChar,
+        "Delete",
+        "Delete the character under the cursor",
         None,
     ),
     bind(
@@ -242,15 +306,23 @@ pub const BINDINGS: &[Binding] = &[
         &[ctrl('w')],
         Action::SearchDeleteWord,
         "Ctrl-w",
-        "Delete a word",
+        "Delete the word before the cursor",
         None,
     ),
     bind(
         Search,
         &[ctrl('u')],
-        Action::SearchClear,
+        Action::SearchDeleteToStart,
         "Ctrl-u",
-        "Clear the query",
+        "Delete to the start",
+        None,
+    ),
+    bind(
+        Search,
+        &[ctrl('k')],
+        Action::SearchDeleteToEnd,
+        "Ctrl-k",
+        "Delete to the end",
         None,
     ),
     bind(

@@ -5,10 +5,11 @@ use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::{card, layout, paint, theme};
+use crate::field::TextField;
 use crate::search::{self, Field, Hit, Target};
 use crate::state::State;
 use crate::text;
@@ -26,7 +27,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
     }
     let list = geometry.results.list;
     let s = &state.search;
-    if s.results.hits.is_empty() && !s.query.trim().is_empty() {
+    if s.results.hits.is_empty() && !s.query.text().trim().is_empty() {
         let note = if s.busy {
             " Searching…"
         } else {
@@ -62,19 +63,9 @@ fn draw_input(buf: &mut Buffer, area: Rect, state: &State) {
     let count = format!("{}/{} ", s.results.matched, s.results.total);
     let busy = if s.busy { text::width(BUSY) } else { 0 };
     let room = usize::from(area.width).saturating_sub(text::width(&count) + busy + 4);
-    // Show the end of a query too long for the line: that is where typing happens.
-    let query = text::clean(&s.query);
-    let mut shown: &str = &query;
-    while text::width(shown) > room {
-        let mut chars = shown.chars();
-        chars.next();
-        shown = chars.as_str();
-    }
-    let line = Line::from(vec![
-        Span::styled(" / ", theme::accent()),
-        Span::styled(shown.to_owned(), theme::title()),
-        Span::styled("▏", theme::accent()),
-    ]);
+    let mut line = vec![Span::styled(" / ", theme::accent())];
+    line.extend(prompt_spans(&s.query, room));
+    let line = Line::from(line);
     paint::line(buf, area, 0, &line);
     // While a query runs, a mark before the count (as fzf's spinner): the results below are
     // still the previous query's.
@@ -83,6 +74,38 @@ fn draw_input(buf: &mut Buffer, area: Rect, state: &State) {
         count_line.insert(0, Span::styled(BUSY, theme::accent()));
     }
     paint::line(buf, area, 0, &Line::from(count_line).right_aligned());
+}
+
+/// The query as spans fitting `room` columns, the cell where the next character goes drawn
+/// reversed (a block cursor: the terminal's own stays hidden). A query too long for the line
+/// scrolls so that the cursor stays in view, by whole characters.
+fn prompt_spans(query: &TextField, room: usize) -> Vec<Span<'static>> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let cursor = query.cursor_column();
+    let room = room.max(1);
+    // The first column shown: enough to keep the cursor's cell (one more column) on screen.
+    let scroll = (cursor + 1).saturating_sub(room);
+    let (mut before, mut under, mut after) = (String::new(), None, String::new());
+    let mut column = 0;
+    for grapheme in query.text().graphemes(true) {
+        let width = text::width(grapheme);
+        let start = column;
+        column += width;
+        if start < scroll || column > scroll + room {
+            continue;
+        }
+        match start.cmp(&cursor) {
+            std::cmp::Ordering::Less => before.push_str(grapheme),
+            std::cmp::Ordering::Equal => under = Some(grapheme.to_owned()),
+            std::cmp::Ordering::Greater => after.push_str(grapheme),
+        }
+    }
+    let cursor_style = theme::title().add_modifier(Modifier::REVERSED);
+    vec![
+        Span::styled(before, theme::title()),
+        Span::styled(under.unwrap_or_else(|| " ".into()), cursor_style),
+        Span::styled(after, theme::title()),
+    ]
 }
 
 /// The busy mark: a braille cell, one column wide in every terminal (fzf's spinner is one).

@@ -1,8 +1,9 @@
 //! The finder: editing the query, asking for its search, taking in results in the order the
 //! user typed, and Enter on the whole query.
 
-use super::{SEARCH_LIMIT, follow_search};
+use super::{MAX_QUERY_CHARS, SEARCH_LIMIT, follow_search};
 use crate::effect::{Effect, Effects};
+use crate::field::{Edit, Outcome, TextField};
 use crate::state::{State, View};
 
 pub(super) fn start_search(state: &mut State, fx: &mut Effects) {
@@ -10,16 +11,22 @@ pub(super) fn start_search(state: &mut State, fx: &mut Effects) {
         state.search.from = Some(state.place());
     }
     state.view = View::Search;
-    state.search.query.clear();
+    state.search.query = TextField::new(MAX_QUERY_CHARS);
     run_search(state, fx);
 }
 
-pub(super) fn edit_query(state: &mut State, fx: &mut Effects, edit: impl FnOnce(&mut String)) {
+/// An edit of the prompt; the search runs again only when the text changed.
+pub(super) fn edit_query(state: &mut State, fx: &mut Effects, edit: Edit) {
     if state.view != View::Search {
         return;
     }
-    edit(&mut state.search.query);
-    run_search(state, fx);
+    match state.search.query.apply(edit) {
+        Outcome::Changed => run_search(state, fx),
+        Outcome::Unchanged => {}
+        Outcome::Full => {
+            state.message = Some(format!("A query is at most {MAX_QUERY_CHARS} characters."));
+        }
+    }
 }
 
 /// Starts the search for the current query. An empty query lists the claims at once; any other
@@ -28,16 +35,16 @@ pub(super) fn edit_query(state: &mut State, fx: &mut Effects, edit: impl FnOnce(
 pub(super) fn run_search(state: &mut State, fx: &mut Effects) {
     let s = &mut state.search;
     s.generation += 1;
-    if s.query.trim().is_empty() {
+    if s.query.text().trim().is_empty() {
         s.busy = false;
-        let results = crate::search::all_claims(&state.debate, &s.query, SEARCH_LIMIT);
+        let results = crate::search::all_claims(&state.debate, s.query.text(), SEARCH_LIMIT);
         show_results(state, results);
         return;
     }
     s.busy = true;
     fx.push(Effect::RunSearch {
         generation: s.generation,
-        query: s.query.clone(),
+        query: s.query.text().to_owned(),
     });
 }
 
@@ -49,7 +56,7 @@ pub(super) fn finish_search(state: &mut State) {
     }
     let results = crate::search::Index::new(&state.debate).search(
         &state.debate,
-        &state.search.query,
+        state.search.query.text(),
         SEARCH_LIMIT,
     );
     search_done(state, state.search.generation, results);
