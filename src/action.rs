@@ -71,6 +71,9 @@ pub enum Action {
     CursorWordRight,
     CursorStart,
     CursorEnd,
+    /// The finder's previous query of this session, and back towards the one being typed.
+    HistoryBack,
+    HistoryForward,
     /// The terminal's new size in cells.
     #[serde(skip)]
     Resize(u16, u16),

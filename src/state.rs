@@ -80,6 +80,12 @@ pub struct ClaimsState {
 pub struct SearchState {
     /// The prompt: the query and its cursor.
     pub query: crate::field::TextField,
+    /// Queries the user opened a result of, oldest first, without repeats: plain data, for a
+    /// persistence layer to save and restore.
+    pub history: Vec<String>,
+    /// While recalling: which entry of `history` the prompt shows, and what was typed before
+    /// recalling began (shown again past the newest entry).
+    pub recalling: Option<(usize, String)>,
     /// The results of the newest query that finished; while `busy`, an older query's.
     pub results: Results,
     pub selected: usize,

@@ -79,6 +79,8 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         Action::CursorWordRight => search::edit_query(state, fx, Edit::WordRight),
         Action::CursorStart => search::edit_query(state, fx, Edit::Home),
         Action::CursorEnd => search::edit_query(state, fx, Edit::End),
+        Action::HistoryBack => search::recall(state, fx, true),
+        Action::HistoryForward => search::recall(state, fx, false),
         Action::Up => move_by(state, -1),
         Action::Down => move_by(state, 1),
         Action::PageUp => move_by(state, -page(state)),
@@ -302,6 +304,7 @@ pub(super) fn open(state: &mut State) {
             }
         }
         View::Search => {
+            search::remember_query(state);
             search::finish_search(state);
             let Some(hit) = state
                 .search

@@ -654,3 +654,38 @@ fn wide_characters_are_one_cursor_step() {
     assert_eq!(prompt(&s), "中x|国");
     assert_eq!(s.search.query.cursor_column(), 3);
 }
+
+#[test]
+fn ctrl_p_and_ctrl_n_recall_the_queries_of_this_session() {
+    let mut s = app(80, 24);
+    // Two queries opened with Enter, the first one twice: it is kept once, as the newest.
+    for query in ["talent", "export", "talent"] {
+        press(&mut s, "/");
+        type_text(&mut s, query);
+        press(&mut s, "enter");
+    }
+    assert_eq!(s.search.history, ["export", "talent"]);
+    // An abandoned query is not recorded.
+    press(&mut s, "/");
+    type_text(&mut s, "nvid");
+    press(&mut s, "esc / ");
+    type_text(&mut s, "dra");
+    press(&mut s, "ctrl-p");
+    assert_eq!(prompt(&s), "talent|");
+    assert_eq!(
+        s.search.results.query, "talent",
+        "a recalled query is searched"
+    );
+    press(&mut s, "ctrl-p ctrl-p");
+    assert_eq!(prompt(&s), "export|", "the oldest stays");
+    press(&mut s, "ctrl-n ctrl-n");
+    assert_eq!(prompt(&s), "dra|", "past the newest: what was typed");
+    press(&mut s, "ctrl-n");
+    assert_eq!(prompt(&s), "dra|");
+    // The arrows still walk the results.
+    press(&mut s, "down");
+    assert_eq!(s.search.selected, 1);
+    // Editing a recalled query makes it the draft.
+    press(&mut s, "ctrl-p backspace ctrl-p ctrl-n");
+    assert_eq!(prompt(&s), "talen|");
+}

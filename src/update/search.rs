@@ -12,6 +12,7 @@ pub(super) fn start_search(state: &mut State, fx: &mut Effects) {
     }
     state.view = View::Search;
     state.search.query = TextField::new(MAX_QUERY_CHARS);
+    state.search.recalling = None;
     run_search(state, fx);
 }
 
@@ -20,6 +21,8 @@ pub(super) fn edit_query(state: &mut State, fx: &mut Effects, edit: Edit) {
     if state.view != View::Search {
         return;
     }
+    // Editing a recalled query makes it the one being typed.
+    state.search.recalling = None;
     match state.search.query.apply(edit) {
         Outcome::Changed => run_search(state, fx),
         Outcome::Unchanged => {}
@@ -27,6 +30,55 @@ pub(super) fn edit_query(state: &mut State, fx: &mut Effects, edit: Edit) {
             state.message = Some(format!("A query is at most {MAX_QUERY_CHARS} characters."));
         }
     }
+}
+
+/// How many queries the history keeps.
+pub const HISTORY_LEN: usize = 100;
+
+/// Enter on a result records its query as the newest in the history (fzf records accepted
+/// queries too): an empty one is not kept, a repeated one moves to the end.
+pub(super) fn remember_query(state: &mut State) {
+    let s = &mut state.search;
+    s.recalling = None;
+    let query = s.query.text().trim();
+    if query.is_empty() {
+        return;
+    }
+    let query = query.to_owned();
+    s.history.retain(|q| *q != query);
+    s.history.push(query);
+    let excess = s.history.len().saturating_sub(HISTORY_LEN);
+    s.history.drain(..excess);
+}
+
+/// Ctrl-p (`back`) and Ctrl-n: the previous or next query of the history in the prompt, as
+/// readline's and fzf's history keys do; forward past the newest brings back what was typed.
+pub(super) fn recall(state: &mut State, fx: &mut Effects, back: bool) {
+    if state.view != View::Search {
+        return;
+    }
+    let s = &mut state.search;
+    let newest = s.history.len();
+    let at = s.recalling.as_ref().map_or(newest, |(at, _)| *at);
+    let to = if back {
+        if at == 0 {
+            return;
+        }
+        at - 1
+    } else {
+        if at >= newest {
+            return;
+        }
+        at + 1
+    };
+    let draft = match s.recalling.take() {
+        Some((_, draft)) => draft,
+        None => s.query.text().to_owned(),
+    };
+    let text = s.history.get(to).cloned().unwrap_or_else(|| draft.clone());
+    s.recalling = (to < newest).then_some((to, draft));
+    s.query.set_text(&text);
+    run_search(state, fx);
 }
 
 /// Starts the search for the current query. An empty query lists the claims at once; any other
