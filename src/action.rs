@@ -71,6 +71,9 @@ pub enum Action {
     CursorWordRight,
     CursorStart,
     CursorEnd,
+    /// Scroll the finder's preview a line.
+    PreviewUp,
+    PreviewDown,
     /// The finder's previous query of this session, and back towards the one being typed.
     HistoryBack,
     HistoryForward,

@@ -90,6 +90,8 @@ pub struct SearchState {
     pub results: Results,
     pub selected: usize,
     pub offset: usize,
+    /// First line of the selected result's preview shown; back to 0 when the selection moves.
+    pub preview_scroll: usize,
     /// Where Esc returns to.
     pub from: Option<Place>,
     /// Numbers the queries: results of any but the newest are stale.

@@ -79,6 +79,8 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         Action::CursorWordRight => search::edit_query(state, fx, Edit::WordRight),
         Action::CursorStart => search::edit_query(state, fx, Edit::Home),
         Action::CursorEnd => search::edit_query(state, fx, Edit::End),
+        Action::PreviewUp => search::scroll_preview(state, -1),
+        Action::PreviewDown => search::scroll_preview(state, 1),
         Action::HistoryBack => search::recall(state, fx, true),
         Action::HistoryForward => search::recall(state, fx, false),
         Action::Up => move_by(state, -1),
@@ -237,6 +239,7 @@ pub(super) fn move_by(state: &mut State, delta: isize) {
             let n = state.search.results.hits.len();
             state.search.selected = step(state.search.selected, delta, n);
             state.search.moved = true;
+            state.search.preview_scroll = 0;
             follow_search(state);
         }
     }

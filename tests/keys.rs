@@ -689,3 +689,38 @@ fn ctrl_p_and_ctrl_n_recall_the_queries_of_this_session() {
     press(&mut s, "ctrl-p backspace ctrl-p ctrl-n");
     assert_eq!(prompt(&s), "talen|");
 }
+
+#[test]
+fn the_preview_scrolls_within_its_length_and_resets_with_the_selection() {
+    let mut s = app(80, 12);
+    press(&mut s, "/");
+    let max = debate::ui::search::preview_max_scroll(&s);
+    assert!(max > 2, "a claim's card overflows a 12-row screen ({max})");
+    press(&mut s, "shift-down shift-down");
+    assert_eq!(s.search.preview_scroll, 2);
+    press(&mut s, &"shift-down ".repeat(max + 5));
+    assert_eq!(s.search.preview_scroll, max, "no scrolling past the end");
+    press(&mut s, "shift-up");
+    assert_eq!(s.search.preview_scroll, max - 1);
+    assert_eq!(s.search.selected, 0, "the list did not move");
+    press(&mut s, "down");
+    assert_eq!(s.search.preview_scroll, 0);
+    // The wheel over the preview scrolls it (three lines a notch); over the list, the list.
+    let preview = debate::geometry::search(&s).results.preview.unwrap();
+    let wheel = |x, y| {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::ScrollDown,
+            column: x,
+            row: y,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    send(&mut s, &wheel(preview.x + 2, preview.y + 1));
+    assert_eq!(
+        (s.search.selected, s.search.preview_scroll),
+        (1, 3.min(max))
+    );
+    let list = debate::geometry::search(&s).results.list;
+    send(&mut s, &wheel(list.x + 2, list.y + 1));
+    assert_eq!((s.search.selected, s.search.preview_scroll), (2, 0));
+}

@@ -24,6 +24,13 @@ const fn ctrl(c: char) -> Key {
     }
 }
 
+const fn shift(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::SHIFT,
+    }
+}
+
 const fn alt(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
@@ -229,6 +236,23 @@ pub const BINDINGS: &[Binding] = &[
         Some("next"),
     ),
     bind(Search, &[key(Up)], Action::Up, "↑", "Previous result", None),
+    // As fzf's preview-up and preview-down.
+    bind(
+        Search,
+        &[shift(Up)],
+        Action::PreviewUp,
+        "S-↑",
+        "Scroll the preview up (or the wheel over it)",
+        None,
+    ),
+    bind(
+        Search,
+        &[shift(Down)],
+        Action::PreviewDown,
+        "S-↓",
+        "Scroll the preview down",
+        Some("preview"),
+    ),
     // As fzf with --history: Ctrl-p and Ctrl-n walk the queries, the arrows the results.
     bind(
         Search,

@@ -213,17 +213,44 @@ fn result_line(state: &State, hit: &Hit, selected: bool, width: u16) -> Line<'st
     Line::from(spans)
 }
 
+/// The preview from its line `state.search.preview_scroll` on (kept within its end here too,
+/// should the screen have grown since the scroll).
 fn draw_preview(buf: &mut Buffer, area: Rect, state: &State, hit: &Hit) {
+    let lines = preview_lines(state, hit, area.width);
+    let last = lines.len().saturating_sub(usize::from(area.height));
+    paint::lines(buf, area, &lines, state.search.preview_scroll.min(last));
+}
+
+/// How far the selected result's preview scrolls at the current size: its lines past the
+/// preview's height (0 with no preview on screen).
+pub fn preview_max_scroll(state: &State) -> usize {
+    let results = crate::geometry::search(state).results;
+    let (Some(area), Some(hit)) = (
+        results.preview,
+        state.search.results.hits.get(state.search.selected),
+    ) else {
+        return 0;
+    };
+    // As `paint::preview_area` draws it: a rule takes a column when beside the list.
+    let width = if results.beside {
+        area.width.saturating_sub(1)
+    } else {
+        area.width
+    };
+    preview_lines(state, hit, width)
+        .len()
+        .saturating_sub(usize::from(area.height))
+}
+
+fn preview_lines<'a>(state: &'a State, hit: &Hit, width: u16) -> Vec<Line<'a>> {
     match hit.target {
-        Target::Claim { claim, .. } => {
-            paint::lines(buf, area, &card::lines(state, claim, area.width, None), 0);
-        }
+        Target::Claim { claim, .. } => card::lines(state, claim, width, None),
         Target::Thesis { framing } => {
             let f = state.debate.framing(framing);
-            let width = usize::from(area.width);
+            let width = usize::from(width);
             let mut lines = paint::wrapped(&f.name, width, theme::title());
             lines.extend(paint::wrapped(&f.thesis, width, Style::default()));
-            paint::lines(buf, area, &lines, 0);
+            lines
         }
         Target::Paragraph { article, block } => {
             let a = state.debate.article(article);
@@ -233,7 +260,7 @@ fn draw_preview(buf: &mut Buffer, area: Rect, state: &State, hit: &Hit) {
                 .into_iter()
                 .map(|r| (r, theme::search_match()))
                 .collect();
-            let mut lines = paint::wrapped(&a.title, usize::from(area.width), theme::title());
+            let mut lines = paint::wrapped(&a.title, usize::from(width), theme::title());
             lines.push(Line::from(Span::styled(
                 format!("paragraph {}", block + 1),
                 theme::dim(),
@@ -241,11 +268,11 @@ fn draw_preview(buf: &mut Buffer, area: Rect, state: &State, hit: &Hit) {
             lines.push(Line::default());
             lines.extend(paint::wrapped_marked(
                 t,
-                usize::from(area.width),
+                usize::from(width),
                 theme::base(),
                 &marks,
             ));
-            paint::lines(buf, area, &lines, 0);
+            lines
         }
     }
 }

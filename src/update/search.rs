@@ -81,6 +81,16 @@ pub(super) fn recall(state: &mut State, fx: &mut Effects, back: bool) {
     run_search(state, fx);
 }
 
+/// Shift-Up/Down and the wheel over the preview: scrolls it, within its length.
+pub(super) fn scroll_preview(state: &mut State, lines: isize) {
+    if state.view != View::Search {
+        return;
+    }
+    let max = crate::ui::search::preview_max_scroll(state);
+    let s = &mut state.search;
+    s.preview_scroll = s.preview_scroll.saturating_add_signed(lines).min(max);
+}
+
 /// Starts the search for the current query. An empty query lists the claims at once; any other
 /// is asked of whoever runs searches ([`Effect::RunSearch`]), and the results on screen stay
 /// until its results come.
@@ -144,5 +154,6 @@ pub(super) fn show_results(state: &mut State, results: crate::search::Results) {
     state.search.results = results;
     state.search.selected = 0;
     state.search.offset = 0;
+    state.search.preview_scroll = 0;
     state.search.moved = false;
 }
