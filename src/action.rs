@@ -22,6 +22,7 @@ pub enum Action {
     ShowDebate,
     StartSearch,
     NextFraming,
+    PrevFraming,
     ToggleSideBySide,
     ToggleContested,
     Up,

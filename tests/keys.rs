@@ -724,3 +724,23 @@ fn the_preview_scrolls_within_its_length_and_resets_with_the_selection() {
     send(&mut s, &wheel(list.x + 2, list.y + 1));
     assert_eq!((s.search.selected, s.search.preview_scroll), (2, 0));
 }
+
+#[test]
+fn shift_t_steps_back_through_the_framings_and_t_in_the_claim_list_stays_the_tag_filter() {
+    let mut s = app(120, 40);
+    press(&mut s, "d");
+    let n = s.debate.framings.len();
+    let back: Vec<usize> = (0..n + 1)
+        .map(|_| {
+            press(&mut s, "T");
+            s.framing.get()
+        })
+        .collect();
+    let expected: Vec<usize> = (0..=n).map(|i| (2 * n - 1 - i) % n).collect();
+    assert_eq!(back, expected, "T goes round backwards");
+    press(&mut s, "t");
+    assert_eq!(s.framing.get(), (expected[n] + 1) % n, "t undoes T");
+    let framing = s.framing;
+    press(&mut s, "c T");
+    assert_eq!(s.framing, framing, "in the claim list T filters by tag");
+}

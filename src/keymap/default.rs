@@ -495,6 +495,14 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Global,
+        &[ch('T')],
+        Action::PrevFraming,
+        "T",
+        "Previous framing",
+        None,
+    ),
+    bind(
+        Global,
         &[ch('/')],
         Action::StartSearch,
         "/",
