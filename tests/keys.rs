@@ -730,7 +730,7 @@ fn shift_t_steps_back_through_the_framings_and_t_in_the_claim_list_stays_the_tag
     let mut s = app(120, 40);
     press(&mut s, "d");
     let n = s.debate.framings.len();
-    let back: Vec<usize> = (0..n + 1)
+    let back: Vec<usize> = (0..=n)
         .map(|_| {
             press(&mut s, "T");
             s.framing.get()
