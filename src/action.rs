@@ -22,6 +22,7 @@ pub enum Action {
     ShowDebate,
     StartSearch,
     NextFraming,
+    PrevFraming,
     ToggleSideBySide,
     ToggleContested,
     Up,
@@ -64,9 +65,31 @@ pub enum Action {
     PrevLink,
     #[serde(skip)]
     SearchInput(char),
+    /// Text pasted into the prompt (bracketed paste): one edit, not one per character.
+    #[serde(skip)]
+    Paste(String),
     SearchBackspace,
+    /// Delete the character under the prompt's cursor.
+    SearchDeleteChar,
     SearchClear,
     SearchDeleteWord,
+    /// Delete from the start of the prompt to its cursor.
+    SearchDeleteToStart,
+    /// Delete from the prompt's cursor to its end.
+    SearchDeleteToEnd,
+    /// The prompt's cursor: a character, a word, or to either end.
+    CursorLeft,
+    CursorRight,
+    CursorWordLeft,
+    CursorWordRight,
+    CursorStart,
+    CursorEnd,
+    /// Scroll the finder's preview a line.
+    PreviewUp,
+    PreviewDown,
+    /// The finder's previous query of this session, and back towards the one being typed.
+    HistoryBack,
+    HistoryForward,
     /// The terminal's new size in cells.
     #[serde(skip)]
     Resize(u16, u16),

@@ -40,6 +40,10 @@ pub fn to_action(state: &State, event: &Event) -> Option<Action> {
             _ => None,
         },
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        // A bracketed paste: one edit of the prompt, its line breaks never read as Enter.
+        Event::Paste(ref text) if keymap::Context::of(state) == keymap::Context::Search => {
+            Some(Action::Paste(text.clone()))
+        }
         _ => None,
     }
 }

@@ -12,6 +12,7 @@ mod derive;
 pub mod edit;
 pub mod effect;
 pub mod export;
+pub mod field;
 pub mod flow;
 pub mod geometry;
 pub mod input;

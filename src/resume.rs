@@ -86,7 +86,7 @@ pub fn capture(state: &State, session: &mut Session) {
     session.bookmarks.clone_from(&state.bookmarks);
     // A query is remembered once the finder is left, not at every key typed into it.
     if state.view != View::Search {
-        session.remember_query(&state.search.query);
+        session.remember_query(state.search.query.text());
     }
 }
 

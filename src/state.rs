@@ -79,11 +79,20 @@ pub struct ClaimsState {
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchState {
-    pub query: String,
+    /// The prompt: the query and its cursor.
+    pub query: crate::field::TextField,
+    /// Queries the user opened a result of, oldest first, without repeats: plain data, for a
+    /// persistence layer to save and restore.
+    pub history: Vec<String>,
+    /// While recalling: which entry of `history` the prompt shows, and what was typed before
+    /// recalling began (shown again past the newest entry).
+    pub recalling: Option<(usize, String)>,
     /// The results of the newest query that finished; while `busy`, an older query's.
     pub results: Results,
     pub selected: usize,
     pub offset: usize,
+    /// First line of the selected result's preview shown; back to 0 when the selection moves.
+    pub preview_scroll: usize,
     /// Where Esc returns to.
     pub from: Option<Place>,
     /// Numbers the queries: results of any but the newest are stale.

@@ -12,7 +12,7 @@ mod reload;
 mod search;
 
 use crate::action::Action;
-use crate::derive::{clamp_debate, follow_claims, follow_search, max_top, refresh, refresh_claims};
+use crate::derive::{clamp_debate, follow_claims, follow_search, max_top, refresh};
 use crate::effect::{Effect, Effects};
 use crate::geometry;
 use crate::keymap::Context;
@@ -63,25 +63,27 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         Action::ShowDebate => go(state, View::Debate, state.article),
         Action::ToggleSideBySide => debate::toggle_side_by_side(state),
         Action::ToggleContested => debate::toggle_contested(state),
-        Action::NextFraming => debate::next_framing(state),
+        Action::NextFraming => debate::step_framing(state, true),
+        Action::PrevFraming => debate::step_framing(state, false),
         Action::StartSearch => search::start_search(state, fx),
-        Action::SearchInput(c) => {
-            if state.search.query.chars().count() < MAX_QUERY_CHARS {
-                search::edit_query(state, fx, |q| q.push(c));
-            } else {
-                state.message = Some(format!("A query is at most {MAX_QUERY_CHARS} characters."));
-            }
-        }
-        Action::SearchBackspace => search::edit_query(state, fx, |q| {
-            q.pop();
-        }),
-        Action::SearchClear => search::edit_query(state, fx, String::clear),
-        Action::SearchDeleteWord => search::edit_query(state, fx, |q| {
-            let trimmed = q.trim_end().len();
-            q.truncate(trimmed);
-            let cut = q.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-            q.truncate(cut);
-        }),
+        Action::SearchInput(_)
+        | Action::Paste(_)
+        | Action::SearchBackspace
+        | Action::SearchDeleteChar
+        | Action::SearchClear
+        | Action::SearchDeleteWord
+        | Action::SearchDeleteToStart
+        | Action::SearchDeleteToEnd
+        | Action::CursorLeft
+        | Action::CursorRight
+        | Action::CursorWordLeft
+        | Action::CursorWordRight
+        | Action::CursorStart
+        | Action::CursorEnd => search::edit_prompt(state, fx, action),
+        Action::PreviewUp => search::scroll_preview(state, -1),
+        Action::PreviewDown => search::scroll_preview(state, 1),
+        Action::HistoryBack => search::recall(state, fx, true),
+        Action::HistoryForward => search::recall(state, fx, false),
         Action::Up => move_by(state, -1),
         Action::Down => move_by(state, 1),
         Action::PageUp => move_by(state, -page(state)),
@@ -106,19 +108,9 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         Action::CycleArticleFilter => claims::cycle_article_filter(state),
         Action::CycleTagFilter => claims::cycle_tag_filter(state),
         Action::CycleStanceFilter => claims::cycle_stance_filter(state),
-        Action::ClearFilters => {
-            state.claims.filter = crate::state::ClaimFilter::default();
-            refresh_claims(state);
-            state.message = Some("Filters cleared.".into());
-        }
+        Action::ClearFilters => claims::clear_filters(state),
         Action::NextLink | Action::PrevLink => {}
-        Action::ShowErrors => {
-            if state.banner.is_some() {
-                state.overlay = Some(Overlay::Errors(0));
-            } else {
-                state.message = Some("No errors: the file loaded cleanly.".into());
-            }
-        }
+        Action::ShowErrors => overlay::show_errors(state),
         Action::CopyClaim => reader::copy_claim(state, fx),
         Action::SetMark | Action::JumpToMark | Action::MarkLetter(_) | Action::CancelMark => {
             reader::mark(state, &action);
@@ -242,6 +234,7 @@ pub(super) fn move_by(state: &mut State, delta: isize) {
             let n = state.search.results.hits.len();
             state.search.selected = step(state.search.selected, delta, n);
             state.search.moved = true;
+            state.search.preview_scroll = 0;
             follow_search(state);
         }
     }
@@ -337,6 +330,7 @@ pub(super) fn open(state: &mut State) {
             }
         }
         View::Search => {
+            search::remember_query(state);
             search::finish_search(state);
             let Some(hit) = state
                 .search

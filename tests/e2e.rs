@@ -648,3 +648,49 @@ fn a_large_file_shows_its_progress_while_it_loads() {
     assert_eq!(app.exit_code(), 0);
     app.assert_restored();
 }
+
+/// The column and contents of the first cell drawn reversed on the row that starts with
+/// `text`: the prompt's cursor.
+fn cursor_cell(screen: &vt100::Screen, text: &str) -> Option<(u16, String)> {
+    let (rows, cols) = screen.size();
+    let (rows, cols) = (rows.get(), cols.get());
+    let row = (0..rows).find(|&r| screen.contents_between(r, 0, r, cols).starts_with(text))?;
+    (0..cols).find_map(|c| {
+        let cell = screen.cell(row, c)?;
+        cell.inverse().then(|| (c, cell.contents().to_owned()))
+    })
+}
+
+#[test]
+fn the_prompt_edits_at_its_cursor_and_takes_a_paste_whole() {
+    let mut app = App::open(&[]);
+    app.send("/");
+    app.wait_for("the search line", |s| s.contents().contains(" / "));
+    app.send("export");
+    app.wait_for("the query", |s| s.contents().contains("/ export"));
+    // Left Left X: X goes before "rt", and the cursor stands on the "r".
+    app.send("\x1b[D\x1b[DX");
+    app.wait_for("the insertion", |s| s.contents().contains("/ expoXrt"));
+    app.wait_for("the cursor on the r", |s| {
+        cursor_cell(s, " / expoXrt").is_some_and(|(col, under)| col == 8 && under == "r")
+    });
+    // A bracketed paste with a line break: one edit at the cursor, never an Enter.
+    assert!(app.parser.lock().unwrap().screen().bracketed_paste());
+    app.send("\x1b[200~ controls\nnow \x1b[201~");
+    app.wait_for("the paste", |s| {
+        s.contents().contains("/ expoX controls now rt")
+    });
+    // Ctrl-a then Ctrl-k: the whole query goes, the finder stays.
+    app.send("\x01\x0b");
+    app.wait_for("the empty prompt", |s| {
+        !s.contents().contains("expoX") && cursor_cell(s, " / ").is_some_and(|(col, _)| col == 3)
+    });
+    app.send("\x1b");
+    app.wait_for("search closed", |s| {
+        !s.contents().lines().any(|l| l.starts_with(" / "))
+    });
+    app.send("q");
+    assert_eq!(app.exit_code(), 0);
+    assert!(!app.parser.lock().unwrap().screen().bracketed_paste());
+    app.assert_restored();
+}

@@ -209,7 +209,7 @@ fn search_types_jumps_and_esc_returns_where_you_were() {
     assert_eq!(s.view, View::Search);
     // Keys that mean something elsewhere are text here.
     type_text(&mut s, "q1cd outlier");
-    assert_eq!(s.search.query, "q1cd outlier");
+    assert_eq!(s.search.query.text(), "q1cd outlier");
     press(&mut s, "ctrl-u");
     type_text(&mut s, "outlier");
     assert!(s.search.results.matched > 0);
@@ -414,7 +414,7 @@ fn queries_are_capped_with_a_message() {
     press(&mut s, "/");
     type_text(&mut s, &"ab".repeat(150));
     assert_eq!(
-        s.search.query.chars().count(),
+        s.search.query.text().chars().count(),
         debate::update::MAX_QUERY_CHARS
     );
     assert!(s.message.as_deref().is_some_and(|m| m.contains("at most")));
@@ -463,7 +463,7 @@ fn typing_never_waits_for_search_and_stale_results_are_dropped() {
 
     let effects = type_deferred(&mut s, "ta");
     // Both keys are in the query at once; the list still shows the previous results, marked busy.
-    assert_eq!(s.search.query, "ta");
+    assert_eq!(s.search.query.text(), "ta");
     assert!(s.search.busy);
     assert_eq!(s.search.results.query, "");
     let (old_generation, old_results) = run_request(&s, &effects);
@@ -652,4 +652,175 @@ fn m_letter_sets_a_bookmark_and_quote_letter_jumps_back() {
         "{:?}",
         s.message
     );
+}
+
+/// The prompt's text with `|` at its cursor.
+fn prompt(state: &State) -> String {
+    let q = &state.search.query;
+    let mut s = q.text().to_owned();
+    let at = s
+        .char_indices()
+        .nth(q.cursor_chars())
+        .map_or(s.len(), |(i, _)| i);
+    s.insert(at, '|');
+    s
+}
+
+#[test]
+fn the_prompt_edits_as_readline_does() {
+    let mut s = app(80, 24);
+    press(&mut s, "/");
+    type_text(&mut s, "export");
+    // The example: the cursor moves, and X goes where it stands.
+    press(&mut s, "left left X");
+    assert_eq!(prompt(&s), "expoX|rt");
+    press(&mut s, "home ( end )");
+    assert_eq!(prompt(&s), "(expoXrt)|");
+    press(&mut s, "ctrl-a delete ctrl-e backspace");
+    assert_eq!(prompt(&s), "expoXrt|");
+    type_text(&mut s, " controls now");
+    press(&mut s, "alt-b alt-b");
+    assert_eq!(prompt(&s), "expoXrt |controls now");
+    press(&mut s, "ctrl-k");
+    assert_eq!(prompt(&s), "expoXrt |");
+    press(&mut s, "alt-b alt-f right ctrl-w");
+    assert_eq!(prompt(&s), "|");
+    type_text(&mut s, "a b c");
+    press(&mut s, "left ctrl-u");
+    assert_eq!(prompt(&s), "|c");
+    // Each change of the text ran its search: the results are the query's.
+    assert_eq!(s.search.results.query, "c");
+}
+
+#[test]
+fn moving_the_cursor_runs_no_search() {
+    let mut s = app(80, 24);
+    press(&mut s, "/");
+    type_text(&mut s, "tai");
+    let effects = press_deferred(&mut s, "left home right end alt-b alt-f");
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::RunSearch { .. })),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn a_paste_is_one_edit_at_the_cursor() {
+    let mut s = app(80, 24);
+    press(&mut s, "/");
+    type_text(&mut s, "ab");
+    press(&mut s, "left");
+    let action = to_action(&s, &Event::Paste("export\ncontrols\n".into())).unwrap();
+    let effects = update(&mut s, action);
+    assert_eq!(prompt(&s), "aexport controls|b");
+    let runs = effects
+        .iter()
+        .filter(|e| matches!(e, Effect::RunSearch { .. }))
+        .count();
+    assert_eq!(runs, 1, "one search for the whole paste");
+    // Outside the finder a paste means nothing (it is not a stream of commands).
+    press(&mut s, "esc");
+    assert_eq!(to_action(&s, &Event::Paste("q".into())), None);
+}
+
+#[test]
+fn wide_characters_are_one_cursor_step() {
+    let mut s = app(80, 24);
+    press(&mut s, "/");
+    type_text(&mut s, "中国");
+    press(&mut s, "left x");
+    assert_eq!(prompt(&s), "中x|国");
+    assert_eq!(s.search.query.cursor_column(), 3);
+}
+
+#[test]
+fn ctrl_p_and_ctrl_n_recall_the_queries_of_this_session() {
+    let mut s = app(80, 24);
+    // Two queries opened with Enter, the first one twice: it is kept once, as the newest.
+    for query in ["talent", "export", "talent"] {
+        press(&mut s, "/");
+        type_text(&mut s, query);
+        press(&mut s, "enter");
+    }
+    assert_eq!(s.search.history, ["export", "talent"]);
+    // An abandoned query is not recorded.
+    press(&mut s, "/");
+    type_text(&mut s, "nvid");
+    press(&mut s, "esc / ");
+    type_text(&mut s, "dra");
+    press(&mut s, "ctrl-p");
+    assert_eq!(prompt(&s), "talent|");
+    assert_eq!(
+        s.search.results.query, "talent",
+        "a recalled query is searched"
+    );
+    press(&mut s, "ctrl-p ctrl-p");
+    assert_eq!(prompt(&s), "export|", "the oldest stays");
+    press(&mut s, "ctrl-n ctrl-n");
+    assert_eq!(prompt(&s), "dra|", "past the newest: what was typed");
+    press(&mut s, "ctrl-n");
+    assert_eq!(prompt(&s), "dra|");
+    // The arrows still walk the results.
+    press(&mut s, "down");
+    assert_eq!(s.search.selected, 1);
+    // Editing a recalled query makes it the draft.
+    press(&mut s, "ctrl-p backspace ctrl-p ctrl-n");
+    assert_eq!(prompt(&s), "talen|");
+}
+
+#[test]
+fn the_preview_scrolls_within_its_length_and_resets_with_the_selection() {
+    let mut s = app(80, 12);
+    press(&mut s, "/");
+    let max = debate::ui::search::preview_max_scroll(&s);
+    assert!(max > 2, "a claim's card overflows a 12-row screen ({max})");
+    press(&mut s, "shift-down shift-down");
+    assert_eq!(s.search.preview_scroll, 2);
+    press(&mut s, &"shift-down ".repeat(max + 5));
+    assert_eq!(s.search.preview_scroll, max, "no scrolling past the end");
+    press(&mut s, "shift-up");
+    assert_eq!(s.search.preview_scroll, max - 1);
+    assert_eq!(s.search.selected, 0, "the list did not move");
+    press(&mut s, "down");
+    assert_eq!(s.search.preview_scroll, 0);
+    // The wheel over the preview scrolls it (three lines a notch); over the list, the list.
+    let preview = debate::geometry::search(&s).results.preview.unwrap();
+    let wheel = |x, y| {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::ScrollDown,
+            column: x,
+            row: y,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    send(&mut s, &wheel(preview.x + 2, preview.y + 1));
+    assert_eq!(
+        (s.search.selected, s.search.preview_scroll),
+        (1, 3.min(max))
+    );
+    let list = debate::geometry::search(&s).results.list;
+    send(&mut s, &wheel(list.x + 2, list.y + 1));
+    assert_eq!((s.search.selected, s.search.preview_scroll), (2, 0));
+}
+
+#[test]
+fn shift_t_steps_back_through_the_framings_and_t_in_the_claim_list_stays_the_tag_filter() {
+    let mut s = app(120, 40);
+    press(&mut s, "d");
+    let n = s.debate.framings.len();
+    let back: Vec<usize> = (0..=n)
+        .map(|_| {
+            press(&mut s, "T");
+            s.framing.get()
+        })
+        .collect();
+    let expected: Vec<usize> = (0..=n).map(|i| (2 * n - 1 - i) % n).collect();
+    assert_eq!(back, expected, "T goes round backwards");
+    press(&mut s, "t");
+    assert_eq!(s.framing.get(), (expected[n] + 1) % n, "t undoes T");
+    let framing = s.framing;
+    press(&mut s, "c T");
+    assert_eq!(s.framing, framing, "in the claim list T filters by tag");
 }

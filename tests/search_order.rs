@@ -91,7 +91,7 @@ fn a_result_of_ab_after_abc_was_typed_changes_nothing() {
     act(&mut s, [Action::StartSearch]);
     let older = request(&act(&mut s, typed("hed")));
     let newer = request(&act(&mut s, typed("g")));
-    assert_eq!(s.search.query, "hedg");
+    assert_eq!(s.search.query.text(), "hedg");
     assert!(newer.0 > older.0);
     let before = seen(&s);
     let (claims, all) = phases(&s, &older.1);

@@ -24,6 +24,20 @@ const fn ctrl(c: char) -> Key {
     }
 }
 
+const fn shift(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::SHIFT,
+    }
+}
+
+const fn alt(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::ALT,
+    }
+}
+
 const fn bind(
     context: Context,
     keys: &'static [Key],
@@ -42,7 +56,7 @@ const fn bind(
 
 use Context::{Claims, Debate, Detail, Global, Help, Reader, Search};
 use KeyCode::{
-    BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+    BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
 
 /// Every binding of the program. Order matters within a context: it is the help's order.
@@ -187,37 +201,118 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Search,
-        &[key(Down), ctrl('n'), ctrl('j')],
+        &[key(Down), ctrl('j')],
         Action::Down,
         "Next result",
         Some("next"),
     ),
+    bind(Search, &[key(Up)], Action::Up, "Previous result", None),
+    // As fzf's preview-up and preview-down.
     bind(
         Search,
-        &[key(Up), ctrl('p'), ctrl('k')],
-        Action::Up,
-        "Previous result",
+        &[shift(Up)],
+        Action::PreviewUp,
+        "Scroll the preview up (or the wheel over it)",
+        None,
+    ),
+    bind(
+        Search,
+        &[shift(Down)],
+        Action::PreviewDown,
+        "Scroll the preview down",
+        Some("preview"),
+    ),
+    // As fzf with --history: Ctrl-p and Ctrl-n walk the queries, the arrows the results.
+    bind(
+        Search,
+        &[ctrl('p')],
+        Action::HistoryBack,
+        "Previous query of this session",
+        Some("history"),
+    ),
+    bind(
+        Search,
+        &[ctrl('n')],
+        Action::HistoryForward,
+        "Next query (back to what you typed)",
+        None,
+    ),
+    // The prompt's editing keys, as in readline and fzf.
+    bind(
+        Search,
+        &[key(Left)],
+        Action::CursorLeft,
+        "Cursor one character back",
+        None,
+    ),
+    bind(
+        Search,
+        &[key(Right)],
+        Action::CursorRight,
+        "Cursor one character forward",
+        None,
+    ),
+    bind(
+        Search,
+        &[alt('b')],
+        Action::CursorWordLeft,
+        "Cursor one word back",
+        None,
+    ),
+    bind(
+        Search,
+        &[alt('f')],
+        Action::CursorWordRight,
+        "Cursor one word forward",
+        None,
+    ),
+    bind(
+        Search,
+        &[key(Home), ctrl('a')],
+        Action::CursorStart,
+        "Cursor to the start",
+        None,
+    ),
+    bind(
+        Search,
+        &[key(End), ctrl('e')],
+        Action::CursorEnd,
+        "Cursor to the end",
         None,
     ),
     bind(
         Search,
         &[key(Backspace)],
         Action::SearchBackspace,
-        "Delete a character",
+        "Delete the character before the cursor",
+        None,
+    ),
+    bind(
+        Search,
+        &[key(Delete)],
+        Action::SearchDeleteChar,
+        "Delete the character under the cursor",
         None,
     ),
     bind(
         Search,
         &[ctrl('w')],
         Action::SearchDeleteWord,
-        "Delete a word",
+        "Delete the word before the cursor",
         None,
     ),
     bind(
         Search,
         &[ctrl('u')],
-        Action::SearchClear,
-        "Clear the query",
+        Action::SearchDeleteToStart,
+        "Delete to the start",
+        None,
+    ),
+    bind(
+        Search,
+        &[ctrl('k')],
+        Action::SearchDeleteToEnd,
+        "Delete to the end",
         None,
     ),
     bind(
@@ -345,6 +440,13 @@ pub const BINDINGS: &[Binding] = &[
         Action::NextFraming,
         "Next framing",
         Some("framing"),
+    ),
+    bind(
+        Global,
+        &[ch('T')],
+        Action::PrevFraming,
+        "Previous framing",
+        None,
     ),
     bind(
         Global,

@@ -50,11 +50,49 @@ pub fn lines(keymap: &Keymap, context: Context, width: usize) -> Vec<Line<'stati
             Span::raw(help),
         ]));
     }
+    if context == Context::Search {
+        out.push(Line::default());
+        out.extend(query_syntax(width));
+    }
     out.push(Line::default());
     out.push(Line::from(Span::styled(
         "Mouse: the wheel scrolls, a click selects, a second click opens.",
         theme::dim(),
     )));
+    out
+}
+
+/// fzf's extended-search syntax, as `search::query` implements it, one term per row.
+const QUERY_SYNTAX: &[(&str, &str)] = &[
+    ("a b", "both terms, in any order (each fuzzy)"),
+    ("'word", "contains word exactly"),
+    ("^word", "starts with word"),
+    ("word$", "ends with word"),
+    ("!word", "does not contain word"),
+    ("a | b", "either term"),
+    ("\\ ", "a literal space"),
+    ("Word", "a capital makes a term case-sensitive"),
+];
+
+fn query_syntax(width: usize) -> Vec<Line<'static>> {
+    let key_width = QUERY_SYNTAX
+        .iter()
+        .map(|(term, _)| text::width(term))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let mut out = vec![Line::from(Span::styled(
+        "Query syntax (as fzf)",
+        theme::title().add_modifier(Modifier::UNDERLINED),
+    ))];
+    for (term, meaning) in QUERY_SYNTAX {
+        let pad = " ".repeat(key_width.saturating_sub(text::width(term)));
+        let meaning = text::truncate(meaning, width.saturating_sub(key_width + 2)).into_owned();
+        out.push(Line::from(vec![
+            Span::styled(format!("  {term}{pad}"), theme::code()),
+            Span::raw(meaning),
+        ]));
+    }
     out
 }
 
@@ -159,5 +197,40 @@ pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, scroll: usize) {
             height: 1,
         };
         paint::line(buf, border, 0, &more);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(context: Context) -> String {
+        lines(&Keymap::default(), context, 80)
+            .iter()
+            .map(|l| {
+                l.spans
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn the_finders_help_shows_the_query_syntax_and_its_editing_keys() {
+        let search = text_of(Context::Search);
+        for needle in [
+            "Query syntax",
+            "'word",
+            "!word",
+            "a | b",
+            "Ctrl-k",
+            "Alt-b",
+            "Ctrl-p",
+        ] {
+            assert!(search.contains(needle), "{needle} missing from:\n{search}");
+        }
+        assert!(!text_of(Context::Reader).contains("Query syntax"));
     }
 }

@@ -5,10 +5,11 @@ use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::{card, layout, paint, theme};
+use crate::field::TextField;
 use crate::search::{self, Field, Hit, Target};
 use crate::state::State;
 use crate::text;
@@ -26,7 +27,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
     }
     let list = geometry.results.list;
     let s = &state.search;
-    if s.results.hits.is_empty() && !s.query.trim().is_empty() {
+    if s.results.hits.is_empty() && !s.query.text().trim().is_empty() {
         let note = if s.busy {
             " Searching…"
         } else {
@@ -62,19 +63,9 @@ fn draw_input(buf: &mut Buffer, area: Rect, state: &State) {
     let count = format!("{}/{} ", s.results.matched, s.results.total);
     let busy = if s.busy { text::width(BUSY) } else { 0 };
     let room = usize::from(area.width).saturating_sub(text::width(&count) + busy + 4);
-    // Show the end of a query too long for the line: that is where typing happens.
-    let query = text::clean(&s.query);
-    let mut shown: &str = &query;
-    while text::width(shown) > room {
-        let mut chars = shown.chars();
-        chars.next();
-        shown = chars.as_str();
-    }
-    let line = Line::from(vec![
-        Span::styled(" / ", theme::accent()),
-        Span::styled(shown.to_owned(), theme::title()),
-        Span::styled("▏", theme::accent()),
-    ]);
+    let mut line = vec![Span::styled(" / ", theme::accent())];
+    line.extend(prompt_spans(&s.query, room));
+    let line = Line::from(line);
     paint::line(buf, area, 0, &line);
     // While a query runs, a mark before the count (as fzf's spinner): the results below are
     // still the previous query's.
@@ -83,6 +74,38 @@ fn draw_input(buf: &mut Buffer, area: Rect, state: &State) {
         count_line.insert(0, Span::styled(BUSY, theme::accent()));
     }
     paint::line(buf, area, 0, &Line::from(count_line).right_aligned());
+}
+
+/// The query as spans fitting `room` columns, the cell where the next character goes drawn
+/// reversed (a block cursor: the terminal's own stays hidden). A query too long for the line
+/// scrolls so that the cursor stays in view, by whole characters.
+fn prompt_spans(query: &TextField, room: usize) -> Vec<Span<'static>> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let cursor = query.cursor_column();
+    let room = room.max(1);
+    // The first column shown: enough to keep the cursor's cell (one more column) on screen.
+    let scroll = (cursor + 1).saturating_sub(room);
+    let (mut before, mut under, mut after) = (String::new(), None, String::new());
+    let mut column = 0;
+    for grapheme in query.text().graphemes(true) {
+        let width = text::width(grapheme);
+        let start = column;
+        column += width;
+        if start < scroll || column > scroll + room {
+            continue;
+        }
+        match start.cmp(&cursor) {
+            std::cmp::Ordering::Less => before.push_str(grapheme),
+            std::cmp::Ordering::Equal => under = Some(grapheme.to_owned()),
+            std::cmp::Ordering::Greater => after.push_str(grapheme),
+        }
+    }
+    let cursor_style = theme::title().add_modifier(Modifier::REVERSED);
+    vec![
+        Span::styled(before, theme::title()),
+        Span::styled(under.unwrap_or_else(|| " ".into()), cursor_style),
+        Span::styled(after, theme::title()),
+    ]
 }
 
 /// The busy mark: a braille cell, one column wide in every terminal (fzf's spinner is one).
@@ -190,17 +213,44 @@ fn result_line(state: &State, hit: &Hit, selected: bool, width: u16) -> Line<'st
     Line::from(spans)
 }
 
+/// The preview from its line `state.search.preview_scroll` on (kept within its end here too,
+/// should the screen have grown since the scroll).
 fn draw_preview(buf: &mut Buffer, area: Rect, state: &State, hit: &Hit) {
+    let lines = preview_lines(state, hit, area.width);
+    let last = lines.len().saturating_sub(usize::from(area.height));
+    paint::lines(buf, area, &lines, state.search.preview_scroll.min(last));
+}
+
+/// How far the selected result's preview scrolls at the current size: its lines past the
+/// preview's height (0 with no preview on screen).
+pub fn preview_max_scroll(state: &State) -> usize {
+    let results = crate::geometry::search(state).results;
+    let (Some(area), Some(hit)) = (
+        results.preview,
+        state.search.results.hits.get(state.search.selected),
+    ) else {
+        return 0;
+    };
+    // As `paint::preview_area` draws it: a rule takes a column when beside the list.
+    let width = if results.beside {
+        area.width.saturating_sub(1)
+    } else {
+        area.width
+    };
+    preview_lines(state, hit, width)
+        .len()
+        .saturating_sub(usize::from(area.height))
+}
+
+fn preview_lines<'a>(state: &'a State, hit: &Hit, width: u16) -> Vec<Line<'a>> {
     match hit.target {
-        Target::Claim { claim, .. } => {
-            paint::lines(buf, area, &card::lines(state, claim, area.width, None), 0);
-        }
+        Target::Claim { claim, .. } => card::lines(state, claim, width, None),
         Target::Thesis { framing } => {
             let f = state.debate.framing(framing);
-            let width = usize::from(area.width);
+            let width = usize::from(width);
             let mut lines = paint::wrapped(&f.name, width, theme::title());
             lines.extend(paint::wrapped(&f.thesis, width, Style::default()));
-            paint::lines(buf, area, &lines, 0);
+            lines
         }
         Target::Paragraph { article, block } => {
             let a = state.debate.article(article);
@@ -210,7 +260,7 @@ fn draw_preview(buf: &mut Buffer, area: Rect, state: &State, hit: &Hit) {
                 .into_iter()
                 .map(|r| (r, theme::search_match()))
                 .collect();
-            let mut lines = paint::wrapped(&a.title, usize::from(area.width), theme::title());
+            let mut lines = paint::wrapped(&a.title, usize::from(width), theme::title());
             lines.push(Line::from(Span::styled(
                 format!("paragraph {}", block + 1),
                 theme::dim(),
@@ -218,11 +268,11 @@ fn draw_preview(buf: &mut Buffer, area: Rect, state: &State, hit: &Hit) {
             lines.push(Line::default());
             lines.extend(paint::wrapped_marked(
                 t,
-                usize::from(area.width),
+                usize::from(width),
                 theme::base(),
                 &marks,
             ));
-            paint::lines(buf, area, &lines, 0);
+            lines
         }
     }
 }

@@ -61,3 +61,9 @@ pub(super) fn cycle_stance_filter(state: &mut State) {
     });
     refresh_claims(state);
 }
+
+pub(super) fn clear_filters(state: &mut State) {
+    state.claims.filter = crate::state::ClaimFilter::default();
+    crate::derive::refresh_claims(state);
+    state.message = Some("Filters cleared.".into());
+}

@@ -30,10 +30,15 @@ pub(super) fn toggle_contested(state: &mut State) {
     });
 }
 
-/// `t`: the next framing, in file order; it also colours the reader.
-pub(super) fn next_framing(state: &mut State) {
+/// `t` and `T`: the next or previous framing in file order, round the ends; it also colours
+/// the reader.
+pub(super) fn step_framing(state: &mut State, forward: bool) {
     let n = state.debate.framings.len();
-    let next = (state.framing.get() + 1) % n;
+    if n == 0 {
+        return;
+    }
+    let step = if forward { 1 } else { n - 1 };
+    let next = (state.framing.get() + step) % n;
     let framing = state
         .debate
         .framing_ixs()

@@ -15,7 +15,18 @@ pub(super) fn scroll_at(state: &mut State, x: u16, y: u16, delta: i8) {
                 move_by(state, lines * 3);
             }
         }
-        View::Claims | View::Debate | View::Search => move_by(state, lines),
+        View::Search => {
+            let over_preview = geometry::search(state)
+                .results
+                .preview
+                .is_some_and(|p| layout::contains(p, x, y));
+            if over_preview {
+                super::search::scroll_preview(state, lines * 3);
+            } else {
+                move_by(state, lines);
+            }
+        }
+        View::Claims | View::Debate => move_by(state, lines),
     }
 }
 
@@ -56,6 +67,7 @@ pub(super) fn click_at(state: &mut State, x: u16, y: u16, fx: &mut Effects) {
                     } else {
                         state.search.selected = row;
                         state.search.moved = true;
+                        state.search.preview_scroll = 0;
                     }
                 }
             }

@@ -105,3 +105,12 @@ pub(super) fn overlay_action(
         }
     }
 }
+
+/// `e`: the errors of the last reload that failed, if there are any.
+pub(super) fn show_errors(state: &mut State) {
+    if state.banner.is_some() {
+        state.overlay = Some(Overlay::Errors(0));
+    } else {
+        state.message = Some("No errors: the file loaded cleanly.".into());
+    }
+}

@@ -1,8 +1,10 @@
 //! The finder: editing the query, asking for its search, taking in results in the order the
 //! user typed, and Enter on the whole query.
 
-use super::{SEARCH_LIMIT, follow_search};
+use super::{MAX_QUERY_CHARS, SEARCH_LIMIT, follow_search};
+use crate::action::Action;
 use crate::effect::{Effect, Effects};
+use crate::field::{Edit, Outcome, TextField};
 use crate::state::{State, View};
 
 pub(super) fn start_search(state: &mut State, fx: &mut Effects) {
@@ -10,16 +12,84 @@ pub(super) fn start_search(state: &mut State, fx: &mut Effects) {
         state.search.from = Some(state.place());
     }
     state.view = View::Search;
-    state.search.query.clear();
+    state.search.query = TextField::new(MAX_QUERY_CHARS);
+    state.search.recalling = None;
     run_search(state, fx);
 }
 
-pub(super) fn edit_query(state: &mut State, fx: &mut Effects, edit: impl FnOnce(&mut String)) {
+/// An edit of the prompt; the search runs again only when the text changed.
+pub(super) fn edit_query(state: &mut State, fx: &mut Effects, edit: Edit) {
     if state.view != View::Search {
         return;
     }
-    edit(&mut state.search.query);
+    // Editing a recalled query makes it the one being typed.
+    state.search.recalling = None;
+    match state.search.query.apply(edit) {
+        Outcome::Changed => run_search(state, fx),
+        Outcome::Unchanged => {}
+        Outcome::Full => {
+            state.message = Some(format!("A query is at most {MAX_QUERY_CHARS} characters."));
+        }
+    }
+}
+
+/// How many queries the history keeps.
+pub const HISTORY_LEN: usize = 100;
+
+/// Enter on a result records its query as the newest in the history (fzf records accepted
+/// queries too): an empty one is not kept, a repeated one moves to the end.
+pub(super) fn remember_query(state: &mut State) {
+    let s = &mut state.search;
+    s.recalling = None;
+    let query = s.query.text().trim();
+    if query.is_empty() {
+        return;
+    }
+    let query = query.to_owned();
+    s.history.retain(|q| *q != query);
+    s.history.push(query);
+    let excess = s.history.len().saturating_sub(HISTORY_LEN);
+    s.history.drain(..excess);
+}
+
+/// Ctrl-p (`back`) and Ctrl-n: the previous or next query of the history in the prompt, as
+/// readline's and fzf's history keys do; forward past the newest brings back what was typed.
+pub(super) fn recall(state: &mut State, fx: &mut Effects, back: bool) {
+    if state.view != View::Search {
+        return;
+    }
+    let s = &mut state.search;
+    let newest = s.history.len();
+    let at = s.recalling.as_ref().map_or(newest, |(at, _)| *at);
+    let to = if back {
+        if at == 0 {
+            return;
+        }
+        at - 1
+    } else {
+        if at >= newest {
+            return;
+        }
+        at + 1
+    };
+    let draft = match s.recalling.take() {
+        Some((_, draft)) => draft,
+        None => s.query.text().to_owned(),
+    };
+    let text = s.history.get(to).cloned().unwrap_or_else(|| draft.clone());
+    s.recalling = (to < newest).then_some((to, draft));
+    s.query.set_text(&text);
     run_search(state, fx);
+}
+
+/// Shift-Up/Down and the wheel over the preview: scrolls it, within its length.
+pub(super) fn scroll_preview(state: &mut State, lines: isize) {
+    if state.view != View::Search {
+        return;
+    }
+    let max = crate::ui::search::preview_max_scroll(state);
+    let s = &mut state.search;
+    s.preview_scroll = s.preview_scroll.saturating_add_signed(lines).min(max);
 }
 
 /// Starts the search for the current query. An empty query lists the claims at once; any other
@@ -28,16 +98,16 @@ pub(super) fn edit_query(state: &mut State, fx: &mut Effects, edit: impl FnOnce(
 pub(super) fn run_search(state: &mut State, fx: &mut Effects) {
     let s = &mut state.search;
     s.generation += 1;
-    if s.query.trim().is_empty() {
+    if s.query.text().trim().is_empty() {
         s.busy = false;
-        let results = crate::search::all_claims(&state.debate, &s.query, SEARCH_LIMIT);
+        let results = crate::search::all_claims(&state.debate, s.query.text(), SEARCH_LIMIT);
         show_results(state, results);
         return;
     }
     s.busy = true;
     fx.push(Effect::RunSearch {
         generation: s.generation,
-        query: s.query.clone(),
+        query: s.query.text().to_owned(),
     });
 }
 
@@ -49,7 +119,7 @@ pub(super) fn finish_search(state: &mut State) {
     }
     let results = crate::search::Index::new(&state.debate).search(
         &state.debate,
-        &state.search.query,
+        state.search.query.text(),
         SEARCH_LIMIT,
     );
     search_done(state, state.search.generation, results);
@@ -85,5 +155,28 @@ pub(super) fn show_results(state: &mut State, results: crate::search::Results) {
     state.search.results = results;
     state.search.selected = 0;
     state.search.offset = 0;
+    state.search.preview_scroll = 0;
     state.search.moved = false;
+}
+
+/// A prompt-editing action, as the edit of the finder's query it stands for.
+pub(super) fn edit_prompt(state: &mut State, fx: &mut Effects, action: Action) {
+    let edit = match action {
+        Action::SearchInput(c) => Edit::Insert(c),
+        Action::Paste(text) => Edit::Paste(text),
+        Action::SearchBackspace => Edit::DeleteBack,
+        Action::SearchDeleteChar => Edit::DeleteForward,
+        Action::SearchClear => Edit::Clear,
+        Action::SearchDeleteWord => Edit::DeleteWordBack,
+        Action::SearchDeleteToStart => Edit::DeleteToStart,
+        Action::SearchDeleteToEnd => Edit::DeleteToEnd,
+        Action::CursorLeft => Edit::Left,
+        Action::CursorRight => Edit::Right,
+        Action::CursorWordLeft => Edit::WordLeft,
+        Action::CursorWordRight => Edit::WordRight,
+        Action::CursorStart => Edit::Home,
+        Action::CursorEnd => Edit::End,
+        _ => return,
+    };
+    edit_query(state, fx, edit);
 }
