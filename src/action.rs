@@ -50,6 +50,8 @@ pub enum Action {
     SearchBackspace,
     SearchClear,
     SearchDeleteWord,
+    /// The search in the reader's text and the jump list (handled by `reading`).
+    Reading(Reading),
     /// The terminal's new size in cells.
     Resize(u16, u16),
     /// Mouse wheel at a cell: positive scrolls down.
@@ -69,6 +71,23 @@ pub enum Action {
     },
     /// The watched file was saved: its new version, or why it does not load.
     Reloaded(Reload),
+}
+
+/// What the reader's less and vim habits ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// `/` in the reader: search the article's text (less-style).
+    FindStart,
+    FindInput(char),
+    FindBackspace,
+    /// Enter: keep the pattern, highlighted, for `n`/`N`.
+    FindAccept,
+    /// Esc while typing the pattern.
+    FindCancel,
+    /// Ctrl-o: back through the jump list.
+    JumpBack,
+    /// Forward through the jump list.
+    JumpForward,
 }
 
 /// A new version of the debate file as loaded, carried by [`Action::Reloaded`].

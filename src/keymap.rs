@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::action::Action;
+use crate::action::{Action, Reading};
 
 /// Where a binding applies. `Global` bindings apply in every context unless the context binds
 /// the same key itself; in `Search`, typed characters are input, so plain-character global
@@ -15,6 +15,8 @@ pub enum Context {
     Claims,
     Debate,
     Search,
+    /// Typing a pattern to find in the reader's text.
+    Find,
     Detail,
     Help,
 }
@@ -27,6 +29,7 @@ impl Context {
             Self::Claims => "Claim list",
             Self::Debate => "Debate",
             Self::Search => "Search",
+            Self::Find => "Find in the text",
             Self::Detail => "Claim detail",
             Self::Help => "Help",
         }
@@ -89,7 +92,7 @@ const fn bind(
     }
 }
 
-use Context::{Claims, Debate, Detail, Global, Help, Reader, Search};
+use Context::{Claims, Debate, Detail, Find, Global, Help, Reader, Search};
 use KeyCode::{
     BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
@@ -163,18 +166,26 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Reader,
+        &[ch('/')],
+        Action::Reading(Reading::FindStart),
+        "/",
+        "Find in the text (less-style; smart case)",
+        Some("find"),
+    ),
+    bind(
+        Reader,
         &[ch('n')],
         Action::NextClaim,
         "n",
-        "Next claim in the article",
-        Some("claim"),
+        "Next match while a pattern is kept, else next claim",
+        Some("next"),
     ),
     bind(
         Reader,
         &[ch('N')],
         Action::PrevClaim,
         "N",
-        "Previous claim in the article",
+        "Previous match, else previous claim",
         None,
     ),
     bind(
@@ -308,6 +319,31 @@ pub const BINDINGS: &[Binding] = &[
         "Leave search, back to where you were",
         Some("back"),
     ),
+    // Typing a pattern to find in the reader's text: typed characters go into it.
+    bind(
+        Find,
+        &[key(Enter)],
+        Action::Reading(Reading::FindAccept),
+        "Enter",
+        "Keep the pattern; n/N step through the matches",
+        Some("keep"),
+    ),
+    bind(
+        Find,
+        &[key(Backspace)],
+        Action::Reading(Reading::FindBackspace),
+        "Backspace",
+        "Delete a character",
+        None,
+    ),
+    bind(
+        Find,
+        &[key(Esc)],
+        Action::Reading(Reading::FindCancel),
+        "Esc",
+        "Cancel, back to where the search started",
+        Some("cancel"),
+    ),
     // Claim detail.
     bind(
         Detail,
@@ -438,8 +474,35 @@ pub const BINDINGS: &[Binding] = &[
         &[ch('/')],
         Action::StartSearch,
         "/",
-        "Search",
-        Some("search"),
+        "Finder over claims, notes and paragraphs",
+        Some("finder"),
+    ),
+    // The finder from the reader, where `/` searches the text: F for "find anywhere" (less's F
+    // follows a growing file, which means nothing for an article).
+    bind(
+        Global,
+        &[ch('F')],
+        Action::StartSearch,
+        "F",
+        "Finder over claims, notes and paragraphs",
+        Some("finder"),
+    ),
+    bind(
+        Global,
+        &[ctrl('o')],
+        Action::Reading(Reading::JumpBack),
+        "Ctrl-o",
+        "Back to where you jumped from",
+        None,
+    ),
+    // Ctrl-i is Tab to a terminal (and Tab switches panes): Ctrl-n goes forward instead.
+    bind(
+        Global,
+        &[ctrl('n')],
+        Action::Reading(Reading::JumpForward),
+        "Ctrl-n",
+        "Forward again through the jumps",
+        None,
     ),
     bind(
         Global,
@@ -522,10 +585,12 @@ pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
     if let Some(action) = lookup(context, event) {
         return Some(action);
     }
-    if context == Context::Search
-        && let Some(c) = is_text_input(event)
-    {
-        return Some(Action::SearchInput(c));
+    if let Some(c) = is_text_input(event) {
+        match context {
+            Context::Search => return Some(Action::SearchInput(c)),
+            Context::Find => return Some(Action::Reading(Reading::FindInput(c))),
+            _ => {}
+        }
     }
     // Overlays take only their own keys, plus quitting.
     if matches!(context, Context::Help | Context::Detail) {
@@ -555,7 +620,7 @@ pub fn bindings_for(context: Context) -> Vec<&'static Binding> {
     let shadowed = |b: &Binding| {
         own.iter()
             .any(|o| o.keys.iter().any(|k| b.keys.contains(k)))
-            || (context == Context::Search
+            || (matches!(context, Context::Search | Context::Find)
                 && b.keys
                     .iter()
                     .all(|k| matches!(k.code, KeyCode::Char(_)) && k.mods.is_empty()))
@@ -583,12 +648,21 @@ pub fn bindings_for(context: Context) -> Vec<&'static Binding> {
 /// (so they survive a narrow bar), then the other global keys.
 pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
     let all = bindings_for(context);
+    // The finder is promised one key away in every view: it comes right after help and quit.
     let rank = |b: &Binding| match (b.context == Context::Global, &b.action) {
         (false, _) => 0,
         (true, Action::ToggleHelp | Action::Quit) => 1,
-        (true, _) => 2,
+        (true, Action::StartSearch) => 2,
+        (true, _) => 3,
     };
     let mut ranked: Vec<&Binding> = all.into_iter().filter(|b| b.hint.is_some()).collect();
+    // One hint per action: `/` and `F` both open the finder where `/` is not taken.
+    let mut seen: Vec<&Action> = Vec::new();
+    ranked.retain(|b| {
+        let new = !seen.contains(&&b.action);
+        seen.push(&b.action);
+        new
+    });
     ranked.sort_by_key(|b| rank(b));
     ranked
         .into_iter()
@@ -617,7 +691,10 @@ mod tests {
         assert_eq!(r('d'), Some(Action::ShowDebate));
         assert_eq!(r('t'), Some(Action::NextFraming));
         assert_eq!(r('s'), Some(Action::ToggleSideBySide));
-        assert_eq!(r('/'), Some(Action::StartSearch));
+        assert_eq!(r('/'), Some(Action::Reading(Reading::FindStart)));
+        assert_eq!(r('F'), Some(Action::StartSearch));
+        let c = |c| resolve(Context::Claims, &press(KeyCode::Char(c), none));
+        assert_eq!(c('/'), Some(Action::StartSearch));
         assert_eq!(r('?'), Some(Action::ToggleHelp));
         assert_eq!(r('q'), Some(Action::Quit));
         assert_eq!(

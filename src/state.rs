@@ -48,6 +48,8 @@ pub struct ReaderState {
     pub selected: Option<ClaimIx>,
     /// The article wrapped to the current column width.
     pub flow: Flow,
+    /// The search in this article's text (`/` in the reader), if any.
+    pub find: Option<crate::find::Find>,
 }
 
 /// Filters of the claim list.
@@ -134,6 +136,8 @@ pub struct State {
     pub view: View,
     pub overlay: Option<Overlay>,
     pub history: Vec<Place>,
+    /// Ctrl-o / Ctrl-n: reader places jumped from.
+    pub jumps: crate::jumps::JumpList<crate::reading::ReaderJump>,
     pub framing: FramingIx,
     pub article: ArticleIx,
     pub readers: Vec<ReaderState>,
@@ -169,6 +173,7 @@ impl State {
             view: View::Reader,
             overlay: None,
             history: Vec::new(),
+            jumps: crate::jumps::JumpList::default(),
             readers,
             claims: ClaimsState::default(),
             search: SearchState::default(),

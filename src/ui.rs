@@ -8,6 +8,7 @@ pub mod card;
 pub mod claims;
 pub mod debate;
 pub mod detail;
+pub mod find;
 pub mod help;
 pub mod layout;
 pub mod paint;

@@ -9,6 +9,7 @@ use crate::action::Action;
 use crate::effect::{Effect, Effects};
 use crate::flow::{Flow, Source};
 use crate::model::{ArticleIx, ClaimIx, StanceKind};
+use crate::reading;
 use crate::search::Target;
 use crate::state::{DetailState, Overlay, Place, State, View};
 use crate::ui::{self, layout};
@@ -32,6 +33,9 @@ fn apply(state: &mut State, action: Action, fx: &mut Effects) {
     if let Some(overlay) = state.overlay.clone()
         && overlay_action(state, overlay, &action, fx)
     {
+        return;
+    }
+    if reading::handle(state, &action) {
         return;
     }
     match action {
@@ -99,7 +103,8 @@ fn apply(state: &mut State, action: Action, fx: &mut Effects) {
             refresh_claims(state);
             state.message = Some("Filters cleared.".into());
         }
-        Action::NextLink | Action::PrevLink => {}
+        // Links act in the detail only; `Reading` actions are done by `reading::handle`.
+        Action::NextLink | Action::PrevLink | Action::Reading(_) => {}
         Action::ShowErrors => {
             if state.banner.is_some() {
                 state.overlay = Some(Overlay::Errors(0));
@@ -318,14 +323,11 @@ fn article_ix(state: &State, i: usize) -> ArticleIx {
 
 /// Goes to a view (and article), remembering where we were.
 fn go(state: &mut State, view: View, article: ArticleIx) {
-    let here = state.place();
     let there = Place { view, article };
-    if here != there && view != View::Search {
-        state.history.push(here);
-        // History is for Esc; it need not grow without bound.
-        if state.history.len() > 100 {
-            state.history.remove(0);
-        }
+    let here = state.place();
+    crate::places::visit(&mut state.history, here, &there);
+    if view == View::Reader {
+        reading::record_jump(state);
     }
     state.view = view;
     state.article = article;
@@ -333,14 +335,10 @@ fn go(state: &mut State, view: View, article: ArticleIx) {
 }
 
 fn back(state: &mut State) {
-    if state.view == View::Search {
-        let to = state.search.from.take().unwrap_or(Place {
-            view: View::Reader,
-            article: state.article,
-        });
-        state.view = to.view;
-        state.article = to.article;
-    } else if let Some(place) = state.history.pop() {
+    if reading::clear_find(state) {
+        return;
+    }
+    if let Some(place) = crate::places::back(&mut state.history) {
         state.view = place.view;
         state.article = place.article;
     } else if state.view != View::Reader {
@@ -622,8 +620,6 @@ fn open(state: &mut State) {
             else {
                 return;
             };
-            // Esc from the jump lands back on the results.
-            state.history.push(state.place());
             match hit.target {
                 Target::Claim { claim, .. } => jump_to_claim(state, claim),
                 Target::Paragraph { article, block } => jump_to_block(state, article, block),
@@ -643,9 +639,12 @@ fn reader_visible_claim(state: &State) -> Option<ClaimIx> {
 }
 
 fn start_search(state: &mut State, fx: &mut Effects) {
-    if state.view != View::Search {
-        state.search.from = Some(state.place());
-    }
+    let there = Place {
+        view: View::Search,
+        article: state.article,
+    };
+    let here = state.place();
+    crate::places::visit(&mut state.history, here, &there);
     state.view = View::Search;
     state.search.query.clear();
     run_search(state, fx);
@@ -978,6 +977,8 @@ fn reload(
     state
         .history
         .retain(|p| p.article.get() < debate.articles.len());
+    let articles = debate.articles.len();
+    state.jumps.retain(|j| j.article.get() < articles);
     let summary = debate.summary();
     state.debate = std::sync::Arc::new(debate);
     state.banner = None;

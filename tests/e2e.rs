@@ -241,7 +241,7 @@ fn open_switch_panes_search_toggle_framing_and_quit() {
         s.contents()
             .contains("China’s AI revolution is getting a plot twist.")
     });
-    app.send("/");
+    app.send("F");
     app.send("hedge fund");
     app.wait_for("search results", |s| {
         s.contents().contains("/ hedge fund") && s.contents().contains("self-funded")
@@ -289,7 +289,7 @@ fn resize_to_1x1_and_back() {
 #[test]
 fn ctrl_c_quits_from_search() {
     let mut app = App::open(&[]);
-    app.send("/abc");
+    app.send("Fabc");
     app.wait_for("the query", |s| s.contents().contains("/ abc"));
     app.send("\x03");
     assert_eq!(app.exit_code(), 0);
@@ -581,7 +581,7 @@ fn typing_a_query_over_a_large_debate_is_echoed_before_its_results() {
     let file = path.to_str().unwrap();
     let mut app = App::spawn(&[file], &[], 100, 30);
     app.wait_for("the reader", |s| s.contents().contains("claims"));
-    app.send("/");
+    app.send("F");
     app.wait_for("the search line", |s| s.contents().contains(" / "));
     app.send("techno");
     app.wait_for("the query echoed", |s| s.contents().contains("/ techno"));

@@ -221,7 +221,7 @@ fn search_types_jumps_and_esc_returns_where_you_were() {
     let mut s = app(100, 30);
     press(&mut s, "2 j j");
     let before = (s.view, s.article, s.reader().top);
-    press(&mut s, "/");
+    press(&mut s, "F");
     assert_eq!(s.view, View::Search);
     // Keys that mean something elsewhere are text here.
     type_text(&mut s, "q1cd outlier");
@@ -232,7 +232,7 @@ fn search_types_jumps_and_esc_returns_where_you_were() {
     press(&mut s, "esc");
     assert_eq!((s.view, s.article, s.reader().top), before);
 
-    press(&mut s, "/");
+    press(&mut s, "F");
     type_text(&mut s, "hedge fund");
     press(&mut s, "enter");
     assert_eq!(s.view, View::Reader);
@@ -334,7 +334,7 @@ fn help_toggles_and_quit_works_from_anywhere() {
     press(&mut s, "?");
     assert_eq!(s.overlay, None);
     assert_eq!(
-        press(&mut s, "/ c-c"),
+        press(&mut s, "F c-c"),
         vec![Effect::Quit],
         "Ctrl-C quits even while typing a search"
     );
@@ -419,7 +419,7 @@ fn top_bar_clicks_switch_views() {
 #[test]
 fn queries_are_capped_with_a_message() {
     let mut s = app(80, 24);
-    press(&mut s, "/");
+    press(&mut s, "F");
     type_text(&mut s, &"ab".repeat(150));
     assert_eq!(
         s.search.query.chars().count(),
@@ -465,7 +465,7 @@ fn deliver(state: &mut State, generation: u64, results: debate::search::Results)
 fn typing_never_waits_for_search_and_stale_results_are_dropped() {
     let mut s = app(100, 30);
     // The empty query lists every claim at once, with nothing left to run.
-    assert_eq!(press_deferred(&mut s, "/"), Effects::new());
+    assert_eq!(press_deferred(&mut s, "F"), Effects::new());
     assert!(!s.search.busy);
     assert_eq!(s.search.results.hits.len(), s.debate.claims.len());
 
@@ -496,7 +496,7 @@ fn typing_never_waits_for_search_and_stale_results_are_dropped() {
 #[test]
 fn the_busy_mark_shows_while_a_query_runs_and_clearing_the_query_ends_it() {
     let mut s = app(100, 30);
-    let effects = press_deferred(&mut s, "/ z z z z");
+    let effects = press_deferred(&mut s, "F z z z z");
     let screen = debate::screen::to_text(&debate::screen::draw(&s, 100, 30));
     assert!(screen.contains(debate::ui::search::BUSY.trim()), "{screen}");
     let (generation, results) = run_request(&s, &effects);
@@ -516,7 +516,7 @@ fn the_busy_mark_shows_while_a_query_runs_and_clearing_the_query_ends_it() {
 #[test]
 fn claims_show_first_and_the_selection_survives_the_paragraphs_arriving() {
     let mut s = app(100, 30);
-    let (generation, query) = request(&press_deferred(&mut s, "/ t a l e n t"));
+    let (generation, query) = request(&press_deferred(&mut s, "F t a l e n t"));
     let mut phases = Vec::new();
     debate::search::Index::new(&s.debate).search_phased(
         &s.debate,

@@ -14,6 +14,7 @@ pub fn context(state: &State) -> Context {
     match (&state.overlay, state.view) {
         (Some(Overlay::Help(_) | Overlay::Errors(_)), _) => Context::Help,
         (Some(Overlay::Detail(_)), _) => Context::Detail,
+        (None, View::Reader) if super::find::prompt(state).is_some() => Context::Find,
         (None, View::Reader) => Context::Reader,
         (None, View::Claims) => Context::Claims,
         (None, View::Debate) => Context::Debate,
@@ -22,6 +23,9 @@ pub fn context(state: &State) -> Context {
 }
 
 fn position(state: &State) -> String {
+    if let Some(find) = super::find::position(state) {
+        return find;
+    }
     match state.view {
         View::Reader => {
             let reader = state.reader();
@@ -90,7 +94,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
     ];
     let used: usize = spans.iter().map(Span::width).sum();
     let room = usize::from(area.width).saturating_sub(used + 1);
-    if let Some(message) = &state.message {
+    if let Some(prompt) = super::find::prompt(state) {
+        spans.push(Span::styled(format!(" {prompt}▏"), theme::message()));
+    } else if let Some(message) = &state.message {
         spans.push(Span::styled(
             format!(" {}", text::truncate(&text::clean(message), room)),
             theme::message(),
