@@ -50,6 +50,8 @@ pub enum Action {
     SearchBackspace,
     SearchClear,
     SearchDeleteWord,
+    /// Ctrl-z: suspend to the shell.
+    Suspend,
     /// The search in the reader's text and the jump list (handled by `reading`).
     Reading(Reading),
     /// The terminal's new size in cells.
@@ -88,6 +90,8 @@ pub enum Reading {
     JumpBack,
     /// Forward through the jump list.
     JumpForward,
+    /// A digit of a count (see `count`).
+    CountDigit(u8),
 }
 
 /// A new version of the debate file as loaded, carried by [`Action::Reloaded`].

@@ -14,7 +14,14 @@ pub fn to_action(state: &State, event: &Event) -> Option<Action> {
     match *event {
         // Presses and auto-repeats; releases (reported on some platforms) would act twice.
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            keymap::resolve(ui::status::context(state), &key)
+            // While a count is pending, digits join it instead of switching panes.
+            match (state.count, key.code) {
+                (Some(_), event::KeyCode::Char(d @ '0'..='9')) if key.modifiers.is_empty() => d
+                    .to_digit(10)
+                    .and_then(|d| u8::try_from(d).ok())
+                    .map(|d| Action::Reading(crate::action::Reading::CountDigit(d))),
+                _ => keymap::resolve(ui::status::context(state), &key),
+            }
         }
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Action::ScrollAt {

@@ -120,16 +120,32 @@ pub const BINDINGS: &[Binding] = &[
         Global,
         &[key(PageDown), ch(' '), ctrl('f')],
         Action::PageDown,
-        "PgDn Space",
+        "PgDn Space Ctrl-f",
         "Page down",
         None,
     ),
     bind(
         Global,
-        &[key(PageUp), ctrl('b')],
+        &[key(PageUp), ch('b'), ctrl('b')],
         Action::PageUp,
-        "PgUp",
+        "PgUp b Ctrl-b",
         "Page up",
+        None,
+    ),
+    bind(
+        Global,
+        &[ctrl('e')],
+        Action::Down,
+        "Ctrl-e",
+        "A line down",
+        None,
+    ),
+    bind(
+        Global,
+        &[ctrl('y')],
+        Action::Up,
+        "Ctrl-y",
+        "A line up",
         None,
     ),
     bind(
@@ -243,6 +259,23 @@ pub const BINDINGS: &[Binding] = &[
         Action::ClearFilters,
         "x",
         "Clear the filters",
+        None,
+    ),
+    // In the list, j and k move the selection: the hint says so rather than "scroll".
+    bind(
+        Claims,
+        &[ch('j'), key(Down)],
+        Action::Down,
+        "j ↓",
+        "Select the next claim",
+        Some("next"),
+    ),
+    bind(
+        Claims,
+        &[ch('k'), key(Up)],
+        Action::Up,
+        "k ↑",
+        "Select the previous claim",
         None,
     ),
     // Debate.
@@ -489,6 +522,22 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Global,
+        &[ch('0')],
+        Action::Reading(Reading::CountDigit(0)),
+        "0 N",
+        "Count for the next motion: 0 5 j moves five lines",
+        None,
+    ),
+    bind(
+        Global,
+        &[ctrl('z')],
+        Action::Suspend,
+        "Ctrl-z",
+        "Suspend to the shell (fg to come back)",
+        None,
+    ),
+    bind(
+        Global,
         &[ctrl('o')],
         Action::Reading(Reading::JumpBack),
         "Ctrl-o",
@@ -650,6 +699,8 @@ pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
     let all = bindings_for(context);
     // The finder is promised one key away in every view: it comes right after help and quit.
     let rank = |b: &Binding| match (b.context == Context::Global, &b.action) {
+        // The list's own moving keys rank where the global ones would.
+        (false, Action::Up | Action::Down) if b.context == Context::Claims => 3,
         (false, _) => 0,
         (true, Action::ToggleHelp | Action::Quit) => 1,
         (true, Action::StartSearch) => 2,

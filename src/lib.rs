@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod cli;
+pub mod count;
 pub mod effect;
 pub mod export;
 pub mod find;

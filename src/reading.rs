@@ -167,6 +167,18 @@ pub fn clear_find(state: &mut State) -> bool {
     cleared
 }
 
+/// The selected claim if its quote starts on screen: Enter never acts on a claim out of sight.
+pub fn selected_on_screen(state: &State) -> Option<crate::model::ClaimIx> {
+    let claim = state.reader().selected?;
+    let anchor = &state.debate.claim(claim).anchor;
+    let line = state
+        .reader()
+        .flow
+        .line_of_block_byte(anchor.block, anchor.range.start);
+    let top = state.reader().top;
+    (top..top + height(state)).contains(&line).then_some(claim)
+}
+
 // ---- Jump list -----------------------------------------------------------------------------
 
 /// Where the reader is now, as a jump.

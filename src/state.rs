@@ -138,6 +138,8 @@ pub struct State {
     pub history: Vec<Place>,
     /// Ctrl-o / Ctrl-n: reader places jumped from.
     pub jumps: crate::jumps::JumpList<crate::reading::ReaderJump>,
+    /// A count typed before a motion (see `count`).
+    pub count: Option<usize>,
     pub framing: FramingIx,
     pub article: ArticleIx,
     pub readers: Vec<ReaderState>,
@@ -174,6 +176,7 @@ impl State {
             overlay: None,
             history: Vec::new(),
             jumps: crate::jumps::JumpList::default(),
+            count: None,
             readers,
             claims: ClaimsState::default(),
             search: SearchState::default(),

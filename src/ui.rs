@@ -6,6 +6,7 @@
 
 pub mod card;
 pub mod claims;
+pub mod cues;
 pub mod debate;
 pub mod detail;
 pub mod find;

@@ -35,11 +35,12 @@ fn apply(state: &mut State, action: Action, fx: &mut Effects) {
     {
         return;
     }
-    if reading::handle(state, &action) {
+    if counted(state, &action, fx) || reading::handle(state, &action) {
         return;
     }
     match action {
         Action::Quit => fx.push(Effect::Quit),
+        Action::Suspend => fx.push(Effect::Suspend),
         Action::Back => back(state),
         Action::ToggleHelp => state.overlay = Some(Overlay::Help(0)),
         Action::ShowArticle(i) => {
@@ -128,6 +129,18 @@ fn apply(state: &mut State, action: Action, fx: &mut Effects) {
     }
 }
 
+/// Takes a digit into the pending count (true: nothing else to do), or repeats the action as
+/// many times as counted less one, leaving the last time to the caller.
+fn counted(state: &mut State, action: &Action, fx: &mut Effects) -> bool {
+    match crate::count::before(&mut state.count, action) {
+        crate::count::Counted::Digit | crate::count::Counted::Cancelled => true,
+        crate::count::Counted::Times(n) => {
+            (1..n).for_each(|_| apply(state, action.clone(), fx));
+            false
+        }
+    }
+}
+
 /// Scrolling inside an overlay (help, errors) by an action.
 fn scroll_overlay(state: &State, scroll: usize, action: &Action) -> usize {
     match action {
@@ -168,7 +181,7 @@ pub fn clipboard_text(state: &State, claim: ClaimIx) -> String {
 fn copy(state: &mut State, claim: ClaimIx, fx: &mut Effects) {
     fx.push(Effect::Copy(clipboard_text(state, claim)));
     state.message = Some(format!(
-        "Copied claim '{}' to the clipboard.",
+        "Sent claim '{}' to the terminal's clipboard (OSC 52).",
         state.debate.claim(claim).id
     ));
 }
@@ -592,7 +605,7 @@ fn open(state: &mut State) {
     match state.view {
         View::Reader => {
             let visible = reader_visible_claim(state);
-            match state.reader().selected.or(visible) {
+            match reading::selected_on_screen(state).or(visible) {
                 Some(claim) => {
                     state.readers[state.article.get()].selected = Some(claim);
                     show_detail(state, claim);

@@ -381,3 +381,118 @@ fn esc_retraces_views_and_stops_in_the_reader() {
     press(&mut s, "esc");
     assert_eq!(badge(&s), "READ");
 }
+
+// ---- Position and selection cues ------------------------------------------------------------
+
+#[test]
+fn the_percentage_is_the_bottom_of_the_screen_and_end_at_the_end() {
+    let mut s = app(80, 24);
+    let first = status_line(&s);
+    let pct: usize = first
+        .split_whitespace()
+        .nth(1)
+        .and_then(|p| p.strip_suffix('%'))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        pct > 0,
+        "the first screen already shows some of the article: {first}"
+    );
+    press(&mut s, "G");
+    assert!(status_line(&s).contains(" END "), "{}", status_line(&s));
+}
+
+#[test]
+fn the_status_line_names_the_selected_claim() {
+    let mut s = app(120, 36);
+    assert!(status_line(&s).contains("20 claims"));
+    press(&mut s, "n n n");
+    let line = status_line(&s);
+    assert!(line.contains("claim 3/20"), "{line}");
+    let claim = s.reader().selected.unwrap();
+    let summary = &s.debate.claim(claim).summary;
+    assert!(
+        line.contains(&summary[..10]),
+        "the summary where room allows: {line}"
+    );
+}
+
+#[test]
+fn enter_acts_on_a_claim_the_user_can_see() {
+    let mut s = app(80, 24);
+    press(&mut s, "n space space");
+    let selected = s.reader().selected.unwrap();
+    press(&mut s, "enter");
+    match &s.overlay {
+        Some(debate::state::Overlay::Detail(d)) => {
+            assert_ne!(d.claim, selected, "the selected claim is off screen");
+        }
+        None => assert!(s.message.is_some(), "nothing visible: a message says so"),
+        other => panic!("unexpected overlay {other:?}"),
+    }
+}
+
+#[test]
+fn copying_says_where_the_text_went() {
+    let mut s = app(80, 24);
+    press(&mut s, "n y");
+    assert!(
+        s.message
+            .as_deref()
+            .unwrap()
+            .contains("to the terminal's clipboard (OSC 52)")
+    );
+}
+
+#[test]
+fn the_claim_list_hint_says_what_j_does_there() {
+    let mut s = app(120, 36);
+    press(&mut s, "c");
+    let line = status_line(&s);
+    assert!(line.contains("j next"), "{line}");
+    assert!(!line.contains("j scroll"), "{line}");
+}
+
+// ---- Keys and counts -------------------------------------------------------------------------
+
+#[test]
+fn b_pages_back_and_ctrl_e_ctrl_y_move_a_line() {
+    let mut s = app(80, 24);
+    press(&mut s, "space space");
+    let two_pages = s.reader().top;
+    press(&mut s, "b");
+    assert!(s.reader().top < two_pages && s.reader().top > 0);
+    press(&mut s, "g c-e c-e c-e");
+    assert_eq!(s.reader().top, 3);
+    press(&mut s, "c-y");
+    assert_eq!(s.reader().top, 2);
+}
+
+#[test]
+fn a_count_starts_with_zero_and_digits_still_switch_panes() {
+    let mut s = app(80, 24);
+    press(&mut s, "0 5 j");
+    assert_eq!((s.article.get(), s.reader().top), (0, 5));
+    press(&mut s, "0 1 2 k");
+    assert_eq!(s.reader().top, 0);
+    press(&mut s, "0 3 esc j");
+    assert_eq!(s.reader().top, 1, "Esc drops the count");
+    press(&mut s, "2");
+    assert_eq!(s.article.get(), 1, "without a count, digits switch panes");
+    press(&mut s, "1 0 2 n");
+    assert_eq!(s.article.get(), 0);
+    let claims = &s.debate.article(s.article).claims;
+    assert_eq!(
+        s.reader().selected,
+        Some(claims[1]),
+        "0 2 n: the second claim"
+    );
+}
+
+#[test]
+fn ctrl_z_asks_to_suspend() {
+    let mut s = app(80, 24);
+    let action = to_action(&s, &Event::Key(key("c-z"))).unwrap();
+    assert_eq!(apply(&mut s, action), vec![debate::effect::Effect::Suspend]);
+}

@@ -127,5 +127,5 @@ fn copy_puts_the_claim_with_its_readings_on_the_clipboard() {
     assert!(text.contains(&claim.quote));
     assert!(text.contains("Technology transfer: supports."));
     assert!(text.contains("China's AI revolution is getting a plot twist"));
-    assert!(s.message.as_deref().unwrap().contains("Copied claim"));
+    assert!(s.message.as_deref().unwrap().contains("Sent claim"));
 }

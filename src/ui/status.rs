@@ -27,13 +27,7 @@ fn position(state: &State) -> String {
         return find;
     }
     match state.view {
-        View::Reader => {
-            let reader = state.reader();
-            let total = reader.flow.len().max(1);
-            let pct = (reader.top * 100) / total.saturating_sub(1).max(1);
-            let claims = state.debate.article(state.article).claims.len();
-            format!("{}% · {claims} claims", pct.min(100))
-        }
+        View::Reader => super::cues::reader_position(state),
         View::Claims => format!(
             "{}/{}",
             (state.claims.selected + 1).min(state.claims.visible.len()),
