@@ -1,4 +1,4 @@
-//! The reader's search in the text, through the real binary in a pseudo-terminal, its screen
+//! The reader's search in the text and Ctrl-z, through the real binary in a pseudo-terminal, its screen
 //! read through a terminal emulator: the matches must show in the cells' styles (reverse video,
 //! the current one also bold), not only as text.
 
@@ -33,6 +33,14 @@ impl Drop for App {
 
 impl App {
     fn spawn(cols: u16, rows: u16) -> Self {
+        Self::spawn_command(
+            CommandBuilder::new(env!("CARGO_BIN_EXE_debate")),
+            cols,
+            rows,
+        )
+    }
+
+    fn spawn_command(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Self {
         let size = PtySize {
             rows,
             cols,
@@ -40,7 +48,6 @@ impl App {
             pixel_height: 0,
         };
         let pair = native_pty_system().openpty(size).unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_debate"));
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         let child = pair.slave.spawn_command(cmd).unwrap();
@@ -155,4 +162,32 @@ fn text_search_highlights_every_match_in_reverse_video() {
         assert!(start.elapsed() < TIMEOUT, "q did not quit");
         std::thread::sleep(Duration::from_millis(10));
     }
+}
+
+/// Ctrl-z under a shell with job control: the shell's screen comes back, and after `fg` the
+/// reader takes the terminal again and draws itself whole.
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
+    let mut cmd = CommandBuilder::new("bash");
+    cmd.args(["--norc", "--noprofile", "-i"]);
+    cmd.env("PS1", "shell$ ");
+    let mut app = App::spawn_command(cmd, 80, 24);
+    app.wait_for("the shell", |s| s.contents().contains("shell$"));
+    app.send(concat!(env!("CARGO_BIN_EXE_debate"), "\r"));
+    app.wait_for("the reader to draw", |s| {
+        s.alternate_screen() && s.contents().contains("China's AI revolution")
+    });
+    app.send("\x1a");
+    app.wait_for("the shell after Ctrl-z", |s| {
+        !s.alternate_screen() && s.contents().contains("Stopped")
+    });
+    app.send("fg\r");
+    app.wait_for("the reader again", |s| {
+        s.alternate_screen()
+            && s.contents().contains("China's AI revolution")
+            && s.contents().contains("READ")
+    });
+    app.send("q");
+    app.wait_for("the shell after q", |s| !s.alternate_screen());
+    app.send("exit\r");
 }
