@@ -27,7 +27,8 @@ pub fn update(state: &mut State, action: Action) -> Effects {
 }
 
 fn apply(state: &mut State, action: Action, fx: &mut Effects) {
-    if !matches!(action, Action::Resize(..)) {
+    // Messages last until the user's next action: results arriving late must not wipe one.
+    if !matches!(action, Action::Resize(..) | Action::SearchDone { .. }) {
         state.message = None;
     }
     if let Some(overlay) = state.overlay.clone()

@@ -496,3 +496,19 @@ fn ctrl_z_asks_to_suspend() {
     let action = to_action(&s, &Event::Key(key("c-z"))).unwrap();
     assert_eq!(apply(&mut s, action), vec![debate::effect::Effect::Suspend]);
 }
+
+#[test]
+fn results_arriving_late_do_not_wipe_a_message() {
+    let mut s = app(80, 24);
+    press(&mut s, "t");
+    let message = s.message.clone();
+    assert!(message.is_some());
+    apply(
+        &mut s,
+        debate::action::Action::SearchDone {
+            generation: 0,
+            results: Box::default(),
+        },
+    );
+    assert_eq!(s.message, message);
+}
