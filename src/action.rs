@@ -24,6 +24,8 @@ pub enum Action {
     NextFraming,
     ToggleSideBySide,
     ToggleContested,
+    /// Show a framing's whole thesis, or only its first lines.
+    ToggleThesis,
     Up,
     Down,
     PageUp,

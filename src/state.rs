@@ -105,8 +105,13 @@ pub struct DebateState {
     pub compare: Vec<ClaimIx>,
     /// Index into the rows of the current mode.
     pub selected: usize,
-    /// First visible line.
+    /// First visible row.
     pub offset: usize,
+    /// Lines of the selected row scrolled past, when it is taller than the list: `j` reads on
+    /// inside a long row before it moves to the next.
+    pub row_scroll: usize,
+    /// Whether the framing's thesis is shown in full rather than in its first lines.
+    pub thesis_open: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

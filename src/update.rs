@@ -12,7 +12,7 @@ mod reload;
 mod search;
 
 use crate::action::Action;
-use crate::derive::{clamp_debate, follow_claims, follow_search, max_top, refresh, refresh_claims};
+use crate::derive::{follow_claims, follow_search, max_top, refresh, refresh_claims};
 use crate::effect::{Effect, Effects};
 use crate::geometry;
 use crate::model::{ArticleIx, ClaimIx};
@@ -62,6 +62,7 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         Action::ShowDebate => go(state, View::Debate, state.article),
         Action::ToggleSideBySide => debate::toggle_side_by_side(state),
         Action::ToggleContested => debate::toggle_contested(state),
+        Action::ToggleThesis => debate::toggle_thesis(state),
         Action::NextFraming => debate::next_framing(state),
         Action::StartSearch => search::start_search(state, fx),
         Action::SearchInput(c) => {
@@ -227,12 +228,7 @@ pub(super) fn move_by(state: &mut State, delta: isize) {
             state.claims.selected = step(state.claims.selected, delta, n);
             follow_claims(state);
         }
-        View::Debate => {
-            // `clamp_debate` brings the selection back inside the rows.
-            let d = &mut state.debate_view;
-            d.selected = d.selected.saturating_add_signed(delta);
-            clamp_debate(state);
-        }
+        View::Debate => debate::move_rows(state, delta),
         View::Search => {
             let n = state.search.results.hits.len();
             state.search.selected = step(state.search.selected, delta, n);

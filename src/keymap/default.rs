@@ -204,6 +204,14 @@ pub const BINDINGS: &[Binding] = &[
         "Show only contested claims",
         Some("contested"),
     ),
+    bind(
+        Debate,
+        &[ch('T')],
+        Action::ToggleThesis,
+        "T",
+        "Show the whole thesis (toggle)",
+        Some("thesis"),
+    ),
     // Search: typed characters go into the query.
     bind(
         Search,

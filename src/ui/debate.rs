@@ -15,9 +15,30 @@ use crate::state::State;
 use crate::text;
 use compare::{columns, compare_cells, draw_compare};
 
-/// Most lines a single summary or note takes in a row before it is cut.
+/// Most lines a single summary or note takes in a row before it is cut, unless the row is
+/// selected: the selected row shows all of its text.
 const MAX_NOTE_LINES: usize = 6;
 const MAX_SUMMARY_LINES: usize = 3;
+
+/// Text wrapped to `width`, at most `max` lines; when cut, wrapped two cells narrower so that
+/// its last line ends in a visible " …".
+pub(super) fn capped(text: &str, width: usize, max: usize, style: Style) -> Vec<Line<'static>> {
+    let lines = paint::wrapped(text, width, style);
+    if lines.len() <= max {
+        return lines;
+    }
+    let mut lines = paint::wrapped(text, width.saturating_sub(2).max(1), style);
+    lines.truncate(max.max(1));
+    if let Some(last) = lines.last_mut() {
+        last.spans.push(Span::styled(" …", theme::dim()));
+    }
+    lines
+}
+
+/// The most lines a row's text may take: all of them when it is selected.
+pub(super) fn limit(selected: bool, max: usize) -> usize {
+    if selected { usize::MAX } else { max }
+}
 
 struct Geometry {
     pub(super) header: Rect,
@@ -57,14 +78,14 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
             theme::dim(),
         ),
     ])];
-    let mut thesis = paint::wrapped(&framing.thesis, w, theme::note());
-    let cap = usize::from(body.height / 4).max(1);
-    if thesis.len() > cap {
-        thesis.truncate(cap);
-        if let Some(last) = thesis.last_mut() {
-            last.spans.push(Span::styled(" …", theme::dim()));
-        }
-    }
+    // The thesis shows its first lines, or as many as leave room for a few rows when `T`
+    // opened it; a cut ends in "…" either way.
+    let cap = if state.debate_view.thesis_open {
+        usize::from(body.height.saturating_sub(6)).max(1)
+    } else {
+        usize::from(body.height / 4).max(1)
+    };
+    let thesis = capped(&framing.thesis, w, cap, theme::note());
     lines.extend(thesis.into_iter().map(|l| {
         let mut spans = vec![Span::raw("  ")];
         spans.extend(l.spans);
@@ -128,12 +149,12 @@ fn list_row(
             Span::styled(format!("{count}"), theme::dim()),
         ]));
     }
-    let mut summary = paint::wrapped(
+    let summary = capped(
         &c.summary,
         w.saturating_sub(4).max(1),
+        limit(selected, MAX_SUMMARY_LINES),
         theme::strong().patch(row_style),
     );
-    summary.truncate(MAX_SUMMARY_LINES);
     for (j, l) in summary.into_iter().enumerate() {
         let lead = if j == 0 {
             Span::styled(
@@ -153,12 +174,12 @@ fn list_row(
         out.push(pad(vec![lead], l, w, row_style));
     }
     if let Some(note) = c.stance(state.framing).and_then(|s| s.note.as_deref()) {
-        let mut lines = paint::wrapped(
+        let lines = capped(
             note,
             w.saturating_sub(6).max(1),
+            limit(selected, MAX_NOTE_LINES),
             theme::note().patch(row_style),
         );
-        lines.truncate(MAX_NOTE_LINES);
         for l in lines {
             out.push(pad(vec![Span::styled("     ", row_style)], l, w, row_style));
         }
@@ -197,7 +218,7 @@ fn measure(state: &State, width: u16) -> (usize, Box<dyn Fn(usize) -> usize + '_
         let cols = columns(state, width);
         let height = move |i: usize| {
             rows.get(i).map_or(1, |&c| {
-                compare_cells(state, c, &cols, false)
+                compare_cells(state, c, &cols, i == state.debate_view.selected)
                     .iter()
                     .map(Vec::len)
                     .max()
@@ -238,6 +259,22 @@ pub fn fit(state: &State) -> (usize, usize) {
     (selected, offset)
 }
 
+/// The selected row's height in lines and the list's height: `update` scrolls inside a row
+/// taller than the list before it moves on.
+pub fn selected_fit(state: &State) -> (usize, usize) {
+    let g = geometry(state, screen_body(state));
+    let (count, height) = measure(state, g.list.width);
+    let selected = state.debate_view.selected;
+    let rows = if selected < count {
+        height(selected)
+    } else {
+        0
+    };
+    // A side-by-side row is followed by its rule, which need not show.
+    let rule = usize::from(state.debate_view.side_by_side);
+    (rows.saturating_sub(rule), usize::from(g.list.height))
+}
+
 /// The row under screen row `y`, if any.
 pub fn row_at(state: &State, y: u16) -> Option<usize> {
     let g = geometry(state, screen_body(state));
@@ -276,14 +313,34 @@ fn draw_list(buf: &mut Buffer, list: Rect, state: &State) {
         paint::line(buf, list, 0, &Line::from(Span::styled(msg, theme::dim())));
         return;
     }
+    let d = &state.debate_view;
     let mut dy = 0usize;
-    for i in state.debate_view.offset..rows.len() {
+    for i in d.offset..rows.len() {
         if dy >= usize::from(list.height) {
             break;
         }
-        for l in list_row(state, rows, i, list.width) {
+        let lines = list_row(state, rows, i, list.width);
+        // The selected row at the top may be scrolled into; its group title goes with it.
+        let skip = if i == d.selected && i == d.offset {
+            d.row_scroll.min(lines.len().saturating_sub(1))
+        } else {
+            0
+        };
+        for l in lines.into_iter().skip(skip) {
             paint::line(buf, list, u16::try_from(dy).unwrap_or(u16::MAX), &l);
             dy += 1;
         }
+        if i == d.selected && dy > usize::from(list.height) {
+            mark_more(buf, list);
+        }
+    }
+}
+
+/// A "…" in the list's last cell: the selected row goes on below, `j` reads on.
+pub(super) fn mark_more(buf: &mut Buffer, list: Rect) {
+    if list.width > 0 && list.height > 0 {
+        buf[(list.right() - 1, list.bottom() - 1)]
+            .set_symbol("…")
+            .set_style(theme::dim().add_modifier(Modifier::REVERSED));
     }
 }

@@ -1,7 +1,7 @@
 //! The debate view: the next framing, side by side, contested claims only.
 
 use super::go;
-use crate::derive::refresh_claims;
+use crate::derive::{clamp_debate, refresh_claims};
 use crate::model::FramingIx;
 use crate::state::{State, View};
 
@@ -12,8 +12,7 @@ pub(super) fn toggle_side_by_side(state: &mut State) {
         state.debate_view.side_by_side = true;
         go(state, View::Debate, state.article);
     }
-    state.debate_view.selected = 0;
-    state.debate_view.offset = 0;
+    reset_position(state);
 }
 
 pub(super) fn toggle_contested(state: &mut State) {
@@ -21,8 +20,8 @@ pub(super) fn toggle_contested(state: &mut State) {
     crate::derive::refresh_rows(state);
     let d = &mut state.debate_view;
     d.side_by_side = true;
-    d.selected = 0;
-    d.offset = 0;
+    reset_position(state);
+    let d = &state.debate_view;
     state.message = Some(if d.contested_only {
         "Showing only contested claims: one framing supports what another challenges.".into()
     } else {
@@ -48,8 +47,7 @@ pub(super) fn set_framing(state: &mut State, framing: FramingIx) {
     let n = state.debate.framings.len();
     let f = state.debate.framing(framing);
     state.message = Some(format!("Framing {}/{n}: {}", framing.get() + 1, f.name));
-    state.debate_view.selected = 0;
-    state.debate_view.offset = 0;
+    reset_position(state);
     crate::derive::refresh_rows(state);
     refresh_claims(state);
 }
@@ -59,4 +57,40 @@ pub(super) fn open_thesis(state: &mut State, framing: FramingIx) {
     set_framing(state, framing);
     state.debate_view.side_by_side = false;
     go(state, View::Debate, state.article);
+}
+
+/// Back to the first row, unscrolled: after a change of mode, framing or filter.
+fn reset_position(state: &mut State) {
+    let d = &mut state.debate_view;
+    d.selected = 0;
+    d.offset = 0;
+    d.row_scroll = 0;
+}
+
+/// `T`: the framing's whole thesis, or only its first lines.
+pub(super) fn toggle_thesis(state: &mut State) {
+    state.debate_view.thesis_open = !state.debate_view.thesis_open;
+    clamp_debate(state);
+}
+
+/// Moves the selection by `delta` rows. A selected row taller than the list is read through
+/// first: a step down scrolls inside it until its last line shows, a step up back to its top.
+pub(super) fn move_rows(state: &mut State, delta: isize) {
+    let (height, viewport) = crate::ui::debate::selected_fit(state);
+    let d = &mut state.debate_view;
+    let step = (viewport / 2).max(1);
+    if delta == 1 && height > viewport && d.row_scroll + viewport < height {
+        d.row_scroll = (d.row_scroll + step).min(height - viewport);
+        return;
+    }
+    if delta == -1 && d.row_scroll > 0 {
+        d.row_scroll = d.row_scroll.saturating_sub(step);
+        return;
+    }
+    let before = d.selected;
+    d.selected = d.selected.saturating_add_signed(delta);
+    clamp_debate(state);
+    if state.debate_view.selected != before {
+        state.debate_view.row_scroll = 0;
+    }
 }

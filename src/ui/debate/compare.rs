@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::{Geometry, MAX_NOTE_LINES};
+use super::{Geometry, MAX_NOTE_LINES, capped, limit, mark_more};
 use crate::model::ClaimIx;
 use crate::state::State;
 use crate::text;
@@ -39,12 +39,23 @@ pub(super) fn compare_cells(
         Style::default()
     };
     let mut cells = Vec::with_capacity(cols.len());
-    let mut summary = paint::wrapped(
+    // The claim's cell starts with a mark, so that the selected row is not told by colour alone.
+    let summary = capped(
         &c.summary,
-        usize::from(cols[0]).max(1),
+        usize::from(cols[0]).saturating_sub(2).max(1),
+        limit(selected, MAX_NOTE_LINES),
         theme::strong().patch(row_style),
     );
-    summary.truncate(MAX_NOTE_LINES);
+    let summary = summary
+        .into_iter()
+        .enumerate()
+        .map(|(j, l)| {
+            let lead = if j == 0 && selected { "▸ " } else { "  " };
+            let mut spans = vec![Span::styled(lead, theme::strong().patch(row_style))];
+            spans.extend(l.spans);
+            Line::from(spans)
+        })
+        .collect();
     cells.push(summary);
     for (f, &w) in state.debate.framing_ixs().zip(&cols[1..]) {
         let stance = c.stance(f);
@@ -56,10 +67,12 @@ pub(super) fn compare_cells(
                 .patch(row_style),
         ))];
         if let Some(note) = stance.and_then(|s| s.note.as_deref()) {
-            let mut lines =
-                paint::wrapped(note, usize::from(w).max(1), theme::note().patch(row_style));
-            lines.truncate(MAX_NOTE_LINES);
-            cell.extend(lines);
+            cell.extend(capped(
+                note,
+                usize::from(w).max(1),
+                limit(selected, MAX_NOTE_LINES),
+                theme::note().patch(row_style),
+            ));
         }
         cells.push(cell);
     }
@@ -116,9 +129,15 @@ pub(super) fn draw_compare(buf: &mut Buffer, g: &Geometry, state: &State) {
         let selected = i == state.debate_view.selected;
         let cells = compare_cells(state, claim, &cols, selected);
         let height = cells.iter().map(Vec::len).max().unwrap_or(1);
+        let scrolled = if selected && i == state.debate_view.offset {
+            state.debate_view.row_scroll.min(height.saturating_sub(1))
+        } else {
+            0
+        };
+        let shown = height - scrolled;
         let row_area = Rect {
             y,
-            height: u16::try_from(height)
+            height: u16::try_from(shown)
                 .unwrap_or(u16::MAX)
                 .min(list.bottom() - y),
             ..list
@@ -133,10 +152,14 @@ pub(super) fn draw_compare(buf: &mut Buffer, g: &Geometry, state: &State) {
                 width: w.min(list.right().saturating_sub(x)),
                 ..row_area
             };
+            // The selected row at the top may be scrolled into.
             if area.width > 0 {
-                paint::lines(buf, area, cell, 0);
+                paint::lines(buf, area, cell, scrolled);
             }
             x = x.saturating_add(w + 1);
+        }
+        if selected && shown > usize::from(row_area.height) {
+            mark_more(buf, list);
         }
         y = y.saturating_add(row_area.height);
         if y < list.bottom() {
