@@ -26,6 +26,9 @@ pub enum Action {
     ToggleContested,
     /// Show a framing's whole thesis, or only its first lines.
     ToggleThesis,
+    /// Side by side: show the framing columns to the left, or to the right.
+    PanLeft,
+    PanRight,
     Up,
     Down,
     PageUp,

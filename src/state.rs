@@ -110,6 +110,8 @@ pub struct DebateState {
     /// Lines of the selected row scrolled past, when it is taller than the list: `j` reads on
     /// inside a long row before it moves to the next.
     pub row_scroll: usize,
+    /// The first framing column shown side by side when not all of them fit.
+    pub pan: usize,
     /// Whether the framing's thesis is shown in full rather than in its first lines.
     pub thesis_open: bool,
 }

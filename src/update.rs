@@ -63,6 +63,8 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         Action::ToggleSideBySide => debate::toggle_side_by_side(state),
         Action::ToggleContested => debate::toggle_contested(state),
         Action::ToggleThesis => debate::toggle_thesis(state),
+        Action::PanLeft => debate::pan(state, -1),
+        Action::PanRight => debate::pan(state, 1),
         Action::NextFraming => debate::next_framing(state),
         Action::StartSearch => search::start_search(state, fx),
         Action::SearchInput(c) => {

@@ -212,6 +212,22 @@ pub const BINDINGS: &[Binding] = &[
         "Show the whole thesis (toggle)",
         Some("thesis"),
     ),
+    bind(
+        Debate,
+        &[ch('l'), key(Right), ch(']')],
+        Action::PanRight,
+        "l → ]",
+        "Side by side: framings further right",
+        Some("pan"),
+    ),
+    bind(
+        Debate,
+        &[ch('h'), key(Left), ch('[')],
+        Action::PanLeft,
+        "h ← [",
+        "Side by side: framings further left",
+        None,
+    ),
     // Search: typed characters go into the query.
     bind(
         Search,

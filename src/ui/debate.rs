@@ -13,6 +13,7 @@ use super::{layout, paint, theme};
 use crate::model::{ClaimIx, StanceKind};
 use crate::state::State;
 use crate::text;
+pub use compare::columns as compare_columns;
 use compare::{columns, compare_cells, draw_compare};
 
 /// Most lines a single summary or note takes in a row before it is cut, unless the row is
@@ -58,9 +59,27 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
         } else {
             format!("{count} claims · x: contested only")
         };
+        let cols = columns(state, body.width);
+        let pan = if cols.shown() < cols.total {
+            format!(
+                " · h/l: framings {}–{} of {}",
+                cols.first + 1,
+                cols.first + cols.shown(),
+                cols.total
+            )
+        } else {
+            String::new()
+        };
         return vec![Line::from(vec![
             Span::styled(" Side by side", theme::title()),
-            Span::styled(format!(" · {filter} · s: one framing"), theme::dim()),
+            Span::styled(
+                text::truncate(
+                    &format!(" · {filter}{pan} · s: one framing"),
+                    usize::from(width).saturating_sub(13),
+                )
+                .into_owned(),
+                theme::dim(),
+            ),
         ])];
     }
     let mut lines = vec![Line::from(vec![

@@ -94,3 +94,22 @@ pub(super) fn move_rows(state: &mut State, delta: isize) {
         state.debate_view.row_scroll = 0;
     }
 }
+
+/// `h`/`l`: the framing columns one to the left or right, when not all fit side by side.
+pub(super) fn pan(state: &mut State, delta: isize) {
+    if !state.debate_view.side_by_side {
+        state.message = Some("h/l pan the framings side by side; s shows them.".into());
+        return;
+    }
+    let width = crate::geometry::frame(state).body.width;
+    let cols = crate::ui::debate::compare_columns(state, width);
+    let last = cols.total - cols.shown();
+    if last == 0 {
+        state.message = Some("Every framing is on screen.".into());
+        return;
+    }
+    let d = &mut state.debate_view;
+    d.pan = d.pan.min(last).saturating_add_signed(delta).min(last);
+    d.row_scroll = 0;
+    clamp_debate(state);
+}
