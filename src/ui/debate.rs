@@ -51,7 +51,9 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
     let d = &state.debate;
     let f = state.framing;
     let framing = d.framing(f);
-    let w = usize::from(width).saturating_sub(2).max(1);
+    let w = usize::from(width.min(layout::READING_WIDTH))
+        .saturating_sub(2)
+        .max(1);
     if state.debate_view.side_by_side {
         let count = state.compare_rows().len();
         let filter = if state.debate_view.contested_only {
@@ -122,11 +124,18 @@ fn geometry(state: &State, body: Rect) -> Geometry {
         ..body
     };
     let extra = u16::from(state.debate_view.side_by_side);
-    let list = Rect {
+    let mut list = Rect {
         y: body.y + header_height + extra,
         height: body.height.saturating_sub(header_height + extra),
         ..body
     };
+    if !state.debate_view.side_by_side {
+        // One framing reads like the reader: its column, and its margin for the notes.
+        let reader = layout::Reader::new(body);
+        let right = reader.side.map_or(reader.column.right(), Rect::right);
+        list.x = reader.column.x;
+        list.width = right - reader.column.x;
+    }
     Geometry { header, list }
 }
 
@@ -168,12 +177,19 @@ fn list_row(
             Span::styled(format!("{count}"), theme::dim()),
         ]));
     }
+    // With room for a margin, the note stands beside the claim, as the reader's margin does.
+    let beside = (width >= layout::READING_WIDTH + 3 + 30).then(|| {
+        let claim = usize::from(layout::READING_WIDTH);
+        (claim, w - claim - 3)
+    });
+    let claim_width = beside.map_or(w, |(claim, _)| claim);
     let summary = capped(
         &c.summary,
-        w.saturating_sub(4).max(1),
+        claim_width.saturating_sub(4).max(1),
         limit(selected, MAX_SUMMARY_LINES),
         theme::strong().patch(row_style),
     );
+    let mut claim_lines = Vec::new();
     for (j, l) in summary.into_iter().enumerate() {
         let lead = if j == 0 {
             Span::styled(
@@ -190,16 +206,34 @@ fn list_row(
         } else {
             Span::styled("   ", row_style)
         };
-        out.push(pad(vec![lead], l, w, row_style));
+        claim_lines.push(pad(vec![lead], l, claim_width, row_style));
     }
-    if let Some(note) = c.stance(state.framing).and_then(|s| s.note.as_deref()) {
-        let lines = capped(
+    let note = c.stance(state.framing).and_then(|s| s.note.as_deref());
+    let note_lines = note.map_or_else(Vec::new, |note| {
+        capped(
             note,
-            w.saturating_sub(6).max(1),
+            beside.map_or(w.saturating_sub(6), |(_, n)| n).max(1),
             limit(selected, MAX_NOTE_LINES),
             theme::note().patch(row_style),
-        );
-        for l in lines {
+        )
+    });
+    if let Some((_, note_width)) = beside {
+        let height = claim_lines.len().max(note_lines.len());
+        let mut notes = note_lines.into_iter();
+        for j in 0..height {
+            let left = claim_lines
+                .get(j)
+                .cloned()
+                .unwrap_or_else(|| pad(Vec::new(), Line::default(), claim_width, row_style));
+            let mut spans = left.spans;
+            spans.push(Span::styled("   ", row_style));
+            let note = notes.next().unwrap_or_default();
+            spans.extend(pad(Vec::new(), note, note_width, row_style).spans);
+            out.push(Line::from(spans));
+        }
+    } else {
+        out.extend(claim_lines);
+        for l in note_lines {
             out.push(pad(vec![Span::styled("     ", row_style)], l, w, row_style));
         }
     }
@@ -314,7 +348,13 @@ pub fn row_at(state: &State, y: u16) -> Option<usize> {
 pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
     let g = geometry(state, body);
     let header = header_lines(state, body);
-    paint::lines(buf, g.header, &header, 0);
+    // The thesis stands over the list it introduces; the rule under it spans the screen.
+    let text_area = Rect {
+        x: g.list.x,
+        width: g.list.width,
+        ..g.header
+    };
+    paint::lines(buf, text_area, &header, 0);
     if g.header.height > 0 {
         paint::rule(buf, g.header, g.header.height - 1, theme::border());
     }
