@@ -98,14 +98,16 @@ pub(crate) fn refresh_rows(state: &mut State) {
     let mut compare = Vec::new();
     for claim in state.debate.claim_ixs() {
         let c = state.debate.claim(claim);
+        // `x` keeps only contested claims, in both modes.
+        if state.debate_view.contested_only && !state.debate.is_contested(claim) {
+            continue;
+        }
         if let Some(kind) = c.stance(state.framing).map(|s| s.kind)
             && let Some(group) = StanceKind::ALL.iter().position(|&k| k == kind)
         {
             groups[group].push((kind, claim));
         }
-        if c.stances.iter().any(Option::is_some)
-            && (!state.debate_view.contested_only || state.debate.is_contested(claim))
-        {
+        if c.stances.iter().any(Option::is_some) {
             compare.push(claim);
         }
     }

@@ -120,3 +120,35 @@ fn j_reads_through_a_row_taller_than_the_list_before_moving_on() {
         "k scrolls back up inside the row"
     );
 }
+
+#[test]
+fn x_filters_in_both_modes_and_says_what_it_kept() {
+    let mut s = embedded(100, 30);
+    press(&mut s, "d");
+    let all = s.debate_rows().len();
+    press(&mut s, "x");
+    assert!(
+        !s.debate_view.side_by_side,
+        "x no longer switches to side by side"
+    );
+    let kept = s.debate_rows().len();
+    assert!(0 < kept && kept < all, "{kept} of {all}");
+    assert!(
+        s.debate_rows()
+            .iter()
+            .all(|&(_, c)| s.debate.is_contested(c))
+    );
+    assert_eq!(
+        s.message.as_deref().unwrap().split(':').next(),
+        Some(format!("{kept} of {all} claims").as_str())
+    );
+    assert!(text(&s).contains("contested only"));
+    press(&mut s, "s");
+    let compare_kept = s.compare_rows().len();
+    press(&mut s, "x");
+    assert_eq!(
+        s.message,
+        Some(format!("All {} claims", s.compare_rows().len()))
+    );
+    assert!(s.compare_rows().len() > compare_kept);
+}

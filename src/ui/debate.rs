@@ -92,9 +92,14 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
         ),
         Span::styled(
             format!(
-                "  framing {}/{} · t: next · s: side by side",
+                "  framing {}/{}{} · t: next · s: side by side",
                 f.get() + 1,
-                d.framings.len()
+                d.framings.len(),
+                if state.debate_view.contested_only {
+                    " · contested only (x: all)"
+                } else {
+                    ""
+                }
             ),
             theme::dim(),
         ),
@@ -368,7 +373,11 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
 fn draw_list(buf: &mut Buffer, list: Rect, state: &State) {
     let rows = state.debate_rows();
     if rows.is_empty() {
-        let msg = "No claim has a stance under this framing. t: next framing.";
+        let msg = if state.debate_view.contested_only {
+            "No contested claim under this framing. x: every claim."
+        } else {
+            "No claim has a stance under this framing. t: next framing."
+        };
         paint::line(buf, list, 0, &Line::from(Span::styled(msg, theme::dim())));
         return;
     }

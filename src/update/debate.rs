@@ -15,17 +15,26 @@ pub(super) fn toggle_side_by_side(state: &mut State) {
     reset_position(state);
 }
 
+/// `x`: only the contested claims, or all again, in either mode; says how many it kept.
 pub(super) fn toggle_contested(state: &mut State) {
+    let count = |state: &State| {
+        if state.debate_view.side_by_side {
+            state.compare_rows().len()
+        } else {
+            state.debate_rows().len()
+        }
+    };
+    let before = count(state);
     state.debate_view.contested_only = !state.debate_view.contested_only;
     crate::derive::refresh_rows(state);
-    let d = &mut state.debate_view;
-    d.side_by_side = true;
     reset_position(state);
-    let d = &state.debate_view;
-    state.message = Some(if d.contested_only {
-        "Showing only contested claims: one framing supports what another challenges.".into()
+    let after = count(state);
+    state.message = Some(if state.debate_view.contested_only {
+        format!(
+            "{after} of {before} claims: contested (a framing supports what another challenges)"
+        )
     } else {
-        "Showing every claim the framings read.".into()
+        format!("All {after} claims")
     });
 }
 
