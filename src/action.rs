@@ -29,6 +29,8 @@ pub enum Action {
     /// Side by side: show the framing columns to the left, or to the right.
     PanLeft,
     PanRight,
+    /// Side by side: where the framings disagree most first, or article order again.
+    ToggleDisagreeOrder,
     Up,
     Down,
     PageUp,

@@ -65,6 +65,7 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         Action::ToggleThesis => debate::toggle_thesis(state),
         Action::PanLeft => debate::pan(state, -1),
         Action::PanRight => debate::pan(state, 1),
+        Action::ToggleDisagreeOrder => debate::toggle_disagree_order(state),
         Action::NextFraming => debate::next_framing(state),
         Action::StartSearch => search::start_search(state, fx),
         Action::SearchInput(c) => {

@@ -152,3 +152,48 @@ fn x_filters_in_both_modes_and_says_what_it_kept() {
     );
     assert!(s.compare_rows().len() > compare_kept);
 }
+
+#[test]
+fn capital_d_puts_supports_against_challenges_first_and_back() {
+    let mut s = embedded(120, 40);
+    press(&mut s, "d s");
+    let article_order = s.compare_rows().to_vec();
+    press(&mut s, "D");
+    let sorted = s.compare_rows().to_vec();
+    assert_eq!(
+        sorted.len(),
+        article_order.len(),
+        "the same claims, reordered"
+    );
+    // Every contested claim comes before every claim the framings do not set against each
+    // other (two framings: a support against a challenge outweighs all else).
+    let first_uncontested = sorted
+        .iter()
+        .position(|&c| !s.debate.is_contested(c))
+        .unwrap_or(sorted.len());
+    assert!(first_uncontested > 0);
+    assert!(
+        sorted[first_uncontested..]
+            .iter()
+            .all(|&c| !s.debate.is_contested(c)),
+        "contested claims first"
+    );
+    assert!(text(&s).contains("Where they disagree"));
+    press(&mut s, "D");
+    assert_eq!(s.compare_rows(), article_order.as_slice());
+}
+
+#[test]
+fn a_claim_only_one_framing_reads_is_marked() {
+    let mut debate = Debate::embedded().unwrap();
+    // The first claim read by the first framing alone: the others' blind spot.
+    let stances = &mut debate.claims[0].stances;
+    assert!(stances[0].is_some());
+    for other in stances.iter_mut().skip(1) {
+        *other = None;
+    }
+    let mut s = State::new(debate, "blind", 120, 40);
+    press(&mut s, "d s");
+    let screen = text(&s);
+    assert_eq!(screen.matches("◌ one framing only").count(), 1, "{screen}");
+}

@@ -228,6 +228,14 @@ pub const BINDINGS: &[Binding] = &[
         "Side by side: framings further left",
         None,
     ),
+    bind(
+        Debate,
+        &[ch('D')],
+        Action::ToggleDisagreeOrder,
+        "D",
+        "Side by side: where they disagree first (toggle)",
+        Some("disagree"),
+    ),
     // Search: typed characters go into the query.
     bind(
         Search,

@@ -73,7 +73,14 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
             String::new()
         };
         return vec![Line::from(vec![
-            Span::styled(" Side by side", theme::title()),
+            Span::styled(
+                if state.debate_view.order == crate::state::CompareOrder::Disagreement {
+                    " Where they disagree"
+                } else {
+                    " Side by side"
+                },
+                theme::title(),
+            ),
             Span::styled(
                 text::truncate(
                     &format!(" · {filter}{pan} · s: one framing"),

@@ -3,7 +3,7 @@
 use super::go;
 use crate::derive::{clamp_debate, refresh_claims};
 use crate::model::FramingIx;
-use crate::state::{State, View};
+use crate::state::{CompareOrder, State, View};
 
 pub(super) fn toggle_side_by_side(state: &mut State) {
     if state.view == View::Debate {
@@ -121,4 +121,24 @@ pub(super) fn pan(state: &mut State, delta: isize) {
     d.pan = d.pan.min(last).saturating_add_signed(delta).min(last);
     d.row_scroll = 0;
     clamp_debate(state);
+}
+
+/// `D`: side by side, the claims the framings read most differently first (supports against
+/// challenges before silences), or the article's order again.
+pub(super) fn toggle_disagree_order(state: &mut State) {
+    state.debate_view.side_by_side = true;
+    if state.view != View::Debate {
+        go(state, View::Debate, state.article);
+    }
+    state.debate_view.order = match state.debate_view.order {
+        CompareOrder::Article => CompareOrder::Disagreement,
+        CompareOrder::Disagreement => CompareOrder::Article,
+    };
+    crate::derive::refresh_rows(state);
+    reset_position(state);
+    state.message = Some(if state.debate_view.order == CompareOrder::Disagreement {
+        "Where they disagree: supports against challenges first. D: article order.".into()
+    } else {
+        "Article order.".into()
+    });
 }

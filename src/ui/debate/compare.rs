@@ -88,7 +88,7 @@ pub(super) fn compare_cells(
         limit(selected, MAX_NOTE_LINES),
         theme::strong().patch(row_style),
     );
-    let summary = summary
+    let mut summary: Vec<Line<'static>> = summary
         .into_iter()
         .enumerate()
         .map(|(j, l)| {
@@ -98,6 +98,13 @@ pub(super) fn compare_cells(
             Line::from(spans)
         })
         .collect();
+    // Coverage: a claim only one framing reads is the others' blind spot.
+    if c.stances.iter().flatten().count() == 1 {
+        summary.push(Line::from(Span::styled(
+            "  ◌ one framing only",
+            theme::dim().patch(row_style),
+        )));
+    }
     cells.push(summary);
     let framings = state.debate.framing_ixs().skip(cols.first);
     for (f, &w) in framings.zip(&cols.widths[1..]) {
