@@ -25,6 +25,13 @@ pub enum Action {
     PrevFraming,
     ToggleSideBySide,
     ToggleContested,
+    /// Show a framing's whole thesis, or only its first lines.
+    ToggleThesis,
+    /// Side by side: show the framing columns to the left, or to the right.
+    PanLeft,
+    PanRight,
+    /// Side by side: where the framings disagree most first, or article order again.
+    ToggleDisagreeOrder,
     Up,
     Down,
     PageUp,

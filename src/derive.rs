@@ -98,17 +98,48 @@ pub(crate) fn refresh_rows(state: &mut State) {
     let mut compare = Vec::new();
     for claim in state.debate.claim_ixs() {
         let c = state.debate.claim(claim);
+        // `x` keeps only contested claims, in both modes.
+        if state.debate_view.contested_only && !state.debate.is_contested(claim) {
+            continue;
+        }
         if let Some(kind) = c.stance(state.framing).map(|s| s.kind)
             && let Some(group) = StanceKind::ALL.iter().position(|&k| k == kind)
         {
             groups[group].push((kind, claim));
         }
-        if c.stances.iter().any(Option::is_some)
-            && (!state.debate_view.contested_only || state.debate.is_contested(claim))
-        {
+        if c.stances.iter().any(Option::is_some) {
             compare.push(claim);
         }
     }
+    if state.debate_view.order == crate::state::CompareOrder::Disagreement {
+        // A stable sort: claims that diverge alike keep their article order.
+        compare.sort_by_key(|&claim| std::cmp::Reverse(divergence(&state.debate, claim)));
+    }
     state.debate_view.rows = groups.concat();
     state.debate_view.compare = compare;
+}
+
+/// How far the framings' readings of a claim diverge, summed over every pair of framings: a
+/// support against a challenge weighs most, a stance against another next, a stance against
+/// silence least (that is a blind spot, not a disagreement).
+pub(crate) fn divergence(debate: &crate::model::Debate, claim: ClaimIx) -> usize {
+    let kinds: Vec<Option<StanceKind>> = debate
+        .claim(claim)
+        .stances
+        .iter()
+        .map(|s| s.as_ref().map(|s| s.kind))
+        .collect();
+    let mut total = 0;
+    for (i, a) in kinds.iter().enumerate() {
+        for b in &kinds[i + 1..] {
+            total += match (a, b) {
+                (Some(StanceKind::Supports), Some(StanceKind::Challenges))
+                | (Some(StanceKind::Challenges), Some(StanceKind::Supports)) => 6,
+                (Some(x), Some(y)) if x != y => 2,
+                (Some(_), None) | (None, Some(_)) => 1,
+                _ => 0,
+            };
+        }
+    }
+    total
 }

@@ -105,6 +105,16 @@ pub struct SearchState {
     pub moved: bool,
 }
 
+/// The order of the side-by-side rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CompareOrder {
+    /// As the claims stand in the file.
+    #[default]
+    Article,
+    /// Where the framings' readings diverge most first.
+    Disagreement,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct DebateState {
     pub side_by_side: bool,
@@ -115,8 +125,17 @@ pub struct DebateState {
     pub compare: Vec<ClaimIx>,
     /// Index into the rows of the current mode.
     pub selected: usize,
-    /// First visible line.
+    /// First visible row.
     pub offset: usize,
+    /// Lines of the selected row scrolled past, when it is taller than the list: `j` reads on
+    /// inside a long row before it moves to the next.
+    pub row_scroll: usize,
+    /// Side by side in order of how far the framings' readings diverge, not article order.
+    pub order: CompareOrder,
+    /// The first framing column shown side by side when not all of them fit.
+    pub pan: usize,
+    /// Whether the framing's thesis is shown in full rather than in its first lines.
+    pub thesis_open: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,7 +12,7 @@ mod reload;
 mod search;
 
 use crate::action::Action;
-use crate::derive::{clamp_debate, follow_claims, follow_search, max_top, refresh};
+use crate::derive::{follow_claims, follow_search, max_top, refresh};
 use crate::effect::{Effect, Effects};
 use crate::geometry;
 use crate::keymap::Context;
@@ -65,6 +65,9 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         Action::ToggleContested => debate::toggle_contested(state),
         Action::NextFraming => debate::step_framing(state, true),
         Action::PrevFraming => debate::step_framing(state, false),
+        Action::ToggleThesis | Action::PanLeft | Action::PanRight | Action::ToggleDisagreeOrder => {
+            debate::view_action(state, &action);
+        }
         Action::StartSearch => search::start_search(state, fx),
         Action::SearchInput(_)
         | Action::Paste(_)
@@ -224,12 +227,7 @@ pub(super) fn move_by(state: &mut State, delta: isize) {
             state.claims.selected = step(state.claims.selected, delta, n);
             follow_claims(state);
         }
-        View::Debate => {
-            // `clamp_debate` brings the selection back inside the rows.
-            let d = &mut state.debate_view;
-            d.selected = d.selected.saturating_add_signed(delta);
-            clamp_debate(state);
-        }
+        View::Debate => debate::move_rows(state, delta),
         View::Search => {
             let n = state.search.results.hits.len();
             state.search.selected = step(state.search.selected, delta, n);

@@ -191,6 +191,35 @@ pub const BINDINGS: &[Binding] = &[
         "Show only contested claims",
         Some("contested"),
     ),
+    bind(
+        Debate,
+        // Not T: Shift-t steps back through the framings everywhere, as issue 15 asks.
+        &[ch('i')],
+        Action::ToggleThesis,
+        "Show the whole thesis (toggle)",
+        Some("thesis"),
+    ),
+    bind(
+        Debate,
+        &[ch('l'), key(Right), ch(']')],
+        Action::PanRight,
+        "Side by side: framings further right",
+        Some("pan"),
+    ),
+    bind(
+        Debate,
+        &[ch('h'), key(Left), ch('[')],
+        Action::PanLeft,
+        "Side by side: framings further left",
+        None,
+    ),
+    bind(
+        Debate,
+        &[ch('D')],
+        Action::ToggleDisagreeOrder,
+        "Side by side: where they disagree first (toggle)",
+        Some("disagree"),
+    ),
     // Search: typed characters go into the query.
     bind(
         Search,

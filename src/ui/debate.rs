@@ -15,11 +15,33 @@ use crate::keymap::Context;
 use crate::model::{ClaimIx, StanceKind};
 use crate::state::State;
 use crate::text;
+pub use compare::columns as compare_columns;
 use compare::{columns, compare_cells, draw_compare};
 
-/// Most lines a single summary or note takes in a row before it is cut.
+/// Most lines a single summary or note takes in a row before it is cut, unless the row is
+/// selected: the selected row shows all of its text.
 const MAX_NOTE_LINES: usize = 6;
 const MAX_SUMMARY_LINES: usize = 3;
+
+/// Text wrapped to `width`, at most `max` lines; when cut, wrapped two cells narrower so that
+/// its last line ends in a visible " …".
+pub(super) fn capped(text: &str, width: usize, max: usize, style: Style) -> Vec<Line<'static>> {
+    let lines = paint::wrapped(text, width, style);
+    if lines.len() <= max {
+        return lines;
+    }
+    let mut lines = paint::wrapped(text, width.saturating_sub(2).max(1), style);
+    lines.truncate(max.max(1));
+    if let Some(last) = lines.last_mut() {
+        last.spans.push(Span::styled(" …", theme::dim()));
+    }
+    lines
+}
+
+/// The most lines a row's text may take: all of them when it is selected.
+pub(super) fn limit(selected: bool, max: usize) -> usize {
+    if selected { usize::MAX } else { max }
+}
 
 struct Geometry {
     pub(super) header: Rect,
@@ -31,7 +53,9 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
     let d = &state.debate;
     let f = state.framing;
     let framing = d.framing(f);
-    let w = usize::from(width).saturating_sub(2).max(1);
+    let w = usize::from(width.min(layout::READING_WIDTH))
+        .saturating_sub(2)
+        .max(1);
     if state.debate_view.side_by_side {
         let count = state.compare_rows().len();
         let filter = if state.debate_view.contested_only {
@@ -39,9 +63,34 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
         } else {
             format!("{count} claims · x: contested only")
         };
+        let cols = columns(state, body.width);
+        let pan = if cols.shown() < cols.total {
+            format!(
+                " · h/l: framings {}–{} of {}",
+                cols.first + 1,
+                cols.first + cols.shown(),
+                cols.total
+            )
+        } else {
+            String::new()
+        };
         return vec![Line::from(vec![
-            Span::styled(" Side by side", theme::title()),
-            Span::styled(format!(" · {filter} · s: one framing"), theme::dim()),
+            Span::styled(
+                if state.debate_view.order == crate::state::CompareOrder::Disagreement {
+                    " Where they disagree"
+                } else {
+                    " Side by side"
+                },
+                theme::title(),
+            ),
+            Span::styled(
+                text::truncate(
+                    &format!(" · {filter}{pan} · s: one framing"),
+                    usize::from(width).saturating_sub(13),
+                )
+                .into_owned(),
+                theme::dim(),
+            ),
         ])];
     }
     let mut lines = vec![Line::from(vec![
@@ -52,9 +101,14 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
         ),
         Span::styled(
             format!(
-                "  framing {}/{} · {}: next · {}: side by side",
+                "  framing {}/{}{} · {}: next · {}: side by side",
                 f.get() + 1,
                 d.framings.len(),
+                if state.debate_view.contested_only {
+                    " · contested only (x: all)"
+                } else {
+                    ""
+                },
                 state.keymap.key_for(Context::Debate, &Action::NextFraming),
                 state
                     .keymap
@@ -73,14 +127,14 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
             theme::accent(),
         )));
     }
-    let mut thesis = paint::wrapped(&framing.thesis, w, theme::note());
-    let cap = usize::from(body.height / 4).max(1);
-    if thesis.len() > cap {
-        thesis.truncate(cap);
-        if let Some(last) = thesis.last_mut() {
-            last.spans.push(Span::styled(" …", theme::dim()));
-        }
-    }
+    // The thesis shows its first lines, or as many as leave room for a few rows when `i`
+    // opened it; a cut ends in "…" either way.
+    let cap = if state.debate_view.thesis_open {
+        usize::from(body.height.saturating_sub(6)).max(1)
+    } else {
+        usize::from(body.height / 4).max(1)
+    };
+    let thesis = capped(&framing.thesis, w, cap, theme::note());
     lines.extend(thesis.into_iter().map(|l| {
         let mut spans = vec![Span::raw("  ")];
         spans.extend(l.spans);
@@ -98,11 +152,18 @@ fn geometry(state: &State, body: Rect) -> Geometry {
         ..body
     };
     let extra = u16::from(state.debate_view.side_by_side);
-    let list = Rect {
+    let mut list = Rect {
         y: body.y + header_height + extra,
         height: body.height.saturating_sub(header_height + extra),
         ..body
     };
+    if !state.debate_view.side_by_side {
+        // One framing reads like the reader: its column, and its margin for the notes.
+        let reader = layout::Reader::new(body);
+        let right = reader.side.map_or(reader.column.right(), Rect::right);
+        list.x = reader.column.x;
+        list.width = right - reader.column.x;
+    }
     Geometry { header, list }
 }
 
@@ -145,12 +206,19 @@ fn list_row(
         ]));
     }
     let marked = super::card::verdict_mark(state, claim).map(|m| format!("{m} {}", c.summary));
-    let mut summary = paint::wrapped(
+    // With room for a margin, the note stands beside the claim, as the reader's margin does.
+    let beside = (width >= layout::READING_WIDTH + 3 + 30).then(|| {
+        let claim = usize::from(layout::READING_WIDTH);
+        (claim, w - claim - 3)
+    });
+    let claim_width = beside.map_or(w, |(claim, _)| claim);
+    let summary = capped(
         marked.as_deref().unwrap_or(&c.summary),
-        w.saturating_sub(4).max(1),
+        claim_width.saturating_sub(4).max(1),
+        limit(selected, MAX_SUMMARY_LINES),
         theme::strong().patch(row_style),
     );
-    summary.truncate(MAX_SUMMARY_LINES);
+    let mut claim_lines = Vec::new();
     for (j, l) in summary.into_iter().enumerate() {
         let lead = if j == 0 {
             Span::styled(
@@ -167,16 +235,34 @@ fn list_row(
         } else {
             Span::styled("   ", row_style)
         };
-        out.push(pad(vec![lead], l, w, row_style));
+        claim_lines.push(pad(vec![lead], l, claim_width, row_style));
     }
-    if let Some(note) = c.stance(state.framing).and_then(|s| s.note.as_deref()) {
-        let mut lines = paint::wrapped(
+    let note = c.stance(state.framing).and_then(|s| s.note.as_deref());
+    let note_lines = note.map_or_else(Vec::new, |note| {
+        capped(
             note,
-            w.saturating_sub(6).max(1),
+            beside.map_or(w.saturating_sub(6), |(_, n)| n).max(1),
+            limit(selected, MAX_NOTE_LINES),
             theme::note().patch(row_style),
-        );
-        lines.truncate(MAX_NOTE_LINES);
-        for l in lines {
+        )
+    });
+    if let Some((_, note_width)) = beside {
+        let height = claim_lines.len().max(note_lines.len());
+        let mut notes = note_lines.into_iter();
+        for j in 0..height {
+            let left = claim_lines
+                .get(j)
+                .cloned()
+                .unwrap_or_else(|| pad(Vec::new(), Line::default(), claim_width, row_style));
+            let mut spans = left.spans;
+            spans.push(Span::styled("   ", row_style));
+            let note = notes.next().unwrap_or_default();
+            spans.extend(pad(Vec::new(), note, note_width, row_style).spans);
+            out.push(Line::from(spans));
+        }
+    } else {
+        out.extend(claim_lines);
+        for l in note_lines {
             out.push(pad(vec![Span::styled("     ", row_style)], l, w, row_style));
         }
     }
@@ -214,7 +300,7 @@ fn measure(state: &State, width: u16) -> (usize, Box<dyn Fn(usize) -> usize + '_
         let cols = columns(state, width);
         let height = move |i: usize| {
             rows.get(i).map_or(1, |&c| {
-                compare_cells(state, c, &cols, false)
+                compare_cells(state, c, &cols, i == state.debate_view.selected)
                     .iter()
                     .map(Vec::len)
                     .max()
@@ -255,6 +341,22 @@ pub fn fit(state: &State) -> (usize, usize) {
     (selected, offset)
 }
 
+/// The selected row's height in lines and the list's height: `update` scrolls inside a row
+/// taller than the list before it moves on.
+pub fn selected_fit(state: &State) -> (usize, usize) {
+    let g = geometry(state, screen_body(state));
+    let (count, height) = measure(state, g.list.width);
+    let selected = state.debate_view.selected;
+    let rows = if selected < count {
+        height(selected)
+    } else {
+        0
+    };
+    // A side-by-side row is followed by its rule, which need not show.
+    let rule = usize::from(state.debate_view.side_by_side);
+    (rows.saturating_sub(rule), usize::from(g.list.height))
+}
+
 /// The row under screen row `y`, if any.
 pub fn row_at(state: &State, y: u16) -> Option<usize> {
     let g = geometry(state, screen_body(state));
@@ -275,7 +377,13 @@ pub fn row_at(state: &State, y: u16) -> Option<usize> {
 pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
     let g = geometry(state, body);
     let header = header_lines(state, body);
-    paint::lines(buf, g.header, &header, 0);
+    // The thesis stands over the list it introduces; the rule under it spans the screen.
+    let text_area = Rect {
+        x: g.list.x,
+        width: g.list.width,
+        ..g.header
+    };
+    paint::lines(buf, text_area, &header, 0);
     if g.header.height > 0 {
         paint::rule(buf, g.header, g.header.height - 1, theme::border());
     }
@@ -289,21 +397,50 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
 fn draw_list(buf: &mut Buffer, list: Rect, state: &State) {
     let rows = state.debate_rows();
     if rows.is_empty() {
-        let msg = format!(
-            "No claim has a stance under this framing. {}: next framing.",
-            state.keymap.key_for(Context::Debate, &Action::NextFraming)
-        );
+        let msg = if state.debate_view.contested_only {
+            format!(
+                "No contested claim under this framing. {}: every claim.",
+                state
+                    .keymap
+                    .key_for(Context::Debate, &Action::ToggleContested)
+            )
+        } else {
+            format!(
+                "No claim has a stance under this framing. {}: next framing.",
+                state.keymap.key_for(Context::Debate, &Action::NextFraming)
+            )
+        };
         paint::line(buf, list, 0, &Line::from(Span::styled(msg, theme::dim())));
         return;
     }
+    let d = &state.debate_view;
     let mut dy = 0usize;
-    for i in state.debate_view.offset..rows.len() {
+    for i in d.offset..rows.len() {
         if dy >= usize::from(list.height) {
             break;
         }
-        for l in list_row(state, rows, i, list.width) {
+        let lines = list_row(state, rows, i, list.width);
+        // The selected row at the top may be scrolled into; its group title goes with it.
+        let skip = if i == d.selected && i == d.offset {
+            d.row_scroll.min(lines.len().saturating_sub(1))
+        } else {
+            0
+        };
+        for l in lines.into_iter().skip(skip) {
             paint::line(buf, list, u16::try_from(dy).unwrap_or(u16::MAX), &l);
             dy += 1;
         }
+        if i == d.selected && dy > usize::from(list.height) {
+            mark_more(buf, list);
+        }
+    }
+}
+
+/// A "…" in the list's last cell: the selected row goes on below, `j` reads on.
+pub(super) fn mark_more(buf: &mut Buffer, list: Rect) {
+    if list.width > 0 && list.height > 0 {
+        buf[(list.right() - 1, list.bottom() - 1)]
+            .set_symbol("…")
+            .set_style(theme::dim().add_modifier(Modifier::REVERSED));
     }
 }
