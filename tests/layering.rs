@@ -89,6 +89,11 @@ fn update_derive_and_geometry_do_not_draw() {
         "ui::detail::max_scroll(",
         "ui::debate::fit(",
         "ui::debate::row_at(",
+        // Added by the prompt's preview scrolling and the debate views at any width (issues 15
+        // and 16); they move with the others.
+        "ui::search::preview_max_scroll(",
+        "ui::debate::selected_fit(",
+        "ui::debate::compare_columns(",
     ];
     forbid(
         &["update", "derive", "geometry", "effect", "input"],
