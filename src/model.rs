@@ -12,7 +12,7 @@ pub mod progress;
 pub mod quote;
 mod raw;
 mod source;
-mod validate;
+pub(crate) mod validate;
 
 use std::ops::Range;
 use std::str::FromStr;

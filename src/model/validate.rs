@@ -12,7 +12,7 @@
 mod chunked;
 mod claims;
 mod items;
-mod messages;
+pub(crate) mod messages;
 mod resolve;
 mod schema;
 mod syntax;

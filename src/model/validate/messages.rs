@@ -5,8 +5,9 @@ use std::ops::Range;
 
 use crate::model::diagnostic::Diagnostic;
 
-/// The best match for a misspelt word among candidates, if one is close enough.
-pub(super) fn suggest<'a>(
+/// The best match for a misspelt word among candidates, if one is close enough. The config's
+/// diagnostics use it too, so that both files suggest alike.
+pub(crate) fn suggest<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
