@@ -306,7 +306,7 @@ fn skipping_what_cannot_rank_changes_nothing() {
     ];
     ranks_as_the_reference(&debate(), &queries);
     // The generated debate has many more texts: a sample of the queries.
-    ranks_as_the_reference(&generated(), &["t", "tec", "tcnlgy", "China", "tTa"]);
+    ranks_as_the_reference(&generated(), &["tec", "tTa"]);
 }
 
 #[test]
