@@ -49,6 +49,8 @@ pub struct ReaderState {
     pub selected: Option<ClaimIx>,
     /// The article wrapped to the current column width.
     pub flow: Flow,
+    /// The search in this article's text (`/` in the reader), if any.
+    pub find: Option<crate::find::Find>,
 }
 
 /// Filters of the claim list.
@@ -93,8 +95,6 @@ pub struct SearchState {
     pub offset: usize,
     /// First line of the selected result's preview shown; back to 0 when the selection moves.
     pub preview_scroll: usize,
-    /// Where Esc returns to.
-    pub from: Option<Place>,
     /// Numbers the queries: results of any but the newest are stale.
     pub generation: u64,
     /// Whether a query is running: set when one is asked for, cleared when its final results
@@ -166,7 +166,12 @@ pub struct State {
     pub name: String,
     pub view: View,
     pub overlay: Option<Overlay>,
+    /// Where Esc returns to (see `places`).
     pub history: Vec<Place>,
+    /// Ctrl-o / Ctrl-n: reader places jumped from.
+    pub jumps: crate::jumps::JumpList<crate::reading::ReaderJump>,
+    /// A count typed before a motion (see `count`).
+    pub count: Option<usize>,
     pub framing: FramingIx,
     pub article: ArticleIx,
     pub readers: Vec<ReaderState>,
@@ -211,6 +216,8 @@ impl State {
             view: View::Reader,
             overlay: None,
             history: Vec::new(),
+            jumps: crate::jumps::JumpList::default(),
+            count: None,
             readers,
             claims: ClaimsState::default(),
             search: SearchState::default(),

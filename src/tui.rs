@@ -36,6 +36,8 @@ use crate::update::{self, update};
 enum Next {
     Continue,
     Quit,
+    /// Back from Ctrl-z: the screen must be drawn whole again.
+    Resumed,
 }
 
 /// How the event loop ended.
@@ -85,6 +87,22 @@ impl Drop for Guard {
     fn drop(&mut self) {
         restore();
     }
+}
+
+/// Ctrl-z: gives the terminal back as it was, stops (as the shell's job control expects), and
+/// takes the terminal again when continued by `fg`.
+fn suspend() -> io::Result<()> {
+    restore();
+    // SIGTSTP's default action stops the process; execution resumes here after SIGCONT.
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        cursor::Hide
+    )
 }
 
 /// Restores the terminal before the default panic message, so the message is readable.
@@ -299,6 +317,7 @@ fn event_loop(
                 resized |= matches!(action, Action::Resize(..));
                 let effects = update(state, action);
                 next = perform(state, &searcher, effects)?;
+                resized |= next == Next::Resumed;
             }
             if next == Next::Quit || !event::poll(Duration::ZERO)? {
                 break;
@@ -332,6 +351,10 @@ fn perform(state: &State, searcher: &Worker, effects: Effects) -> io::Result<Nex
             }),
             Effect::Copy(text) => copy_to_clipboard(&text)?,
             Effect::Quit => return Ok(Next::Quit),
+            Effect::Suspend => {
+                suspend()?;
+                return Ok(Next::Resumed);
+            }
         }
     }
     Ok(Next::Continue)

@@ -203,6 +203,12 @@ fn block_line(
             marks.push((local(&m), theme::quote(kind, Some(c) == selected)));
         }
     }
+    // Matches of the search in the text go last: they show over the quotes.
+    for (m, current) in state.reader().find.iter().flat_map(|f| f.in_block(b)) {
+        if m.start < r.end && m.end > r.start {
+            marks.push((local(&m), super::find::match_style(current)));
+        }
+    }
     let mut spans = prefix(block, line.first);
     spans.extend(paint::runs(&block.text[r], base, &marks));
     Line::from(spans)

@@ -32,7 +32,11 @@ pub(super) fn overlay_action(
     match (overlay, action) {
         (
             _,
-            Action::Quit | Action::Resize(..) | Action::SearchDone { .. } | Action::Reloaded(_),
+            Action::Quit
+            | Action::Suspend
+            | Action::Resize(..)
+            | Action::SearchDone { .. }
+            | Action::Reloaded(_),
         ) => false,
         (_, Action::Back) | (Overlay::Help(_), Action::ToggleHelp) => {
             state.overlay = None;

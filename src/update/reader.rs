@@ -36,7 +36,7 @@ pub fn clipboard_text(state: &State, claim: ClaimIx) -> String {
 pub(super) fn copy(state: &mut State, claim: ClaimIx, fx: &mut Effects) {
     fx.push(Effect::Copy(clipboard_text(state, claim)));
     state.message = Some(format!(
-        "Copied claim '{}' to the clipboard.",
+        "Sent claim '{}' to the terminal's clipboard (OSC 52).",
         state.debate.claim(claim).id
     ));
 }

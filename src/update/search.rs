@@ -8,9 +8,12 @@ use crate::field::{Edit, Outcome, TextField};
 use crate::state::{State, View};
 
 pub(super) fn start_search(state: &mut State, fx: &mut Effects) {
-    if state.view != View::Search {
-        state.search.from = Some(state.place());
-    }
+    let there = crate::state::Place {
+        view: View::Search,
+        article: state.article,
+    };
+    let here = state.place();
+    crate::places::visit(&mut state.history, here, &there);
     state.view = View::Search;
     state.search.query = TextField::new(MAX_QUERY_CHARS);
     state.search.recalling = None;
