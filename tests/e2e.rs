@@ -516,7 +516,7 @@ fn y_copies_the_claim_through_osc_52() {
     app.send("y");
     app.wait_for("the confirmation", |s| {
         s.contents()
-            .contains("Copied claim 'stem-factory-mixed-record'")
+            .contains("Sent claim 'stem-factory-mixed-record'")
     });
     let raw = app.raw.lock().unwrap().clone();
     let start = raw
