@@ -38,7 +38,7 @@ pub struct App {
     before: Termios,
     /// Where this run saves its place when the test did not name a directory; removed with
     /// the app.
-    _state_dir: Option<tempfile::TempDir>,
+    own_state_dir: Option<tempfile::TempDir>,
     timeout: Duration,
 }
 
@@ -67,7 +67,7 @@ impl App {
     pub fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Self {
         let state_dir = tempfile::tempdir().unwrap();
         let mut app = Self::spawn_with_state(state_dir.path(), args, env, cols, rows);
-        app._state_dir = Some(state_dir);
+        app.own_state_dir = Some(state_dir);
         app
     }
 
@@ -124,7 +124,7 @@ impl App {
             parser,
             raw,
             before,
-            _state_dir: None,
+            own_state_dir: None,
             timeout: TIMEOUT,
         }
     }
