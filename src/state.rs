@@ -195,6 +195,9 @@ pub struct State {
     pub judgements: std::collections::BTreeMap<String, crate::session::Judgement>,
     /// Bookmarks by letter (less's marks).
     pub bookmarks: std::collections::BTreeMap<char, crate::session::Place>,
+    /// The claim detail that help was opened over (`?` in the detail): closing help returns
+    /// to it, and help describes the detail's keys meanwhile.
+    pub detail_under_help: Option<DetailState>,
     /// `m` or `'` was pressed: the next letter names a mark. `true` sets, `false` jumps.
     pub pending_mark: Option<bool>,
 }
@@ -234,6 +237,7 @@ impl State {
             judgements: std::collections::BTreeMap::new(),
             bookmarks: std::collections::BTreeMap::new(),
             pending_mark: None,
+            detail_under_help: None,
         };
         crate::derive::refresh_rows(&mut state);
         crate::derive::refresh(&mut state);

@@ -512,3 +512,35 @@ fn results_arriving_late_do_not_wipe_a_message() {
     );
     assert_eq!(s.message, message);
 }
+
+#[test]
+fn question_mark_in_the_detail_shows_its_keys_and_closes_back_to_it() {
+    let mut s = app(100, 30);
+    press(&mut s, "c o");
+    let Some(debate::state::Overlay::Detail(detail)) = s.overlay.clone() else {
+        panic!("o opens the detail");
+    };
+    press(&mut s, "?");
+    assert_eq!(badge(&s), "HELP");
+    let text = debate::screen::to_text(&screen(&s));
+    assert!(text.contains("Claim detail"), "{text}");
+    assert!(text.contains("Follow the selected link"), "{text}");
+    press(&mut s, "esc");
+    assert_eq!(s.overlay, Some(debate::state::Overlay::Detail(detail)));
+    press(&mut s, "? ?");
+    assert!(matches!(s.overlay, Some(debate::state::Overlay::Detail(_))));
+}
+
+#[test]
+fn question_mark_on_an_empty_query_opens_help_and_is_text_after() {
+    let mut s = app(100, 30);
+    press(&mut s, "F ?");
+    assert_eq!(badge(&s), "HELP");
+    let text = debate::screen::to_text(&screen(&s));
+    assert!(text.contains("Keys · Search"), "{text}");
+    press(&mut s, "esc");
+    assert_eq!(s.view, View::Search);
+    assert_eq!(s.overlay, None);
+    type_text(&mut s, "why?");
+    assert_eq!(s.search.query.text(), "why?");
+}

@@ -56,7 +56,8 @@ const fn bind(
 
 use Context::{Claims, Debate, Detail, Find, Global, Help, Reader, Search};
 use KeyCode::{
-    BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+    BackTab, Backspace, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab,
+    Up,
 };
 
 /// Every binding of the program. Order matters within a context: it is the help's order.
@@ -291,6 +292,14 @@ pub const BINDINGS: &[Binding] = &[
         "Next query (back to what you typed)",
         None,
     ),
+    // `?` is text in the prompt (but opens help while the query is empty).
+    bind(
+        Search,
+        &[key(F(1))],
+        Action::ToggleHelp,
+        "Help (or ? while the query is empty)",
+        None,
+    ),
     // The prompt's editing keys, as in readline and fzf.
     bind(
         Search,
@@ -449,10 +458,17 @@ pub const BINDINGS: &[Binding] = &[
         "Close",
         Some("close"),
     ),
+    bind(
+        Detail,
+        &[ch('?'), key(F(1))],
+        Action::ToggleHelp,
+        "Help on these keys",
+        Some("help"),
+    ),
     // Help.
     bind(
         Help,
-        &[key(Esc), ch('?'), ch('q')],
+        &[key(Esc), ch('?'), ch('q'), key(F(1))],
         Action::Back,
         "Close help",
         Some("close"),
@@ -604,7 +620,13 @@ pub const BINDINGS: &[Binding] = &[
         "Errors of the file's last save",
         None,
     ),
-    bind(Global, &[ch('?')], Action::ToggleHelp, "Help", Some("help")),
+    bind(
+        Global,
+        &[ch('?'), key(F(1))],
+        Action::ToggleHelp,
+        "Help",
+        Some("help"),
+    ),
     bind(Global, &[key(Esc)], Action::Back, "Back", None),
     bind(Global, &[ch('q')], Action::Quit, "Quit", Some("quit")),
     bind(
