@@ -17,6 +17,7 @@ pub mod field;
 pub mod find;
 pub mod flow;
 pub mod geometry;
+pub mod hyperlinks;
 pub mod input;
 pub mod jumps;
 pub mod keymap;

@@ -198,6 +198,8 @@ pub struct State {
     /// The claim detail that help was opened over (`?` in the detail): closing help returns
     /// to it, and help describes the detail's keys meanwhile.
     pub detail_under_help: Option<DetailState>,
+    /// Whether the terminal shows OSC 8 hyperlinks (the event loop finds out; off elsewhere).
+    pub hyperlinks: bool,
     /// `m` or `'` was pressed: the next letter names a mark. `true` sets, `false` jumps.
     pub pending_mark: Option<bool>,
 }
@@ -238,6 +240,7 @@ impl State {
             bookmarks: std::collections::BTreeMap::new(),
             pending_mark: None,
             detail_under_help: None,
+            hyperlinks: false,
         };
         crate::derive::refresh_rows(&mut state);
         crate::derive::refresh(&mut state);

@@ -105,6 +105,30 @@ fn suspend() -> io::Result<()> {
     )
 }
 
+/// Writes the links on screen again as OSC 8 hyperlinks, over the same cells in the same style,
+/// so that a terminal that knows them makes them clickable.
+fn write_hyperlinks(state: &State) -> io::Result<()> {
+    use crossterm::queue;
+    use crossterm::style::{Print, PrintStyledContent};
+    use ratatui::backend::IntoCrossterm;
+    let mut out = io::stdout();
+    for link in ui::reader::links_on_screen(state) {
+        let Some(open) = crate::hyperlinks::open(&link.url) else {
+            continue;
+        };
+        let style: crossterm::style::ContentStyle = link.style.into_crossterm();
+        queue!(
+            out,
+            cursor::MoveTo(link.x, link.y),
+            Print(open),
+            PrintStyledContent(style.apply(link.text)),
+            Print(crate::hyperlinks::CLOSE),
+            crossterm::style::SetAttribute(crossterm::style::Attribute::Reset)
+        )?;
+    }
+    out.flush()
+}
+
 /// Restores the terminal before the default panic message, so the message is readable.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
@@ -206,6 +230,7 @@ pub fn run(
 ) -> io::Result<Ending> {
     let signals = watch_signals()?;
     install_panic_hook();
+    state.hyperlinks = crate::hyperlinks::supported_here();
     let _guard = Guard::enter()?;
     // Never dropped: ratatui's Drop reports a failure to show the cursor with eprintln!, which
     // panics when the terminal (and so stderr) is gone. The guard restores the terminal instead.
@@ -261,6 +286,9 @@ fn event_loop(
             state.message = Some(failed);
         }
         terminal.draw(|frame| ui::draw(frame, state))?;
+        if state.hyperlinks {
+            write_hyperlinks(state)?;
+        }
         assert!(
             !panic_after_draw,
             "test panic requested by DEBATE_TEST_PANIC"

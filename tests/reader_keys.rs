@@ -544,3 +544,58 @@ fn question_mark_on_an_empty_query_opens_help_and_is_text_after() {
     type_text(&mut s, "why?");
     assert_eq!(s.search.query.text(), "why?");
 }
+
+#[test]
+fn the_source_address_shows_under_the_byline_and_in_the_citation() {
+    let s = app(80, 24);
+    let url = s.debate.articles[0]
+        .url
+        .clone()
+        .expect("the embedded article has a url");
+    let text = debate::screen::to_text(&screen(&s));
+    // Wrapped at the column's width: every piece of it is on screen, in order.
+    let shown: String = text
+        .lines()
+        .filter(|l| {
+            l.contains("enterpriseam")
+                || l.contains("deepseek-could")
+                || l.contains("tech-education")
+        })
+        .map(str::trim)
+        .collect();
+    assert!(url.starts_with(&shown[..20]), "{text}");
+    let links = debate::ui::reader::links_on_screen(&s);
+    assert!(!links.is_empty());
+    assert_eq!(
+        links.iter().map(|l| l.text.as_str()).collect::<String>(),
+        url
+    );
+    assert!(links.iter().all(|l| l.url == url));
+    let claim = s.debate.articles[0].claims[0];
+    assert!(debate::update::clipboard_text(&s, claim).contains(&url));
+}
+
+#[test]
+fn a_url_with_control_characters_never_reaches_the_terminal_raw() {
+    let toml = std::fs::read_to_string("data/deepseek.toml").unwrap();
+    let first = toml.find("url = \"").unwrap();
+    let end = first + toml[first..].find('\n').unwrap();
+    let hostile = format!(
+        "{}url = \"https://e.com/\\u001b]0;owned\\u0007x\"{}",
+        &toml[..first],
+        &toml[end..]
+    );
+    let debate = Debate::from_toml(&hostile).unwrap();
+    let mut s = State::new(debate, "t", 80, 24);
+    s.hyperlinks = true;
+    let buf = screen(&s);
+    for cell in buf.content() {
+        assert!(!cell.symbol().contains('\x1b'), "raw escape in a cell");
+    }
+    let links = debate::ui::reader::links_on_screen(&s);
+    assert!(!links.is_empty());
+    for link in &links {
+        assert!(!link.text.contains('\x1b'));
+        assert_eq!(debate::hyperlinks::open(&link.url), None, "never a link");
+    }
+}

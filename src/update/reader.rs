@@ -21,6 +21,9 @@ pub fn clipboard_text(state: &State, claim: ClaimIx) -> String {
     if !byline.is_empty() {
         let _ = write!(text, ", {byline}");
     }
+    if let Some(url) = &article.url {
+        let _ = write!(text, "\n{}", crate::text::clean(url));
+    }
     text.push('\n');
     for f in d.framing_ixs() {
         if let Some(s) = c.stance(f) {
