@@ -63,6 +63,15 @@ impl Verdict {
             Self::Unsure => "unsure",
         }
     }
+
+    /// Its mark in lists.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Self::Convinced => "✓",
+            Self::NotConvinced => "✗",
+            Self::Unsure => "?",
+        }
+    }
 }
 
 /// The reader's verdict on a claim and private note, either or both.
