@@ -65,7 +65,8 @@ pub(crate) fn refresh_claims(state: &mut State) {
         })
         .collect();
     state.claims.selected = previous
-        .and_then(|p| state.claims.visible.iter().position(|&c| c == p))
+        // The list keeps the debate's claim order: found by bisection.
+        .and_then(|p| state.claims.visible.binary_search(&p).ok())
         .unwrap_or(0)
         .min(state.claims.visible.len().saturating_sub(1));
     follow_claims(state);

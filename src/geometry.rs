@@ -2,13 +2,13 @@
 //! everything is: the screen's regions ([`layout`]), the top bar's tabs ([`top`]), the claim
 //! list's row height and the byte under a reader column. Pure functions of sizes and text.
 
-pub mod card;
+pub(crate) mod card;
 pub mod debate;
 pub mod layout;
-pub mod overlay;
+pub(crate) mod overlay;
 pub mod preview;
 pub mod top;
-pub mod wrap;
+pub(crate) mod wrap;
 
 use std::ops::Range;
 
