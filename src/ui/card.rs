@@ -28,12 +28,13 @@ pub fn lines(
 
 /// The lines of a card already laid out.
 pub fn laid_out(state: &State, card: Card<'_>, selected_link: Option<usize>) -> Vec<Line<'static>> {
+    let theme = &state.theme;
     let (claim, w) = (card.claim, card.width);
-    let mut out = paint::styled(card.summary, theme::title());
-    out.extend(paint::styled(card.source, theme::dim()));
-    out.extend(paint::styled(card.tags, theme::accent()));
-    out.extend(paint::styled(card.verdict, theme::accent()));
-    out.extend(paint::styled(card.note, theme::note()));
+    let mut out = paint::styled(card.summary, theme.title);
+    out.extend(paint::styled(card.source, theme.dim));
+    out.extend(paint::styled(card.tags, theme.accent));
+    out.extend(paint::styled(card.verdict, theme.accent));
+    out.extend(paint::styled(card.note, theme.note));
     out.push(Line::default());
     out.extend(quote_in_context(state, claim, card.quote));
     out.push(Line::default());
@@ -48,13 +49,14 @@ fn quote_in_context(
     claim: ClaimIx,
     pieces: Vec<Range<usize>>,
 ) -> Vec<Line<'static>> {
+    let theme = &state.theme;
     let d = &state.debate;
     let c = d.claim(claim);
     let block = &d.article(c.article).doc.blocks[c.anchor.block];
     let kind = c.stance(state.framing).map(|s| s.kind);
-    let bar = Span::styled("│ ", theme::stance(kind));
-    let marks = [(c.anchor.range.clone(), theme::quote(kind, true))];
-    paint::marked(&block.text, pieces, theme::muted(), &marks)
+    let bar = Span::styled("│ ", theme.stance(kind));
+    let marks = [(c.anchor.range.clone(), theme.quote(kind, true))];
+    paint::marked(&block.text, pieces, theme.muted, &marks)
         .into_iter()
         .map(|l| {
             let mut spans = vec![bar.clone()];
@@ -66,34 +68,31 @@ fn quote_in_context(
 
 /// Each framing's stance on the claim, with its note.
 fn readings(state: &State, readings: &[Reading<'_>]) -> Vec<Line<'static>> {
+    let theme = &state.theme;
     let d = &state.debate;
     let mut out = Vec::new();
     for r in readings {
         let framing = d.framing(r.framing);
         let kind = r.stance.map(|s| s.kind);
-        let style = theme::framing(framing, r.framing.get());
+        let style = theme.framing(framing, r.framing.get());
         out.push(Line::from(vec![
             Span::styled("▌", style),
             Span::styled(text::clean(&framing.name).into_owned(), style),
             Span::styled(
-                format!(
-                    "  {} {}",
-                    theme::stance_mark(kind),
-                    theme::stance_word(kind)
-                ),
-                theme::stance(kind),
+                format!("  {} {}", theme.stance_mark(kind), theme::stance_word(kind)),
+                theme.stance(kind),
             ),
         ]));
         if r.stance.is_none() {
             out.push(Line::from(Span::styled(
                 "  (does not bear on this framing)",
-                theme::dim(),
+                theme.dim,
             )));
         }
         for l in &r.note {
             out.push(Line::from(vec![
                 Span::raw("  "),
-                Span::styled(l.clone(), theme::note()),
+                Span::styled(l.clone(), theme.note),
             ]));
         }
     }
@@ -107,6 +106,7 @@ fn links(
     w: usize,
     selected_link: Option<usize>,
 ) -> Vec<Line<'static>> {
+    let theme = &state.theme;
     let d = &state.debate;
     if links.is_empty() {
         return Vec::new();
@@ -115,7 +115,7 @@ fn links(
         Line::default(),
         Line::from(Span::styled(
             "Links",
-            theme::muted().add_modifier(Modifier::BOLD),
+            theme.muted.add_modifier(Modifier::BOLD),
         )),
     ];
     for (i, (outgoing, link)) in links.iter().enumerate() {
@@ -127,12 +127,12 @@ fn links(
             (false, LinkKind::Attacks) => "← attacked by",
         };
         let verb_style = match link.kind {
-            LinkKind::Supports => theme::stance(Some(StanceKind::Supports)),
-            LinkKind::Attacks => theme::stance(Some(StanceKind::Challenges)),
+            LinkKind::Supports => theme.stance(Some(StanceKind::Supports)),
+            LinkKind::Attacks => theme.stance(Some(StanceKind::Challenges)),
         };
         let selected = selected_link == Some(i);
         let row = if selected {
-            theme::selected_row()
+            theme.selected_row
         } else {
             Style::default()
         };
@@ -140,10 +140,7 @@ fn links(
         let rest = w.saturating_sub(text::width(&label) + 2);
         let summary = text::truncate(&text::clean(&d.claim(other).summary), rest).into_owned();
         out.push(Line::from(vec![
-            Span::styled(
-                if selected { "▸ " } else { "  " },
-                theme::accent().patch(row),
-            ),
+            Span::styled(if selected { "▸ " } else { "  " }, theme.accent.patch(row)),
             Span::styled(label, verb_style.patch(row)),
             Span::styled(summary, row),
         ]));

@@ -10,7 +10,8 @@ use ratatui::text::{Line, Span};
 mod compare;
 mod rows;
 
-use super::{paint, theme};
+use super::paint;
+use super::theme::Theme;
 use crate::action::Action;
 use crate::geometry::debate::{self as geometry, Areas};
 use crate::geometry::wrap::Capped;
@@ -21,17 +22,18 @@ use compare::draw_compare;
 use rows::list_row;
 
 /// Capped text as lines in a style; when cut, its last line ends in a visible " …".
-pub(super) fn capped(text: Capped, style: Style) -> Vec<Line<'static>> {
+pub(super) fn capped(theme: &Theme, text: Capped, style: Style) -> Vec<Line<'static>> {
     let mut lines = paint::styled(text.lines, style);
     if text.cut
         && let Some(last) = lines.last_mut()
     {
-        last.spans.push(Span::styled(" …", theme::dim()));
+        last.spans.push(Span::styled(" …", theme.dim));
     }
     lines
 }
 
 fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
+    let theme = &state.theme;
     let width = body.width;
     let d = &state.debate;
     let f = state.framing;
@@ -61,7 +63,7 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
                 } else {
                     " Side by side"
                 },
-                theme::title(),
+                theme.title,
             ),
             Span::styled(
                 text::truncate(
@@ -69,15 +71,15 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
                     usize::from(width).saturating_sub(13),
                 )
                 .into_owned(),
-                theme::dim(),
+                theme.dim,
             ),
         ])];
     }
     let mut lines = vec![Line::from(vec![
-        Span::styled(" ▌", theme::framing(framing, f.get())),
+        Span::styled(" ▌", theme.framing(framing, f.get())),
         Span::styled(
             text::clean(&framing.name).into_owned(),
-            theme::framing(framing, f.get()),
+            theme.framing(framing, f.get()),
         ),
         Span::styled(
             format!(
@@ -94,7 +96,7 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
                     .keymap
                     .key_for(Context::Debate, &Action::ToggleSideBySide),
             ),
-            theme::dim(),
+            theme.dim,
         ),
     ])];
     if geometry::shows_score(state) {
@@ -104,10 +106,10 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
                 "  Your reading: of {} claims judged, {} convincing for it, {} convincing against",
                 score.judged, score.supporting, score.challenging
             ),
-            theme::accent(),
+            theme.accent,
         )));
     }
-    let thesis = capped(geometry::thesis(state, body), theme::note());
+    let thesis = capped(theme, geometry::thesis(state, body), theme.note);
     lines.extend(thesis.into_iter().map(|l| {
         let mut spans = vec![Span::raw("  ")];
         spans.extend(l.spans);
@@ -117,6 +119,7 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
 }
 
 pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
+    let theme = &state.theme;
     let g = geometry::areas(state, body);
     let header = header_lines(state, body);
     // The thesis stands over the list it introduces; the rule under it spans the screen.
@@ -127,7 +130,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
     };
     paint::lines(buf, text_area, &header, 0);
     if g.header.height > 0 {
-        paint::rule(buf, g.header, g.header.height - 1, theme::border());
+        paint::rule(buf, g.header, g.header.height - 1, theme.border);
     }
     if state.debate_view.side_by_side {
         draw_compare(buf, &g, state);
@@ -137,6 +140,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
 }
 
 fn draw_list(buf: &mut Buffer, list: Rect, state: &State) {
+    let theme = &state.theme;
     let rows = state.debate_rows();
     if rows.is_empty() {
         let msg = if state.debate_view.contested_only {
@@ -152,7 +156,7 @@ fn draw_list(buf: &mut Buffer, list: Rect, state: &State) {
                 state.keymap.key_for(Context::Debate, &Action::NextFraming)
             )
         };
-        paint::line(buf, list, 0, &Line::from(Span::styled(msg, theme::dim())));
+        paint::line(buf, list, 0, &Line::from(Span::styled(msg, theme.dim)));
         return;
     }
     let d = &state.debate_view;
@@ -173,17 +177,17 @@ fn draw_list(buf: &mut Buffer, list: Rect, state: &State) {
             dy += 1;
         }
         if i == d.selected && dy > usize::from(list.height) {
-            mark_more(buf, list);
+            mark_more(buf, list, theme);
         }
     }
 }
 
 /// A "…" in the list's last cell: the selected row goes on below, `j` reads on.
-pub(super) fn mark_more(buf: &mut Buffer, list: Rect) {
+pub(super) fn mark_more(buf: &mut Buffer, list: Rect, theme: &Theme) {
     if list.width > 0 && list.height > 0 {
         buf[(list.right() - 1, list.bottom() - 1)]
             .set_symbol("…")
-            .set_style(theme::dim().add_modifier(Modifier::REVERSED));
+            .set_style(theme.dim.add_modifier(Modifier::REVERSED));
     }
 }
 

@@ -6,30 +6,31 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-use super::{paint, theme};
+use super::paint;
+use super::theme::Theme;
 use crate::geometry::overlay::{self, HelpRow};
 use crate::keymap::{Context, Keymap};
 use crate::state::State;
 
 /// The help's lines for a context: its own keys first, then the keys that work everywhere.
-pub fn lines(keymap: &Keymap, context: Context, width: usize) -> Vec<Line<'static>> {
+pub fn lines(keymap: &Keymap, context: Context, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     overlay::help_rows(keymap, context, width)
         .into_iter()
         .map(|row| match row {
             HelpRow::Blank => Line::default(),
             HelpRow::Heading(title) => Line::from(Span::styled(
                 title,
-                theme::title().add_modifier(Modifier::UNDERLINED),
+                theme.title.add_modifier(Modifier::UNDERLINED),
             )),
             HelpRow::Key { key, help } => {
-                Line::from(vec![Span::styled(key, theme::accent()), Span::raw(help)])
+                Line::from(vec![Span::styled(key, theme.accent), Span::raw(help)])
             }
             HelpRow::Syntax { term, meaning } => {
-                Line::from(vec![Span::styled(term, theme::code()), Span::raw(meaning)])
+                Line::from(vec![Span::styled(term, theme.code), Span::raw(meaning)])
             }
             HelpRow::Mouse => Line::from(Span::styled(
                 "Mouse: the wheel scrolls, a click selects, a second click opens.",
-                theme::dim(),
+                theme.dim,
             )),
         })
         .collect()
@@ -37,17 +38,14 @@ pub fn lines(keymap: &Keymap, context: Context, width: usize) -> Vec<Line<'stati
 
 /// The report's lines, wrapped to a width (it is already made safe for the terminal).
 fn error_lines(state: &State, width: usize) -> Vec<Line<'static>> {
+    let theme = &state.theme;
     let Some(lines) = overlay::error_lines(state, width) else {
-        return vec![Line::from(Span::styled("No errors.", theme::dim()))];
+        return vec![Line::from(Span::styled("No errors.", theme.dim))];
     };
     lines
         .into_iter()
         .map(|(first, l)| {
-            let style = if first {
-                theme::strong()
-            } else {
-                theme::base()
-            };
+            let style = if first { theme.strong } else { theme.base };
             Line::from(Span::styled(l, style))
         })
         .collect()
@@ -55,12 +53,13 @@ fn error_lines(state: &State, width: usize) -> Vec<Line<'static>> {
 
 /// The errors of the last save, as `debate check` shows them.
 pub fn draw_errors(buf: &mut Buffer, screen: Rect, state: &State, scroll: usize) {
+    let theme = &state.theme;
     let outer = overlay::errors_box(screen, state);
     let title = state
         .banner
         .as_ref()
         .map_or_else(|| "Errors".to_owned(), |b| format!("Errors in {}", b.file));
-    paint::frame(buf, outer, &title, theme::warning());
+    paint::frame(buf, outer, &title, theme.warning, theme);
     let area = overlay::text_area(outer);
     let all = error_lines(state, usize::from(area.width));
     let scroll = scroll.min(all.len().saturating_sub(usize::from(area.height)));
@@ -68,20 +67,21 @@ pub fn draw_errors(buf: &mut Buffer, screen: Rect, state: &State, scroll: usize)
 }
 
 pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, scroll: usize) {
+    let theme = &state.theme;
     let outer = overlay::help_box(screen, state);
     let context = overlay::described(state);
     let title = format!("Keys · {}", context.title());
-    paint::frame(buf, outer, &title, theme::accent());
+    paint::frame(buf, outer, &title, theme.accent, theme);
     let text_area = overlay::text_area(outer);
-    let help = lines(&state.keymap, context, usize::from(text_area.width));
+    let help = lines(&state.keymap, context, usize::from(text_area.width), theme);
     let scroll = scroll.min(help.len().saturating_sub(usize::from(text_area.height)));
     paint::lines(buf, text_area, &help, scroll);
     if help.len() > scroll + usize::from(text_area.height) {
         let key = state
             .keymap
             .key_for(Context::Help, &crate::action::Action::Down);
-        let more = Line::from(Span::styled(format!(" ↓ {key} for more "), theme::accent()))
-            .right_aligned();
+        let more =
+            Line::from(Span::styled(format!(" ↓ {key} for more "), theme.accent)).right_aligned();
         // Drawn on the bottom border, inside its corners.
         let border = Rect {
             x: outer.x + 1,
@@ -98,7 +98,7 @@ mod tests {
     use super::*;
 
     fn text_of(context: Context) -> String {
-        lines(&Keymap::default(), context, 80)
+        lines(&Keymap::default(), context, 80, &Theme::dark())
             .iter()
             .map(|l| {
                 l.spans

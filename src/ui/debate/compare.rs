@@ -11,7 +11,8 @@ use crate::geometry::debate::{self as geometry, Columns};
 use crate::model::ClaimIx;
 use crate::state::State;
 use crate::text;
-use crate::ui::{paint, theme};
+use crate::ui::paint;
+use crate::ui::theme::{self, Theme};
 
 /// The cells of one side-by-side row, as `geometry` lays it out: the claim, then each
 /// framing's reading.
@@ -21,20 +22,21 @@ pub(super) fn compare_cells(
     cols: &Columns,
     selected: bool,
 ) -> Vec<Vec<Line<'static>>> {
+    let theme = &state.theme;
     let row = geometry::compare_row(state, claim, cols, selected);
     let row_style = if selected {
-        theme::selected_row()
+        theme.selected_row
     } else {
         Style::default()
     };
     let mut cells = Vec::with_capacity(cols.widths.len());
     // The claim's cell starts with a mark, so that the selected row is not told by colour alone.
-    let mut summary: Vec<Line<'static>> = capped(row.summary, theme::strong().patch(row_style))
+    let mut summary: Vec<Line<'static>> = capped(theme, row.summary, theme.strong.patch(row_style))
         .into_iter()
         .enumerate()
         .map(|(j, l)| {
             let lead = if j == 0 && selected { "▸ " } else { "  " };
-            let mut spans = vec![Span::styled(lead, theme::strong().patch(row_style))];
+            let mut spans = vec![Span::styled(lead, theme.strong.patch(row_style))];
             spans.extend(l.spans);
             Line::from(spans)
         })
@@ -42,25 +44,27 @@ pub(super) fn compare_cells(
     if row.one_framing_only {
         summary.push(Line::from(Span::styled(
             "  ◌ one framing only",
-            theme::dim().patch(row_style),
+            theme.dim.patch(row_style),
         )));
     }
     cells.push(summary);
     for reading in row.readings {
         let kind = reading.stance.map(|s| s.kind);
         let mut cell = vec![Line::from(Span::styled(
-            format!("{} {}", theme::stance_mark(kind), theme::stance_word(kind)),
-            theme::stance(kind)
+            format!("{} {}", theme.stance_mark(kind), theme::stance_word(kind)),
+            theme
+                .stance(kind)
                 .add_modifier(Modifier::BOLD)
                 .patch(row_style),
         ))];
-        cell.extend(capped(reading.note, theme::note().patch(row_style)));
+        cell.extend(capped(theme, reading.note, theme.note.patch(row_style)));
         cells.push(cell);
     }
     cells
 }
 
 pub(super) fn draw_compare(buf: &mut Buffer, g: &Areas, state: &State) {
+    let theme = &state.theme;
     let list = g.list;
     let cols = geometry::columns(state, list.width);
     // Column heads, on the line between the header and the rows.
@@ -75,7 +79,7 @@ pub(super) fn draw_compare(buf: &mut Buffer, g: &Areas, state: &State) {
     let rows = state.compare_rows();
     if rows.is_empty() {
         let msg = "No contested claim: no framing supports what another challenges.";
-        paint::line(buf, list, 0, &Line::from(Span::styled(msg, theme::dim())));
+        paint::line(buf, list, 0, &Line::from(Span::styled(msg, theme.dim)));
         return;
     }
     let mut y = list.y;
@@ -101,7 +105,7 @@ pub(super) fn draw_compare(buf: &mut Buffer, g: &Areas, state: &State) {
             ..list
         };
         if selected {
-            paint::fill(buf, row_area, theme::selected_row());
+            paint::fill(buf, row_area, theme.selected_row);
         }
         for (c, (cell, &w)) in cells.iter().zip(&cols.widths).enumerate() {
             let x = list.x.saturating_add(cols.x(c));
@@ -121,11 +125,12 @@ pub(super) fn draw_compare(buf: &mut Buffer, g: &Areas, state: &State) {
                         width: 1,
                         ..row_area
                     },
+                    theme,
                 );
             }
         }
         if selected && shown > usize::from(row_area.height) {
-            mark_more(buf, list);
+            mark_more(buf, list, theme);
         }
         y = y.saturating_add(row_area.height);
         if y < list.bottom() {
@@ -137,7 +142,7 @@ pub(super) fn draw_compare(buf: &mut Buffer, g: &Areas, state: &State) {
                     ..list
                 },
                 0,
-                theme::border(),
+                theme.border,
             );
             y += 1;
         }
@@ -147,9 +152,10 @@ pub(super) fn draw_compare(buf: &mut Buffer, g: &Areas, state: &State) {
 /// The heads: "Claim", then each framing shown, with ‹ and › where more framings lie beyond
 /// either edge.
 fn draw_heads(buf: &mut Buffer, area: Rect, cols: &Columns, state: &State) {
+    let theme = &state.theme;
     let claim = Line::from(Span::styled(
         "  Claim",
-        theme::muted().add_modifier(Modifier::BOLD),
+        theme.muted.add_modifier(Modifier::BOLD),
     ));
     paint::line(
         buf,
@@ -189,8 +195,8 @@ fn draw_heads(buf: &mut Buffer, area: Rect, cols: &Columns, state: &State) {
         let framing = state.debate.framing(f);
         let name = text::truncate(&text::clean(&framing.name), room).into_owned();
         let line = Line::from(vec![
-            Span::styled(left, theme::dim()),
-            Span::styled(name, theme::framing(framing, f.get())),
+            Span::styled(left, theme.dim),
+            Span::styled(name, theme.framing(framing, f.get())),
         ]);
         paint::line(buf, head_area, 0, &line);
         // The count of framings to the right sits at the column's right edge.
@@ -201,7 +207,7 @@ fn draw_heads(buf: &mut Buffer, area: Rect, cols: &Columns, state: &State) {
                 width: right_width,
                 ..head_area
             };
-            paint::line(buf, at, 0, &Line::from(Span::styled(right, theme::dim())));
+            paint::line(buf, at, 0, &Line::from(Span::styled(right, theme.dim)));
         }
         gutter(
             buf,
@@ -210,15 +216,16 @@ fn draw_heads(buf: &mut Buffer, area: Rect, cols: &Columns, state: &State) {
                 width: 1,
                 ..area
             },
+            theme,
         );
     }
 }
 
 /// The rule between two columns.
-fn gutter(buf: &mut Buffer, area: Rect) {
+fn gutter(buf: &mut Buffer, area: Rect, theme: &Theme) {
     for y in area.top()..area.bottom() {
         if let Some(cell) = buf.cell_mut((area.x, y)) {
-            cell.set_symbol("│").set_style(theme::border());
+            cell.set_symbol("│").set_style(theme.border);
         }
     }
 }

@@ -4,7 +4,7 @@
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::{capped, theme};
+use super::capped;
 use crate::geometry::debate as geometry;
 use crate::model::{ClaimIx, StanceKind};
 use crate::state::State;
@@ -24,10 +24,11 @@ pub(super) fn list_row(
     i: usize,
     width: u16,
 ) -> Vec<Line<'static>> {
+    let theme = &state.theme;
     let row = geometry::list_row(state, rows, i, width);
     let (kind, selected, w) = (row.kind, row.selected, row.width);
     let row_style = if selected {
-        theme::selected_row()
+        theme.selected_row
     } else {
         Style::default()
     };
@@ -39,13 +40,13 @@ pub(super) fn list_row(
         out.push(Line::from(vec![
             Span::styled(
                 format!(" {} ", group_title(group.kind)),
-                theme::stance(Some(group.kind)).add_modifier(Modifier::BOLD),
+                theme.stance(Some(group.kind)).add_modifier(Modifier::BOLD),
             ),
-            Span::styled(format!("{}", group.count), theme::dim()),
+            Span::styled(format!("{}", group.count), theme.dim),
         ]));
     }
     let claim_width = row.beside.map_or(w, |(claim, _)| claim);
-    let summary = capped(row.summary, theme::strong().patch(row_style));
+    let summary = capped(theme, row.summary, theme.strong.patch(row_style));
     let mut claim_lines = Vec::new();
     for (j, l) in summary.into_iter().enumerate() {
         let lead = if j == 0 {
@@ -55,17 +56,17 @@ pub(super) fn list_row(
                     if selected {
                         "▸"
                     } else {
-                        theme::stance_mark(Some(kind))
+                        theme.stance_mark(Some(kind))
                     }
                 ),
-                theme::stance(Some(kind)).patch(row_style),
+                theme.stance(Some(kind)).patch(row_style),
             )
         } else {
             Span::styled("   ", row_style)
         };
         claim_lines.push(pad(vec![lead], l, claim_width, row_style));
     }
-    let note_lines = capped(row.note, theme::note().patch(row_style));
+    let note_lines = capped(theme, row.note, theme.note.patch(row_style));
     if let Some((_, note_width)) = row.beside {
         let height = claim_lines.len().max(note_lines.len());
         let mut notes = note_lines.into_iter();
