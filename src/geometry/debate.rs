@@ -200,19 +200,10 @@ pub fn list_row(state: &State, rows: &[(StanceKind, ClaimIx)], i: usize, width: 
     let note = c
         .stance(state.framing)
         .and_then(|s| s.note.as_deref())
-        .map_or_else(
-            || Capped {
-                lines: Vec::new(),
-                cut: false,
-            },
-            |note| {
-                wrap::capped(
-                    note,
-                    beside.map_or(w.saturating_sub(6), |(_, n)| n).max(1),
-                    wrap::limit(selected, MAX_NOTE_LINES),
-                )
-            },
-        );
+        .map_or_else(Capped::default, |note| {
+            let width = beside.map_or(w.saturating_sub(6), |(_, n)| n).max(1);
+            wrap::capped(note, width, wrap::limit(selected, MAX_NOTE_LINES))
+        });
     ListRow {
         kind,
         claim,
@@ -273,19 +264,15 @@ pub fn compare_row<'a>(
         .zip(&cols.widths[1..])
         .map(|(f, &w)| {
             let stance = c.stance(f);
-            let note = stance.and_then(|s| s.note.as_deref()).map_or_else(
-                || Capped {
-                    lines: Vec::new(),
-                    cut: false,
-                },
-                |note| {
+            let note = stance
+                .and_then(|s| s.note.as_deref())
+                .map_or_else(Capped::default, |n| {
                     wrap::capped(
-                        note,
+                        n,
                         usize::from(w).max(1),
                         wrap::limit(selected, MAX_NOTE_LINES),
                     )
-                },
-            );
+                });
             Reading {
                 framing: f,
                 stance,

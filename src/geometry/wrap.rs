@@ -14,7 +14,7 @@ pub fn lines(s: &str, width: usize) -> Vec<String> {
 
 /// Text wrapped to at most a number of lines; `cut` when some did not fit, the lines then
 /// wrapped two cells narrower so that the last one has room to end in a visible " …".
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Capped {
     pub lines: Vec<String>,
     pub cut: bool,
