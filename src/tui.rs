@@ -6,10 +6,10 @@
 //! flags all lead to the same idempotent [`restore`].
 
 use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::Duration;
 
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -26,10 +26,14 @@ use crate::action::{Action, Reload};
 use crate::effect::{Effect, Effects};
 use crate::input;
 use crate::resume::Memory;
-use crate::search::worker::{Job, Worker};
+use crate::search::worker::{Job, Received, Worker};
 use crate::state::State;
 use crate::ui;
 use crate::update::{self, update};
+
+mod watch;
+
+use watch::{WATCH_EVERY, Watch};
 
 /// Whether the event loop goes on after performing effects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,57 +115,6 @@ fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
 /// Compiled into debug builds only.
 fn test_panic_requested() -> bool {
     cfg!(debug_assertions) && std::env::var_os("DEBATE_TEST_PANIC").is_some()
-}
-
-/// How often the watched file's modification time and size are looked at.
-const WATCH_EVERY: Duration = Duration::from_millis(250);
-
-/// Watches the debate file for saves. A change is loaded once the file has stayed the same for
-/// one look, so an editor's save in several writes is read whole.
-struct Watch {
-    path: PathBuf,
-    seen: Option<(SystemTime, u64)>,
-    pending: Option<(SystemTime, u64)>,
-    last_look: Instant,
-}
-
-impl Watch {
-    fn new(path: PathBuf) -> Self {
-        let seen = Self::stamp(&path);
-        Self {
-            path,
-            seen,
-            pending: None,
-            last_look: Instant::now(),
-        }
-    }
-
-    fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
-        let meta = std::fs::metadata(path).ok()?;
-        Some((meta.modified().ok()?, meta.len()))
-    }
-
-    /// A new version to load, when the file changed and then held still.
-    fn poll(&mut self) -> Option<Result<crate::model::Debate, crate::model::LoadFailure>> {
-        if self.last_look.elapsed() < WATCH_EVERY {
-            return None;
-        }
-        self.last_look = Instant::now();
-        let now = Self::stamp(&self.path);
-        if now == self.seen {
-            self.pending = None;
-            return None;
-        }
-        if self.pending != now {
-            self.pending = now;
-            return None;
-        }
-        self.seen = now;
-        self.pending = None;
-        // A file deleted mid-save (some editors do) is simply waited for.
-        now?;
-        Some(crate::model::load_path(&self.path))
-    }
 }
 
 /// Puts text on the system clipboard through the terminal (OSC 52): works over SSH, and in
@@ -254,29 +207,36 @@ fn event_loop(
             if let Some(ending) = signalled(signals) {
                 return Ok(ending);
             }
-            let wait = if state.search.busy { 5 } else { 100 };
-            if wait_for_terminal(Duration::from_millis(wait)) == Wait::HungUp {
-                return Ok(Ending::Signal(signal_hook::consts::SIGHUP));
-            }
-            if event::poll(Duration::ZERO)? {
-                break;
-            }
-            // A change held still long enough is saved while the reader waits.
-            if let Some(failed) = memory.tick(state, false) {
-                state.message = Some(failed);
-                woken = true;
-                break;
-            }
-            let woke = if let Some(done) = searcher.try_recv() {
-                Some(Action::SearchDone {
-                    generation: done.generation,
-                    results: Box::new(done.results),
-                })
+            let woke = if state.search.opening {
+                // Enter waits for its query's results; the keys typed after it wait in the
+                // terminal, to act on what Enter opens.
+                if wait_for_terminal(Duration::ZERO) == Wait::HungUp {
+                    return Ok(Ending::Signal(signal_hook::consts::SIGHUP));
+                }
+                match searcher.wait(WATCH_EVERY) {
+                    Received::Nothing => continue,
+                    received => search_result(state, received),
+                }
             } else {
-                watch
-                    .as_mut()
-                    .and_then(Watch::poll)
-                    .map(|result| Action::Reloaded(Reload::new(result)))
+                let wait = if state.search.busy { 5 } else { 100 };
+                if wait_for_terminal(Duration::from_millis(wait)) == Wait::HungUp {
+                    return Ok(Ending::Signal(signal_hook::consts::SIGHUP));
+                }
+                if event::poll(Duration::ZERO)? {
+                    break;
+                }
+                // A change held still long enough is saved while the reader waits.
+                if let Some(failed) = memory.tick(state, false) {
+                    state.message = Some(failed);
+                    woken = true;
+                    break;
+                }
+                search_result(state, searcher.try_recv()).or_else(|| {
+                    watch
+                        .as_mut()
+                        .and_then(Watch::poll)
+                        .map(|result| Action::Reloaded(Reload::new(result)))
+                })
             };
             if let Some(action) = woke {
                 let effects = update(state, action);
@@ -291,7 +251,8 @@ fn event_loop(
             continue;
         }
         // Apply every event already waiting before drawing again. Effects are performed after
-        // each one, so a query goes to the search thread before the next key is read.
+        // each one, so a query goes to the search thread before the next key is read. After an
+        // Enter that waits for its results, the keys stay unread until they come.
         let mut resized = false;
         let mut next = Next::Continue;
         loop {
@@ -300,7 +261,15 @@ fn event_loop(
                 let effects = update(state, action);
                 next = perform(state, &searcher, effects)?;
             }
-            if next == Next::Quit || !event::poll(Duration::ZERO)? {
+            if next == Next::Quit || state.search.opening {
+                break;
+            }
+            // crossterm's reader spins forever on a terminal that hung up (it retries the
+            // failed read): it is asked only after a look of our own.
+            if wait_for_terminal(Duration::ZERO) == Wait::HungUp {
+                return Ok(Ending::Signal(signal_hook::consts::SIGHUP));
+            }
+            if !event::poll(Duration::ZERO)? {
                 break;
             }
         }
@@ -320,6 +289,27 @@ fn event_loop(
     }
 }
 
+/// The action a search thread's answer stands for. A thread that is gone (it panicked) answers
+/// no more: the newest query, if one is waited for, is ranked here instead.
+fn search_result(state: &State, received: Received) -> Option<Action> {
+    let (generation, results) = match received {
+        Received::Done(done) => (done.generation, done.results),
+        Received::Gone if state.search.busy => (
+            state.search.generation,
+            crate::search::Index::new(&state.debate).search(
+                &state.debate,
+                state.search.query.text(),
+                update::SEARCH_LIMIT,
+            ),
+        ),
+        Received::Nothing | Received::Gone => return None,
+    };
+    Some(Action::SearchDone {
+        generation,
+        results: Box::new(results),
+    })
+}
+
 /// Performs what an action asked for: queries go to the search thread, text to the clipboard.
 fn perform(state: &State, searcher: &Worker, effects: Effects) -> io::Result<Next> {
     for effect in effects {
@@ -330,6 +320,7 @@ fn perform(state: &State, searcher: &Worker, effects: Effects) -> io::Result<Nex
                 limit: update::SEARCH_LIMIT,
                 debate: Arc::clone(&state.debate),
             }),
+            Effect::CancelSearch => searcher.cancel(),
             Effect::Copy(text) => copy_to_clipboard(&text)?,
             Effect::Quit => return Ok(Next::Quit),
         }
