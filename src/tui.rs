@@ -5,10 +5,10 @@
 //! SIGTERM, SIGHUP, SIGINT) the terminal is restored: a guard's `Drop`, a panic hook and signal
 //! flags all lead to the same idempotent [`restore`].
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::AtomicUsize;
 use std::time::Duration;
 
 use crossterm::event::{
@@ -22,24 +22,28 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend};
 use ratatui::widgets::Clear;
 
-use crate::action::{Action, Reload};
+use crate::action::Action;
 use crate::effect::{Effect, Effects};
 use crate::input;
 use crate::resume::Memory;
-use crate::search::worker::{Job, Received, Worker};
+use crate::search::worker::{Job, Worker};
 use crate::state::State;
 use crate::ui;
 use crate::update::{self, update};
 
+mod wait;
 mod watch;
 
-use watch::{WATCH_EVERY, Watch};
+use wait::{Wait, Woke, signalled, wait, wait_for_terminal};
+use watch::Watch;
 
 /// Whether the event loop goes on after performing effects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Next {
     Continue,
     Quit,
+    /// Back from Ctrl-z: the screen must be drawn whole again.
+    Resumed,
 }
 
 /// How the event loop ended.
@@ -89,6 +93,46 @@ impl Drop for Guard {
     fn drop(&mut self) {
         restore();
     }
+}
+
+/// Ctrl-z: gives the terminal back as it was, stops (as the shell's job control expects), and
+/// takes the terminal again when continued by `fg`.
+fn suspend() -> io::Result<()> {
+    restore();
+    // SIGTSTP's default action stops the process; execution resumes here after SIGCONT.
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        cursor::Hide
+    )
+}
+
+/// Writes the links on screen again as OSC 8 hyperlinks, over the same cells in the same style,
+/// so that a terminal that knows them makes them clickable.
+fn write_hyperlinks(state: &State) -> io::Result<()> {
+    use crossterm::queue;
+    use crossterm::style::{Print, PrintStyledContent};
+    use ratatui::backend::IntoCrossterm;
+    let mut out = io::stdout();
+    for link in ui::reader::links_on_screen(state) {
+        let Some(open) = crate::hyperlinks::open(&link.url) else {
+            continue;
+        };
+        let style: crossterm::style::ContentStyle = link.style.into_crossterm();
+        queue!(
+            out,
+            cursor::MoveTo(link.x, link.y),
+            Print(open),
+            PrintStyledContent(style.apply(link.text)),
+            Print(crate::hyperlinks::CLOSE),
+            crossterm::style::SetAttribute(crossterm::style::Attribute::Reset)
+        )?;
+    }
+    out.flush()
 }
 
 /// Restores the terminal before the default panic message, so the message is readable.
@@ -141,6 +185,7 @@ pub fn run(
 ) -> io::Result<Ending> {
     let signals = watch_signals()?;
     install_panic_hook();
+    state.hyperlinks = crate::hyperlinks::supported_here();
     let _guard = Guard::enter()?;
     // Never dropped: ratatui's Drop reports a failure to show the cursor with eprintln!, which
     // panics when the terminal (and so stderr) is gone. The guard restores the terminal instead.
@@ -196,59 +241,17 @@ fn event_loop(
             state.message = Some(failed);
         }
         terminal.draw(|frame| ui::draw(frame, state))?;
+        if state.hyperlinks {
+            write_hyperlinks(state)?;
+        }
         assert!(
             !panic_after_draw,
             "test panic requested by DEBATE_TEST_PANIC"
         );
-        // Wake regularly so that a signal or a save of the file is noticed without a key, and
-        // often while a search runs, to show its results as soon as they are ready.
-        let mut woken = false;
-        loop {
-            if let Some(ending) = signalled(signals) {
-                return Ok(ending);
-            }
-            let woke = if state.search.opening {
-                // Enter waits for its query's results; the keys typed after it wait in the
-                // terminal, to act on what Enter opens.
-                if wait_for_terminal(Duration::ZERO) == Wait::HungUp {
-                    return Ok(Ending::Signal(signal_hook::consts::SIGHUP));
-                }
-                match searcher.wait(WATCH_EVERY) {
-                    Received::Nothing => continue,
-                    received => search_result(state, received),
-                }
-            } else {
-                let wait = if state.search.busy { 5 } else { 100 };
-                if wait_for_terminal(Duration::from_millis(wait)) == Wait::HungUp {
-                    return Ok(Ending::Signal(signal_hook::consts::SIGHUP));
-                }
-                if event::poll(Duration::ZERO)? {
-                    break;
-                }
-                // A change held still long enough is saved while the reader waits.
-                if let Some(failed) = memory.tick(state, false) {
-                    state.message = Some(failed);
-                    woken = true;
-                    break;
-                }
-                search_result(state, searcher.try_recv()).or_else(|| {
-                    watch
-                        .as_mut()
-                        .and_then(Watch::poll)
-                        .map(|result| Action::Reloaded(Reload::new(result)))
-                })
-            };
-            if let Some(action) = woke {
-                let effects = update(state, action);
-                if perform(state, &searcher, effects)? == Next::Quit {
-                    return Ok(Ending::Quit);
-                }
-                woken = true;
-                break;
-            }
-        }
-        if woken {
-            continue;
+        match wait(state, &searcher, watch.as_mut(), memory, signals)? {
+            Woke::Input => {}
+            Woke::Redraw => continue,
+            Woke::End(ending) => return Ok(ending),
         }
         // Apply every event already waiting before drawing again. Effects are performed after
         // each one, so a query goes to the search thread before the next key is read. After an
@@ -260,6 +263,7 @@ fn event_loop(
                 resized |= matches!(action, Action::Resize(..));
                 let effects = update(state, action);
                 next = perform(state, &searcher, effects)?;
+                resized |= next == Next::Resumed;
             }
             if next == Next::Quit || state.search.opening {
                 break;
@@ -289,27 +293,6 @@ fn event_loop(
     }
 }
 
-/// The action a search thread's answer stands for. A thread that is gone (it panicked) answers
-/// no more: the newest query, if one is waited for, is ranked here instead.
-fn search_result(state: &State, received: Received) -> Option<Action> {
-    let (generation, results) = match received {
-        Received::Done(done) => (done.generation, done.results),
-        Received::Gone if state.search.busy => (
-            state.search.generation,
-            crate::search::Index::new(&state.debate).search(
-                &state.debate,
-                state.search.query.text(),
-                update::SEARCH_LIMIT,
-            ),
-        ),
-        Received::Nothing | Received::Gone => return None,
-    };
-    Some(Action::SearchDone {
-        generation,
-        results: Box::new(results),
-    })
-}
-
 /// Performs what an action asked for: queries go to the search thread, text to the clipboard.
 fn perform(state: &State, searcher: &Worker, effects: Effects) -> io::Result<Next> {
     for effect in effects {
@@ -323,56 +306,11 @@ fn perform(state: &State, searcher: &Worker, effects: Effects) -> io::Result<Nex
             Effect::CancelSearch => searcher.cancel(),
             Effect::Copy(text) => copy_to_clipboard(&text)?,
             Effect::Quit => return Ok(Next::Quit),
+            Effect::Suspend => {
+                suspend()?;
+                return Ok(Next::Resumed);
+            }
         }
     }
     Ok(Next::Continue)
-}
-
-/// What waiting on the terminal found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Wait {
-    /// Input may be there, or a signal (a resize, say) woke us: ask crossterm.
-    Ready,
-    TimedOut,
-    /// The terminal is gone (its window closed).
-    HungUp,
-}
-
-/// Waits up to `timeout` for the terminal. crossterm's own poll spins forever on a terminal
-/// that hung up without a SIGHUP reaching us (when the reader is a session leader with no
-/// controlling terminal), so the wait happens here, where a hang-up can be seen.
-fn wait_for_terminal(timeout: Duration) -> Wait {
-    use nix::errno::Errno;
-    use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
-    use std::os::fd::AsFd;
-    let stdin = io::stdin();
-    let stdout = io::stdout();
-    let fd = if stdin.is_terminal() {
-        stdin.as_fd()
-    } else {
-        stdout.as_fd()
-    };
-    let mut fds = [PollFd::new(fd, PollFlags::POLLIN)];
-    let millis = u16::try_from(timeout.as_millis()).unwrap_or(u16::MAX);
-    match poll(&mut fds, PollTimeout::from(millis)) {
-        Ok(0) => Wait::TimedOut,
-        Ok(_) => match fds[0].revents() {
-            Some(r)
-                if r.intersects(PollFlags::POLLHUP | PollFlags::POLLERR | PollFlags::POLLNVAL) =>
-            {
-                Wait::HungUp
-            }
-            _ => Wait::Ready,
-        },
-        // A signal interrupted the wait: crossterm may have a resize for us.
-        Err(Errno::EINTR) => Wait::Ready,
-        Err(_) => Wait::HungUp,
-    }
-}
-
-fn signalled(flag: &AtomicUsize) -> Option<Ending> {
-    match flag.load(Ordering::Relaxed) {
-        0 => None,
-        n => Some(Ending::Signal(i32::try_from(n).unwrap_or(0))),
-    }
 }
