@@ -34,8 +34,12 @@ pub enum HelpRow {
     Mouse,
 }
 
-/// The context whose keys the help describes: the view under the overlay.
+/// The context whose keys the help describes: the view (or the claim detail) under the
+/// overlay.
 pub fn described(state: &State) -> Context {
+    if state.detail_under_help.is_some() {
+        return Context::Detail;
+    }
     match state.view {
         View::Reader => Context::Reader,
         View::Claims => Context::Claims,
