@@ -345,6 +345,7 @@ stances = { a = { stance = "challenges" } }
                     fingerprint: "One".into(),
                     offset: 4,
                     context: "sentence \"quoted\" ✓".into(),
+                    gap_above: true,
                 },
             },
         );
