@@ -368,11 +368,22 @@ fn spawn_detached(
     (child, master)
 }
 
-/// Reads what the program writes until `needle` shows; false if the program closed its side.
+/// Reads what the program writes until `needle` shows; false if the program closed its side
+/// or [`TIMEOUT`] passed.
 fn read_until(master: &mut std::fs::File, needle: &[u8]) -> bool {
+    use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+    use std::os::fd::AsFd;
+    let start = Instant::now();
     let mut seen = Vec::new();
     let mut buf = [0u8; 4096];
     while !seen.windows(needle.len()).any(|w| w == needle) {
+        let mut fds = [PollFd::new(master.as_fd(), PollFlags::POLLIN)];
+        if start.elapsed() > TIMEOUT || poll(&mut fds, PollTimeout::from(100u16)).is_err() {
+            return false;
+        }
+        if fds[0].revents().is_none_or(|r| r.is_empty()) {
+            continue;
+        }
         match master.read(&mut buf) {
             Ok(0) | Err(_) => return false,
             Ok(n) => seen.extend_from_slice(&buf[..n]),
@@ -416,10 +427,10 @@ fn terminal_closes_during_a_search(sighup: bool) {
     )
     .unwrap();
     let (child, mut master) = spawn_detached(&[path.to_str().unwrap()], dir.path());
-    std::io::Write::write_all(&mut master, b"/sanction hierarchy").unwrap();
+    std::io::Write::write_all(&mut master, b"Fsanction hierarchy").unwrap();
     // The busy mark: the query runs.
     let busy = debate::ui::search::BUSY.trim().as_bytes();
-    assert!(read_until(&mut master, busy), "the program ended");
+    assert!(read_until(&mut master, busy), "no busy mark in {TIMEOUT:?}");
     std::io::Write::write_all(&mut master, b"\r").unwrap();
     if sighup {
         let pid = nix::unistd::Pid::from_raw(i32::try_from(child.id()).unwrap());
