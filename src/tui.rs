@@ -105,30 +105,6 @@ fn suspend() -> io::Result<()> {
     )
 }
 
-/// Writes the links on screen again as OSC 8 hyperlinks, over the same cells in the same style,
-/// so that a terminal that knows them makes them clickable.
-fn write_hyperlinks(state: &State) -> io::Result<()> {
-    use crossterm::queue;
-    use crossterm::style::{Print, PrintStyledContent};
-    use ratatui::backend::IntoCrossterm;
-    let mut out = io::stdout();
-    for link in ui::reader::links_on_screen(state) {
-        let Some(open) = crate::hyperlinks::open(&link.url) else {
-            continue;
-        };
-        let style: crossterm::style::ContentStyle = link.style.into_crossterm();
-        queue!(
-            out,
-            cursor::MoveTo(link.x, link.y),
-            Print(open),
-            PrintStyledContent(style.apply(link.text)),
-            Print(crate::hyperlinks::CLOSE),
-            crossterm::style::SetAttribute(crossterm::style::Attribute::Reset)
-        )?;
-    }
-    out.flush()
-}
-
 /// Restores the terminal before the default panic message, so the message is readable.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
@@ -287,7 +263,7 @@ fn event_loop(
         }
         terminal.draw(|frame| ui::draw(frame, state))?;
         if state.hyperlinks {
-            write_hyperlinks(state)?;
+            crate::hyperlinks::write(&mut io::stdout(), ui::reader::links_on_screen(state))?;
         }
         assert!(
             !panic_after_draw,
