@@ -168,7 +168,7 @@ fn burst_matches_slow(args: &[&str], ready: &str, queries: &[&str], framing: &st
             for (keys, last) in [
                 (
                     script(query, &["t", "d", "s", ESC]),
-                    vec![chip.as_str(), "READ ", "n claim"],
+                    vec![chip.as_str(), "READ ", "n next"],
                 ),
                 (
                     script(query, &["t", "d", "s", ESC, ESC]),
