@@ -41,33 +41,6 @@ pub fn supported(var: impl Fn(&str) -> Option<String>) -> bool {
         || vte >= 5000
 }
 
-/// Writes links already drawn again as OSC 8 hyperlinks, over the same cells in the same style,
-/// so that a terminal that knows them makes them clickable. A link whose URL is not safe to
-/// send is left as drawn.
-pub fn write(
-    out: &mut impl std::io::Write,
-    links: impl IntoIterator<Item = crate::ui::reader::ScreenLink>,
-) -> std::io::Result<()> {
-    use crossterm::style::{Attribute, ContentStyle, Print, PrintStyledContent, SetAttribute};
-    use crossterm::{cursor, queue};
-    use ratatui::backend::IntoCrossterm;
-    for link in links {
-        let Some(open) = open(&link.url) else {
-            continue;
-        };
-        let style: ContentStyle = link.style.into_crossterm();
-        queue!(
-            out,
-            cursor::MoveTo(link.x, link.y),
-            Print(open),
-            PrintStyledContent(style.apply(link.text)),
-            Print(CLOSE),
-            SetAttribute(Attribute::Reset)
-        )?;
-    }
-    out.flush()
-}
-
 /// [`supported`] for the process's own environment.
 pub fn supported_here() -> bool {
     supported(|name| std::env::var(name).ok())
@@ -96,29 +69,6 @@ mod tests {
         assert_eq!(open("https://e.com/a b"), None);
         assert_eq!(open("https://e.com/\u{9b}"), None);
         assert_eq!(open(""), None);
-    }
-
-    #[test]
-    fn a_link_is_written_over_its_cells_and_a_hostile_one_not_at_all() {
-        use crate::ui::reader::ScreenLink;
-        let link = |url: &str| ScreenLink {
-            x: 3,
-            y: 4,
-            text: "example".into(),
-            url: url.into(),
-            style: ratatui::style::Style::new(),
-        };
-        let mut out = Vec::new();
-        write(&mut out, [link("https://e.com/x")]).expect("written");
-        let out = String::from_utf8(out).expect("utf-8");
-        assert!(out.starts_with("\x1b[5;4H"), "{out:?}");
-        assert!(
-            out.contains("\x1b]8;;https://e.com/x\x1b\\example\x1b]8;;\x1b\\"),
-            "{out:?}"
-        );
-        let mut hostile = Vec::new();
-        write(&mut hostile, [link("https://e.com/\x07")]).expect("written");
-        assert!(hostile.is_empty());
     }
 
     #[test]
