@@ -11,6 +11,7 @@ mod export;
 mod generate;
 mod load;
 mod man;
+mod markdown;
 mod new;
 mod notes;
 mod output;
@@ -37,8 +38,23 @@ pub use render::{RenderArgs, RenderFormat, RenderView, render_state};
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// The debate file to open (TOML); the embedded debate when left out.
-    pub file: Option<PathBuf>,
+    /// The debate file to open (TOML); the embedded debate when left out. Markdown or text
+    /// files (.md, .txt) open in the reader as they are, one pane each.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Open at this article (its id).
+    #[arg(long)]
+    pub article: Option<String>,
+    /// Open with this claim selected in its article (its id).
+    #[arg(long)]
+    pub claim: Option<String>,
+    /// Open with this framing active (its id).
+    #[arg(long)]
+    pub framing: Option<String>,
+    /// Open in this view.
+    #[arg(long, value_enum)]
+    pub view: Option<OpenView>,
 
     /// Start at the beginning, ignoring the saved place (bookmarks, verdicts and notes are
     /// kept; nothing is deleted).
@@ -47,6 +63,44 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The views the reader can open in (`--view`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OpenView {
+    Reader,
+    Claims,
+    Debate,
+    Compare,
+}
+
+impl From<OpenView> for crate::scenario::View {
+    fn from(view: OpenView) -> Self {
+        match view {
+            OpenView::Reader => Self::Reader,
+            OpenView::Claims => Self::Claims,
+            OpenView::Debate => Self::Debate,
+            OpenView::Compare => Self::Compare,
+        }
+    }
+}
+
+impl Cli {
+    /// Where the reader opens, if the command line says: `None` keeps the saved place.
+    pub fn place(&self) -> Option<crate::scenario::Scenario> {
+        let said = self.article.is_some()
+            || self.claim.is_some()
+            || self.framing.is_some()
+            || self.view.is_some();
+        said.then(|| crate::scenario::Scenario {
+            view: self.view.map_or(crate::scenario::View::Reader, Into::into),
+            article: self.article.clone(),
+            framing: self.framing.clone(),
+            query: String::new(),
+            claim: self.claim.clone(),
+            size: (80, 24),
+        })
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -140,6 +194,7 @@ pub enum Command {
 
 /// Runs the command the line names; the reader when it names none.
 pub fn run(cli: Cli) -> ExitCode {
+    let place = cli.place();
     match cli.command {
         Some(Command::Check { files, strict }) => check::run(files, strict),
         Some(Command::Render(args)) => render::run(&args),
@@ -171,6 +226,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Man) => man::run(),
         Some(Command::Notes { file, format }) => notes::run(file, format),
-        None => read::run(cli.file, cli.fresh),
+        None => read::run(cli.files, cli.fresh, place.as_ref()),
     }
 }

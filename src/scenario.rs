@@ -42,80 +42,132 @@ fn position_of<'a>(
     ids: impl Iterator<Item = &'a str>,
 ) -> Result<usize, String> {
     found.ok_or_else(|| {
-        format!(
-            "no {kind} with id '{id}'; the {kind}s are: {}",
-            ids.collect::<Vec<_>>().join(", ")
-        )
+        let ids: Vec<&str> = ids.collect();
+        match crate::model::validate::messages::suggest(id, ids.iter().copied()) {
+            Some(close) => format!("no {kind} with id '{id}'; did you mean '{close}'?"),
+            None if ids.len() > 12 => format!(
+                "no {kind} with id '{id}'; the {kind}s include: {}, …",
+                ids[..12].join(", ")
+            ),
+            None => format!(
+                "no {kind} with id '{id}'; the {kind}s are: {}",
+                ids.join(", ")
+            ),
+        }
     })
 }
 
 /// Builds the state of a scenario: the requested view, article, framing, claim and query.
 pub fn build(debate: Debate, name: &str, scenario: &Scenario) -> Result<State, String> {
     let (w, h) = scenario.size;
-    let article = match &scenario.article {
-        Some(id) => position_of(
-            "article",
-            id,
-            debate.article_by_id(id).map(ArticleIx::get),
-            debate.articles.iter().map(|a| a.id.as_str()),
-        )?,
-        None => 0,
-    };
-    let framing = match &scenario.framing {
-        Some(id) => position_of(
-            "framing",
-            id,
-            debate.framing_by_id(id).map(FramingIx::get),
-            debate.framings.iter().map(|f| f.id.as_str()),
-        )?,
-        None => 0,
-    };
-    let claim = match &scenario.claim {
-        Some(id) => Some(position_of(
-            "claim",
-            id,
-            debate.claim_by_id(id).map(ClaimIx::get),
-            debate.claims.iter().map(|c| c.id.as_str()),
-        )?),
-        None => None,
-    };
+    let mut state = State::new(debate, name, w, h);
+    apply(&mut state, scenario)?;
+    Ok(state)
+}
+
+/// Article, framing and claim positions of the scenario's ids, `None` where it names none.
+type Positions = (Option<usize>, Option<usize>, Option<usize>);
+
+/// The positions the scenario's ids name in a debate, or an error naming an unknown id.
+fn resolve(debate: &Debate, scenario: &Scenario) -> Result<Positions, String> {
+    let article = scenario
+        .article
+        .as_ref()
+        .map(|id| {
+            position_of(
+                "article",
+                id,
+                debate.article_by_id(id).map(ArticleIx::get),
+                debate.articles.iter().map(|a| a.id.as_str()),
+            )
+        })
+        .transpose()?;
+    let framing = scenario
+        .framing
+        .as_ref()
+        .map(|id| {
+            position_of(
+                "framing",
+                id,
+                debate.framing_by_id(id).map(FramingIx::get),
+                debate.framings.iter().map(|f| f.id.as_str()),
+            )
+        })
+        .transpose()?;
+    let claim = scenario
+        .claim
+        .as_ref()
+        .map(|id| {
+            position_of(
+                "claim",
+                id,
+                debate.claim_by_id(id).map(ClaimIx::get),
+                debate.claims.iter().map(|c| c.id.as_str()),
+            )
+        })
+        .transpose()?;
+    Ok((article, framing, claim))
+}
+
+/// Whether every id the scenario names is in the debate; the error names the first unknown.
+pub fn check(debate: &Debate, scenario: &Scenario) -> Result<(), String> {
+    resolve(debate, scenario).map(|_| ())
+}
+
+/// Takes a state (a fresh one, or one restored to where the user was) to the scenario's place;
+/// its size is left as it is. An unknown id is an error naming it, with the closest id.
+pub fn apply(state: &mut State, scenario: &Scenario) -> Result<(), String> {
+    let debate = std::sync::Arc::clone(&state.debate);
+    let (article, framing, claim) = resolve(&debate, scenario)?;
+    // What the scenario leaves out stays where the state is.
+    let article = article.unwrap_or(state.article.get());
+    let framing = framing.unwrap_or(state.framing.get());
     // Searches run inline: the still screen shows the query's results.
     let update = |state: &mut State, action| drop(crate::effect::apply(state, action));
-    let mut state = State::new(debate, name, w, h);
-    for _ in 0..framing {
-        update(&mut state, Action::NextFraming);
+    let state = &mut *state;
+    // Step to the framing from wherever the state stands (a restored one may be past it).
+    for _ in 0..debate.framings.len() {
+        if state.framing.get() == framing {
+            break;
+        }
+        update(state, Action::NextFraming);
     }
-    update(&mut state, Action::ShowArticle(article));
+    update(state, Action::ShowArticle(article));
     match scenario.view {
         View::Reader => {
             // With a claim, the reader shows that claim selected, as `n` or a jump leaves it.
             if let Some(i) = claim {
-                update(&mut state, Action::ShowClaims);
+                update(state, Action::ShowClaims);
+                // A restored list may be filtered or scrolled: the index counts from the top.
+                update(state, Action::ClearFilters);
+                update(state, Action::Top);
                 for _ in 0..i {
-                    update(&mut state, Action::Down);
+                    update(state, Action::Down);
                 }
-                update(&mut state, Action::Open);
+                update(state, Action::Open);
             }
         }
-        View::Claims => update(&mut state, Action::ShowClaims),
-        View::Debate => update(&mut state, Action::ShowDebate),
-        View::Compare => update(&mut state, Action::ToggleSideBySide),
+        View::Claims => update(state, Action::ShowClaims),
+        View::Debate => update(state, Action::ShowDebate),
+        View::Compare => update(state, Action::ToggleSideBySide),
         View::Search => {
-            update(&mut state, Action::StartSearch);
+            update(state, Action::StartSearch);
             for c in scenario.query.chars() {
-                update(&mut state, Action::SearchInput(c));
+                update(state, Action::SearchInput(c));
             }
         }
-        View::Help => update(&mut state, Action::ToggleHelp),
+        View::Help => update(state, Action::ToggleHelp),
         View::Detail => {
-            update(&mut state, Action::ShowClaims);
+            update(state, Action::ShowClaims);
+            update(state, Action::ClearFilters);
+            update(state, Action::Top);
             for _ in 0..claim.unwrap_or(0) {
-                update(&mut state, Action::Down);
+                update(state, Action::Down);
             }
-            update(&mut state, Action::ShowDetail);
+            update(state, Action::ShowDetail);
         }
     }
     // Framing and filter changes leave a message in the status bar; a still screen has none.
     state.message = None;
-    Ok(state)
+    Ok(())
 }

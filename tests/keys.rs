@@ -563,15 +563,19 @@ fn the_framing_chip_is_clickable_where_it_is_drawn_and_only_there() {
     assert_eq!(usize::from(x) + debate::text::width(&top[chip..]), 119);
     click_top(&mut s, x + 2);
     assert_eq!(s.framing.get(), 1, "a click on the chip's name advances it");
-    // The framing now shown has a Latin name; go back to the CJK one, then narrow the screen
-    // until the chip is not drawn: a click where it would be does nothing.
+    // The framing now shown has a Latin name; go back to the CJK one. At 60 columns the chip
+    // still shows (the active framing is always on screen from 40 columns up); narrow the
+    // screen until there is no room for it: a click where it would be does nothing.
     while s.framing.get() != 0 {
         apply(&mut s, debate::action::Action::NextFraming);
     }
     apply(&mut s, debate::action::Action::Resize(60, 30));
     let text = debate::screen::to_text(&debate::screen::draw(&s, 60, 30));
+    assert!(text.lines().next().unwrap().contains('▌'), "{text}");
+    apply(&mut s, debate::action::Action::Resize(16, 30));
+    let text = debate::screen::to_text(&debate::screen::draw(&s, 16, 30));
     assert!(!text.lines().next().unwrap().contains('▌'), "{text}");
-    click_top(&mut s, 59);
+    click_top(&mut s, 15);
     assert_eq!(s.framing.get(), 0, "no chip drawn, nothing to click");
 }
 

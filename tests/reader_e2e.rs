@@ -95,3 +95,54 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
     app.send("exit\r");
     assert_eq!(app.exit_code(), 0, "the shell exits cleanly");
 }
+
+/// `debate notes.md` (the glow habit): the file opens in the reader as it is, with the hint
+/// that `debate new` makes it a debate.
+#[test]
+fn a_markdown_file_opens_in_the_reader() {
+    let app = App::spawn(&["tests/fixtures/notes.md"], &[], 80, 24);
+    app.wait_for("the notes", |s| {
+        s.contains("Field notes") && s.contains("See the survey for details.")
+    });
+    assert!(app.text().contains("A. Reader"), "{}", app.text());
+    assert!(app.text().contains("debate new"), "{}", app.text());
+    assert!(app.text().contains("• one point"), "{}", app.text());
+    app.quit();
+}
+
+/// The open flags name an unknown id with the closest known one, before the terminal is
+/// touched, and a known one opens there.
+#[test]
+fn open_flags_go_to_a_place_or_name_the_unknown_id() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_debate"))
+        .args(["--framing", "tech-transfr"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("'tech-transfr'") && err.contains("did you mean 'tech-transfer'"),
+        "{err}"
+    );
+    let app = App::spawn(
+        &[
+            "--claim",
+            "durov-praises-competition",
+            "--framing",
+            "indigenous-innovation",
+        ],
+        &[],
+        100,
+        30,
+    );
+    app.wait_for("the claim selected", |s| s.contains("claim 4/20"));
+    assert!(
+        app.text().contains("Indigenous innovation"),
+        "{}",
+        app.text()
+    );
+    let mut app = app;
+    app.send("c");
+    app.wait_for("the claim list", |s| s.contains("CLAIMS"));
+    app.quit();
+}

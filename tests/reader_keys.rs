@@ -599,3 +599,63 @@ fn a_url_with_control_characters_never_reaches_the_terminal_raw() {
         assert_eq!(debate::hyperlinks::open(&link.url), None, "never a link");
     }
 }
+
+/// The active framing's name is on screen in every view at every common width from 40
+/// columns, for every framing of the embedded debate (the top bar's chip; shortened with an
+/// ellipsis only where it must be).
+#[test]
+fn the_active_framing_is_on_screen_in_every_view_at_every_width() {
+    for width in [40, 60, 80, 90, 100, 110, 120] {
+        for keys in ["", "c", "d", "s", "F", "c o", "?"] {
+            let mut s = app(width, 10);
+            press(&mut s, keys);
+            for _ in 0..s.debate.framings.len() {
+                let name = s.debate.framing(s.framing).name.clone();
+                let top = debate::screen::to_text(&screen(&s))
+                    .lines()
+                    .next()
+                    .unwrap()
+                    .to_owned();
+                let shown = top.split("▌ t ").nth(1).unwrap_or("").trim();
+                let stem = shown.trim_end_matches('…');
+                assert!(
+                    !stem.is_empty()
+                        && name.starts_with(stem)
+                        && stem.chars().count() >= 12.min(name.chars().count()),
+                    "{width} columns after {keys:?}: {name:?} not on the top bar: {top:?}"
+                );
+                apply(&mut s, debate::action::Action::NextFraming);
+            }
+        }
+    }
+}
+
+/// Titles that start alike still differ on their tabs.
+#[test]
+fn article_tabs_differ_when_titles_start_alike() {
+    for width in [80, 100, 120] {
+        let s = app(width, 10);
+        let top = debate::screen::to_text(&screen(&s))
+            .lines()
+            .next()
+            .unwrap()
+            .to_owned();
+        let one = top
+            .split(" 1 ")
+            .nth(1)
+            .unwrap()
+            .split("  2 ")
+            .next()
+            .unwrap()
+            .to_owned();
+        let two = top
+            .split(" 2 ")
+            .nth(1)
+            .unwrap()
+            .split("  c")
+            .next()
+            .unwrap()
+            .to_owned();
+        assert_ne!(one, two, "{top}");
+    }
+}

@@ -8,15 +8,41 @@ use std::process::ExitCode;
 
 use super::load::{Origin, load_or_report};
 use crate::resume::Memory;
+use crate::scenario::Scenario;
 use crate::state::State;
 
-/// `debate [FILE]`: the interactive reader. Errors in the file are printed before the
-/// terminal is touched.
-pub(super) fn run(file: Option<PathBuf>, fresh: bool) -> ExitCode {
-    let (origin, debate) = match load_or_report(file) {
+/// `debate [FILE…]`: the interactive reader, at `place` when the command line names one.
+/// Errors in the file, and unknown ids in `place`, are printed before the terminal is touched.
+pub(super) fn run(files: Vec<PathBuf>, fresh: bool, place: Option<&Scenario>) -> ExitCode {
+    let articles = !files.is_empty() && files.iter().all(|f| super::markdown::is_article(f));
+    if !articles && files.len() > 1 {
+        eprintln!(
+            "error: one debate file at a time; several files open together only as Markdown or text (.md, .txt)"
+        );
+        return ExitCode::from(2);
+    }
+    let hint = articles.then(|| super::markdown::hint(&files));
+    let loaded = if articles {
+        super::markdown::load(&files)
+            .map(|debate| (Origin::File(files[0].clone()), debate))
+            .map_err(|failure| {
+                super::load::report(&failure);
+                ExitCode::from(1)
+            })
+    } else {
+        load_or_report(files.into_iter().next())
+    };
+    let (origin, debate) = match loaded {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
+    // An unknown id is an error even when the reader would not open.
+    if let Some(place) = place
+        && let Err(message) = crate::scenario::check(&debate, place)
+    {
+        eprintln!("error: {}", crate::model::diagnostic::one_line(&message));
+        return ExitCode::from(2);
+    }
     if !std::io::stdout().is_terminal() {
         return print_text(&debate);
     }
@@ -28,16 +54,28 @@ pub(super) fn run(file: Option<PathBuf>, fresh: bool) -> ExitCode {
     }
     // The session is keyed before the debate moves into the state; a file that cannot be
     // resolved (it loaded, so this is rare) is read without saving its place.
-    let key = super::notes::key_of(&origin, &debate);
+    // Markdown read as it is has no debate file to key a session to, nor one to watch.
+    let key = super::notes::key_of(&origin, &debate)
+        .map_err(|_| ())
+        .and_then(|key| if articles { Err(()) } else { Ok(key) });
     let mut state = State::new(debate, origin.name(), 80, 24);
     let store = crate::session::Store::default_location().filter(|_| key.is_ok());
-    let key = key.unwrap_or_else(|_| crate::session::DebateKey::embedded(&origin.name(), ""));
-    let (memory, notice) = Memory::load(store, key, fresh);
+    let key = key.unwrap_or_else(|()| crate::session::DebateKey::embedded(&origin.name(), ""));
+    let (memory, mut notice) = Memory::load(store, key, fresh);
     crate::resume::restore(&mut state, memory.session());
+    if let Some(place) = place
+        && let Err(message) = crate::scenario::apply(&mut state, place)
+    {
+        eprintln!("error: {}", crate::model::diagnostic::one_line(&message));
+        return ExitCode::from(2);
+    }
     let watch = match &origin {
-        Origin::File(path) => Some(path.clone()),
-        Origin::Embedded => None,
+        Origin::File(path) if !articles => Some(path.clone()),
+        Origin::File(_) | Origin::Embedded => None,
     };
+    if hint.is_some() {
+        notice = hint;
+    }
     match crate::tui::run(state, watch, memory, notice) {
         Ok(crate::tui::Ending::Quit) => ExitCode::SUCCESS,
         // The conventional status for death by a signal: 128 + its number.

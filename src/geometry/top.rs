@@ -34,62 +34,139 @@ pub const CHIP_MARK: &str = "▌";
 /// Below this width the view tabs keep only their keys.
 const COMPACT_BELOW: u16 = 56;
 
-fn framing_label(state: &State) -> String {
-    format!(
-        " t {} ",
-        text::clean(&state.debate.framing(state.framing).name)
-    )
-}
+/// Article titles shorter than this on their tabs are not worth the view tabs' words: the view
+/// tabs keep only their keys instead.
+const MIN_TITLE: usize = 8;
 
-fn tabs(state: &State, width: u16, label: &str) -> Vec<Tab> {
-    let articles = state.debate.articles.len().min(9);
-    let compact = width < COMPACT_BELOW;
-    // Article titles share what is left after the fixed tabs and the framing chip.
-    let fixed = if compact { 10 } else { 32 + text::width(label) };
-    let per_article = (usize::from(width).saturating_sub(fixed) / articles.max(1)).clamp(6, 28);
-    let mut tabs: Vec<Tab> = (0..articles)
-        .map(|i| {
-            let title = &state.debate.articles[i].title;
-            Tab {
-                label: format!(
-                    " {} {} ",
-                    i + 1,
-                    text::truncate(&text::clean(title), per_article - 3)
-                ),
-                active: state.view == View::Reader && state.article.get() == i,
-                action: Action::ShowArticle(i),
+/// The titles as their tabs show them: words every title starts with are left out (two titles
+/// that both begin "`DeepSeek` …" lose that word), so truncated tabs still differ.
+fn tab_titles(state: &State, articles: usize) -> Vec<String> {
+    let titles: Vec<String> = state.debate.articles[..articles]
+        .iter()
+        .map(|a| text::clean(&a.title).into_owned())
+        .collect();
+    let words: Vec<Vec<&str>> = titles.iter().map(|t| t.split(' ').collect()).collect();
+    let shared = match words.as_slice() {
+        [first, rest @ ..] if !rest.is_empty() => (0..first.len())
+            .take_while(|&i| rest.iter().all(|w| w.get(i) == first.get(i)))
+            .count(),
+        _ => 0,
+    };
+    words
+        .iter()
+        .zip(&titles)
+        .map(|(w, title)| {
+            if shared > 0 && shared < w.len() {
+                w[shared..].join(" ")
+            } else {
+                title.clone()
             }
         })
-        .collect();
-    for (key, word, view, action) in [
-        ('c', "Claims", View::Claims, Action::ShowClaims),
-        ('d', "Debate", View::Debate, Action::ShowDebate),
-        ('/', "Search", View::Search, Action::StartSearch),
-    ] {
-        tabs.push(Tab {
-            label: if compact {
-                format!(" {key} ")
-            } else {
-                format!(" {key} {word} ")
-            },
-            active: state.view == view,
-            action,
-        });
-    }
-    tabs
+        .collect()
 }
 
-/// The top bar of a `width`-column screen.
+/// How many columns each title gets of `room` (each tab also takes four for " N " and a
+/// space): equal shares, where a title shorter than its share leaves the rest to the others.
+fn shares(titles: &[String], room: usize) -> Vec<usize> {
+    let mut share = vec![0; titles.len()];
+    let mut order: Vec<usize> = (0..titles.len()).collect();
+    order.sort_by_key(|&i| text::width(&titles[i]));
+    let mut left = room;
+    for (done, &i) in order.iter().enumerate() {
+        let fair = left / (titles.len() - done);
+        let tab = (text::width(&titles[i]) + 4).min(fair);
+        share[i] = tab.saturating_sub(4);
+        left -= tab;
+    }
+    share
+}
+
+/// The finder's key in the view on screen: `F` in the reader, where `/` finds in the text.
+fn finder_key(state: &State) -> String {
+    use crate::keymap::Context;
+    let context = match state.view {
+        View::Reader => Context::Reader,
+        View::Claims => Context::Claims,
+        View::Debate => Context::Debate,
+        View::Search => return "/".into(),
+    };
+    let key = state.keymap.key_for(context, &Action::StartSearch);
+    if key.is_empty() { "/".into() } else { key }
+}
+
+fn view_tabs(state: &State, compact: bool) -> Vec<Tab> {
+    let finder = finder_key(state);
+    [
+        ("c".to_owned(), "Claims", View::Claims, Action::ShowClaims),
+        ("d".to_owned(), "Debate", View::Debate, Action::ShowDebate),
+        (finder, "Search", View::Search, Action::StartSearch),
+    ]
+    .into_iter()
+    .map(|(key, word, view, action)| Tab {
+        label: if compact {
+            format!(" {key} ")
+        } else {
+            format!(" {key} {word} ")
+        },
+        active: state.view == view,
+        action,
+    })
+    .collect()
+}
+
+fn width_of(tabs: &[Tab]) -> usize {
+    tabs.iter().map(|t| text::width(&t.label)).sum()
+}
+
+/// The top bar of a `width`-column screen. The framing chip comes first: it is on screen at
+/// every width from 40 columns (its name shortened if it must be); the article tabs share
+/// what is left after it and the view tabs, down to their numbers alone.
 pub fn bar(state: &State, width: u16) -> TopBar {
-    let label = framing_label(state);
-    let tabs = tabs(state, width, &label);
-    let tabs_width: usize = tabs.iter().map(|t| text::width(&t.label)).sum();
-    let chip_width = text::width(CHIP_MARK) + text::width(&label);
-    // The chip goes on the right when it does not cover the tabs.
-    let chip = (tabs_width + chip_width < usize::from(width)).then(|| Chip {
-        x: width.saturating_sub(u16::try_from(chip_width).unwrap_or(u16::MAX)),
-        label,
-    });
+    let w = usize::from(width);
+    let articles = state.debate.articles.len().min(9);
+    let name = text::clean(&state.debate.framing(state.framing).name).into_owned();
+    // The least the tabs need: the views' keys and the articles' numbers (" 1 ").
+    let least_tabs = width_of(&view_tabs(state, true)) + articles * 3;
+    let chrome = text::width(CHIP_MARK) + 4; // the mark, " t " and a trailing space
+    let name_room = w.saturating_sub(least_tabs + chrome);
+    let chip_label = (name_room > 0).then(|| format!(" t {} ", text::truncate(&name, name_room)));
+    let chip_width = chip_label
+        .as_ref()
+        .map_or(0, |l| text::width(CHIP_MARK) + text::width(l));
+    let titles = tab_titles(state, articles);
+    let room_with = |views: &[Tab]| w.saturating_sub(chip_width + width_of(views));
+    let mut views = view_tabs(state, width < COMPACT_BELOW);
+    // A tab is " N title ": four columns besides the title.
+    let widest_share = |room: usize| shares(&titles, room).into_iter().max().unwrap_or(0);
+    if widest_share(room_with(&views)) < MIN_TITLE
+        && titles
+            .iter()
+            .any(|t| text::width(t) > widest_share(room_with(&views)))
+    {
+        views = view_tabs(state, true);
+    }
+    let mut tabs: Vec<Tab> = titles
+        .iter()
+        .zip(shares(&titles, room_with(&views)))
+        .enumerate()
+        .map(|(i, (title, room))| Tab {
+            label: if room >= 2 {
+                format!(" {} {} ", i + 1, text::truncate(title, room))
+            } else {
+                format!(" {} ", i + 1)
+            },
+            active: state.view == View::Reader && state.article.get() == i,
+            action: Action::ShowArticle(i),
+        })
+        .collect();
+    tabs.extend(views);
+    let tabs_width = width_of(&tabs);
+    let chip = chip_label
+        .filter(|_| tabs_width + chip_width <= w)
+        .map(|label| Chip {
+            x: width.saturating_sub(u16::try_from(chip_width).unwrap_or(u16::MAX)),
+            label,
+        });
     TopBar { tabs, chip }
 }
 
