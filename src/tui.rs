@@ -66,17 +66,21 @@ pub fn restore() {
 struct Guard;
 
 impl Guard {
-    fn enter() -> io::Result<Self> {
+    /// `mouse`: whether to capture the mouse (a config may leave it to the terminal, whose
+    /// own selection then works).
+    fn enter(mouse: bool) -> io::Result<Self> {
         // The guard exists before raw mode, so a failure half-way still restores.
         let guard = Self;
         enable_raw_mode()?;
         execute!(
             io::stdout(),
             EnterAlternateScreen,
-            EnableMouseCapture,
             EnableBracketedPaste,
             cursor::Hide
         )?;
+        if mouse {
+            execute!(io::stdout(), EnableMouseCapture)?;
+        }
         Ok(guard)
     }
 }
@@ -185,10 +189,11 @@ pub fn run(
     watch: Option<PathBuf>,
     mut memory: Memory,
     notice: Option<String>,
+    mouse: bool,
 ) -> io::Result<Ending> {
     let signals = watch_signals()?;
     install_panic_hook();
-    let _guard = Guard::enter()?;
+    let _guard = Guard::enter(mouse)?;
     // Never dropped: ratatui's Drop reports a failure to show the cursor with eprintln!, which
     // panics when the terminal (and so stderr) is gone. The guard restores the terminal instead.
     let mut terminal =

@@ -3,7 +3,7 @@
 //! bat do) or the terminal cannot move its cursor (`TERM=dumb`).
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::load::{Origin, load_or_report};
@@ -12,7 +12,7 @@ use crate::state::State;
 
 /// `debate [FILE]`: the interactive reader. Errors in the file are printed before the
 /// terminal is touched.
-pub(super) fn run(file: Option<PathBuf>, fresh: bool) -> ExitCode {
+pub(super) fn run(file: Option<PathBuf>, fresh: bool, config: Option<&Path>) -> ExitCode {
     let (origin, debate) = match load_or_report(file) {
         Ok(loaded) => loaded,
         Err(code) => return code,
@@ -20,7 +20,7 @@ pub(super) fn run(file: Option<PathBuf>, fresh: bool) -> ExitCode {
     if !std::io::stdout().is_terminal() {
         return print_text(&debate);
     }
-    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
+    if crate::config::terminal::is_dumb(std::env::var_os("TERM").as_deref()) {
         eprintln!(
             "debate: TERM=dumb cannot show the reader, which moves the cursor; here is the debate as text instead"
         );
@@ -28,17 +28,22 @@ pub(super) fn run(file: Option<PathBuf>, fresh: bool) -> ExitCode {
     }
     // The session is keyed before the debate moves into the state; a file that cannot be
     // resolved (it loaded, so this is rare) is read without saving its place.
+    // Before raw mode: the background query's answer must not arrive as keys.
+    let settings = super::config::settings(config);
     let key = super::notes::key_of(&origin, &debate);
     let mut state = State::new(debate, origin.name(), 80, 24);
+    let mouse = settings.mouse;
+    let config_notice = super::config::apply(&mut state, settings);
     let store = crate::session::Store::default_location().filter(|_| key.is_ok());
     let key = key.unwrap_or_else(|_| crate::session::DebateKey::embedded(&origin.name(), ""));
     let (memory, notice) = Memory::load(store, key, fresh);
+    let notice = config_notice.or(notice);
     crate::resume::restore(&mut state, memory.session());
     let watch = match &origin {
         Origin::File(path) => Some(path.clone()),
         Origin::Embedded => None,
     };
-    match crate::tui::run(state, watch, memory, notice) {
+    match crate::tui::run(state, watch, memory, notice, mouse) {
         Ok(crate::tui::Ending::Quit) => ExitCode::SUCCESS,
         // The conventional status for death by a signal: 128 + its number.
         Ok(crate::tui::Ending::Signal(n)) => ExitCode::from(u8::try_from(128 + n).unwrap_or(1)),

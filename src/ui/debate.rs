@@ -167,7 +167,7 @@ fn geometry(state: &State, body: Rect) -> Geometry {
     };
     if !state.debate_view.side_by_side {
         // One framing reads like the reader: its column, and its margin for the notes.
-        let reader = layout::Reader::new(body);
+        let reader = layout::Reader::new(body, state.reading);
         let right = reader.side.map_or(reader.column.right(), Rect::right);
         list.x = reader.column.x;
         list.width = right - reader.column.x;

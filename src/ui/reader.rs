@@ -20,7 +20,7 @@ use crate::text;
 
 pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
     let theme = &state.theme;
-    let geometry = layout::Reader::new(body);
+    let geometry = layout::Reader::new(body, state.reading);
     let column = geometry.column;
     let reader = state.reader();
     let article = state.debate.article(state.article);
