@@ -105,8 +105,9 @@ impl Reader {
                 side: Some(side),
             };
         }
+        // Two cells each side at least: the left ones hold the stance marks and a space.
         let width = column_width
-            .min(body.width.saturating_sub(2))
+            .min(body.width.saturating_sub(4))
             .max(1)
             .min(body.width);
         let x = body.x + body.width.saturating_sub(width) / 2;

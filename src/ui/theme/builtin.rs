@@ -13,13 +13,17 @@ const HIGH_CONTRAST_BAR: Color = Color::Rgb(48, 48, 48);
 const NEUTRAL_BLUE: Color = Color::Indexed(111);
 
 impl StanceLook {
-    /// A stance drawn in `color`; its quote in `quote_color`, inverted (on `ink`) when selected.
+    /// A stance drawn in `color`; its quote in `quote_color`, inverted (on `ink`) and bold when
+    /// selected, so that the selection shows by more than its colour.
     fn colored(color: Color, quote_color: Color, ink: Color, mark: &'static str) -> Self {
         Self {
             color: Some(color),
             style: Style::default().fg(color),
             quote: Style::default().fg(quote_color),
-            quote_selected: Style::default().bg(quote_color).fg(ink),
+            quote_selected: Style::default()
+                .bg(quote_color)
+                .fg(ink)
+                .add_modifier(Modifier::BOLD),
             mark,
         }
     }
