@@ -11,12 +11,13 @@ use crate::config::{KeyVocabulary, Rebinding};
 
 impl Context {
     /// Every context, in the order a config prints them.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Global,
         Self::Reader,
         Self::Claims,
         Self::Debate,
         Self::Search,
+        Self::Find,
         Self::Detail,
         Self::Help,
     ];
@@ -29,6 +30,7 @@ impl Context {
             Self::Claims => "claims",
             Self::Debate => "debate",
             Self::Search => "search",
+            Self::Find => "find",
             Self::Detail => "detail",
             Self::Help => "help",
         }
