@@ -36,7 +36,8 @@ fn a_rebinding_works_and_shows_in_help_and_hints() {
     });
     app.send("?");
     app.wait_for("help lists x first, with n, for the next claim", |s| {
-        s.lines().any(|l| l.contains("│   x n   ") && l.contains("next"))
+        s.lines()
+            .any(|l| l.contains("│   x n   ") && l.contains("next"))
     });
     app.send("\x1b");
     app.wait_for("help closes", |s| !s.contains("Keys · Reader"));
@@ -54,7 +55,10 @@ fn mouse_false_leaves_the_mouse_to_the_terminal() {
     app.quit();
     let default = App::spawn(&[], &[], 80, 24);
     default.wait_for("the reader", |s| s.contains(FIRST_SCREEN));
-    assert!(default.wrote(b"\x1b[?1000h"), "the default captures the mouse");
+    assert!(
+        default.wrote(b"\x1b[?1000h"),
+        "the default captures the mouse"
+    );
     default.quit();
 }
 
@@ -99,20 +103,23 @@ fn no_color_gives_no_coloured_cell_but_every_stance_mark() {
     });
     app.send("n");
     app.wait_for("the first claim selected", |s| s.contains("claim 1/"));
-    app.wait_for_screen("no colour anywhere, the selection in reverse video", |screen| {
-        let (rows, cols) = screen.size();
-        let cells: Vec<_> = (0..rows.get())
-            .flat_map(|r| (0..cols.get()).filter_map(move |c| screen.cell(r, c)))
-            .collect();
-        let colourless = cells.iter().all(|c| {
-            c.fgcolor() == vt100::Color::Default && c.bgcolor() == vt100::Color::Default
-        });
-        // The gutter's mark of the selected quote, and the quote itself, are reversed.
-        let selected = cells.iter().any(|c| c.inverse() && c.contents() == "+")
-            || cells.iter().any(|c| c.inverse() && c.contents() == "−")
-            || cells.iter().any(|c| c.inverse() && c.contents() == "•");
-        colourless && selected
-    });
+    app.wait_for_screen(
+        "no colour anywhere, the selection in reverse video",
+        |screen| {
+            let (rows, cols) = screen.size();
+            let cells: Vec<_> = (0..rows.get())
+                .flat_map(|r| (0..cols.get()).filter_map(move |c| screen.cell(r, c)))
+                .collect();
+            let colourless = cells.iter().all(|c| {
+                c.fgcolor() == vt100::Color::Default && c.bgcolor() == vt100::Color::Default
+            });
+            // The gutter's mark of the selected quote, and the quote itself, are reversed.
+            let selected = cells.iter().any(|c| c.inverse() && c.contents() == "+")
+                || cells.iter().any(|c| c.inverse() && c.contents() == "−")
+                || cells.iter().any(|c| c.inverse() && c.contents() == "•");
+            colourless && selected
+        },
+    );
     let text = app.text();
     let gutter_marks = text
         .lines()

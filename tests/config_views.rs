@@ -144,7 +144,10 @@ fn without_colour_stances_show_by_mark_and_the_selection_by_reverse_video() {
                 "{name}: no stance mark\n{text}"
             );
         }
-        assert!(has_reversed(&buf), "{name}: the selection is not marked\n{text}");
+        assert!(
+            has_reversed(&buf),
+            "{name}: the selection is not marked\n{text}"
+        );
     }
     // The marks in the reader's gutter are the stances of the quotes beside them: the legend
     // says which mark is which.

@@ -57,7 +57,8 @@ struct Geometry {
 
 fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
     let theme = &state.theme;
-    let width = body.width;
+    // The header is drawn over the list, so it wraps to the list's width.
+    let width = list_span(state, body).1;
     let d = &state.debate;
     let f = state.framing;
     let framing = d.framing(f);
@@ -151,6 +152,17 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
     lines
 }
 
+/// The list's left edge and width: all of `body` side by side; one framing reads like the
+/// reader, in its column and its margin (for the notes).
+fn list_span(state: &State, body: Rect) -> (u16, u16) {
+    if state.debate_view.side_by_side {
+        return (body.x, body.width);
+    }
+    let reader = layout::Reader::new(body, state.reading);
+    let right = reader.side.map_or(reader.column.right(), Rect::right);
+    (reader.column.x, right - reader.column.x)
+}
+
 fn geometry(state: &State, body: Rect) -> Geometry {
     let header_height = u16::try_from(header_lines(state, body).len() + 1)
         .unwrap_or(u16::MAX)
@@ -165,13 +177,7 @@ fn geometry(state: &State, body: Rect) -> Geometry {
         height: body.height.saturating_sub(header_height + extra),
         ..body
     };
-    if !state.debate_view.side_by_side {
-        // One framing reads like the reader: its column, and its margin for the notes.
-        let reader = layout::Reader::new(body, state.reading);
-        let right = reader.side.map_or(reader.column.right(), Rect::right);
-        list.x = reader.column.x;
-        list.width = right - reader.column.x;
-    }
+    (list.x, list.width) = list_span(state, body);
     Geometry { header, list }
 }
 
