@@ -7,6 +7,7 @@
 
 mod check;
 mod completions;
+mod config;
 mod export;
 mod generate;
 mod load;
@@ -60,6 +61,14 @@ pub struct Cli {
     /// kept; nothing is deleted).
     #[arg(long)]
     pub fresh: bool,
+
+    // Written as `help` rather than a doc comment: the names are shown as they are typed.
+    #[arg(
+        long,
+        value_name = "FILE",
+        help = "The config file to use instead of $DEBATE_CONFIG or $XDG_CONFIG_HOME/debate/config.toml"
+    )]
+    pub config: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -181,6 +190,22 @@ pub enum Command {
     },
     /// Print the manual page (roff), for `man -l -` or a man directory.
     Man,
+    /// Print the configuration in effect as commented TOML, a file to start your own from;
+    /// with --check, report the mistakes in a config file instead.
+    ///
+    /// Exit status with --check: 0 when the file is clean (or there is none), 1 when it has
+    /// mistakes.
+    Config {
+        #[arg(
+            long,
+            help = "Report the file's mistakes (file:line:col) instead of printing the configuration"
+        )]
+        check: bool,
+        #[arg(
+            help = "The config file; by default $DEBATE_CONFIG, else $XDG_CONFIG_HOME/debate/config.toml"
+        )]
+        file: Option<PathBuf>,
+    },
     /// Print your bookmarks, verdicts and notes on a debate (with each claim's summary and
     /// quote); entries whose claim or article is gone are listed as orphaned.
     Notes {
@@ -225,7 +250,8 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => new::run(&articles, output.as_ref(), force),
         Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Man) => man::run(),
+        Some(Command::Config { check, file }) => config::run(file.as_deref(), check),
         Some(Command::Notes { file, format }) => notes::run(file, format),
-        None => read::run(cli.files, cli.fresh, place.as_ref()),
+        None => read::run(cli.files, cli.fresh, place.as_ref(), cli.config.as_deref()),
     }
 }

@@ -50,7 +50,7 @@ pub fn frame(state: &State) -> layout::Frame {
 
 /// The reader's regions at the state's size.
 pub fn reader(state: &State) -> layout::Reader {
-    layout::Reader::new(frame(state).body)
+    layout::Reader::new(frame(state).body, state.reading)
 }
 
 /// The claim list's regions at the state's size.

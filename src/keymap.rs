@@ -1,15 +1,19 @@
 //! The one table of key bindings: it resolves keys to actions, and the help overlay and the hint
 //! bar are generated from it, so the documentation of a key cannot drift from what it does.
 
+use std::borrow::Cow;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
 
 mod default;
 mod key;
+mod rebind;
 
 pub use default::BINDINGS;
 pub use key::{Key, ParseKeyError};
+pub use rebind::action_name;
 
 /// Where a binding applies. `Global` bindings apply in every context unless the context binds
 /// the same key itself; in `Search`, typed characters are input, so plain-character global
@@ -60,7 +64,8 @@ impl Context {
 #[derive(Debug, Clone)]
 pub struct Binding {
     pub context: Context,
-    pub keys: &'static [Key],
+    /// The default table's keys, or a user's when a config rebinds them.
+    pub keys: Cow<'static, [Key]>,
     pub action: Action,
     /// What it does, for the help overlay.
     pub help: &'static str,
@@ -72,7 +77,7 @@ impl Binding {
     /// How the keys are written in help, generated from the keys themselves so that help
     /// cannot drift from what they do: `PgDn Space Ctrl-f`; the digit row as `1…9`.
     pub fn label(&self) -> String {
-        match (self.action.clone(), self.keys) {
+        match (self.action.clone(), &*self.keys) {
             (Action::ShowArticle(_), [first, .., last]) => {
                 format!("{}…{}", first.label(), last.label())
             }
@@ -86,7 +91,7 @@ impl Binding {
     }
 }
 
-/// The key bindings in force: built from the default table (and, later, a user's config),
+/// The key bindings in force: built from the default table and a user's config,
 /// carried by the state so that input, help and hints all read the same bindings.
 #[derive(Debug, Clone)]
 pub struct Keymap {
@@ -360,7 +365,7 @@ mod tests {
         for (i, a) in BINDINGS.iter().enumerate() {
             for b in &BINDINGS[i + 1..] {
                 if a.context == b.context {
-                    for k in a.keys {
+                    for k in a.keys.iter() {
                         assert!(!b.keys.contains(k), "{k:?} bound twice in {:?}", a.context);
                     }
                 }

@@ -30,6 +30,7 @@ pub mod scenario;
 pub mod screen;
 pub mod search;
 pub mod session;
+pub mod settings;
 pub mod state;
 pub mod text;
 pub mod tui;

@@ -194,6 +194,8 @@ pub struct State {
     pub keymap: Arc<Keymap>,
     /// The colours and text styles every view draws with.
     pub theme: Arc<Theme>,
+    /// The reading column's width and margin.
+    pub reading: crate::geometry::layout::Reading,
     /// Your verdicts and notes, by claim id (ids of claims no longer in the file included:
     /// they are kept, listed as orphans by `debate notes`).
     pub judgements: std::collections::BTreeMap<String, crate::session::Judgement>,
@@ -240,6 +242,7 @@ impl State {
             banner: None,
             keymap: Arc::new(Keymap::default()),
             theme: Arc::new(Theme::dark()),
+            reading: crate::geometry::layout::Reading::default(),
             judgements: std::collections::BTreeMap::new(),
             bookmarks: std::collections::BTreeMap::new(),
             pending_mark: None,

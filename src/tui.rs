@@ -91,7 +91,8 @@ fn copy_to_clipboard(text: &str) -> io::Result<()> {
 }
 
 /// Runs the reader until the user quits or a signal arrives; `memory` saves its place as it
-/// changes and at the end, `notice` is shown first (a saved state that could not be used).
+/// changes and at the end, `notice` is shown first (a saved state that could not be used);
+/// `mouse`: whether to capture the mouse.
 ///
 /// # Panics
 /// Only on purpose: a debug build run with `DEBATE_TEST_PANIC` set panics after the first
@@ -101,11 +102,12 @@ pub fn run(
     watch: Option<PathBuf>,
     mut memory: Memory,
     notice: Option<String>,
+    mouse: bool,
 ) -> io::Result<Ending> {
     let signals = watch_signals()?;
     install_panic_hook();
     state.hyperlinks = crate::hyperlinks::supported_here();
-    let _guard = Guard::enter()?;
+    let _guard = Guard::enter(mouse)?;
     // Never dropped: ratatui's Drop reports a failure to show the cursor with eprintln!, which
     // panics when the terminal (and so stderr) is gone. The guard restores the terminal instead.
     let mut terminal =

@@ -3,7 +3,7 @@
 //! bat do) or the terminal cannot move its cursor (`TERM=dumb`).
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::load::{Origin, load_or_report};
@@ -13,7 +13,12 @@ use crate::state::State;
 
 /// `debate [FILE…]`: the interactive reader, at `place` when the command line names one.
 /// Errors in the file, and unknown ids in `place`, are printed before the terminal is touched.
-pub(super) fn run(files: Vec<PathBuf>, fresh: bool, place: Option<&Scenario>) -> ExitCode {
+pub(super) fn run(
+    files: Vec<PathBuf>,
+    fresh: bool,
+    place: Option<&Scenario>,
+    config: Option<&Path>,
+) -> ExitCode {
     let articles = !files.is_empty() && files.iter().all(|f| super::markdown::is_article(f));
     if !articles && files.len() > 1 {
         eprintln!(
@@ -46,7 +51,7 @@ pub(super) fn run(files: Vec<PathBuf>, fresh: bool, place: Option<&Scenario>) ->
     if !std::io::stdout().is_terminal() {
         return print_text(&debate);
     }
-    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
+    if crate::config::terminal::is_dumb(std::env::var_os("TERM").as_deref()) {
         eprintln!(
             "debate: TERM=dumb cannot show the reader, which moves the cursor; here is the debate as text instead"
         );
@@ -54,14 +59,19 @@ pub(super) fn run(files: Vec<PathBuf>, fresh: bool, place: Option<&Scenario>) ->
     }
     // The session is keyed before the debate moves into the state; a file that cannot be
     // resolved (it loaded, so this is rare) is read without saving its place.
+    // Before raw mode: the background query's answer must not arrive as keys.
+    let settings = super::config::settings(config);
     // Markdown read as it is has no debate file to key a session to, nor one to watch.
     let key = super::notes::key_of(&origin, &debate)
         .map_err(|_| ())
         .and_then(|key| if articles { Err(()) } else { Ok(key) });
     let mut state = State::new(debate, origin.name(), 80, 24);
+    let mouse = settings.mouse;
+    let config_notice = super::config::apply(&mut state, settings);
     let store = crate::session::Store::default_location().filter(|_| key.is_ok());
     let key = key.unwrap_or_else(|()| crate::session::DebateKey::embedded(&origin.name(), ""));
-    let (memory, mut notice) = Memory::load(store, key, fresh);
+    let (memory, notice) = Memory::load(store, key, fresh);
+    let mut notice = config_notice.or(notice);
     crate::resume::restore(&mut state, memory.session());
     if let Some(place) = place
         && let Err(message) = crate::scenario::apply(&mut state, place)
@@ -76,7 +86,7 @@ pub(super) fn run(files: Vec<PathBuf>, fresh: bool, place: Option<&Scenario>) ->
     if hint.is_some() {
         notice = hint;
     }
-    match crate::tui::run(state, watch, memory, notice) {
+    match crate::tui::run(state, watch, memory, notice, mouse) {
         Ok(crate::tui::Ending::Quit) => ExitCode::SUCCESS,
         // The conventional status for death by a signal: 128 + its number.
         Ok(crate::tui::Ending::Signal(n)) => ExitCode::from(u8::try_from(128 + n).unwrap_or(1)),

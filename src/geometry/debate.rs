@@ -69,9 +69,9 @@ pub fn columns(state: &State, width: u16) -> Columns {
     }
 }
 
-/// The width the header's text wraps to.
-pub fn header_width(body: Rect) -> usize {
-    usize::from(body.width.min(layout::READING_WIDTH))
+/// The width the header's text wraps to: it is drawn over the list, so the list's width.
+pub fn header_width(state: &State, body: Rect) -> usize {
+    usize::from(list_span(state, body).1.min(layout::READING_WIDTH))
         .saturating_sub(2)
         .max(1)
 }
@@ -85,7 +85,7 @@ pub fn thesis(state: &State, body: Rect) -> Capped {
         usize::from(body.height / 4).max(1)
     };
     let framing = state.debate.framing(state.framing);
-    wrap::capped(&framing.thesis, header_width(body), cap)
+    wrap::capped(&framing.thesis, header_width(state, body), cap)
 }
 
 /// Whether the header shows your reading of the framing (once you judged a claim it reads).
@@ -126,14 +126,19 @@ pub fn areas(state: &State, body: Rect) -> Areas {
         height: body.height.saturating_sub(header_height + extra),
         ..body
     };
-    if !state.debate_view.side_by_side {
-        // One framing reads like the reader: its column, and its margin for the notes.
-        let reader = layout::Reader::new(body);
-        let right = reader.side.map_or(reader.column.right(), Rect::right);
-        list.x = reader.column.x;
-        list.width = right - reader.column.x;
-    }
+    (list.x, list.width) = list_span(state, body);
     Areas { header, list }
+}
+
+/// The list's left edge and width: all of `body` side by side; one framing reads like the
+/// reader, in its column and its margin (for the notes).
+fn list_span(state: &State, body: Rect) -> (u16, u16) {
+    if state.debate_view.side_by_side {
+        return (body.x, body.width);
+    }
+    let reader = layout::Reader::new(body, state.reading);
+    let right = reader.side.map_or(reader.column.right(), Rect::right);
+    (reader.column.x, right - reader.column.x)
 }
 
 /// A group's title line over the first row of each stance, after a blank line but for the

@@ -56,6 +56,25 @@ impl Frame {
     }
 }
 
+/// How the reader lays out its column: a user's config may narrow or widen it, or turn the
+/// margin of claims off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// The column's maximum width, in cells.
+    pub width: u16,
+    /// Whether wide screens show the claims in view beside the column.
+    pub margin: bool,
+}
+
+impl Default for Reading {
+    fn default() -> Self {
+        Self {
+            width: READING_WIDTH,
+            margin: true,
+        }
+    }
+}
+
 /// The reader: a centred reading column and, on wide screens, a panel of the claims in view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reader {
@@ -64,19 +83,20 @@ pub struct Reader {
 }
 
 impl Reader {
-    pub fn new(body: Rect) -> Self {
-        if body.width >= READING_WIDTH + SIDE_MIN + 6 {
+    pub fn new(body: Rect, reading: Reading) -> Self {
+        let column_width = reading.width;
+        if reading.margin && body.width >= column_width.saturating_add(SIDE_MIN + 6) {
             // The column and the margin are centred together, a gutter between them.
-            let side_width = (body.width - READING_WIDTH - 6).min(56);
-            let group = READING_WIDTH + 3 + side_width;
+            let side_width = (body.width - column_width - 6).min(56);
+            let group = column_width + 3 + side_width;
             let x = body.x + (body.width - group) / 2;
             let column = Rect {
                 x,
-                width: READING_WIDTH,
+                width: column_width,
                 ..body
             };
             let side = Rect {
-                x: x + READING_WIDTH + 3,
+                x: x + column_width + 3,
                 width: side_width,
                 ..body
             };
@@ -85,8 +105,9 @@ impl Reader {
                 side: Some(side),
             };
         }
-        let width = READING_WIDTH
-            .min(body.width.saturating_sub(2))
+        // Two cells each side at least: the left ones hold the stance marks and a space.
+        let width = column_width
+            .min(body.width.saturating_sub(4))
             .max(1)
             .min(body.width);
         let x = body.x + body.width.saturating_sub(width) / 2;
@@ -286,7 +307,7 @@ mod tests {
 
     #[test]
     fn reading_column_is_capped_and_centred() {
-        let r = Reader::new(Rect::new(0, 1, 100, 30));
+        let r = Reader::new(Rect::new(0, 1, 100, 30), Reading::default());
         assert_eq!(r.column.width, READING_WIDTH);
         assert_eq!(r.column.x, 6);
         assert!(r.side.is_none());
@@ -294,7 +315,7 @@ mod tests {
 
     #[test]
     fn wide_screens_get_a_side_panel() {
-        let r = Reader::new(Rect::new(0, 1, 200, 58));
+        let r = Reader::new(Rect::new(0, 1, 200, 58), Reading::default());
         let side = r.side.expect("side panel");
         assert_eq!(r.column.width, READING_WIDTH);
         assert!(r.column.right() + 1 < side.x, "room for the scrollbar");
@@ -307,7 +328,7 @@ mod tests {
             for h in 0..8 {
                 let area = Rect::new(0, 0, w, h);
                 let f = Frame::new(area, h % 2 == 0);
-                let r = Reader::new(f.body);
+                let r = Reader::new(f.body, Reading::default());
                 assert!(r.column.right() <= area.right().max(1));
                 let _ = ListPreview::new(f.body);
                 let _ = Search::new(f.body);

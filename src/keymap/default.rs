@@ -47,7 +47,7 @@ const fn bind(
 ) -> Binding {
     Binding {
         context,
-        keys,
+        keys: std::borrow::Cow::Borrowed(keys),
         action,
         help,
         hint,

@@ -15,7 +15,7 @@ pub struct Key {
 }
 
 /// Named keys and how they are written; a name not here is a single character.
-const NAMES: &[(&str, KeyCode)] = &[
+pub(super) const NAMES: &[(&str, KeyCode)] = &[
     ("space", KeyCode::Char(' ')),
     ("enter", KeyCode::Enter),
     ("esc", KeyCode::Esc),

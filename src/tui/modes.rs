@@ -2,6 +2,7 @@
 //! exit, and for Ctrl-z), and the OSC 8 hyperlinks written over a drawn frame.
 
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -29,23 +30,36 @@ pub fn restore() {
     let _ = disable_raw_mode();
 }
 
+/// Whether the reader captures the mouse: a config may leave it to the terminal, whose own
+/// selection then works. Process-wide, like the terminal modes it decides.
+static MOUSE_CAPTURE: AtomicBool = AtomicBool::new(true);
+
 /// Restores the terminal when dropped, however the loop is left.
 pub(super) struct Guard;
 
 impl Guard {
-    pub(super) fn enter() -> io::Result<Self> {
+    pub(super) fn enter(mouse: bool) -> io::Result<Self> {
+        MOUSE_CAPTURE.store(mouse, Ordering::Relaxed);
         // The guard exists before raw mode, so a failure half-way still restores.
         let guard = Self;
-        enable_raw_mode()?;
-        execute!(
-            io::stdout(),
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste,
-            cursor::Hide
-        )?;
+        take_terminal()?;
         Ok(guard)
     }
+}
+
+/// Raw mode, the alternate screen, bracketed paste, the mouse if captured, no cursor.
+fn take_terminal() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )?;
+    if MOUSE_CAPTURE.load(Ordering::Relaxed) {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
 }
 
 impl Drop for Guard {
@@ -60,14 +74,7 @@ pub(super) fn suspend() -> io::Result<()> {
     restore();
     // SIGTSTP's default action stops the process; execution resumes here after SIGCONT.
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste,
-        cursor::Hide
-    )
+    take_terminal()
 }
 
 /// Writes the links on screen again as OSC 8 hyperlinks, over the same cells in the same style,

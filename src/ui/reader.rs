@@ -1,6 +1,8 @@
 //! An article pane: the wrapped text in a centred reading column, every claim's quote coloured
 //! by its stance under the active framing, and on wide screens a margin of the claims in view.
 
+mod gutter;
+
 use std::ops::Range;
 
 use ratatui::buffer::Buffer;
@@ -20,7 +22,7 @@ use crate::text;
 
 pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
     let theme = &state.theme;
-    let geometry = layout::Reader::new(body);
+    let geometry = layout::Reader::new(body, state.reading);
     let column = geometry.column;
     let reader = state.reader();
     let article = state.debate.article(state.article);
@@ -54,6 +56,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
             .thumb_style(theme.muted)
             .render(track, buf, &mut position);
     }
+    gutter::draw(buf, body, column, state);
     if let Some(side) = geometry.side {
         draw_side(buf, side, state);
     }
@@ -146,8 +149,9 @@ fn legend(state: &State) -> Line<'static> {
         if i > 0 {
             spans.push(Span::styled(" · ", theme.dim));
         }
+        // The mark too: the gutter shows it beside every quote, colour or not.
         spans.push(Span::styled(
-            theme::stance_word(kind),
+            format!("{} {}", theme.stance_mark(kind), theme::stance_word(kind)),
             theme.quote(kind, false),
         ));
     }

@@ -2,10 +2,14 @@
 //! role of the state's theme (`state.theme.heading(1)`, `theme.dim`), never a colour, so a
 //! theme without colour (`mono`) or with other colours (`light`) changes every view at once.
 
+mod adjust;
 mod builtin;
+#[cfg(test)]
+mod legibility;
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::config::terminal::{ColorDepth, downsample};
 use crate::model::{self, NamedColor, StanceKind};
 
 /// How one stance looks: in the margin and lists (`style`), on the quote in the text, and on
@@ -62,6 +66,8 @@ pub struct Theme {
     pub framing_palette: Vec<Color>,
     /// Whether a framing's colour from the debate file is used.
     pub framing_file_colors: bool,
+    /// The colours the terminal shows: a framing's colour from the file is brought down to it.
+    pub depth: ColorDepth,
 }
 
 impl Default for Theme {
@@ -120,10 +126,13 @@ impl Theme {
     /// a theme without colour.
     pub fn framing_color(&self, framing: &model::Framing, index: usize) -> Option<Color> {
         match framing.color {
-            Some(color) if self.framing_file_colors => Some(match color {
-                model::Color::Rgb(r, g, b) => Color::Rgb(r, g, b),
-                model::Color::Named(n) => named(n),
-            }),
+            Some(color) if self.framing_file_colors => Some(downsample(
+                match color {
+                    model::Color::Rgb(r, g, b) => Color::Rgb(r, g, b),
+                    model::Color::Named(n) => named(n),
+                },
+                self.depth,
+            )),
             _ if self.framing_palette.is_empty() => None,
             _ => Some(self.framing_palette[index % self.framing_palette.len()]),
         }

@@ -3,18 +3,27 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use super::{StanceLook, Theme};
+use crate::config::terminal::ColorDepth;
 
 /// The bar's background in `dark`.
 const DARK_BAR: Color = Color::Rgb(30, 33, 40);
+/// A blue that reads on black: the ANSI light blue is 4.4:1 at xterm's defaults.
+/// The bars of `high-contrast`: apart from the black screen, dark enough for bright text.
+const HIGH_CONTRAST_BAR: Color = Color::Rgb(48, 48, 48);
+const NEUTRAL_BLUE: Color = Color::Indexed(111);
 
 impl StanceLook {
-    /// A stance drawn in `color`; its quote in `quote_color`, inverted (on `ink`) when selected.
+    /// A stance drawn in `color`; its quote in `quote_color`, inverted (on `ink`) and bold when
+    /// selected, so that the selection shows by more than its colour.
     fn colored(color: Color, quote_color: Color, ink: Color, mark: &'static str) -> Self {
         Self {
             color: Some(color),
             style: Style::default().fg(color),
             quote: Style::default().fg(quote_color),
-            quote_selected: Style::default().bg(quote_color).fg(ink),
+            quote_selected: Style::default()
+                .bg(quote_color)
+                .fg(ink)
+                .add_modifier(Modifier::BOLD),
             mark,
         }
     }
@@ -50,9 +59,7 @@ impl Theme {
             emphasis: plain.add_modifier(Modifier::ITALIC),
             strong: plain.add_modifier(Modifier::BOLD),
             code: plain.fg(Color::LightYellow),
-            link: plain
-                .fg(Color::LightBlue)
-                .add_modifier(Modifier::UNDERLINED),
+            link: plain.fg(NEUTRAL_BLUE).add_modifier(Modifier::UNDERLINED),
             block_quote: plain.fg(Color::Gray).add_modifier(Modifier::ITALIC),
             note: plain.fg(Color::Gray).add_modifier(Modifier::ITALIC),
             border: plain.fg(Color::DarkGray),
@@ -82,19 +89,20 @@ impl Theme {
             stances: [
                 StanceLook::colored(Color::Green, Color::Green, Color::Black, MARKS[0]),
                 StanceLook::colored(Color::LightRed, Color::LightRed, Color::Black, MARKS[1]),
-                StanceLook::colored(Color::LightBlue, Color::LightBlue, Color::Black, MARKS[2]),
+                StanceLook::colored(NEUTRAL_BLUE, NEUTRAL_BLUE, Color::Black, MARKS[2]),
                 // A claim this framing does not read stays legible, a shade off the plain text.
                 StanceLook::colored(Color::DarkGray, Color::Gray, Color::Black, MARKS[3]),
             ],
             framing_palette: vec![
                 Color::Yellow,
-                Color::Magenta,
+                Color::LightMagenta,
                 Color::Cyan,
                 Color::LightGreen,
-                Color::LightBlue,
+                NEUTRAL_BLUE,
                 Color::LightRed,
             ],
             framing_file_colors: true,
+            depth: ColorDepth::TrueColor,
         }
     }
 
@@ -139,6 +147,156 @@ impl Theme {
             ],
             framing_palette: Vec::new(),
             framing_file_colors: false,
+            depth: ColorDepth::TrueColor,
+        }
+    }
+
+    /// Dark text on a light terminal. Colours are given exactly (they are brought down to the
+    /// terminal's depth at start-up) and each keeps 4.5:1 against white, as text must.
+    pub fn light() -> Self {
+        let plain = Style::default();
+        let bar = Color::Rgb(226, 230, 236);
+        let ink = Color::White;
+        Self {
+            name: "light",
+            base: plain,
+            dim: plain.fg(Color::Rgb(96, 96, 96)),
+            muted: plain.fg(Color::Rgb(64, 64, 64)),
+            accent: plain.fg(Color::Rgb(0, 95, 135)),
+            title: plain.add_modifier(Modifier::BOLD),
+            heading: plain
+                .fg(Color::Rgb(0, 85, 125))
+                .add_modifier(Modifier::BOLD),
+            subtitle: plain.add_modifier(Modifier::ITALIC),
+            emphasis: plain.add_modifier(Modifier::ITALIC),
+            strong: plain.add_modifier(Modifier::BOLD),
+            code: plain.fg(Color::Rgb(135, 75, 0)),
+            link: plain
+                .fg(Color::Rgb(0, 70, 160))
+                .add_modifier(Modifier::UNDERLINED),
+            block_quote: plain
+                .fg(Color::Rgb(64, 64, 64))
+                .add_modifier(Modifier::ITALIC),
+            note: plain
+                .fg(Color::Rgb(72, 72, 72))
+                .add_modifier(Modifier::ITALIC),
+            border: plain.fg(Color::Rgb(140, 140, 140)),
+            selected_row: plain.bg(Color::Rgb(214, 226, 242)),
+            search_match: plain
+                .fg(Color::Rgb(150, 60, 0))
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            bar: plain.bg(bar).fg(Color::Rgb(48, 48, 48)),
+            bar_key: plain
+                .bg(bar)
+                .fg(Color::Rgb(0, 85, 125))
+                .add_modifier(Modifier::BOLD),
+            badge: plain
+                .bg(Color::Rgb(0, 95, 135))
+                .fg(ink)
+                .add_modifier(Modifier::BOLD),
+            tab_active: plain
+                .fg(ink)
+                .bg(Color::Rgb(64, 64, 64))
+                .add_modifier(Modifier::BOLD),
+            tab: plain.fg(Color::Rgb(64, 64, 64)),
+            warning: plain
+                .bg(Color::Rgb(255, 228, 170))
+                .fg(Color::Rgb(100, 45, 0))
+                .add_modifier(Modifier::BOLD),
+            message: plain.bg(bar).fg(Color::Rgb(120, 55, 0)),
+            stances: [
+                StanceLook::colored(Color::Rgb(0, 120, 0), Color::Rgb(0, 120, 0), ink, MARKS[0]),
+                StanceLook::colored(Color::Rgb(180, 0, 0), Color::Rgb(180, 0, 0), ink, MARKS[1]),
+                StanceLook::colored(
+                    Color::Rgb(0, 80, 170),
+                    Color::Rgb(0, 80, 170),
+                    ink,
+                    MARKS[2],
+                ),
+                StanceLook::colored(
+                    Color::Rgb(100, 100, 100),
+                    Color::Rgb(80, 80, 80),
+                    ink,
+                    MARKS[3],
+                ),
+            ],
+            framing_palette: vec![
+                Color::Rgb(130, 90, 0),
+                Color::Rgb(140, 0, 140),
+                Color::Rgb(0, 110, 140),
+                Color::Rgb(0, 120, 60),
+                Color::Rgb(40, 70, 190),
+                Color::Rgb(180, 30, 30),
+            ],
+            // A debate file's colours are chosen for dark terminals ("yellow"): unreadable here.
+            framing_file_colors: false,
+            depth: ColorDepth::TrueColor,
+        }
+    }
+
+    /// The most contrast a dark terminal gives: bright colours on black, bold where `dark` is
+    /// grey, and the selection in reverse video.
+    pub fn high_contrast() -> Self {
+        let plain = Style::default();
+        let bold = plain.add_modifier(Modifier::BOLD);
+        let reversed = plain.add_modifier(Modifier::REVERSED | Modifier::BOLD);
+        let white = Color::White;
+        let yellow = Color::Rgb(255, 255, 0);
+        let cyan = Color::Rgb(0, 255, 255);
+        let bright = |color: Color, mark: &'static str| StanceLook {
+            color: Some(color),
+            style: bold.fg(color),
+            quote: bold.fg(color),
+            quote_selected: bold.bg(color).fg(Color::Black),
+            mark,
+        };
+        Self {
+            name: "high-contrast",
+            base: plain.fg(white),
+            dim: plain.fg(Color::Rgb(200, 200, 200)),
+            muted: plain.fg(white),
+            accent: bold.fg(cyan),
+            title: bold.fg(white),
+            heading: bold.fg(cyan),
+            subtitle: plain.fg(white).add_modifier(Modifier::ITALIC),
+            emphasis: plain.add_modifier(Modifier::ITALIC),
+            strong: bold,
+            code: plain.fg(yellow),
+            link: plain.fg(cyan).add_modifier(Modifier::UNDERLINED),
+            block_quote: plain.fg(white).add_modifier(Modifier::ITALIC),
+            note: plain.fg(white).add_modifier(Modifier::ITALIC),
+            border: plain.fg(Color::Rgb(200, 200, 200)),
+            selected_row: reversed,
+            search_match: bold.fg(yellow).add_modifier(Modifier::UNDERLINED),
+            bar: plain.bg(HIGH_CONTRAST_BAR).fg(white),
+            bar_key: bold.bg(HIGH_CONTRAST_BAR).fg(cyan),
+            badge: bold.bg(cyan).fg(Color::Black),
+            tab_active: bold.bg(white).fg(Color::Black),
+            tab: plain.fg(white),
+            warning: bold.bg(yellow).fg(Color::Black),
+            message: bold.bg(HIGH_CONTRAST_BAR).fg(yellow),
+            stances: [
+                bright(Color::Rgb(0, 255, 0), MARKS[0]),
+                bright(Color::Rgb(255, 110, 110), MARKS[1]),
+                bright(cyan, MARKS[2]),
+                StanceLook {
+                    color: Some(Color::Rgb(200, 200, 200)),
+                    style: plain.fg(Color::Rgb(200, 200, 200)),
+                    quote: plain.fg(white),
+                    quote_selected: bold.bg(white).fg(Color::Black),
+                    mark: MARKS[3],
+                },
+            ],
+            framing_palette: vec![
+                yellow,
+                Color::Rgb(255, 120, 255),
+                cyan,
+                Color::Rgb(120, 255, 120),
+                Color::Rgb(140, 170, 255),
+                Color::Rgb(255, 130, 130),
+            ],
+            framing_file_colors: false,
+            depth: ColorDepth::TrueColor,
         }
     }
 }
@@ -148,31 +306,7 @@ mod tests {
     use super::*;
 
     fn styles(theme: &Theme) -> Vec<Style> {
-        let mut all = vec![
-            theme.base,
-            theme.dim,
-            theme.muted,
-            theme.accent,
-            theme.title,
-            theme.heading,
-            theme.subtitle,
-            theme.emphasis,
-            theme.strong,
-            theme.code,
-            theme.link,
-            theme.block_quote,
-            theme.note,
-            theme.border,
-            theme.selected_row,
-            theme.search_match,
-            theme.bar,
-            theme.bar_key,
-            theme.badge,
-            theme.tab_active,
-            theme.tab,
-            theme.warning,
-            theme.message,
-        ];
+        let mut all = theme.styles().to_vec();
         for look in &theme.stances {
             all.extend([look.style, look.quote, look.quote_selected]);
         }

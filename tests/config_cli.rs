@@ -1,0 +1,88 @@
+//! `debate config` and `debate config --check` as a user runs them: the printed configuration
+//! is a valid config that reads back to itself, and a file with mistakes gets located
+//! diagnostics and exit status 1.
+
+// Tests fail by panicking; helpers outside #[test] functions do so too.
+#![allow(clippy::panic, clippy::unwrap_used)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// `debate ARGS` with no config of the user's in sight.
+fn debate(args: &[&str], config_home: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_debate"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", config_home)
+        .env_remove("DEBATE_CONFIG")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn the_printed_configuration_reads_back_to_itself() {
+    let home = tempfile::tempdir().unwrap();
+    let printed = debate(&["config"], home.path());
+    assert!(printed.status.success());
+    let text = stdout(&printed);
+    assert!(text.contains("theme = \"auto\""), "{text}");
+    assert!(text.contains("[keys.reader]"), "{text}");
+    let file = home.path().join("mine.toml");
+    std::fs::write(&file, &text).unwrap();
+    let check = debate(&["config", "--check", file.to_str().unwrap()], home.path());
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let again = debate(&["config", file.to_str().unwrap()], home.path());
+    assert_eq!(stdout(&again), text);
+}
+
+#[test]
+fn a_rebinding_shows_in_the_printed_configuration() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("debate")).unwrap();
+    std::fs::write(
+        home.path().join("debate/config.toml"),
+        "theme = \"mono\"\n[keys.reader]\n\"x\" = \"next-claim\"\n",
+    )
+    .unwrap();
+    let text = stdout(&debate(&["config"], home.path()));
+    assert!(text.contains("theme = \"mono\""), "{text}");
+    assert!(text.contains("\"x\" = \"next-claim\""), "{text}");
+    // A theme without colour has no colour per role to print: each is commented out.
+    assert!(text.contains("# supports = \"default\""), "{text}");
+}
+
+#[test]
+fn check_locates_each_mistake_and_fails() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("bad.toml");
+    std::fs::write(
+        &file,
+        "theme = \"lihgt\"\n[keys.reader]\n\"x\" = \"next-clam\"\n",
+    )
+    .unwrap();
+    let check = debate(&["config", "--check", file.to_str().unwrap()], home.path());
+    assert_eq!(check.status.code(), Some(1));
+    let stderr = String::from_utf8(check.stderr.clone()).unwrap();
+    let name = file.display().to_string();
+    assert!(stderr.contains(&format!("{name}:1:9")), "{stderr}");
+    assert!(stderr.contains("did you mean 'light'?"), "{stderr}");
+    assert!(stderr.contains(&format!("{name}:3:7")), "{stderr}");
+    assert!(stderr.contains("did you mean 'next-claim'?"), "{stderr}");
+    assert!(stdout(&check).contains("2 problems"));
+}
+
+#[test]
+fn check_without_a_file_is_the_defaults() {
+    let home = tempfile::tempdir().unwrap();
+    let check = debate(&["config", "--check"], home.path());
+    assert!(check.status.success());
+    assert!(stdout(&check).contains("the defaults are in effect"));
+}
