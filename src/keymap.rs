@@ -23,13 +23,21 @@ pub enum Context {
     Search,
     Detail,
     Help,
+    /// The list of bookmarks.
+    Marks,
+    /// The prompt of a private note on a claim: typed characters are its text.
+    Note,
 }
 
 impl Context {
     /// The context of what has the keyboard in a state: the open overlay, else the view.
     pub fn of(state: &crate::state::State) -> Self {
         use crate::state::{Overlay, View};
+        if state.note.is_some() {
+            return Self::Note;
+        }
         match (&state.overlay, state.view) {
+            (Some(Overlay::Marks(_)), _) => Self::Marks,
             (Some(Overlay::Help(_) | Overlay::Errors(_)), _) => Self::Help,
             (Some(Overlay::Detail(_)), _) => Self::Detail,
             (None, View::Reader) => Self::Reader,
@@ -48,6 +56,8 @@ impl Context {
             Self::Search => "Search",
             Self::Detail => "Claim detail",
             Self::Help => "Help",
+            Self::Marks => "Bookmarks",
+            Self::Note => "Your note",
         }
     }
 }
@@ -119,13 +129,17 @@ impl Keymap {
         if let Some(action) = self.lookup(context, event) {
             return Some(action);
         }
-        if context == Context::Search
+        if matches!(context, Context::Search | Context::Note)
             && let Some(c) = is_text_input(event)
         {
             return Some(Action::SearchInput(c));
         }
+        // The note's prompt takes only its own keys: a stray key must not act behind it.
+        if context == Context::Note {
+            return None;
+        }
         // Overlays take only their own keys, plus quitting.
-        if matches!(context, Context::Help | Context::Detail) {
+        if matches!(context, Context::Help | Context::Detail | Context::Marks) {
             return match self.lookup(Context::Global, event) {
                 Some(Action::Quit) if event.modifiers.contains(KeyModifiers::CONTROL) => {
                     Some(Action::Quit)
@@ -160,7 +174,8 @@ impl Keymap {
                     && b.keys
                         .iter()
                         .all(|k| matches!(k.code, KeyCode::Char(_)) && k.mods.is_empty()))
-                || (matches!(context, Context::Help | Context::Detail)
+                || context == Context::Note
+                || (matches!(context, Context::Help | Context::Detail | Context::Marks)
                     && !matches!(
                         b.action,
                         Action::Up

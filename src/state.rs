@@ -28,6 +28,8 @@ pub enum Overlay {
     /// The errors of the last reload that failed, scrolled by this many lines.
     Errors(usize),
     Detail(DetailState),
+    /// The bookmarks, listed to jump from: the selected one's index in letter order.
+    Marks(usize),
 }
 
 /// Where the user was, for Esc to return to.
@@ -189,6 +191,8 @@ pub struct State {
     pub bookmarks: std::collections::BTreeMap<char, crate::session::Place>,
     /// `m` or `'` was pressed: the next letter names a mark. `true` sets, `false` jumps.
     pub pending_mark: Option<bool>,
+    /// The private note being written on a claim, over whatever is on screen.
+    pub note: Option<crate::note::NoteForm>,
 }
 
 impl ReaderState {
@@ -223,6 +227,7 @@ impl State {
             judgements: std::collections::BTreeMap::new(),
             bookmarks: std::collections::BTreeMap::new(),
             pending_mark: None,
+            note: None,
         };
         crate::derive::refresh_rows(&mut state);
         crate::derive::refresh(&mut state);

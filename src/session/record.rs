@@ -211,9 +211,7 @@ impl Session {
 
     /// Sets or clears (with an empty text) the note on a claim, keeping its verdict.
     pub fn set_note(&mut self, claim: &str, note: &str) {
-        let note = (!note.trim().is_empty()).then(|| note.to_owned());
-        self.judgements.entry(claim.to_owned()).or_default().note = note;
-        self.drop_if_empty(claim);
+        set_note(&mut self.judgements, claim, note);
     }
 
     /// A judgement cleared of both verdict and note is removed: clearing is the reader's own
@@ -252,6 +250,16 @@ impl Session {
     /// many support the framing and how many challenge it.
     pub fn scorecard(&self, debate: &Debate) -> Vec<Score> {
         scorecard(&self.judgements, debate)
+    }
+}
+
+/// Sets or clears (with an empty text) the note on a claim in a set of judgements, keeping
+/// its verdict; an entry left with neither is removed (clearing is the reader's own act).
+pub fn set_note(judgements: &mut BTreeMap<String, Judgement>, claim: &str, note: &str) {
+    let note = (!note.trim().is_empty()).then(|| note.to_owned());
+    judgements.entry(claim.to_owned()).or_default().note = note;
+    if judgements.get(claim).is_some_and(Judgement::is_empty) {
+        judgements.remove(claim);
     }
 }
 

@@ -10,15 +10,32 @@ use crate::model::{ClaimIx, LinkKind, StanceKind};
 use crate::state::State;
 use crate::text;
 
-/// The mark of your verdict on a claim, for lists: none when you gave none.
-pub fn verdict_mark(state: &State, claim: ClaimIx) -> Option<&'static str> {
+/// Your marks on a claim, for lists: the verdict (✓ convinced, ✗ not convinced, ? unsure),
+/// then ✎ when you wrote a note; none when you did neither.
+pub fn your_mark(state: &State, claim: ClaimIx) -> Option<String> {
     use crate::session::Verdict;
-    let id = &state.debate.claim(claim).id;
-    Some(match state.judgements.get(id)?.verdict? {
+    let judgement = state.judgements.get(&state.debate.claim(claim).id)?;
+    let verdict = judgement.verdict.map(|v| match v {
         Verdict::Convinced => "✓",
         Verdict::NotConvinced => "✗",
         Verdict::Unsure => "?",
-    })
+    });
+    let note = judgement
+        .note
+        .as_deref()
+        .is_some_and(|n| !n.trim().is_empty())
+        .then_some("✎");
+    let mark: String = verdict.into_iter().chain(note).collect();
+    (!mark.is_empty()).then_some(mark)
+}
+
+/// A claim's summary with your marks before it, as the lists show it.
+pub fn marked_summary(state: &State, claim: ClaimIx) -> String {
+    let summary = text::clean(&state.debate.claim(claim).summary);
+    match your_mark(state, claim) {
+        Some(mark) => format!("{mark} {summary}"),
+        None => summary.into_owned(),
+    }
 }
 
 /// The card's lines at a width; `selected_link` highlights one of the links (out, then in).

@@ -38,6 +38,10 @@ pub(super) fn overlay_action(
             state.overlay = None;
             true
         }
+        (Overlay::Marks(selected), action) => {
+            super::marks::marks_action(state, selected, action);
+            true
+        }
         (Overlay::Errors(scroll), action) => {
             let scroll = scroll_overlay(state, scroll, action);
             state.overlay = Some(Overlay::Errors(
@@ -97,6 +101,7 @@ pub(super) fn overlay_action(
                     return true;
                 }
                 Action::CycleVerdict => super::cycle_verdict(state, detail.claim),
+                Action::EditNote => super::note::open(state, detail.claim),
                 _ => return true,
             }
             detail.scroll = detail.scroll.min(ui::detail::max_scroll(state, &detail));

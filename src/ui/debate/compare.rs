@@ -83,7 +83,7 @@ pub(super) fn compare_cells(
     let mut cells = Vec::with_capacity(cols.widths.len());
     // The claim's cell starts with a mark, so that the selected row is not told by colour alone.
     let summary = capped(
-        &c.summary,
+        &crate::ui::card::marked_summary(state, claim),
         usize::from(cols.widths[0]).saturating_sub(2).max(1),
         limit(selected, MAX_NOTE_LINES),
         theme::strong().patch(row_style),

@@ -46,7 +46,7 @@ pub(super) fn list_row(
             Span::styled(format!("{count}"), theme::dim()),
         ]));
     }
-    let marked = crate::ui::card::verdict_mark(state, claim).map(|m| format!("{m} {}", c.summary));
+    let marked = crate::ui::card::your_mark(state, claim).map(|m| format!("{m} {}", c.summary));
     // With room for a margin, the note stands beside the claim, as the reader's margin does.
     let beside = (width >= layout::READING_WIDTH + 3 + 30).then(|| {
         let claim = usize::from(layout::READING_WIDTH);
