@@ -5,8 +5,9 @@
 
 use std::time::{Duration, Instant};
 
+use crate::model::Article;
 use crate::session::{self, DebateKey, Notice, ReadingAnchor, Session, Store, Unusable};
-use crate::state::{State, View};
+use crate::state::{ReaderState, State, View};
 
 /// A change is saved once nothing else changed for this long: a burst of scrolling is one
 /// write, not one per key.
@@ -33,6 +34,8 @@ pub fn restore(state: &mut State, saved: &Session) {
     }
     state.judgements.clone_from(&saved.judgements);
     state.bookmarks.clone_from(&saved.bookmarks);
+    // The file keeps the newest query first; the finder's history (Ctrl-p) has it last.
+    state.search.history = saved.queries.iter().rev().cloned().collect();
     state.view = match saved.view {
         session::View::Claims => View::Claims,
         session::View::Debate => View::Debate,
@@ -61,33 +64,37 @@ pub fn capture(state: &State, session: &mut Session) {
     session.article = Some(debate.article(state.article).id.clone());
     session.framing = Some(debate.framing(state.framing).id.clone());
     for ix in debate.article_ixs() {
-        let reader = &state.readers[ix.get()];
-        // An empty line between blocks has no text to anchor to: the block below it stands in
-        // (restored, its first line is at the top, one line lower than the gap was).
-        let in_text = (reader.top..reader.flow.len())
-            .map(|line| reader.flow.anchor(line))
-            .find(|a| matches!(a.source, crate::flow::Source::Block(_)));
-        let anchor = if reader.flow.is_empty() {
-            reader.anchor
-        } else if reader.top == 0 {
-            Some(reader.flow.anchor(0))
-        } else {
-            in_text.or(reader.anchor)
-        };
-        if let Some(anchor) = anchor {
-            let article = debate.article(ix);
-            session.places.insert(
-                article.id.clone(),
-                ReadingAnchor::from_text_anchor(article, anchor),
-            );
+        let article = debate.article(ix);
+        if let Some(anchor) = reading_anchor(article, &state.readers[ix.get()]) {
+            session.places.insert(article.id.clone(), anchor);
         }
     }
     session.judgements.clone_from(&state.judgements);
     session.bookmarks.clone_from(&state.bookmarks);
-    // A query is remembered once the finder is left, not at every key typed into it.
-    if state.view != View::Search {
-        session.remember_query(state.search.query.text());
-    }
+    // The queries the finder accepted (Enter on a result), as Ctrl-p recalls them: newest
+    // first, as many as the file keeps.
+    session.queries = (state.search.history.iter().rev())
+        .take(session::record::MAX_QUERIES)
+        .cloned()
+        .collect();
+}
+
+/// Where a reader stands in its article, as the state file keeps it: the text at the top of
+/// its screen, or what it was restored to when it has not been laid out yet this run.
+pub fn reading_anchor(article: &Article, reader: &ReaderState) -> Option<ReadingAnchor> {
+    // An empty line between blocks has no text to anchor to: the block below it stands in
+    // (restored, its first line is at the top, one line lower than the gap was).
+    let in_text = (reader.top..reader.flow.len())
+        .map(|line| reader.flow.anchor(line))
+        .find(|a| matches!(a.source, crate::flow::Source::Block(_)));
+    let anchor = if reader.flow.is_empty() {
+        reader.anchor
+    } else if reader.top == 0 {
+        Some(reader.flow.anchor(0))
+    } else {
+        in_text.or(reader.anchor)
+    };
+    anchor.map(|a| ReadingAnchor::from_text_anchor(article, a))
 }
 
 /// A notice short enough for the status line: why, and the name the file was kept under

@@ -279,3 +279,61 @@ fn help_lists_the_note_and_the_bookmark_list_from_the_keymap() {
         "the detail's hints name the key:\n{detail}"
     );
 }
+
+/// What a run leaves in its session, restored into a fresh reader.
+fn restarted(state: &State) -> State {
+    let mut session = debate::session::Session::default();
+    debate::resume::capture(state, &mut session);
+    let mut fresh = app(state.width, state.height);
+    debate::resume::restore(&mut fresh, &session);
+    fresh
+}
+
+#[test]
+fn the_finders_accepted_queries_are_recalled_after_a_restart() {
+    let mut s = app(100, 30);
+    press(&mut s, "/");
+    type_text(&mut s, "export");
+    press(&mut s, "enter /");
+    type_text(&mut s, "talent");
+    press(&mut s, "enter /");
+    // Typed but never accepted: fzf keeps only accepted queries, and so does the file.
+    type_text(&mut s, "abandoned");
+    press(&mut s, "esc");
+    let mut back = restarted(&s);
+    press(&mut back, "/ ctrl-p");
+    assert_eq!(back.search.query.text(), "talent");
+    press(&mut back, "ctrl-p");
+    assert_eq!(back.search.query.text(), "export");
+}
+
+#[test]
+fn notes_and_bookmarks_survive_capture_and_restore() {
+    let mut s = app(100, 30);
+    press(&mut s, "c j");
+    let id = selected_in_list(&s);
+    press(&mut s, "C");
+    type_text(&mut s, "Mine, ✓ and 中文");
+    press(&mut s, "enter m q");
+    let back = restarted(&s);
+    assert_eq!(note(&back, &id), Some("Mine, ✓ and 中文"));
+    assert_eq!(back.bookmarks, s.bookmarks);
+    assert_eq!(back.bookmarks.len(), 1);
+}
+
+#[test]
+fn a_bookmark_set_on_the_gap_between_paragraphs_goes_back_to_the_paragraph_below() {
+    let mut s = app(80, 24);
+    press(&mut s, "2");
+    // Down a line at a time until the top line is the empty line between two paragraphs.
+    while s.reader().top < 3
+        || s.reader().flow.lines[s.reader().top].source != debate::flow::Source::Gap
+    {
+        press(&mut s, "j");
+    }
+    let gap = s.reader().top;
+    press(&mut s, "m a g");
+    assert_eq!(s.reader().top, 0);
+    press(&mut s, "' a");
+    assert_eq!(s.reader().top, gap + 1, "not the top of the article");
+}
