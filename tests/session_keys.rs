@@ -337,3 +337,28 @@ fn a_bookmark_set_on_the_gap_between_paragraphs_goes_back_to_the_paragraph_below
     press(&mut s, "' a");
     assert_eq!(s.reader().top, gap + 1, "not the top of the article");
 }
+
+#[test]
+fn in_the_finder_alt_v_and_alt_c_judge_and_annotate_the_selected_result() {
+    let mut s = app(100, 30);
+    press(&mut s, "c");
+    let claim = s.claims.visible[0];
+    let id = s.debate.claim(claim).id.clone();
+    let summary = s.debate.claim(claim).summary.clone();
+    press(&mut s, "/");
+    type_text(&mut s, &summary);
+    let debate::search::Target::Claim { claim: first, .. } = s.search.results.hits[0].target else {
+        panic!("the summary finds its claim first");
+    };
+    assert_eq!(first, claim);
+    press(&mut s, "alt-v alt-c");
+    assert_eq!(
+        s.judgements.get(&id).and_then(|j| j.verdict),
+        Some(Verdict::Convinced)
+    );
+    type_text(&mut s, "from the finder");
+    press(&mut s, "enter");
+    assert_eq!(note(&s, &id), Some("from the finder"));
+    assert_eq!(s.view, View::Search, "back in the finder");
+    assert_eq!(s.search.query.text(), summary, "the query untouched");
+}

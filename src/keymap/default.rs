@@ -266,6 +266,21 @@ pub const BINDINGS: &[Binding] = &[
         "Next query (back to what you typed)",
         None,
     ),
+    // Letters are the query here: your verdict and note take Alt with the same letters.
+    bind(
+        Search,
+        &[alt('v')],
+        Action::CycleVerdict,
+        "Your verdict on the selected claim (in turn)",
+        None,
+    ),
+    bind(
+        Search,
+        &[alt('C'), alt('c')],
+        Action::EditNote,
+        "Your private note on the selected claim",
+        None,
+    ),
     // The prompt's editing keys, as in readline and fzf.
     bind(
         Search,
