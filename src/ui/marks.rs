@@ -7,7 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::{layout, paint, theme};
+use super::theme::Theme;
+use super::{layout, paint};
 use crate::flow::Source;
 use crate::keymap::Context;
 use crate::model::Article;
@@ -102,9 +103,9 @@ pub fn entries(state: &State) -> Vec<Entry> {
 const TITLE_WIDTH: usize = 28;
 
 /// One row: `'a line 12 · Title  the words there`, cut to the width.
-fn row(entry: &Entry, selected: bool, width: usize) -> Line<'static> {
+fn row(entry: &Entry, selected: bool, width: usize, theme: &Theme) -> Line<'static> {
     let style = if selected {
-        theme::selected_row()
+        theme.selected_row
     } else {
         Style::default()
     };
@@ -118,19 +119,20 @@ fn row(entry: &Entry, selected: bool, width: usize) -> Line<'static> {
     };
     let room = width.saturating_sub(text::width(&lead) + text::width(&place));
     Line::from(vec![
-        Span::styled(lead, theme::accent().patch(style)),
-        Span::styled(place, theme::dim().patch(style)),
+        Span::styled(lead, theme.accent.patch(style)),
+        Span::styled(place, theme.dim.patch(style)),
         Span::styled(
             text::truncate(&text::clean(&entry.text), room).into_owned(),
-            theme::base().patch(style),
+            theme.base.patch(style),
         ),
     ])
 }
 
 pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, selected: usize) {
+    let theme = &state.theme;
     let entries = entries(state);
     let outer = layout::overlay_fitting(screen, MAX_WIDTH, entries.len(), 1);
-    let inner = paint::frame(buf, outer, "Bookmarks", theme::accent());
+    let inner = paint::frame(buf, outer, "Bookmarks", theme.accent, theme);
     let list = Rect {
         height: inner.height.saturating_sub(1),
         ..inner
@@ -142,13 +144,13 @@ pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, selected: usize) {
         .enumerate()
         .skip(first)
         .take(rows)
-        .map(|(i, e)| row(e, i == selected, usize::from(list.width)))
+        .map(|(i, e)| row(e, i == selected, usize::from(list.width), theme))
         .collect();
     paint::lines(buf, list, &lines, 0);
     let mut hints = Vec::new();
     for (key, word) in state.keymap.hints(Context::Marks) {
-        hints.push(Span::styled(format!(" {key}"), theme::accent()));
-        hints.push(Span::styled(format!(" {word} "), theme::dim()));
+        hints.push(Span::styled(format!(" {key}"), theme.accent));
+        hints.push(Span::styled(format!(" {word} "), theme.dim));
     }
     paint::line(
         buf,

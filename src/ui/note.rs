@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{layout, paint, theme};
+use super::{layout, paint};
 use crate::keymap::Context;
 use crate::note::NoteForm;
 use crate::session::record::claim_ix;
@@ -16,9 +16,10 @@ use crate::text;
 const MAX_WIDTH: u16 = 80;
 
 pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, form: &NoteForm) {
+    let theme = &state.theme;
     // The claim's summary, the prompt, and the hints.
     let outer = layout::overlay_fitting(screen, MAX_WIDTH, 3, 0);
-    let inner = paint::frame(buf, outer, "Your note", theme::accent());
+    let inner = paint::frame(buf, outer, "Your note", theme.accent, theme);
     let width = usize::from(inner.width);
     let summary = claim_ix(&state.debate, &form.claim).map_or_else(
         || form.claim.clone(),
@@ -31,19 +32,20 @@ pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, form: &NoteForm) {
         0,
         &Line::from(Span::styled(
             text::truncate(&about, width).into_owned(),
-            theme::dim(),
+            theme.dim,
         )),
     );
-    let mut prompt = vec![Span::styled(" ✎ ", theme::accent())];
+    let mut prompt = vec![Span::styled(" ✎ ", theme.accent)];
     prompt.extend(super::search::prompt_spans(
         &form.field,
         width.saturating_sub(4),
+        theme,
     ));
     paint::line(buf, inner, 1, &Line::from(prompt));
     let mut hints = Vec::new();
     for (key, word) in state.keymap.hints(Context::Note) {
-        hints.push(Span::styled(format!(" {key}"), theme::accent()));
-        hints.push(Span::styled(format!(" {word} "), theme::dim()));
+        hints.push(Span::styled(format!(" {key}"), theme.accent));
+        hints.push(Span::styled(format!(" {word} "), theme.dim));
     }
     paint::line(buf, inner, 2, &Line::from(hints));
 }
