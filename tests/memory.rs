@@ -187,3 +187,62 @@ fn verdicts_survive_a_restart_and_appear_in_debate_notes() {
     assert_eq!(judged.len(), 1, "one claim's summary in the notes:\n{text}");
     assert!(text.contains("convinced"), "{text}");
 }
+
+/// A note typed in the claim list and two bookmarks are there after a restart: the note in
+/// the detail and marked in the list, the bookmarks in `M`'s list; `debate notes` prints them.
+#[test]
+fn notes_and_bookmarks_survive_a_restart_and_appear_in_debate_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path(), &[]);
+    app.send("c");
+    app.wait_for("the claim list", |s| s.contains("CLAIMS"));
+    app.send("jC");
+    app.wait_for("the note's prompt", |s| s.contains("Your note"));
+    // Letters that are keys elsewhere (q quits, c, d switch views) are text in the prompt.
+    app.send("Recheck: q, c and d \u{4e2d}\u{6587}");
+    app.wait_for("the typed note", |s| s.contains("Recheck: q, c and d"));
+    app.send("\r");
+    app.wait_for("the note saved", |s| s.contains("saved"));
+    app.send("mb2");
+    app.wait_for("the second essay", |s| {
+        s.contains("I didn't think I'd find myself")
+    });
+    app.send("ma");
+    app.wait_for("the mark set", |s| s.contains("'a set"));
+    app.quit();
+
+    let mut again = open(dir.path(), &[]);
+    again.send("M");
+    again.wait_for("the list of bookmarks", |s| {
+        s.contains("Bookmarks") && s.contains("'a line") && s.contains("'b line")
+    });
+    again.send("\x1b");
+    again.wait_for("the list closed", |s| !s.contains("Bookmarks"));
+    again.send("c");
+    again.wait_for("the claim list, the note marked", |s| {
+        s.contains("\u{270e} ")
+    });
+    again.send("jo");
+    again.wait_for("the note in the detail", |s| {
+        s.contains("Your note: Recheck: q, c and d \u{4e2d}\u{6587}")
+    });
+    again.send("\x1b");
+    again.wait_for("the detail closed", |s| s.contains(" CLAIMS "));
+    again.quit();
+
+    let notes = std::process::Command::new(env!("CARGO_BIN_EXE_debate"))
+        .arg("notes")
+        .env("DEBATE_STATE_DIR", dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(notes.stdout).unwrap();
+    assert!(notes.status.success(), "{text}");
+    assert!(
+        text.contains("Recheck: q, c and d \u{4e2d}\u{6587}"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- **a**:") && text.contains("- **b**: claim"),
+        "{text}"
+    );
+}
