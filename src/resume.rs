@@ -210,3 +210,38 @@ impl Memory {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Debate;
+
+    /// A field a later build wrote survives a run of this one that changed other things.
+    #[test]
+    fn a_save_keeps_the_fields_it_does_not_know() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let store = Store::at(dir.path());
+        let key = DebateKey::embedded("T", "text");
+        let path = store.path_of(&key);
+        std::fs::write(
+            &path,
+            r#"{"version": 1, "framing": "nowhere", "from-the-future": {"kept": ["every", "byte"]}}"#,
+        )
+        .expect("written");
+        let (mut memory, notice) = Memory::load(Some(store), key, false);
+        assert_eq!(notice, None);
+        let mut state = State::new(Debate::embedded().expect("loads"), "t", 80, 24);
+        restore(&mut state, memory.session());
+        state
+            .bookmarks
+            .insert('a', session::Place::Claim { claim: "x".into() });
+        assert_eq!(memory.tick(&state, true), None);
+        let saved: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
+        assert_eq!(
+            saved["from-the-future"],
+            serde_json::json!({"kept": ["every", "byte"]})
+        );
+        assert_eq!(saved["bookmarks"]["a"]["claim"], "x");
+    }
+}

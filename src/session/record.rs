@@ -126,6 +126,10 @@ pub struct Session {
     pub bookmarks: BTreeMap<char, Place>,
     /// Verdicts and notes, by claim id.
     pub judgements: BTreeMap<String, Judgement>,
+    /// Fields a later build of the same format version wrote that this one does not know:
+    /// kept and written back, so running an older build loses nothing of the file.
+    #[serde(flatten)]
+    pub unknown: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Default for Session {
@@ -141,6 +145,7 @@ impl Default for Session {
             jumps: JumpList::default(),
             bookmarks: BTreeMap::new(),
             judgements: BTreeMap::new(),
+            unknown: serde_json::Map::new(),
         }
     }
 }
@@ -377,12 +382,19 @@ stances = { a = { stance = "challenges" } }
     }
 
     #[test]
-    fn missing_fields_take_defaults_and_unknown_ones_are_ignored() {
+    fn missing_fields_take_defaults_and_unknown_ones_are_kept_for_writing_back() {
         let s: Session =
             serde_json::from_str(r#"{"version": 1, "framing": "a", "future": [1, 2]}"#).unwrap();
         assert_eq!(s.framing.as_deref(), Some("a"));
         assert_eq!(s.view, View::Reader);
         assert!(s.judgements.is_empty());
+        let back = serde_json::to_value(&s).unwrap();
+        assert_eq!(back["future"], serde_json::json!([1, 2]), "{back}");
+        assert_eq!(back["framing"], "a");
+        assert!(
+            s.unknown.get("framing").is_none(),
+            "a known field is not unknown"
+        );
     }
 
     #[test]
