@@ -362,3 +362,23 @@ fn in_the_finder_alt_v_and_alt_c_judge_and_annotate_the_selected_result() {
     assert_eq!(s.view, View::Search, "back in the finder");
     assert_eq!(s.search.query.text(), summary, "the query untouched");
 }
+
+/// The note's prompt and the list of bookmarks draw at every size down to the smallest,
+/// with wide characters in both, without a panic.
+#[test]
+fn the_note_prompt_and_the_bookmark_list_draw_at_every_small_size() {
+    let mut s = app(100, 30);
+    press(&mut s, "c m a j m b M");
+    let mut with_note = app(100, 30);
+    press(&mut with_note, "c C");
+    type_text(&mut with_note, &"中文 note ".repeat(30));
+    for state in [&s, &with_note] {
+        for w in (1..=60).step_by(3) {
+            for h in 1..=14 {
+                let mut sized = state.clone();
+                apply(&mut sized, debate::action::Action::Resize(w, h));
+                let _ = debate::screen::draw(&sized, w, h);
+            }
+        }
+    }
+}

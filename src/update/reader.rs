@@ -188,7 +188,12 @@ pub(crate) fn marks_list(state: &State) -> String {
             }
         })
         .collect();
-    format!("Go to: {}", entries.join(" · "))
+    // The list key first: the line is cut at the screen's edge, and M shows every mark.
+    let list = state.keymap.key_for(
+        crate::keymap::Context::of(state),
+        &crate::action::Action::ShowMarks,
+    );
+    format!("Go to ({list} lists them): {}", entries.join(" · "))
 }
 
 /// `m<letter>`: in the reader, the place at the top of the screen; elsewhere the selected claim.
