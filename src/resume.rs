@@ -43,11 +43,35 @@ pub fn restore(state: &mut State, saved: &Session) {
             state.debate_view.side_by_side = true;
             View::Debate
         }
-        // The finder's results are not saved; its query is among the recent ones.
         session::View::Reader | session::View::Search => View::Reader,
     };
     crate::derive::refresh_rows(state);
     crate::derive::refresh(state);
+    if saved.view == session::View::Search {
+        reopen_finder(state, saved.finder.as_deref().unwrap_or_default());
+    }
+}
+
+/// The finder open again on `query`, from the reader (where Esc goes), its results ranked now:
+/// once at start, as Enter ranks a query whose results are not in yet.
+fn reopen_finder(state: &mut State, query: &str) {
+    use crate::action::Action;
+    use crate::update::{SEARCH_LIMIT, update};
+    let _ = update(state, Action::StartSearch);
+    if query.is_empty() {
+        return;
+    }
+    let _ = update(state, Action::Paste(query.to_owned()));
+    let debate = std::sync::Arc::clone(&state.debate);
+    let results = crate::search::Index::new(&debate).search(&debate, query, SEARCH_LIMIT);
+    let generation = state.search.generation;
+    let _ = update(
+        state,
+        Action::SearchDone {
+            generation,
+            results: Box::new(results),
+        },
+    );
 }
 
 /// Writes the place in `state` into `session`, keeping what it does not know about (the places
@@ -71,6 +95,7 @@ pub fn capture(state: &State, session: &mut Session) {
     }
     session.judgements.clone_from(&state.judgements);
     session.bookmarks.clone_from(&state.bookmarks);
+    session.finder = (state.view == View::Search).then(|| state.search.query.text().to_owned());
     // The queries the finder accepted (Enter on a result), as Ctrl-p recalls them: newest
     // first, as many as the file keeps.
     session.queries = (state.search.history.iter().rev())

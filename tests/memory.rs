@@ -56,6 +56,18 @@ fn wander(app: &mut App, view_key: &str) {
     app.send(view_key);
 }
 
+/// Ends a run as a person would from where it stands: `q`, or from the finder (where `q` is
+/// typed into the query and no key quits) by closing the terminal, which sends SIGHUP.
+fn end(mut app: App, view: &str) {
+    if view == "finder" {
+        app.wait_for("the query typed", |s| s.contains("/ talent"));
+        app.signal(nix::sys::signal::Signal::SIGHUP);
+        app.exit_code();
+    } else {
+        app.quit();
+    }
+}
+
 /// In each view: quit, start again, and the screen is the one left (compared with a run that
 /// started fresh in another directory and was sent the same keys).
 #[test]
@@ -65,6 +77,8 @@ fn quitting_and_starting_again_restores_the_place_in_each_view() {
         ("claims", "c"),
         ("debate", "d"),
         ("side by side", "s"),
+        // From the claim list: `/` opens the finder there in every version of the reader.
+        ("finder", "c/talent"),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let mut first = open(dir.path(), &[]);
@@ -73,7 +87,7 @@ fn quitting_and_starting_again_restores_the_place_in_each_view() {
         let other = tempfile::tempdir().unwrap();
         let mut reference = open(other.path(), &[]);
         wander(&mut reference, key);
-        first.quit();
+        end(first, view);
         assert!(state_file(dir.path()).is_file(), "{view}: nothing saved");
 
         let restored = open(dir.path(), &[]);
@@ -85,8 +99,8 @@ fn quitting_and_starting_again_restores_the_place_in_each_view() {
             !visible(&restored).contains("China’s AI revolution is getting a plot twist."),
             "{view}: the restored screen is a fresh start's"
         );
-        restored.quit();
-        reference.quit();
+        end(restored, view);
+        end(reference, view);
 
         // --fresh starts clean and deletes nothing.
         let fresh = open(dir.path(), &["--fresh"]);

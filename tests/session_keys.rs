@@ -382,3 +382,21 @@ fn the_note_prompt_and_the_bookmark_list_draw_at_every_small_size() {
         }
     }
 }
+
+#[test]
+fn a_finder_left_open_opens_again_on_its_query_with_its_results() {
+    let mut s = app(100, 30);
+    press(&mut s, "2 c /");
+    type_text(&mut s, "talent");
+    let before: Vec<_> = s.search.results.hits.iter().map(|h| h.target).collect();
+    assert!(!before.is_empty());
+    let mut back = restarted(&s);
+    assert_eq!(back.view, View::Search);
+    assert_eq!(back.search.query.text(), "talent");
+    assert!(!back.search.busy, "its results are in");
+    let after: Vec<_> = back.search.results.hits.iter().map(|h| h.target).collect();
+    assert_eq!(after, before);
+    press(&mut back, "esc");
+    assert_eq!(back.view, View::Reader, "Esc leaves it for the reader");
+    assert_eq!(back.article, s.article);
+}

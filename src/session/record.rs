@@ -121,6 +121,9 @@ pub struct Session {
     pub framing: Option<String>,
     /// Recent finder queries, newest first, no duplicates.
     pub queries: Vec<String>,
+    /// The finder's query, when the finder was the open view (`view` is `search`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub finder: Option<String>,
     pub jumps: JumpList,
     /// Marks set with a letter, as in less: `m<letter>` sets, `'<letter>` jumps.
     pub bookmarks: BTreeMap<char, Place>,
@@ -142,6 +145,7 @@ impl Default for Session {
             places: BTreeMap::new(),
             framing: None,
             queries: Vec::new(),
+            finder: None,
             jumps: JumpList::default(),
             bookmarks: BTreeMap::new(),
             judgements: BTreeMap::new(),
