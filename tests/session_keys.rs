@@ -191,6 +191,14 @@ fn verdict_and_note_marks_show_side_by_side_and_in_search_results() {
         compare.contains(&format!("✓✎ {head}")),
         "side by side:\n{compare}"
     );
+    // Each framing's head carries your scorecard: one convincing claim, for or against it.
+    let card = debate::session::record::scorecard(&s.judgements, &s.debate);
+    let heads = compare.lines().nth(3).unwrap();
+    for score in &card[..2] {
+        assert_eq!(score.supporting + score.challenging, 1, "{card:?}");
+        let tally = format!("✓+{} −{}", score.supporting, score.challenging);
+        assert!(heads.contains(&tally), "{tally} in the heads:\n{compare}");
+    }
 
     press(&mut s, "/");
     let words: String = summary
