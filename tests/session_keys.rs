@@ -300,16 +300,17 @@ fn restarted(state: &State) -> State {
 #[test]
 fn the_finders_accepted_queries_are_recalled_after_a_restart() {
     let mut s = app(100, 30);
-    press(&mut s, "/");
+    // The finder from the claim list: in the reader, `/` may be the search in the text.
+    press(&mut s, "c /");
     type_text(&mut s, "export");
-    press(&mut s, "enter /");
+    press(&mut s, "enter c /");
     type_text(&mut s, "talent");
-    press(&mut s, "enter /");
+    press(&mut s, "enter c /");
     // Typed but never accepted: fzf keeps only accepted queries, and so does the file.
     type_text(&mut s, "abandoned");
     press(&mut s, "esc");
     let mut back = restarted(&s);
-    press(&mut back, "/ ctrl-p");
+    press(&mut back, "c / ctrl-p");
     assert_eq!(back.search.query.text(), "talent");
     press(&mut back, "ctrl-p");
     assert_eq!(back.search.query.text(), "export");
