@@ -36,6 +36,8 @@ use crate::update::{self, update};
 enum Next {
     Continue,
     Quit,
+    /// Back from Ctrl-z: the screen must be drawn whole again.
+    Resumed,
 }
 
 /// How the event loop ended.
@@ -85,6 +87,46 @@ impl Drop for Guard {
     fn drop(&mut self) {
         restore();
     }
+}
+
+/// Ctrl-z: gives the terminal back as it was, stops (as the shell's job control expects), and
+/// takes the terminal again when continued by `fg`.
+fn suspend() -> io::Result<()> {
+    restore();
+    // SIGTSTP's default action stops the process; execution resumes here after SIGCONT.
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        cursor::Hide
+    )
+}
+
+/// Writes the links on screen again as OSC 8 hyperlinks, over the same cells in the same style,
+/// so that a terminal that knows them makes them clickable.
+fn write_hyperlinks(state: &State) -> io::Result<()> {
+    use crossterm::queue;
+    use crossterm::style::{Print, PrintStyledContent};
+    use ratatui::backend::IntoCrossterm;
+    let mut out = io::stdout();
+    for link in ui::reader::links_on_screen(state) {
+        let Some(open) = crate::hyperlinks::open(&link.url) else {
+            continue;
+        };
+        let style: crossterm::style::ContentStyle = link.style.into_crossterm();
+        queue!(
+            out,
+            cursor::MoveTo(link.x, link.y),
+            Print(open),
+            PrintStyledContent(style.apply(link.text)),
+            Print(crate::hyperlinks::CLOSE),
+            crossterm::style::SetAttribute(crossterm::style::Attribute::Reset)
+        )?;
+    }
+    out.flush()
 }
 
 /// Restores the terminal before the default panic message, so the message is readable.
@@ -188,6 +230,7 @@ pub fn run(
 ) -> io::Result<Ending> {
     let signals = watch_signals()?;
     install_panic_hook();
+    state.hyperlinks = crate::hyperlinks::supported_here();
     let _guard = Guard::enter()?;
     // Never dropped: ratatui's Drop reports a failure to show the cursor with eprintln!, which
     // panics when the terminal (and so stderr) is gone. The guard restores the terminal instead.
@@ -243,6 +286,9 @@ fn event_loop(
             state.message = Some(failed);
         }
         terminal.draw(|frame| ui::draw(frame, state))?;
+        if state.hyperlinks {
+            write_hyperlinks(state)?;
+        }
         assert!(
             !panic_after_draw,
             "test panic requested by DEBATE_TEST_PANIC"
@@ -299,6 +345,7 @@ fn event_loop(
                 resized |= matches!(action, Action::Resize(..));
                 let effects = update(state, action);
                 next = perform(state, &searcher, effects)?;
+                resized |= next == Next::Resumed;
             }
             if next == Next::Quit || !event::poll(Duration::ZERO)? {
                 break;
@@ -332,6 +379,10 @@ fn perform(state: &State, searcher: &Worker, effects: Effects) -> io::Result<Nex
             }),
             Effect::Copy(text) => copy_to_clipboard(&text)?,
             Effect::Quit => return Ok(Next::Quit),
+            Effect::Suspend => {
+                suspend()?;
+                return Ok(Next::Resumed);
+            }
         }
     }
     Ok(Next::Continue)
