@@ -5,7 +5,9 @@
 
 use std::time::{Duration, Instant};
 
-use crate::model::Article;
+use crate::jumps::JumpList;
+use crate::model::{Article, Debate};
+use crate::reading::ReaderJump;
 use crate::session::{self, DebateKey, Notice, ReadingAnchor, Session, Store, Unusable};
 use crate::state::{ReaderState, State, View};
 
@@ -32,6 +34,7 @@ pub fn restore(state: &mut State, saved: &Session) {
             reader.flow = crate::flow::Flow::default();
         }
     }
+    state.jumps = restore_jumps(&debate, &saved.jumps);
     state.judgements.clone_from(&saved.judgements);
     state.bookmarks.clone_from(&saved.bookmarks);
     // The file keeps the newest query first; the finder's history (Ctrl-p) has it last.
@@ -93,6 +96,7 @@ pub fn capture(state: &State, session: &mut Session) {
             session.places.insert(article.id.clone(), anchor);
         }
     }
+    session.jumps = capture_jumps(debate, &state.jumps);
     session.judgements.clone_from(&state.judgements);
     session.bookmarks.clone_from(&state.bookmarks);
     session.finder = (state.view == View::Search).then(|| state.search.query.text().to_owned());
@@ -102,6 +106,59 @@ pub fn capture(state: &State, session: &mut Session) {
         .take(session::record::MAX_QUERIES)
         .cloned()
         .collect();
+}
+
+/// The reader's jump list as the state file keeps it: each place as an article's id and a
+/// reading anchor (the lines a jump kept above its anchor, a gap's, are not kept).
+fn capture_jumps(debate: &Debate, jumps: &JumpList<ReaderJump>) -> session::JumpList {
+    let (entries, cursor) = jumps.parts();
+    let places = entries
+        .iter()
+        .map(|jump| {
+            let article = debate.article(jump.article);
+            session::Place::Text {
+                article: article.id.clone(),
+                anchor: ReadingAnchor::from_text_anchor(article, jump.anchor),
+            }
+        })
+        .collect();
+    session::JumpList { places, cursor }
+}
+
+/// The saved jump list found again in the debate: places whose article is gone are dropped
+/// (with the position kept on the same place), a claim stands for its quote.
+fn restore_jumps(debate: &Debate, saved: &session::JumpList) -> JumpList<ReaderJump> {
+    use crate::flow::{Source, TextAnchor};
+    let mut cursor = saved.cursor;
+    let mut entries = Vec::with_capacity(saved.places.len());
+    for (i, place) in saved.places.iter().enumerate() {
+        let jump = match place {
+            session::Place::Text { article, anchor } => {
+                session::record::article_ix(debate, article).map(|ix| ReaderJump {
+                    article: ix,
+                    anchor: anchor.restore(debate.article(ix)).anchor,
+                    above: 0,
+                })
+            }
+            session::Place::Claim { claim } => session::record::claim_ix(debate, claim).map(|ix| {
+                let c = debate.claim(ix);
+                ReaderJump {
+                    article: c.article,
+                    anchor: TextAnchor {
+                        source: Source::Block(c.anchor.block),
+                        byte: c.anchor.range.start,
+                    },
+                    above: 0,
+                }
+            }),
+        };
+        match jump {
+            Some(jump) => entries.push(jump),
+            None if i < saved.cursor => cursor -= 1,
+            None => {}
+        }
+    }
+    JumpList::from_parts(entries, cursor)
 }
 
 /// Where a reader stands in its article, as the state file keeps it: the text at the top of

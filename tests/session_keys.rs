@@ -409,3 +409,33 @@ fn a_finder_left_open_opens_again_on_its_query_with_its_results() {
     assert_eq!(back.view, View::Reader, "Esc leaves it for the reader");
     assert_eq!(back.article, s.article);
 }
+
+/// The jump list (Ctrl-o back, Ctrl-n forward) is there after a restart: the same places, the
+/// same position among them.
+#[test]
+fn the_jump_list_survives_a_restart() {
+    let mut s = app(80, 24);
+    press(&mut s, "2 G");
+    press(&mut s, "c j enter");
+    let where_now = (s.view, s.article, s.reader().top);
+    assert!(s.jumps.len() >= 2, "G and Enter from the list are jumps");
+    let mut back = restarted(&s);
+    assert_eq!(back.jumps.parts().1, s.jumps.parts().1);
+    assert_eq!(back.jumps.len(), s.jumps.len());
+    assert_eq!((back.view, back.article, back.reader().top), where_now);
+    // Back through the jumps in both, the restarted one lands where the first one does.
+    for _ in 0..s.jumps.len() {
+        press(&mut s, "ctrl-o");
+        press(&mut back, "ctrl-o");
+        assert_eq!(
+            (back.view, back.article, back.reader().top),
+            (s.view, s.article, s.reader().top)
+        );
+    }
+    press(&mut s, "ctrl-n");
+    press(&mut back, "ctrl-n");
+    assert_eq!(
+        (back.article, back.reader().top),
+        (s.article, s.reader().top)
+    );
+}
