@@ -298,6 +298,32 @@ mod tests {
     use super::*;
     use crate::model::Debate;
 
+    #[test]
+    fn jumps_into_a_vanished_article_are_dropped_keeping_the_position() {
+        let debate = Debate::embedded().expect("loads");
+        let article = &debate.articles[1];
+        let claim = debate.claims[0].id.clone();
+        let text = |id: &str| session::Place::Text {
+            article: id.into(),
+            anchor: ReadingAnchor::at_block(article, 2, 0),
+        };
+        let saved = session::JumpList {
+            places: vec![
+                text("gone"),
+                text(&article.id),
+                session::Place::Claim { claim },
+                text("gone too"),
+            ],
+            cursor: 2,
+        };
+        let jumps = restore_jumps(&debate, &saved);
+        let (entries, cursor) = jumps.parts();
+        assert_eq!(entries.len(), 2);
+        assert_eq!(cursor, 1, "still on the second kept place");
+        assert_eq!(entries[0].article.get(), 1);
+        assert_eq!(entries[1].article, debate.claims[0].article);
+    }
+
     /// A field a later build wrote survives a run of this one that changed other things.
     #[test]
     fn a_save_keeps_the_fields_it_does_not_know() {
