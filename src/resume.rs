@@ -134,13 +134,13 @@ fn restore_jumps(debate: &Debate, saved: &session::JumpList) -> JumpList<ReaderJ
     for (i, place) in saved.places.iter().enumerate() {
         let jump = match place {
             session::Place::Text { article, anchor } => {
-                session::record::article_ix(debate, article).map(|ix| ReaderJump {
+                debate.article_by_id(article).map(|ix| ReaderJump {
                     article: ix,
                     anchor: anchor.restore(debate.article(ix)).anchor,
                     above: 0,
                 })
             }
-            session::Place::Claim { claim } => session::record::claim_ix(debate, claim).map(|ix| {
+            session::Place::Claim { claim } => debate.claim_by_id(claim).map(|ix| {
                 let c = debate.claim(ix);
                 ReaderJump {
                     article: c.article,
@@ -164,17 +164,11 @@ fn restore_jumps(debate: &Debate, saved: &session::JumpList) -> JumpList<ReaderJ
 /// Where a reader stands in its article, as the state file keeps it: the text at the top of
 /// its screen, or what it was restored to when it has not been laid out yet this run.
 pub fn reading_anchor(article: &Article, reader: &ReaderState) -> Option<ReadingAnchor> {
-    // An empty line between blocks has no text to anchor to: the block below it stands in
-    // (restored, its first line is at the top, one line lower than the gap was).
-    let in_text = (reader.top..reader.flow.len())
-        .map(|line| reader.flow.anchor(line))
-        .find(|a| matches!(a.source, crate::flow::Source::Block(_)));
+    // The line at the top, whatever it is: a gap between paragraphs is an anchor of its own.
     let anchor = if reader.flow.is_empty() {
         reader.anchor
-    } else if reader.top == 0 {
-        Some(reader.flow.anchor(0))
     } else {
-        in_text.or(reader.anchor)
+        Some(reader.flow.anchor(reader.top))
     };
     anchor.map(|a| ReadingAnchor::from_text_anchor(article, a))
 }

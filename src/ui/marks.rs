@@ -13,7 +13,6 @@ use crate::flow::Source;
 use crate::keymap::Context;
 use crate::model::Article;
 use crate::session::Place;
-use crate::session::record::{article_ix, claim_ix};
 use crate::state::State;
 use crate::text;
 
@@ -50,7 +49,7 @@ pub fn entries(state: &State) -> Vec<Entry> {
         .bookmarks
         .iter()
         .map(|(&letter, place)| match place {
-            Place::Claim { claim } => match claim_ix(d, claim) {
+            Place::Claim { claim } => match d.claim_by_id(claim) {
                 Some(ix) => {
                     let c = d.claim(ix);
                     let article = d.article(c.article);
@@ -68,7 +67,7 @@ pub fn entries(state: &State) -> Vec<Entry> {
                     text: format!("claim {claim} is gone from the file"),
                 },
             },
-            Place::Text { article, anchor } => match article_ix(d, article) {
+            Place::Text { article, anchor } => match d.article_by_id(article) {
                 Some(ix) => {
                     let a = d.article(ix);
                     let at = anchor.restore(a).anchor;

@@ -9,7 +9,6 @@ use ratatui::text::{Line, Span};
 use super::{layout, paint};
 use crate::keymap::Context;
 use crate::note::NoteForm;
-use crate::session::record::claim_ix;
 use crate::state::State;
 use crate::text;
 
@@ -21,7 +20,7 @@ pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, form: &NoteForm) {
     let outer = layout::overlay_fitting(screen, MAX_WIDTH, 3, 0);
     let inner = paint::frame(buf, outer, "Your note", theme.accent, theme);
     let width = usize::from(inner.width);
-    let summary = claim_ix(&state.debate, &form.claim).map_or_else(
+    let summary = state.debate.claim_by_id(&form.claim).map_or_else(
         || form.claim.clone(),
         |ix| state.debate.claim(ix).summary.clone(),
     );
