@@ -58,6 +58,12 @@ pub enum Action {
     SetMark,
     /// `'`: the next letter jumps to its bookmark.
     JumpToMark,
+    /// Write or change your private note on the selected claim.
+    EditNote,
+    /// List the bookmarks, to jump to one or delete it.
+    ShowMarks,
+    /// In the list of bookmarks: delete the selected one.
+    DeleteMark,
     /// The letter after `m` or `'`.
     #[serde(skip)]
     MarkLetter(char),

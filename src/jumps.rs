@@ -76,6 +76,21 @@ impl<T: Clone + PartialEq> JumpList<T> {
         self.entries.is_empty()
     }
 
+    /// The places kept, oldest first, and where the user is among them (their count when at
+    /// the newest place): what a session saves between runs.
+    pub fn parts(&self) -> (&[T], usize) {
+        (&self.entries, self.index)
+    }
+
+    /// A list from saved parts: the position kept within them, the oldest places dropped past
+    /// [`CAPACITY`].
+    pub fn from_parts(mut entries: Vec<T>, index: usize) -> Self {
+        let excess = entries.len().saturating_sub(CAPACITY);
+        entries.drain(..excess);
+        let index = index.saturating_sub(excess).min(entries.len());
+        Self { entries, index }
+    }
+
     /// Keeps only the places `keep` accepts (after a reload drops an article, say).
     pub fn retain(&mut self, keep: impl Fn(&T) -> bool) {
         let before = self.entries[..self.index.min(self.entries.len())]
@@ -90,6 +105,25 @@ impl<T: Clone + PartialEq> JumpList<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_rebuilt_from_its_parts_goes_back_and_forward_as_before() {
+        let mut j = JumpList::default();
+        j.record(1);
+        j.record(2);
+        j.record(3);
+        assert_eq!(j.back(4), Some(3));
+        let (entries, index) = j.parts();
+        let mut again = JumpList::from_parts(entries.to_vec(), index);
+        assert_eq!(again, j);
+        assert_eq!(again.forward(3), Some(4));
+        assert_eq!(again.back(4), Some(3));
+        assert_eq!(again.back(3), Some(2));
+        let full = JumpList::from_parts((0..CAPACITY + 5).collect(), CAPACITY + 1);
+        assert_eq!(full.parts().0.first(), Some(&5));
+        assert_eq!(full.parts().1, CAPACITY - 4);
+        assert_eq!(JumpList::from_parts(vec![1], 9).parts().1, 1);
+    }
 
     #[test]
     fn back_and_forward_retrace_the_jumps() {

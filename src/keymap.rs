@@ -29,13 +29,21 @@ pub enum Context {
     Find,
     Detail,
     Help,
+    /// The list of bookmarks.
+    Marks,
+    /// The prompt of a private note on a claim: typed characters are its text.
+    Note,
 }
 
 impl Context {
     /// The context of what has the keyboard in a state: the open overlay, else the view.
     pub fn of(state: &crate::state::State) -> Self {
         use crate::state::{Overlay, View};
+        if state.note.is_some() {
+            return Self::Note;
+        }
         match (&state.overlay, state.view) {
+            (Some(Overlay::Marks(_)), _) => Self::Marks,
             (Some(Overlay::Help(_) | Overlay::Errors(_)), _) => Self::Help,
             (Some(Overlay::Detail(_)), _) => Self::Detail,
             (None, View::Reader) if crate::reading::typing_pattern(state) => Self::Find,
@@ -56,6 +64,8 @@ impl Context {
             Self::Find => "Find in the text",
             Self::Detail => "Claim detail",
             Self::Help => "Help",
+            Self::Marks => "Bookmarks",
+            Self::Note => "Your note",
         }
     }
 }
@@ -130,13 +140,17 @@ impl Keymap {
         }
         if let Some(c) = is_text_input(event) {
             match context {
-                Context::Search => return Some(Action::SearchInput(c)),
+                Context::Search | Context::Note => return Some(Action::SearchInput(c)),
                 Context::Find => return Some(Action::FindInput(c)),
                 _ => {}
             }
         }
+        // The note's prompt takes only its own keys: a stray key must not act behind it.
+        if context == Context::Note {
+            return None;
+        }
         // Overlays take only their own keys, plus quitting and suspending.
-        if matches!(context, Context::Help | Context::Detail) {
+        if matches!(context, Context::Help | Context::Detail | Context::Marks) {
             return match self.lookup(Context::Global, event) {
                 Some(a @ (Action::Quit | Action::Suspend))
                     if event.modifiers.contains(KeyModifiers::CONTROL) =>
@@ -173,7 +187,8 @@ impl Keymap {
                     && b.keys
                         .iter()
                         .all(|k| matches!(k.code, KeyCode::Char(_)) && k.mods.is_empty()))
-                || (matches!(context, Context::Help | Context::Detail)
+                || context == Context::Note
+                || (matches!(context, Context::Help | Context::Detail | Context::Marks)
                     && !matches!(
                         b.action,
                         Action::Up

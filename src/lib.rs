@@ -22,6 +22,7 @@ pub mod input;
 pub mod jumps;
 pub mod keymap;
 pub mod model;
+pub mod note;
 pub mod places;
 pub mod reading;
 pub mod resume;

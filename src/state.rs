@@ -29,6 +29,8 @@ pub enum Overlay {
     /// The errors of the last reload that failed, scrolled by this many lines.
     Errors(usize),
     Detail(DetailState),
+    /// The bookmarks, listed to jump from: the selected one's index in letter order.
+    Marks(usize),
 }
 
 /// Where the user was, for Esc to return to.
@@ -208,6 +210,8 @@ pub struct State {
     pub hyperlinks: bool,
     /// `m` or `'` was pressed: the next letter names a mark. `true` sets, `false` jumps.
     pub pending_mark: Option<bool>,
+    /// The private note being written on a claim, over whatever is on screen.
+    pub note: Option<crate::note::NoteForm>,
 }
 
 impl ReaderState {
@@ -248,6 +252,7 @@ impl State {
             pending_mark: None,
             detail_under_help: None,
             hyperlinks: false,
+            note: None,
         };
         crate::derive::refresh_rows(&mut state);
         crate::derive::refresh(&mut state);

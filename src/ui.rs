@@ -11,6 +11,8 @@ pub mod debate;
 pub mod detail;
 pub mod find;
 pub mod help;
+pub mod marks;
+pub mod note;
 pub mod paint;
 pub mod reader;
 pub mod search;
@@ -60,7 +62,11 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         Some(Overlay::Help(scroll)) => help::draw(buf, area, state, *scroll),
         Some(Overlay::Detail(detail)) => detail::draw(buf, area, state, detail),
         Some(Overlay::Errors(scroll)) => help::draw_errors(buf, area, state, *scroll),
+        Some(Overlay::Marks(selected)) => marks::draw(buf, area, state, *selected),
         None => {}
+    }
+    if let Some(form) = &state.note {
+        note::draw(buf, area, state, form);
     }
 }
 

@@ -5,7 +5,9 @@
 
 mod claims;
 mod debate;
+mod marks;
 mod mouse;
+mod note;
 mod overlay;
 mod reader;
 mod reload;
@@ -28,7 +30,6 @@ pub const SEARCH_LIMIT: usize = 500;
 pub const MAX_QUERY_CHARS: usize = 200;
 
 /// Applies one action; returns what it asks the outside world to do.
-/// Applies one action; returns what it asks the outside world to do.
 pub fn update(state: &mut State, action: Action) -> Effects {
     let mut effects = Effects::new();
     let was_busy = state.search.busy;
@@ -43,6 +44,10 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
     // a late result must not erase what the user's next key said ("Framing 2/3: ...").
     if !matches!(action, Action::Resize(..) | Action::SearchDone { .. }) {
         state.message = None;
+    }
+    // The note's prompt is over everything, the detail included.
+    if state.note.is_some() && note::note_action(state, action.clone()) {
+        return;
     }
     if let Some(overlay) = state.overlay.clone()
         && overlay::overlay_action(state, overlay, &action, fx)
@@ -105,7 +110,8 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         Action::CycleTagFilter => claims::cycle_tag_filter(state),
         Action::CycleStanceFilter => claims::cycle_stance_filter(state),
         Action::ClearFilters => claims::clear_filters(state),
-        // Links act in the detail only; counts and the reader's search and jumps are done above.
+        // Links act in the detail only, and only the list of bookmarks deletes one; counts
+        // and the reader's search and jumps are done above.
         Action::NextLink
         | Action::PrevLink
         | Action::FindInText
@@ -116,13 +122,16 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         | Action::JumpBack
         | Action::JumpForward
         | Action::StartCount
-        | Action::CountDigit(_) => {}
+        | Action::CountDigit(_)
+        | Action::DeleteMark => {}
         Action::ShowErrors => overlay::show_errors(state),
         Action::CopyClaim => reader::copy_claim(state, fx),
         Action::SetMark | Action::JumpToMark | Action::MarkLetter(_) | Action::CancelMark => {
             reader::mark(state, &action);
         }
         Action::CycleVerdict => judge_selected(state),
+        Action::EditNote => note::edit_selected(state),
+        Action::ShowMarks => marks::show(state),
         Action::Resize(w, h) => {
             state.width = w;
             state.height = h;

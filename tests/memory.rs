@@ -48,13 +48,30 @@ fn wander(app: &mut App, view_key: &str) {
     app.wait_for("the second essay", |s| {
         s.contains("I didn't think I'd find myself")
     });
-    // Three pages down and a line end on an empty line between paragraphs (the byline's
-    // source address takes a line); one more line is in the text.
-    app.send("   jj");
-    app.wait_for("scrolled away from the top", |s| {
-        !s.contains("I didn't think I'd find myself")
-    });
+    // A key at a time, each waited for, so that the run and its reference take the same steps.
+    let step = |app: &mut App, key: &str| {
+        let before = app.text();
+        app.send(key);
+        app.wait_for("the key's scroll", |s| s != before);
+    };
+    for key in [" ", " ", " ", "j"] {
+        step(app, key);
+    }
+    // Wherever the pages end, on text or on the empty line between two paragraphs (which is
+    // remembered as the gap above the next one), the restart must show the same screen.
     app.send(view_key);
+}
+
+/// Ends a run as a person would from where it stands: `q`, or from the finder (where `q` is
+/// typed into the query and no key quits) by closing the terminal, which sends SIGHUP.
+fn end(mut app: App, view: &str) {
+    if view == "finder" {
+        app.wait_for("the query typed", |s| s.contains("/ talent"));
+        app.signal(nix::sys::signal::Signal::SIGHUP);
+        app.exit_code();
+    } else {
+        app.quit();
+    }
 }
 
 /// In each view: quit, start again, and the screen is the one left (compared with a run that
@@ -66,6 +83,8 @@ fn quitting_and_starting_again_restores_the_place_in_each_view() {
         ("claims", "c"),
         ("debate", "d"),
         ("side by side", "s"),
+        // From the claim list: `/` opens the finder there in every version of the reader.
+        ("finder", "c/talent"),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let mut first = open(dir.path(), &[]);
@@ -74,7 +93,7 @@ fn quitting_and_starting_again_restores_the_place_in_each_view() {
         let other = tempfile::tempdir().unwrap();
         let mut reference = open(other.path(), &[]);
         wander(&mut reference, key);
-        first.quit();
+        end(first, view);
         assert!(state_file(dir.path()).is_file(), "{view}: nothing saved");
 
         let restored = open(dir.path(), &[]);
@@ -86,8 +105,8 @@ fn quitting_and_starting_again_restores_the_place_in_each_view() {
             !visible(&restored).contains("China’s AI revolution is getting a plot twist."),
             "{view}: the restored screen is a fresh start's"
         );
-        restored.quit();
-        reference.quit();
+        end(restored, view);
+        end(reference, view);
 
         // --fresh starts clean and deletes nothing.
         let fresh = open(dir.path(), &["--fresh"]);
@@ -187,4 +206,63 @@ fn verdicts_survive_a_restart_and_appear_in_debate_notes() {
         .collect();
     assert_eq!(judged.len(), 1, "one claim's summary in the notes:\n{text}");
     assert!(text.contains("convinced"), "{text}");
+}
+
+/// A note typed in the claim list and two bookmarks are there after a restart: the note in
+/// the detail and marked in the list, the bookmarks in `M`'s list; `debate notes` prints them.
+#[test]
+fn notes_and_bookmarks_survive_a_restart_and_appear_in_debate_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path(), &[]);
+    app.send("c");
+    app.wait_for("the claim list", |s| s.contains("CLAIMS"));
+    app.send("jC");
+    app.wait_for("the note's prompt", |s| s.contains("Your note"));
+    // Letters that are keys elsewhere (q quits, c, d switch views) are text in the prompt.
+    app.send("Recheck: q, c and d \u{4e2d}\u{6587}");
+    app.wait_for("the typed note", |s| s.contains("Recheck: q, c and d"));
+    app.send("\r");
+    app.wait_for("the note saved", |s| s.contains("saved"));
+    app.send("mb2");
+    app.wait_for("the second essay", |s| {
+        s.contains("I didn't think I'd find myself")
+    });
+    app.send("ma");
+    app.wait_for("the mark set", |s| s.contains("'a set"));
+    app.quit();
+
+    let mut again = open(dir.path(), &[]);
+    again.send("M");
+    again.wait_for("the list of bookmarks", |s| {
+        s.contains("Bookmarks") && s.contains("'a line") && s.contains("'b line")
+    });
+    again.send("\x1b");
+    again.wait_for("the list closed", |s| !s.contains("Bookmarks"));
+    again.send("c");
+    again.wait_for("the claim list, the note marked", |s| {
+        s.contains("\u{270e} ")
+    });
+    again.send("jo");
+    again.wait_for("the note in the detail", |s| {
+        s.contains("Your note: Recheck: q, c and d \u{4e2d}\u{6587}")
+    });
+    again.send("\x1b");
+    again.wait_for("the detail closed", |s| s.contains(" CLAIMS "));
+    again.quit();
+
+    let notes = std::process::Command::new(env!("CARGO_BIN_EXE_debate"))
+        .arg("notes")
+        .env("DEBATE_STATE_DIR", dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(notes.stdout).unwrap();
+    assert!(notes.status.success(), "{text}");
+    assert!(
+        text.contains("Recheck: q, c and d \u{4e2d}\u{6587}"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- **a**:") && text.contains("- **b**: claim"),
+        "{text}"
+    );
 }

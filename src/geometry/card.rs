@@ -9,10 +9,27 @@ use crate::model::{ClaimIx, FramingIx, Link, Stance};
 use crate::state::State;
 use crate::text;
 
-/// The mark of your verdict on a claim, for lists: none when you gave none.
-pub fn verdict_mark(state: &State, claim: ClaimIx) -> Option<&'static str> {
-    let id = &state.debate.claim(claim).id;
-    Some(state.judgements.get(id)?.verdict?.mark())
+/// Your marks on a claim, for lists: the verdict (✓ convinced, ✗ not convinced, ? unsure),
+/// then ✎ when you wrote a note; none when you did neither.
+pub fn your_mark(state: &State, claim: ClaimIx) -> Option<String> {
+    let judgement = state.judgements.get(&state.debate.claim(claim).id)?;
+    let verdict = judgement.verdict.map(crate::session::Verdict::mark);
+    let note = judgement
+        .note
+        .as_deref()
+        .is_some_and(|n| !n.trim().is_empty())
+        .then_some("✎");
+    let mark: String = verdict.into_iter().chain(note).collect();
+    (!mark.is_empty()).then_some(mark)
+}
+
+/// A claim's summary with your marks before it, as the lists show it.
+pub fn marked_summary(state: &State, claim: ClaimIx) -> String {
+    let summary = text::clean(&state.debate.claim(claim).summary);
+    match your_mark(state, claim) {
+        Some(mark) => format!("{mark} {summary}"),
+        None => summary.into_owned(),
+    }
 }
 
 /// One framing's reading of the claim: its stance, and its note wrapped two cells in.

@@ -190,7 +190,7 @@ pub fn list_row(state: &State, rows: &[(StanceKind, ClaimIx)], i: usize, width: 
         count: rows.iter().filter(|(k, _)| *k == kind).count(),
         blank_before: i > 0,
     });
-    let marked = super::card::verdict_mark(state, claim).map(|m| format!("{m} {}", c.summary));
+    let marked = super::card::your_mark(state, claim).map(|m| format!("{m} {}", c.summary));
     // With room for a margin, the note stands beside the claim, as the reader's margin does.
     let beside = (width >= layout::READING_WIDTH + 3 + 30).then(|| {
         let claim = usize::from(layout::READING_WIDTH);
@@ -257,8 +257,9 @@ pub fn compare_row<'a>(
     selected: bool,
 ) -> CompareRow<'a> {
     let c = state.debate.claim(claim);
+    // With your marks before it, as in the one-framing list.
     let summary = wrap::capped(
-        &c.summary,
+        &super::card::marked_summary(state, claim),
         usize::from(cols.widths[0]).saturating_sub(2).max(1),
         wrap::limit(selected, MAX_NOTE_LINES),
     );

@@ -54,7 +54,7 @@ const fn bind(
     }
 }
 
-use Context::{Claims, Debate, Detail, Find, Global, Help, Reader, Search};
+use Context::{Claims, Debate, Detail, Find, Global, Help, Marks, Note, Reader, Search};
 use KeyCode::{
     BackTab, Backspace, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab,
     Up,
@@ -292,6 +292,21 @@ pub const BINDINGS: &[Binding] = &[
         "Next query (back to what you typed)",
         None,
     ),
+    // Letters are the query here: your verdict and note take Alt with the same letters.
+    bind(
+        Search,
+        &[alt('v')],
+        Action::CycleVerdict,
+        "Your verdict on the selected claim (in turn)",
+        None,
+    ),
+    bind(
+        Search,
+        &[alt('C'), alt('c')],
+        Action::EditNote,
+        "Your private note on the selected claim",
+        None,
+    ),
     // `?` is text in the prompt (but opens help while the query is empty).
     bind(
         Search,
@@ -446,6 +461,14 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Detail,
+        &[ch('C')],
+        Action::EditNote,
+        // Named in the detail's own hint line; the status bar keeps room for Esc.
+        "Your private note on this claim",
+        None,
+    ),
+    bind(
+        Detail,
         &[ch('y')],
         Action::CopyClaim,
         "Copy the claim (OSC 52)",
@@ -464,6 +487,120 @@ pub const BINDINGS: &[Binding] = &[
         Action::ToggleHelp,
         "Help on these keys",
         Some("help"),
+    ),
+    // The list of bookmarks: j/k and the other moves select (as in every overlay).
+    bind(
+        Marks,
+        &[key(Enter)],
+        Action::Open,
+        "Go to the selected bookmark",
+        Some("go"),
+    ),
+    bind(
+        Marks,
+        &[ch('d'), key(Delete)],
+        Action::DeleteMark,
+        "Delete the selected bookmark",
+        Some("delete"),
+    ),
+    bind(
+        Marks,
+        &[key(Esc), ch('q'), ch('M')],
+        Action::Back,
+        "Close",
+        Some("close"),
+    ),
+    // The prompt of a note: typed characters are its text; edited as the finder's prompt.
+    bind(
+        Note,
+        &[key(Enter)],
+        Action::Open,
+        "Save the note (an empty one removes it)",
+        Some("save"),
+    ),
+    bind(
+        Note,
+        &[key(Esc), ctrl('c'), ctrl('g')],
+        Action::Back,
+        "Cancel: the note stays as it was",
+        Some("cancel"),
+    ),
+    bind(
+        Note,
+        &[key(Left)],
+        Action::CursorLeft,
+        "Cursor one character back",
+        None,
+    ),
+    bind(
+        Note,
+        &[key(Right)],
+        Action::CursorRight,
+        "Cursor one character forward",
+        None,
+    ),
+    bind(
+        Note,
+        &[alt('b')],
+        Action::CursorWordLeft,
+        "Cursor one word back",
+        None,
+    ),
+    bind(
+        Note,
+        &[alt('f')],
+        Action::CursorWordRight,
+        "Cursor one word forward",
+        None,
+    ),
+    bind(
+        Note,
+        &[key(Home), ctrl('a')],
+        Action::CursorStart,
+        "Cursor to the start",
+        None,
+    ),
+    bind(
+        Note,
+        &[key(End), ctrl('e')],
+        Action::CursorEnd,
+        "Cursor to the end",
+        None,
+    ),
+    bind(
+        Note,
+        &[key(Backspace)],
+        Action::SearchBackspace,
+        "Delete the character before the cursor",
+        None,
+    ),
+    bind(
+        Note,
+        &[key(Delete)],
+        Action::SearchDeleteChar,
+        "Delete the character under the cursor",
+        None,
+    ),
+    bind(
+        Note,
+        &[ctrl('w')],
+        Action::SearchDeleteWord,
+        "Delete the word before the cursor",
+        None,
+    ),
+    bind(
+        Note,
+        &[ctrl('u')],
+        Action::SearchDeleteToStart,
+        "Delete to the start",
+        None,
+    ),
+    bind(
+        Note,
+        &[ctrl('k')],
+        Action::SearchDeleteToEnd,
+        "Delete to the end",
+        None,
     ),
     // Help.
     bind(
@@ -601,9 +738,25 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Global,
+        &[ch('M')],
+        Action::ShowMarks,
+        "List the bookmarks: go to one, or delete it",
+        None,
+    ),
+    bind(
+        Global,
         &[ch('v')],
         Action::CycleVerdict,
         "Your verdict on the selected claim (in turn)",
+        None,
+    ),
+    bind(
+        Global,
+        // Not a (the claim list's article filter, and issue 19's claim form on a selection)
+        // nor N (the previous claim): C, for comment, is free in every view.
+        &[ch('C')],
+        Action::EditNote,
+        "Your private note on the selected claim",
         None,
     ),
     bind(

@@ -11,7 +11,7 @@ use crate::config::{KeyVocabulary, Rebinding};
 
 impl Context {
     /// Every context, in the order a config prints them.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 10] = [
         Self::Global,
         Self::Reader,
         Self::Claims,
@@ -20,6 +20,8 @@ impl Context {
         Self::Find,
         Self::Detail,
         Self::Help,
+        Self::Marks,
+        Self::Note,
     ];
 
     /// The context's name in `[keys.<context>]`.
@@ -33,6 +35,8 @@ impl Context {
             Self::Find => "find",
             Self::Detail => "detail",
             Self::Help => "help",
+            Self::Marks => "marks",
+            Self::Note => "note",
         }
     }
 

@@ -130,11 +130,18 @@ pub struct Session {
     pub framing: Option<String>,
     /// Recent finder queries, newest first, no duplicates.
     pub queries: Vec<String>,
+    /// The finder's query, when the finder was the open view (`view` is `search`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub finder: Option<String>,
     pub jumps: JumpList,
     /// Marks set with a letter, as in less: `m<letter>` sets, `'<letter>` jumps.
     pub bookmarks: BTreeMap<char, Place>,
     /// Verdicts and notes, by claim id.
     pub judgements: BTreeMap<String, Judgement>,
+    /// Fields a later build of the same format version wrote that this one does not know:
+    /// kept and written back, so running an older build loses nothing of the file.
+    #[serde(flatten)]
+    pub unknown: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Default for Session {
@@ -147,9 +154,11 @@ impl Default for Session {
             places: BTreeMap::new(),
             framing: None,
             queries: Vec::new(),
+            finder: None,
             jumps: JumpList::default(),
             bookmarks: BTreeMap::new(),
             judgements: BTreeMap::new(),
+            unknown: serde_json::Map::new(),
         }
     }
 }
@@ -210,9 +219,7 @@ impl Session {
 
     /// Sets or clears (with an empty text) the note on a claim, keeping its verdict.
     pub fn set_note(&mut self, claim: &str, note: &str) {
-        let note = (!note.trim().is_empty()).then(|| note.to_owned());
-        self.judgements.entry(claim.to_owned()).or_default().note = note;
-        self.drop_if_empty(claim);
+        set_note(&mut self.judgements, claim, note);
     }
 
     /// A judgement cleared of both verdict and note is removed: clearing is the reader's own
@@ -251,6 +258,16 @@ impl Session {
     /// many support the framing and how many challenge it.
     pub fn scorecard(&self, debate: &Debate) -> Vec<Score> {
         scorecard(&self.judgements, debate)
+    }
+}
+
+/// Sets or clears (with an empty text) the note on a claim in a set of judgements, keeping
+/// its verdict; an entry left with neither is removed (clearing is the reader's own act).
+pub fn set_note(judgements: &mut BTreeMap<String, Judgement>, claim: &str, note: &str) {
+    let note = (!note.trim().is_empty()).then(|| note.to_owned());
+    judgements.entry(claim.to_owned()).or_default().note = note;
+    if judgements.get(claim).is_some_and(Judgement::is_empty) {
+        judgements.remove(claim);
     }
 }
 
@@ -359,12 +376,19 @@ stances = { a = { stance = "challenges" } }
     }
 
     #[test]
-    fn missing_fields_take_defaults_and_unknown_ones_are_ignored() {
+    fn missing_fields_take_defaults_and_unknown_ones_are_kept_for_writing_back() {
         let s: Session =
             serde_json::from_str(r#"{"version": 1, "framing": "a", "future": [1, 2]}"#).unwrap();
         assert_eq!(s.framing.as_deref(), Some("a"));
         assert_eq!(s.view, View::Reader);
         assert!(s.judgements.is_empty());
+        let back = serde_json::to_value(&s).unwrap();
+        assert_eq!(back["future"], serde_json::json!([1, 2]), "{back}");
+        assert_eq!(back["framing"], "a");
+        assert!(
+            s.unknown.get("framing").is_none(),
+            "a known field is not unknown"
+        );
     }
 
     #[test]

@@ -13,8 +13,8 @@ use crate::model::{ClaimIx, Link, LinkKind, StanceKind};
 use crate::state::State;
 use crate::text;
 
-/// The mark of your verdict on a claim, for lists (laid out with the card).
-pub use crate::geometry::card::verdict_mark;
+/// Your marks on a claim for lists, and a summary with them (laid out with the card).
+pub use crate::geometry::card::{marked_summary, your_mark};
 
 /// The card's lines at a width; `selected_link` highlights one of the links (out, then in).
 pub fn lines(

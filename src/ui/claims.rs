@@ -145,10 +145,7 @@ fn draw_row(buf: &mut Buffer, list: Rect, dy: u16, state: &State, claim: ClaimIx
     } else {
         row_style
     };
-    let summary = match super::card::verdict_mark(state, claim) {
-        Some(mark) => format!("{mark} {}", text::clean(&c.summary)),
-        None => text::clean(&c.summary).into_owned(),
-    };
+    let summary = super::card::marked_summary(state, claim);
     first.push(Span::styled(
         text::truncate(&summary, room).into_owned(),
         summary_style,

@@ -34,6 +34,8 @@ pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, detail: &DetailState)
         Span::styled(" follow ", theme.dim),
         Span::styled(key(Action::ReadInArticle), theme.accent),
         Span::styled(" read in article ", theme.dim),
+        Span::styled(key(Action::EditNote), theme.accent),
+        Span::styled(" note ", theme.dim),
         Span::styled(key(Action::Back), theme.accent),
         Span::styled(" close", theme.dim),
         Span::styled(more, theme.muted),

@@ -82,7 +82,7 @@ fn draw_input(buf: &mut Buffer, area: Rect, state: &State) {
 /// The query as spans fitting `room` columns, the cell where the next character goes drawn
 /// reversed (a block cursor: the terminal's own stays hidden). A query too long for the line
 /// scrolls so that the cursor stays in view, by whole characters.
-fn prompt_spans(query: &TextField, room: usize, theme: &Theme) -> Vec<Span<'static>> {
+pub(crate) fn prompt_spans(query: &TextField, room: usize, theme: &Theme) -> Vec<Span<'static>> {
     use unicode_segmentation::UnicodeSegmentation;
     let cursor = query.cursor_column();
     let room = room.max(1);
@@ -170,7 +170,13 @@ fn result_line(state: &State, hit: &Hit, selected: bool, width: u16) -> Line<'st
     let t = search::target_text(&state.debate, hit.target);
     let t: &str = &t;
     let ranges = search::char_ranges(t, &hit.indices);
-    let room = usize::from(width).saturating_sub(9);
+    // Your verdict and note marks on a claim's result, before its text as in the lists.
+    let mark = match hit.target {
+        Target::Claim { claim, .. } => card::your_mark(state, claim).map(|m| format!("{m} ")),
+        Target::Thesis { .. } | Target::Paragraph { .. } => None,
+    };
+    let mark_width = mark.as_deref().map_or(0, text::width);
+    let room = usize::from(width).saturating_sub(9 + mark_width);
     let view = window(t, &ranges, room);
     let marks: Vec<(Range<usize>, Style)> = ranges
         .iter()
@@ -181,6 +187,9 @@ fn result_line(state: &State, hit: &Hit, selected: bool, width: u16) -> Line<'st
         Span::styled(if selected { "▌" } else { " " }, theme.accent.patch(row)),
         Span::styled(kind, kind_style.patch(row)),
     ];
+    if let Some(mark) = mark {
+        spans.push(Span::styled(mark, theme.accent.patch(row)));
+    }
     if view.start > 0 {
         spans.push(Span::styled("…", theme.dim.patch(row)));
     }

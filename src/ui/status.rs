@@ -37,8 +37,12 @@ fn position(state: &State) -> String {
 }
 
 fn view_name(state: &State) -> &'static str {
+    if state.note.is_some() {
+        return "NOTE";
+    }
     match (&state.overlay, state.view) {
         (Some(Overlay::Help(_)), _) => "HELP",
+        (Some(Overlay::Marks(_)), _) => "MARKS",
         (Some(Overlay::Errors(_)), _) => "ERRORS",
         (Some(Overlay::Detail(_)), _) => "CLAIM",
         (None, View::Reader) => "READ",

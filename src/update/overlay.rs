@@ -48,6 +48,10 @@ pub(super) fn overlay_action(
             state.overlay = Some(Overlay::Help(0));
             true
         }
+        (Overlay::Marks(selected), action) => {
+            super::marks::marks_action(state, selected, action);
+            true
+        }
         (Overlay::Errors(scroll), action) => {
             let scroll = scroll_overlay(state, scroll, action);
             state.overlay = Some(Overlay::Errors(
@@ -109,6 +113,7 @@ pub(super) fn overlay_action(
                     return true;
                 }
                 Action::CycleVerdict => super::cycle_verdict(state, detail.claim),
+                Action::EditNote => super::note::open(state, detail.claim),
                 _ => return true,
             }
             detail.scroll = detail

@@ -191,7 +191,12 @@ pub(crate) fn marks_list(state: &State) -> String {
             }
         })
         .collect();
-    format!("Go to: {}", entries.join(" · "))
+    // The list key first: the line is cut at the screen's edge, and M shows every mark.
+    let list = state.keymap.key_for(
+        crate::keymap::Context::of(state),
+        &crate::action::Action::ShowMarks,
+    );
+    format!("Go to ({list} lists them): {}", entries.join(" · "))
 }
 
 /// `m<letter>`: in the reader, the place at the top of the screen; elsewhere the selected claim.
@@ -199,13 +204,13 @@ pub(crate) fn set_mark(state: &mut State, letter: char) {
     use crate::session::{Place, ReadingAnchor};
     let place = if state.view == View::Reader {
         let article = state.debate.article(state.article);
-        let reader = state.reader();
-        let anchor = reader
-            .anchor
-            .unwrap_or_else(|| reader.flow.anchor(reader.top));
+        // The place the state file would keep: a gap between paragraphs stands for the one
+        // below it, not for the top of the article.
+        let anchor = crate::resume::reading_anchor(article, state.reader())
+            .unwrap_or_else(ReadingAnchor::top);
         Place::Text {
             article: article.id.clone(),
-            anchor: ReadingAnchor::from_text_anchor(article, anchor),
+            anchor,
         }
     } else if let Some(claim) = super::selected_claim(state) {
         Place::Claim {

@@ -187,12 +187,22 @@ pub(super) fn show_results(state: &mut State, results: crate::search::Results) {
 
 /// A prompt-editing action, as the edit of the finder's query it stands for.
 pub(super) fn edit_prompt(state: &mut State, fx: &mut Effects, action: Action) {
-    let edit = match action {
+    if let Action::SearchInput('?') = action
+        && state.search.query.text().is_empty()
+    {
         // `?` as the whole query would find nothing worth finding: it opens help, as elsewhere.
-        Action::SearchInput('?') if state.search.query.text().is_empty() => {
-            state.overlay = Some(crate::state::Overlay::Help(0));
-            return;
-        }
+        state.overlay = Some(crate::state::Overlay::Help(0));
+        return;
+    }
+    if let Some(edit) = prompt_edit(action) {
+        edit_query(state, fx, edit);
+    }
+}
+
+/// The edit of a one-line prompt an action stands for (the finder's and the note's share
+/// their keys), if it is one.
+pub(super) fn prompt_edit(action: Action) -> Option<Edit> {
+    Some(match action {
         Action::SearchInput(c) => Edit::Insert(c),
         Action::Paste(text) => Edit::Paste(text),
         Action::SearchBackspace => Edit::DeleteBack,
@@ -207,7 +217,6 @@ pub(super) fn edit_prompt(state: &mut State, fx: &mut Effects, action: Action) {
         Action::CursorWordRight => Edit::WordRight,
         Action::CursorStart => Edit::Home,
         Action::CursorEnd => Edit::End,
-        _ => return,
-    };
-    edit_query(state, fx, edit);
+        _ => return None,
+    })
 }

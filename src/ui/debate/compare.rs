@@ -167,6 +167,7 @@ fn draw_heads(buf: &mut Buffer, area: Rect, cols: &Columns, state: &State) {
         &claim,
     );
     let shown = cols.shown();
+    let scores = crate::session::record::scorecard(&state.judgements, &state.debate);
     let framings = state.debate.framing_ixs().skip(cols.first).take(shown);
     for (c, f) in framings.enumerate() {
         let x = area.x.saturating_add(cols.x(c + 1));
@@ -192,11 +193,25 @@ fn draw_heads(buf: &mut Buffer, area: Rect, cols: &Columns, state: &State) {
             String::new()
         };
         let room = usize::from(w).saturating_sub(text::width(&left) + text::width(&right));
+        // Your scorecard beside the name, when there is room for it and a few letters of the
+        // name: convincing claims for the framing (+) and against it (−).
+        let tally = match scores.get(f.get()) {
+            Some(score) if score.judged > 0 => {
+                format!(" ✓+{} −{}", score.supporting, score.challenging)
+            }
+            _ => String::new(),
+        };
+        let (room, tally) = if room >= text::width(&tally) + 6 {
+            (room - text::width(&tally), tally)
+        } else {
+            (room, String::new())
+        };
         let framing = state.debate.framing(f);
         let name = text::truncate(&text::clean(&framing.name), room).into_owned();
         let line = Line::from(vec![
             Span::styled(left, theme.dim),
             Span::styled(name, theme.framing(framing, f.get())),
+            Span::styled(tally, theme.accent),
         ]);
         paint::line(buf, head_area, 0, &line);
         // The count of framings to the right sits at the column's right edge.
