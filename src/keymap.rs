@@ -23,6 +23,8 @@ pub enum Context {
     Search,
     Detail,
     Help,
+    /// A picker over the view: typed characters narrow it.
+    Picker,
 }
 
 impl Context {
@@ -32,11 +34,18 @@ impl Context {
         match (&state.overlay, state.view) {
             (Some(Overlay::Help(_) | Overlay::Errors(_)), _) => Self::Help,
             (Some(Overlay::Detail(_)), _) => Self::Detail,
+            (Some(Overlay::Picker(_)), _) => Self::Picker,
             (None, View::Reader) => Self::Reader,
             (None, View::Claims) => Self::Claims,
             (None, View::Debate) => Self::Debate,
             (None, View::Search) => Self::Search,
         }
+    }
+
+    /// Whether typed characters are text here (the finder's prompt, a picker's), so that
+    /// plain-character bindings of `Global` do not apply.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Self::Search | Self::Picker)
     }
 
     pub fn title(self) -> &'static str {
@@ -48,6 +57,7 @@ impl Context {
             Self::Search => "Search",
             Self::Detail => "Claim detail",
             Self::Help => "Help",
+            Self::Picker => "In a picker (a, T, S, f)",
         }
     }
 }
@@ -119,7 +129,7 @@ impl Keymap {
         if let Some(action) = self.lookup(context, event) {
             return Some(action);
         }
-        if context == Context::Search
+        if context.takes_text()
             && let Some(c) = is_text_input(event)
         {
             return Some(Action::SearchInput(c));
@@ -156,7 +166,7 @@ impl Keymap {
         let shadowed = |b: &Binding| {
             own.iter()
                 .any(|o| o.keys.iter().any(|k| b.keys.contains(k)))
-                || (context == Context::Search
+                || (context.takes_text()
                     && b.keys
                         .iter()
                         .all(|k| matches!(k.code, KeyCode::Char(_)) && k.mods.is_empty()))

@@ -18,6 +18,7 @@ pub mod geometry;
 pub mod input;
 pub mod keymap;
 pub mod model;
+pub mod picker;
 pub mod resume;
 pub mod scaffold;
 pub mod scenario;

@@ -28,6 +28,8 @@ pub enum Overlay {
     /// The errors of the last reload that failed, scrolled by this many lines.
     Errors(usize),
     Detail(DetailState),
+    /// A picker of a filter or of the framing.
+    Picker(Box<crate::picker::Picker>),
 }
 
 /// Where the user was, for Esc to return to.
@@ -55,7 +57,8 @@ pub struct ReaderState {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ClaimFilter {
     pub article: Option<ArticleIx>,
-    pub tag: Option<String>,
+    /// A claim passes with any of these tags; none means any claim.
+    pub tags: Vec<String>,
     /// A stance under the active framing; `Some(None)` means "no stance".
     pub stance: Option<Option<StanceKind>>,
 }

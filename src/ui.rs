@@ -10,6 +10,7 @@ pub mod debate;
 pub mod detail;
 pub mod help;
 pub mod paint;
+pub mod picker;
 pub mod reader;
 pub mod search;
 pub mod status;
@@ -58,6 +59,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         Some(Overlay::Help(scroll)) => help::draw(buf, area, state, *scroll),
         Some(Overlay::Detail(detail)) => detail::draw(buf, area, state, detail),
         Some(Overlay::Errors(scroll)) => help::draw_errors(buf, area, state, *scroll),
+        Some(Overlay::Picker(p)) => picker::draw(buf, area, state, p),
         None => {}
     }
 }

@@ -7,6 +7,7 @@ mod claims;
 mod debate;
 mod mouse;
 mod overlay;
+mod picker;
 mod reader;
 mod reload;
 mod search;
@@ -108,11 +109,14 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
                 reader::jump_to_claim(state, claim);
             }
         }
-        Action::CycleArticleFilter => claims::cycle_article_filter(state),
-        Action::CycleTagFilter => claims::cycle_tag_filter(state),
-        Action::CycleStanceFilter => claims::cycle_stance_filter(state),
+        Action::PickArticle => picker::open_article(state),
+        Action::PickTags => picker::open_tags(state),
+        Action::PickStance => picker::open_stance(state),
+        Action::PickFraming => picker::open_framing(state),
+        Action::RemoveLastFilter => picker::remove_last_chip(state),
         Action::ClearFilters => claims::clear_filters(state),
-        Action::NextLink | Action::PrevLink => {}
+        // Only an overlay (a claim's detail, a picker) has links to step through or marks.
+        Action::NextLink | Action::PrevLink | Action::TogglePick => {}
         Action::ShowErrors => overlay::show_errors(state),
         Action::CopyClaim => reader::copy_claim(state, fx),
         Action::SetMark | Action::JumpToMark | Action::MarkLetter(_) | Action::CancelMark => {

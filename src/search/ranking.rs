@@ -3,6 +3,7 @@
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use super::matcher::{Matcher, Scratch};
 use super::query::parse;
@@ -88,7 +89,11 @@ impl Index {
         floor: Option<i64>,
         stop: &(impl Fn() -> bool + Sync),
     ) -> Option<Scored> {
-        let run = |part: Candidates<'_>| -> Option<Scored> {
+        // Each thread's bar (the `limit`-th best it kept), shared: the other thread's bar holds
+        // for this one too, since that many results already beat it. The left half's targets
+        // come first and win ties, so there it must be beaten, not equalled (one less).
+        let bars = [AtomicI64::new(i64::MIN), AtomicI64::new(i64::MIN)];
+        let run = |part: Candidates<'_>, side: usize| -> Option<Scored> {
             let mut scratch = Scratch::default();
             let mut out = Scored::default();
             // The best `limit` results so far, worst on top; a result is (score, earlier first).
@@ -118,10 +123,17 @@ impl Index {
                     }
                     // Later targets lose ties, so a bound equal to the bar is not enough.
                     let bar = match kept.peek() {
-                        Some(Reverse((worst, _))) if kept.len() >= limit => Some(*worst),
+                        Some(Reverse((worst, _))) if kept.len() >= limit => {
+                            bars[side].store(*worst, Ordering::Relaxed);
+                            Some(*worst)
+                        }
                         _ => floor,
                     };
-                    let bar = bar.max(current.map(|(_, _, best)| best));
+                    let other = bars[1 - side].load(Ordering::Relaxed);
+                    let other = Some(other)
+                        .filter(|&o| o > i64::MIN)
+                        .map(|o| o - i64::from(side == 0));
+                    let bar = bar.max(other).max(current.map(|(_, _, best)| best));
                     let humps = self.humps(t);
                     if bar.is_some_and(|bar| matcher.bound(text, humps, &scratch) <= bar) {
                         return;
@@ -144,12 +156,12 @@ impl Index {
         };
         // Threads pay off only on many candidates.
         if candidates.len() < 4096 {
-            return run(candidates);
+            return run(candidates, 0);
         }
         let (left, right) = candidates.split_half();
         std::thread::scope(|scope| {
-            let other = scope.spawn(|| run(right));
-            let mut scored = run(left)?;
+            let other = scope.spawn(|| run(right, 1));
+            let mut scored = run(left, 0)?;
             let right = other.join().ok()??;
             scored.matched.extend(right.matched);
             scored.scored.extend(right.scored);

@@ -79,7 +79,7 @@ fn draw_input(buf: &mut Buffer, area: Rect, state: &State) {
 /// The query as spans fitting `room` columns, the cell where the next character goes drawn
 /// reversed (a block cursor: the terminal's own stays hidden). A query too long for the line
 /// scrolls so that the cursor stays in view, by whole characters.
-fn prompt_spans(query: &TextField, room: usize) -> Vec<Span<'static>> {
+pub(crate) fn prompt_spans(query: &TextField, room: usize) -> Vec<Span<'static>> {
     use unicode_segmentation::UnicodeSegmentation;
     let cursor = query.cursor_column();
     let room = room.max(1);

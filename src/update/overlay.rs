@@ -34,6 +34,7 @@ pub(super) fn overlay_action(
             _,
             Action::Quit | Action::Resize(..) | Action::SearchDone { .. } | Action::Reloaded(_),
         ) => false,
+        (Overlay::Picker(picker), action) => super::picker::picker_action(state, picker, action),
         (_, Action::Back) | (Overlay::Help(_), Action::ToggleHelp) => {
             state.overlay = None;
             true

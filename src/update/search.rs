@@ -161,7 +161,14 @@ pub(super) fn show_results(state: &mut State, results: crate::search::Results) {
 
 /// A prompt-editing action, as the edit of the finder's query it stands for.
 pub(super) fn edit_prompt(state: &mut State, fx: &mut Effects, action: Action) {
-    let edit = match action {
+    if let Some(edit) = prompt_edit(action) {
+        edit_query(state, fx, edit);
+    }
+}
+
+/// The edit of a prompt (the finder's, a picker's) an action asks for.
+pub(super) fn prompt_edit(action: Action) -> Option<Edit> {
+    Some(match action {
         Action::SearchInput(c) => Edit::Insert(c),
         Action::Paste(text) => Edit::Paste(text),
         Action::SearchBackspace => Edit::DeleteBack,
@@ -176,7 +183,6 @@ pub(super) fn edit_prompt(state: &mut State, fx: &mut Effects, action: Action) {
         Action::CursorWordRight => Edit::WordRight,
         Action::CursorStart => Edit::Home,
         Action::CursorEnd => Edit::End,
-        _ => return,
-    };
-    edit_query(state, fx, edit);
+        _ => return None,
+    })
 }
