@@ -57,7 +57,7 @@ impl Context {
             Self::Search => "Search",
             Self::Detail => "Claim detail",
             Self::Help => "Help",
-            Self::Picker => "In a picker (a, T, S, f)",
+            Self::Picker => "In a picker",
         }
     }
 }

@@ -33,6 +33,9 @@ pub fn restore(state: &mut State, saved: &Session) {
     }
     state.judgements.clone_from(&saved.judgements);
     state.bookmarks.clone_from(&saved.bookmarks);
+    // The finder's history, for Ctrl-p: the session keeps the newest first, the prompt walks
+    // back from the end.
+    state.search.history = saved.queries.iter().rev().cloned().collect();
     state.view = match saved.view {
         session::View::Claims => View::Claims,
         session::View::Debate => View::Debate,
@@ -84,9 +87,11 @@ pub fn capture(state: &State, session: &mut Session) {
     }
     session.judgements.clone_from(&state.judgements);
     session.bookmarks.clone_from(&state.bookmarks);
-    // A query is remembered once the finder is left, not at every key typed into it.
-    if state.view != View::Search {
-        session.remember_query(state.search.query.text());
+    // The finder's history (the queries opened with Enter), newest first, de-duplicated and
+    // capped by the session.
+    session.queries.clear();
+    for query in &state.search.history {
+        session.remember_query(query);
     }
 }
 

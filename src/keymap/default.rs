@@ -270,7 +270,7 @@ pub const BINDINGS: &[Binding] = &[
         Search,
         &[ctrl('p')],
         Action::HistoryBack,
-        "Previous query of this session",
+        "Previous query (remembered across runs)",
         Some("history"),
     ),
     bind(
