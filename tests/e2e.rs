@@ -5,273 +5,60 @@
 // Tests fail by panicking; helpers outside #[test] functions do so too.
 #![allow(clippy::panic, clippy::unwrap_used)]
 
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
+mod support;
+
+use std::io::Read;
 use std::time::{Duration, Instant};
 
-use nix::sys::signal::{Signal, kill};
-use nix::sys::termios::Termios;
-use nix::unistd::Pid;
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use nix::sys::signal::Signal;
+use support::{App, TIMEOUT};
 
-const TIMEOUT: Duration = Duration::from_secs(20);
-
-struct App {
-    master: Box<dyn MasterPty + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    parser: Arc<Mutex<vt100::Parser>>,
-    /// Every byte the program wrote, to check what it never did.
-    raw: Arc<Mutex<Vec<u8>>>,
-    /// The terminal's modes before the program started.
-    before: Termios,
-    /// Where this run saves its place; removed with the app.
-    _state_dir: tempfile::TempDir,
-}
-
-impl Drop for App {
-    /// A failed test must not leave its program running.
-    fn drop(&mut self) {
-        if self.child.try_wait().ok().flatten().is_none() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-fn size(cols: u16, rows: u16) -> PtySize {
-    PtySize {
-        rows,
-        cols,
-        pixel_width: 0,
-        pixel_height: 0,
-    }
-}
-
-impl App {
-    fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Self {
-        let pair = native_pty_system().openpty(size(cols, rows)).unwrap();
-        let before = pair.master.get_termios().unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_debate"));
-        cmd.args(args);
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-        cmd.env("TERM", "xterm-256color");
-        // A backtrace would scroll the panic message off a 24-row screen.
-        cmd.env("RUST_BACKTRACE", "0");
-        // Each run remembers its place in a directory of its own, so no run sees another's.
-        let state_dir = tempfile::tempdir().unwrap();
-        cmd.env("DEBATE_STATE_DIR", state_dir.path());
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            rows.try_into().unwrap(),
-            cols.try_into().unwrap(),
-            0,
-        )));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                p.lock().unwrap().process(&buf[..n]);
-                r.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().unwrap();
-        Self {
-            master: pair.master,
-            child,
-            writer,
-            parser,
-            raw,
-            before,
-            _state_dir: state_dir,
-        }
-    }
-
-    fn open(args: &[&str]) -> Self {
-        let app = Self::spawn(args, &[], 80, 24);
-        app.wait_for("the reader to draw", |s| {
-            s.contents().contains("China’s AI revolution")
-        });
-        app
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    /// The screen as a person sees it: a written blank and an untouched cell look the same.
-    fn visible(&self) -> String {
-        self.screen()
-            .lines()
-            .map(str::trim_end)
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    /// Polls the emulated screen until `done` holds; fails with the screen after the timeout.
-    fn wait_for(&self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            if done(self.parser.lock().unwrap().screen()) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        panic!(
-            "timed out waiting for {what}; the screen shows:\n{}",
-            self.screen()
-        );
-    }
-
-    /// Waits for the visible screen to equal `expected`; on timeout, fails with the lines that
-    /// differ.
-    fn wait_until_screen_is(&mut self, what: &str, expected: &str) {
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            if self.visible() == expected {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        let actual = self.visible();
-        let diff: Vec<String> = expected
-            .lines()
-            .zip(actual.lines())
-            .enumerate()
-            .filter(|(_, (e, a))| e != a)
-            .map(|(i, (e, a))| format!("row {i}\n  expected {e:?}\n  actual   {a:?}"))
-            .collect();
-        panic!(
-            "{what}: the screen differs from a fresh start's (process: {:?}):\n{}",
-            self.child.try_wait().ok().flatten().map(|s| s.exit_code()),
-            diff.join("\n")
-        );
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Resizes the emulator, then the terminal: the program redraws on the terminal's signal,
-    /// and that drawing must find the emulator already at the new size.
-    fn resize(&mut self, cols: u16, rows: u16) {
-        self.parser
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(rows.try_into().unwrap(), cols.try_into().unwrap());
-        self.master.resize(size(cols, rows)).unwrap();
-    }
-
-    fn signal(&self, signal: Signal) {
-        let pid = self.child.process_id().unwrap();
-        kill(Pid::from_raw(i32::try_from(pid).unwrap()), signal).unwrap();
-    }
-
-    /// Waits for the program to end and returns its exit code.
-    fn exit_code(&mut self) -> u32 {
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                // Let the reader thread take in the last bytes written.
-                std::thread::sleep(Duration::from_millis(50));
-                return status.exit_code();
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        let _ = self.child.kill();
-        panic!(
-            "the program did not exit; the screen shows:\n{}",
-            self.screen()
-        );
-    }
-
-    fn is_raw(&self) -> bool {
-        let now = self.master.get_termios().unwrap();
-        !now.local_flags
-            .contains(nix::sys::termios::LocalFlags::ICANON)
-    }
-
-    /// The terminal is as it was: modes, main screen, cursor shown, no mouse reporting.
-    fn assert_restored(&self) {
-        let now = self.master.get_termios().unwrap();
-        assert_eq!(
-            now.local_flags, self.before.local_flags,
-            "local modes (echo, canonical…)"
-        );
-        assert_eq!(now.input_flags, self.before.input_flags, "input modes");
-        assert_eq!(now.output_flags, self.before.output_flags, "output modes");
-        assert_eq!(
-            now.control_flags, self.before.control_flags,
-            "control modes"
-        );
-        let parser = self.parser.lock().unwrap();
-        let screen = parser.screen();
-        assert!(!screen.alternate_screen(), "still on the alternate screen");
-        assert!(!screen.hide_cursor(), "the cursor is still hidden");
-        assert_eq!(
-            screen.mouse_protocol_mode(),
-            vt100::MouseProtocolMode::None,
-            "mouse still reported"
-        );
-    }
-
-    fn wrote(&self, needle: &[u8]) -> bool {
-        self.raw
-            .lock()
-            .unwrap()
-            .windows(needle.len())
-            .any(|w| w == needle)
-    }
+/// The reader on the embedded debate at 80x24, once it has drawn the first essay.
+fn open(args: &[&str]) -> App {
+    let app = App::spawn(args, &[], 80, 24);
+    app.wait_for_screen("the reader to draw", |s| {
+        s.contents().contains("China’s AI revolution")
+    });
+    app
 }
 
 #[test]
 fn open_switch_panes_search_toggle_framing_and_quit() {
-    let mut app = App::open(&[]);
+    let mut app = open(&[]);
     assert!(app.is_raw(), "raw mode while running");
-    app.wait_for("the alternate screen", vt100::Screen::alternate_screen);
+    app.wait_for_screen("the alternate screen", vt100::Screen::alternate_screen);
     app.send("2");
-    app.wait_for("the second essay", |s| {
+    app.wait_for_screen("the second essay", |s| {
         s.contents().contains("I didn't think I'd find myself")
     });
     app.send("\t");
-    app.wait_for("Tab back to the first essay", |s| {
+    app.wait_for_screen("Tab back to the first essay", |s| {
         s.contents()
             .contains("China’s AI revolution is getting a plot twist.")
     });
     app.send("/");
     app.send("hedge fund");
-    app.wait_for("search results", |s| {
+    app.wait_for_screen("search results", |s| {
         s.contents().contains("/ hedge fund") && s.contents().contains("self-funded")
     });
     app.send("\r");
-    app.wait_for("the jump to the quote", |s| {
+    app.wait_for_screen("the jump to the quote", |s| {
         s.contents().contains("READ") && s.contents().contains("hedge fund manager")
     });
     app.send("t");
-    app.wait_for("the next framing", |s| {
+    app.wait_for_screen("the next framing", |s| {
         s.contents().contains("Indigenous innovation")
     });
     app.send("d");
-    app.wait_for("the debate view", |s| {
+    app.wait_for_screen("the debate view", |s| {
         s.contents().contains("SUPPORTS") && s.contents().contains("framing 2/3")
     });
     app.send("s");
-    app.wait_for("side by side", |s| s.contents().contains("Side by side"));
+    app.wait_for_screen("side by side", |s| s.contents().contains("Side by side"));
     app.send("?");
-    app.wait_for("help", |s| s.contents().contains("Keys · Debate"));
+    app.wait_for_screen("help", |s| s.contents().contains("Keys · Debate"));
     app.send("\x1b");
-    app.wait_for("help closed", |s| !s.contents().contains("Keys · Debate"));
+    app.wait_for_screen("help closed", |s| !s.contents().contains("Keys · Debate"));
     app.send("q");
     assert_eq!(app.exit_code(), 0);
     app.assert_restored();
@@ -279,16 +66,16 @@ fn open_switch_panes_search_toggle_framing_and_quit() {
 
 #[test]
 fn resize_to_1x1_and_back() {
-    let mut app = App::open(&[]);
+    let mut app = open(&[]);
     app.send("j");
     app.resize(1, 1);
-    app.wait_for("the 1x1 screen", |s| s.contents().trim() == "↔");
+    app.wait_for_screen("the 1x1 screen", |s| s.contents().trim() == "↔");
     app.resize(30, 4);
-    app.wait_for("the too-small message", |s| {
+    app.wait_for_screen("the too-small message", |s| {
         s.contents().contains("Enlarge")
     });
     app.resize(80, 24);
-    app.wait_for("the reader again", |s| s.contents().contains("READ"));
+    app.wait_for_screen("the reader again", |s| s.contents().contains("READ"));
     app.send("q");
     assert_eq!(app.exit_code(), 0);
     app.assert_restored();
@@ -296,12 +83,12 @@ fn resize_to_1x1_and_back() {
 
 #[test]
 fn ctrl_c_cancels_the_search_prompt_then_quits() {
-    let mut app = App::open(&[]);
+    let mut app = open(&[]);
     app.send("/abc");
-    app.wait_for("the query", |s| s.contents().contains("/ abc"));
+    app.wait_for_screen("the query", |s| s.contents().contains("/ abc"));
     // As in fzf: Ctrl-c in the prompt returns where you were; there, it quits.
     app.send("\x03");
-    app.wait_for("the reader again", |s| {
+    app.wait_for_screen("the reader again", |s| {
         s.contents().contains("READ") && !s.contents().contains("/ abc")
     });
     app.send("\x03");
@@ -310,7 +97,7 @@ fn ctrl_c_cancels_the_search_prompt_then_quits() {
 }
 
 fn ends_by_signal(signal: Signal, code: u32) {
-    let mut app = App::open(&[]);
+    let mut app = open(&[]);
     assert!(app.is_raw());
     app.signal(signal);
     assert_eq!(app.exit_code(), code, "{signal:?}");
@@ -405,7 +192,7 @@ fn resize_storm_in_every_view_ends_on_the_same_screen_as_a_fresh_start() {
     for (i, &(view, keys)) in VIEW_KEYS.iter().enumerate() {
         // The screen a fresh start shows at the final size, after the same keys.
         let mut fresh = App::spawn(&[], &[], final_size.0, final_size.1);
-        fresh.wait_for("the reader", |s| s.contents().contains("READ"));
+        fresh.wait_for_screen("the reader", |s| s.contents().contains("READ"));
         fresh.send(keys);
         let expected = {
             let start = Instant::now();
@@ -415,7 +202,7 @@ fn resize_storm_in_every_view_ends_on_the_same_screen_as_a_fresh_start() {
             // search's two showings (claims, then everything) is not the one to compare with.
             let busy = debate::ui::search::BUSY.trim();
             loop {
-                let now = fresh.visible();
+                let now = fresh.text();
                 if now == last
                     && start.elapsed() > Duration::from_millis(300)
                     && !now.contains(busy)
@@ -433,23 +220,23 @@ fn resize_storm_in_every_view_ends_on_the_same_screen_as_a_fresh_start() {
         if view == "search" {
             // Ctrl-c cancels the finder's prompt first, as in fzf.
             fresh.send("\x03");
-            fresh.wait_for("the reader", |s| s.contents().contains("READ"));
+            fresh.wait_for_screen("the reader", |s| s.contents().contains("READ"));
         }
         fresh.send("\x03");
         assert_eq!(fresh.exit_code(), 0);
 
         // The same keys at the same size, then the storm.
         let mut app = App::spawn(&[], &[], final_size.0, final_size.1);
-        app.wait_for("the reader", |s| s.contents().contains("READ"));
+        app.wait_for_screen("the reader", |s| s.contents().contains("READ"));
         app.send(keys);
-        app.wait_until_screen_is(&format!("{view}, before the storm"), &expected);
+        app.wait_until_text_is(&format!("{view}, before the storm"), &expected);
         let mut sizes = vec![(1, 1), (2, 1), (1, 3), (10, 2), (200, 60), (80, 24)];
         sizes.extend(random_sizes(i as u64 + 1, 20));
         sizes.push(final_size);
         for (w, h) in sizes {
             app.resize(w, h);
         }
-        app.wait_until_screen_is(view, &expected);
+        app.wait_until_text_is(view, &expected);
         assert!(
             app.child.try_wait().unwrap().is_none(),
             "{view}: the process died"
@@ -474,28 +261,28 @@ fn saving_the_file_reloads_it_and_errors_show_in_a_banner() {
     .unwrap();
     std::fs::write(&path, &source).unwrap();
     let mut app = App::spawn(&[path.to_str().unwrap()], &[], 100, 30);
-    app.wait_for("the reader", |s| s.contents().contains("深圳四十年"));
+    app.wait_for_screen("the reader", |s| s.contents().contains("深圳四十年"));
     app.send("t");
-    app.wait_for("the second framing", |s| s.contents().contains("السوق أولاً"));
+    app.wait_for_screen("the second framing", |s| s.contents().contains("السوق أولاً"));
     // Saved with a mistake: the last good version stays, with a banner.
     std::fs::write(
         &path,
         source.replace("article = \"shenzhen\"", "article = \"shenzen\""),
     )
     .unwrap();
-    app.wait_for("the error banner", |s| {
+    app.wait_for_screen("the error banner", |s| {
         s.contents()
             .contains("has 2 errors; showing the last good version")
     });
     assert!(app.screen().contains("深圳四十年"));
     app.send("e");
-    app.wait_for("the error list", |s| {
+    app.wait_for_screen("the error list", |s| {
         s.contents().contains("did you mean 'shenzhen'?")
     });
     app.send("\x1b");
     // Fixed and saved: the new version shows, the framing is kept.
     std::fs::write(&path, source.replace("深圳四十年", "深圳四十五年")).unwrap();
-    app.wait_for("the new version", |s| {
+    app.wait_for_screen("the new version", |s| {
         s.contents().contains("深圳四十五年") && !s.contents().contains("errors;")
     });
     assert!(
@@ -510,11 +297,11 @@ fn saving_the_file_reloads_it_and_errors_show_in_a_banner() {
 #[test]
 fn y_copies_the_claim_through_osc_52() {
     use base64::Engine as _;
-    let mut app = App::open(&[]);
+    let mut app = open(&[]);
     app.send("n");
-    app.wait_for("a selected claim", |s| s.contents().contains("READ"));
+    app.wait_for_screen("a selected claim", |s| s.contents().contains("READ"));
     app.send("y");
-    app.wait_for("the confirmation", |s| {
+    app.wait_for_screen("the confirmation", |s| {
         s.contents()
             .contains("Copied claim 'stem-factory-mixed-record'")
     });
@@ -559,8 +346,10 @@ fn a_terminal_closing_without_sighup_still_ends_the_program() {
         .unwrap();
     }
     let slave = || Stdio::from(pty.slave.try_clone().unwrap());
+    let state_dir = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_debate"))
         .env("TERM", "xterm-256color")
+        .env("DEBATE_STATE_DIR", state_dir.path())
         .stdin(slave())
         .stdout(slave())
         .stderr(slave())
@@ -608,25 +397,25 @@ fn typing_a_query_over_a_large_debate_is_echoed_before_its_results() {
     .unwrap();
     let file = path.to_str().unwrap();
     let mut app = App::spawn(&[file], &[], 100, 30);
-    app.wait_for("the reader", |s| s.contents().contains("claims"));
+    app.wait_for_screen("the reader", |s| s.contents().contains("claims"));
     app.send("/");
-    app.wait_for("the search line", |s| s.contents().contains(" / "));
+    app.wait_for_screen("the search line", |s| s.contents().contains(" / "));
     app.send("techno");
-    app.wait_for("the query echoed", |s| s.contents().contains("/ techno"));
+    app.wait_for_screen("the query echoed", |s| s.contents().contains("/ techno"));
     // The engine's own count, for the same file and query.
     let loaded = debate::model::load_path(&path).unwrap();
     let expected = debate::search::Index::new(&loaded).search(&loaded, "techno", 500);
     let count = format!("{}/{}", expected.matched, expected.total);
-    app.wait_for("the results", |s| s.contents().contains(&count));
+    app.wait_for_screen("the results", |s| s.contents().contains(&count));
     assert!(
         app.wrote(debate::ui::search::BUSY.trim().as_bytes()),
         "the busy mark was drawn while the query ran"
     );
     // Results follow the newest query only: typing on replaces them.
     app.send(" zzzqqq");
-    app.wait_for("no match", |s| s.contents().contains("No match."));
+    app.wait_for_screen("no match", |s| s.contents().contains("No match."));
     app.send("\x1b");
-    app.wait_for("search closed", |s| !s.contents().contains("/ techno"));
+    app.wait_for_screen("search closed", |s| !s.contents().contains("/ techno"));
     app.send("q");
     assert_eq!(app.exit_code(), 0);
     app.assert_restored();
@@ -640,7 +429,7 @@ fn a_large_file_shows_its_progress_while_it_loads() {
     assert!(toml.len() as u64 > 4 << 20, "large enough to show progress");
     std::fs::write(&path, toml).unwrap();
     let mut app = App::spawn(&[path.to_str().unwrap()], &[], 100, 30);
-    app.wait_for("the reader", |s| {
+    app.wait_for_screen("the reader", |s| {
         s.alternate_screen() && s.contents().contains("claims")
     });
     assert!(app.wrote(b"Loading "), "a progress line was written");
@@ -663,30 +452,30 @@ fn cursor_cell(screen: &vt100::Screen, text: &str) -> Option<(u16, String)> {
 
 #[test]
 fn the_prompt_edits_at_its_cursor_and_takes_a_paste_whole() {
-    let mut app = App::open(&[]);
+    let mut app = open(&[]);
     app.send("/");
-    app.wait_for("the search line", |s| s.contents().contains(" / "));
+    app.wait_for_screen("the search line", |s| s.contents().contains(" / "));
     app.send("export");
-    app.wait_for("the query", |s| s.contents().contains("/ export"));
+    app.wait_for_screen("the query", |s| s.contents().contains("/ export"));
     // Left Left X: X goes before "rt", and the cursor stands on the "r".
     app.send("\x1b[D\x1b[DX");
-    app.wait_for("the insertion", |s| s.contents().contains("/ expoXrt"));
-    app.wait_for("the cursor on the r", |s| {
+    app.wait_for_screen("the insertion", |s| s.contents().contains("/ expoXrt"));
+    app.wait_for_screen("the cursor on the r", |s| {
         cursor_cell(s, " / expoXrt").is_some_and(|(col, under)| col == 8 && under == "r")
     });
     // A bracketed paste with a line break: one edit at the cursor, never an Enter.
     assert!(app.parser.lock().unwrap().screen().bracketed_paste());
     app.send("\x1b[200~ controls\nnow \x1b[201~");
-    app.wait_for("the paste", |s| {
+    app.wait_for_screen("the paste", |s| {
         s.contents().contains("/ expoX controls now rt")
     });
     // Ctrl-a then Ctrl-k: the whole query goes, the finder stays.
     app.send("\x01\x0b");
-    app.wait_for("the empty prompt", |s| {
+    app.wait_for_screen("the empty prompt", |s| {
         !s.contents().contains("expoX") && cursor_cell(s, " / ").is_some_and(|(col, _)| col == 3)
     });
     app.send("\x1b");
-    app.wait_for("search closed", |s| {
+    app.wait_for_screen("search closed", |s| {
         !s.contents().lines().any(|l| l.starts_with(" / "))
     });
     app.send("q");

@@ -55,8 +55,13 @@ fn ctrl_p_recalls_the_queries_of_an_earlier_run() {
     // Ctrl-n back past the newest: the empty prompt typed before recalling.
     second.send("\x0e\x0e");
     second.wait_for("the draft again", |s| {
-        s.lines().nth(1).is_some_and(|l| !l.contains("talent") && !l.contains("export"))
+        s.lines()
+            .nth(1)
+            .is_some_and(|l| !l.contains("talent") && !l.contains("export"))
     });
     assert!(!prompt(&second).contains("export"));
+    // Esc leaves the finder (`q` there is typed), then quit.
+    second.send("\x1b");
+    second.wait_for("the finder left", |s| !s.contains("SEARCH"));
     second.quit();
 }

@@ -6,137 +6,32 @@
 // Tests fail by panicking; helpers outside #[test] functions do so too.
 #![allow(clippy::panic, clippy::unwrap_used)]
 
-use std::io::{Read, Write};
+mod support;
+
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
 use debate::model::{Debate, EMBEDDED};
 use debate::session::DebateKey;
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use support::App;
 
-const TIMEOUT: Duration = Duration::from_secs(20);
 const COLS: u16 = 80;
 const ROWS: u16 = 24;
 
-struct App {
-    _master: Box<dyn MasterPty + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    parser: Arc<Mutex<vt100::Parser>>,
+/// The reader on the embedded debate, saving its place in `state_dir`; returns once it has
+/// drawn its first frame (the status bar's hints).
+fn open(state_dir: &Path, args: &[&str]) -> App {
+    let app = App::spawn_with_state(state_dir, args, &[], COLS, ROWS);
+    app.wait_for("the first frame", |s| s.contains("/ Search"));
+    app
 }
 
-impl Drop for App {
-    /// A failed test must not leave its program running.
-    fn drop(&mut self) {
-        if self.child.try_wait().ok().flatten().is_none() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-impl App {
-    /// The reader on the embedded debate, saving its place in `state_dir`; returns once it
-    /// has drawn its first frame (the status bar's hints).
-    fn open(state_dir: &Path, args: &[&str]) -> Self {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_debate"));
-        cmd.args(args);
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("DEBATE_STATE_DIR", state_dir);
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            ROWS.try_into().unwrap(),
-            COLS.try_into().unwrap(),
-            0,
-        )));
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let p = Arc::clone(&parser);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                p.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().unwrap();
-        let app = Self {
-            _master: pair.master,
-            child,
-            writer,
-            parser,
-        };
-        app.wait_for("the first frame", |s| s.contains("/ Search"));
-        app
-    }
-
-    /// The screen as a person sees it, without its last row (the status line, whose messages
-    /// come and go).
-    fn visible(&self) -> String {
-        let contents = self.parser.lock().unwrap().screen().contents();
-        let mut rows: Vec<&str> = contents.lines().map(str::trim_end).collect();
-        rows.truncate(usize::from(ROWS) - 1);
-        rows.join("\n")
-    }
-
-    fn wait_for(&self, what: &str, done: impl Fn(&str) -> bool) {
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            if done(&self.parser.lock().unwrap().screen().contents()) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        panic!(
-            "timed out waiting for {what}; the screen shows:\n{}",
-            self.parser.lock().unwrap().screen().contents()
-        );
-    }
-
-    fn wait_until_visible_is(&self, what: &str, expected: &str) {
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            if self.visible() == expected {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        panic!(
-            "{what}: expected\n{expected}\n-- but the screen shows --\n{}",
-            self.visible()
-        );
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Sends `q` and waits for a clean exit.
-    fn quit(mut self) {
-        self.send("q");
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                assert_eq!(status.exit_code(), 0, "exit status");
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        panic!("the reader did not quit");
-    }
+/// The screen as a person sees it, without its last row (the status line, whose messages come
+/// and go).
+fn visible(app: &App) -> String {
+    let text = app.text();
+    let mut rows: Vec<&str> = text.lines().collect();
+    rows.resize(usize::from(ROWS) - 1, "");
+    rows.join("\n")
 }
 
 /// The file the embedded debate's session is kept in, under `dir`.
@@ -172,31 +67,29 @@ fn quitting_and_starting_again_restores_the_place_in_each_view() {
         ("side by side", "s"),
     ] {
         let dir = tempfile::tempdir().unwrap();
-        let mut first = App::open(dir.path(), &[]);
+        let mut first = open(dir.path(), &[]);
         wander(&mut first, key);
         // What the same keys show, from a run with nothing saved.
         let other = tempfile::tempdir().unwrap();
-        let mut reference = App::open(other.path(), &[]);
+        let mut reference = open(other.path(), &[]);
         wander(&mut reference, key);
         first.quit();
         assert!(state_file(dir.path()).is_file(), "{view}: nothing saved");
 
-        let restored = App::open(dir.path(), &[]);
-        let expected = reference.visible();
+        let restored = open(dir.path(), &[]);
+        let expected = visible(&reference);
         // The reference may still be drawing its last key: wait for both to settle on it.
-        restored.wait_until_visible_is(view, &reference.visible());
-        assert_eq!(restored.visible(), expected, "{view}: the reference moved");
+        restored.wait_until(view, visible, &visible(&reference));
+        assert_eq!(visible(&restored), expected, "{view}: the reference moved");
         assert!(
-            !restored
-                .visible()
-                .contains("China’s AI revolution is getting a plot twist."),
+            !visible(&restored).contains("China’s AI revolution is getting a plot twist."),
             "{view}: the restored screen is a fresh start's"
         );
         restored.quit();
         reference.quit();
 
         // --fresh starts clean and deletes nothing.
-        let fresh = App::open(dir.path(), &["--fresh"]);
+        let fresh = open(dir.path(), &["--fresh"]);
         fresh.wait_for("the first essay", |s| {
             s.contains("China’s AI revolution is getting a plot twist.")
         });
@@ -213,7 +106,7 @@ fn a_corrupt_state_file_is_set_aside_with_a_banner() {
     let dir = tempfile::tempdir().unwrap();
     let path = state_file(dir.path());
     std::fs::write(&path, b"{\"version\": 1, \"view\": ").unwrap();
-    let app = App::open(dir.path(), &[]);
+    let app = open(dir.path(), &[]);
     app.wait_for("the banner", |s| {
         s.contains("Saved place not used: it was damaged")
     });
@@ -245,7 +138,7 @@ fn a_state_directory_that_cannot_be_written_gives_a_banner_and_the_reader_goes_o
     } else {
         read_only
     };
-    let mut app = App::open(&state_dir, &[]);
+    let mut app = open(&state_dir, &[]);
     app.send("2");
     app.wait_for("the banner", |s| s.contains("Could not save"));
     app.send("j");
@@ -261,7 +154,7 @@ fn a_state_directory_that_cannot_be_written_gives_a_banner_and_the_reader_goes_o
 fn verdicts_survive_a_restart_and_appear_in_debate_notes() {
     let dir = tempfile::tempdir().unwrap();
     let debate = Debate::embedded().unwrap();
-    let mut app = App::open(dir.path(), &[]);
+    let mut app = open(dir.path(), &[]);
     app.send("c");
     app.wait_for("the claim list", |s| {
         s.contains("CLAIMS") || s.contains("Claims")
@@ -270,7 +163,7 @@ fn verdicts_survive_a_restart_and_appear_in_debate_notes() {
     app.wait_for("the verdict's message", |s| s.contains("convinced"));
     app.quit();
 
-    let mut again = App::open(dir.path(), &[]);
+    let mut again = open(dir.path(), &[]);
     again.wait_for("the claim list, marked", |s| s.contains("\u{2713} "));
     again.send("q");
 

@@ -22,7 +22,12 @@ fn app(w: u16, h: u16) -> State {
 /// Presses keys written as the keymap writes them ("ctrl-n", "tab", "T"), one event each.
 fn press(state: &mut State, keys: &str) {
     for token in keys.split_whitespace() {
-        let event = Event::Key(token.parse::<Key>().unwrap_or_else(|e| panic!("{e}")).event());
+        let event = Event::Key(
+            token
+                .parse::<Key>()
+                .unwrap_or_else(|e| panic!("{e}"))
+                .event(),
+        );
         if let Some(action) = to_action(state, &event) {
             apply(state, action);
         }
@@ -58,7 +63,7 @@ fn tags(state: &State) -> Vec<String> {
         .debate
         .claims
         .iter()
-        .flat_map(|c| c.tags.iter().map(|t| t.to_string()))
+        .flat_map(|c| c.tags.iter().map(ToString::to_string))
         .collect();
     tags.sort();
     tags.dedup();
@@ -70,16 +75,30 @@ fn typing_narrows_the_article_picker_and_enter_applies() {
     let mut s = app(100, 30);
     press(&mut s, "c a");
     let p = picker(&s);
-    assert_eq!(p.choices.len(), s.debate.articles.len() + 1, "All, then each");
+    assert_eq!(
+        p.choices.len(),
+        s.debate.articles.len() + 1,
+        "All, then each"
+    );
     assert_eq!(p.current(), Some(0), "no filter: the cursor on All");
-    // The second article's title, narrowed to by typing a word only it holds.
-    let second = s.debate.articles[1].title.clone();
+    // The second article's title, narrowed to by typing a word only it holds, as an exact
+    // term (a fuzzy one could match letters spread over another title).
+    let second = s.debate.articles[1].title.to_lowercase();
+    let others: Vec<String> = s
+        .debate
+        .articles
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != 1)
+        .map(|(_, a)| a.title.to_lowercase())
+        .collect();
     let word = second
         .split_whitespace()
-        .find(|w| !s.debate.articles[0].title.contains(*w) && w.len() > 3)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .find(|w| w.len() > 3 && w.is_ascii() && others.iter().all(|o| !o.contains(*w)))
         .unwrap()
         .to_owned();
-    type_text(&mut s, &word);
+    type_text(&mut s, &format!("'{word}"));
     assert_eq!(picker(&s).shown.len(), 1, "{word} is in one title");
     press(&mut s, "enter");
     assert!(s.overlay.is_none());
@@ -153,7 +172,11 @@ fn the_stance_picker_names_the_framing_and_makes_it_active() {
     let label = &p.choices[p.current().unwrap()].label;
     assert_eq!(*label, format!("challenges · {second}"));
     press(&mut s, "enter");
-    assert_eq!(s.framing.get(), 1, "the framing named becomes the active one");
+    assert_eq!(
+        s.framing.get(),
+        1,
+        "the framing named becomes the active one"
+    );
     assert_eq!(s.claims.filter.stance, Some(Some(StanceKind::Challenges)));
     assert!(s.claims.visible.iter().all(|&c| {
         s.debate.claim(c).stance(s.framing).map(|x| x.kind) == Some(StanceKind::Challenges)
@@ -253,7 +276,9 @@ fn a_picker_in_a_pty() {
     app.send("cT");
     app.wait_for("the tag picker", |s| s.contains("Filter by tags"));
     app.send("talent");
-    app.wait_for("narrowed to one tag", |s| s.contains("#talent") && s.contains("1/"));
+    app.wait_for("narrowed to one tag", |s| {
+        s.contains("#talent") && s.contains("1/")
+    });
     app.send("\t\r");
     app.wait_for("the chip", |s| {
         !s.contains("Filter by tags") && s.contains(" #talent × ")

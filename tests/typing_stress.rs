@@ -16,13 +16,11 @@
 // Tests fail by panicking; helpers outside #[test] functions do so too.
 #![allow(clippy::panic, clippy::unwrap_used)]
 
-use std::io::{Read, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+mod support;
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::time::Duration;
+
+use support::{App, CpuLoad, differences};
 
 /// How long anything may take before the test gives up: a debug build loads a 10,000-claim file
 /// in seconds, and slower with every core busy.
@@ -46,222 +44,25 @@ const BUSY_MARK: &str = "⠿";
 /// letter as Alt+letter), an ambiguity of the terminal protocol, not of ordering.
 const ESC: &str = "\x1b[27u";
 
-/// Keeps every core busy until dropped.
-struct CpuLoad {
-    stop: Arc<AtomicBool>,
-    threads: Vec<JoinHandle<()>>,
+/// The binary at this test's size, with this test's patience.
+fn spawn(args: &[&str]) -> App {
+    App::spawn(args, &[], COLS, ROWS).with_timeout(TIMEOUT)
 }
 
-impl CpuLoad {
-    fn start() -> Self {
-        let stop = Arc::new(AtomicBool::new(false));
-        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
-        let threads = (0..cores)
-            .map(|_| {
-                let stop = Arc::clone(&stop);
-                std::thread::spawn(move || {
-                    let mut x = 1u64;
-                    while !stop.load(Ordering::Relaxed) {
-                        x = std::hint::black_box(x.wrapping_mul(6_364_136_223_846_793_005) ^ 1);
-                    }
-                })
-            })
-            .collect();
-        Self { stop, threads }
-    }
-}
-
-impl Drop for CpuLoad {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        for thread in self.threads.drain(..) {
-            let _ = thread.join();
-        }
-    }
-}
-
-/// The binary in a pseudo-terminal, its screen kept by a terminal emulator.
-struct App {
-    _master: Box<dyn MasterPty + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    parser: Arc<Mutex<vt100::Parser>>,
-    /// Where this run saves its place; removed with the app.
-    _state_dir: tempfile::TempDir,
-}
-
-impl Drop for App {
-    fn drop(&mut self) {
-        if self.child.try_wait().ok().flatten().is_none() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-impl App {
-    fn spawn(args: &[&str]) -> Self {
-        let size = PtySize {
-            rows: ROWS,
-            cols: COLS,
-            pixel_width: 0,
-            pixel_height: 0,
-        };
-        let pair = native_pty_system().openpty(size).unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_debate"));
-        cmd.args(args);
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-        cmd.env("TERM", "xterm-256color");
-        // Each run remembers its place in a directory of its own, so no run sees another's.
-        let state_dir = tempfile::tempdir().unwrap();
-        cmd.env("DEBATE_STATE_DIR", state_dir.path());
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            ROWS.try_into().unwrap(),
-            COLS.try_into().unwrap(),
-            0,
-        )));
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let p = Arc::clone(&parser);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                p.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().unwrap();
-        Self {
-            _master: pair.master,
-            child,
-            writer,
-            parser,
-            _state_dir: state_dir,
-        }
-    }
-
-    /// The screen's text as a person sees it: a written blank and an untouched cell look the
-    /// same, so trailing blanks are dropped.
-    fn text(&self) -> String {
-        let contents = self.parser.lock().unwrap().screen().contents();
-        contents
-            .lines()
-            .map(str::trim_end)
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    /// The screen cell by cell with colours and attributes, as a person sees it: a written
-    /// blank and an untouched cell are the same, however the program reached that screen.
-    fn formatted(&self) -> String {
-        use std::fmt::Write as _;
-        let parser = self.parser.lock().unwrap();
-        let screen = parser.screen();
-        let describe = |fg: vt100::Color, bg: vt100::Color, flags: [bool; 5]| {
-            format!("{fg:?} {bg:?} {flags:?}")
-        };
-        let style = |c: &vt100::Cell| {
-            let flags = [c.bold(), c.dim(), c.italic(), c.underline(), c.inverse()];
-            describe(c.fgcolor(), c.bgcolor(), flags)
-        };
-        let plain = describe(vt100::Color::Default, vt100::Color::Default, [false; 5]);
-        let mut out = String::new();
-        for row in 0..ROWS {
-            let mut cells: Vec<(&str, String)> = (0..COLS)
-                .filter_map(|col| screen.cell(row, col))
-                .filter(|c| !c.is_wide_continuation())
-                .map(|c| (if c.has_contents() { c.contents() } else { " " }, style(c)))
-                .collect();
-            while cells.last().is_some_and(|(t, s)| *t == " " && *s == plain) {
-                cells.pop();
-            }
-            let mut current = plain.clone();
-            for (text, cell_style) in cells {
-                if cell_style != current {
-                    let _ = write!(out, "<{cell_style}>");
-                    current = cell_style;
-                }
-                out.push_str(text);
-            }
-            out.push('\n');
-        }
-        out
-    }
-
-    fn wait_for(&self, what: &str, done: impl Fn(&str) -> bool) {
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            if done(&self.text()) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        panic!(
-            "timed out waiting for {what}; the screen shows:\n{}",
-            self.text()
-        );
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// CPU time the program's threads have used so far, in nanoseconds (Linux `schedstat`).
-    fn cpu_time(&self) -> u64 {
-        let pid = self.child.process_id().unwrap();
-        let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
-            return 0;
-        };
-        tasks
-            .filter_map(Result::ok)
-            .filter_map(|task| std::fs::read_to_string(task.path().join("schedstat")).ok())
-            .filter_map(|stat| stat.split_whitespace().next()?.parse::<u64>().ok())
-            .sum()
-    }
-
-    /// Waits until the reader is idle: for [`QUIET`] the screen did not change and the program
-    /// used almost no CPU (it sleeps between its ticks; a program that works, or waits for a
-    /// core, does not count as idle). Returns the screen (text, formatted).
-    fn wait_idle(&self, what: &str) -> (String, String) {
-        let start = Instant::now();
-        let mut seen = self.formatted();
-        let (mut since, mut cpu_since) = (Instant::now(), self.cpu_time());
-        while start.elapsed() < TIMEOUT {
-            std::thread::sleep(Duration::from_millis(20));
-            let (now, cpu) = (self.formatted(), self.cpu_time());
-            if now != seen || cpu.saturating_sub(cpu_since) > IDLE_CPU_NANOS {
-                seen = now;
-                (since, cpu_since) = (Instant::now(), cpu);
-            } else if since.elapsed() >= QUIET {
-                return (self.text(), seen);
-            }
-        }
-        panic!(
-            "{what}: the reader never went idle ({QUIET:?} without a change of screen and with \
-             less than {IDLE_CPU_NANOS} ns of CPU) in {TIMEOUT:?}; it shows:\n{}",
-            self.text()
-        );
-    }
-
-    /// The screen once the reader is idle. It must show every text of `last` (what only the end
-    /// of the script shows) and no busy mark: no search runs any more.
-    fn final_screen(&self, what: &str, last: &[&str]) -> (String, String) {
-        let (text, formatted) = self.wait_idle(what);
-        let missing: Vec<&&str> = last.iter().filter(|t| !text.contains(**t)).collect();
-        assert!(
-            missing.is_empty(),
-            "{what}: the reader is idle, but its screen does not show {missing:?}:\n{text}"
-        );
-        assert!(
-            !text.contains(BUSY_MARK),
-            "{what}: the reader is idle (no search runs), but the busy mark shows:\n{text}"
-        );
-        (text, formatted)
-    }
+/// The screen once the reader is idle. It must show every text of `last` (what only the end
+/// of the script shows) and no busy mark: no search runs any more.
+fn final_screen(app: &App, what: &str, last: &[&str]) -> (String, String) {
+    let (text, formatted) = app.wait_idle(what, QUIET, IDLE_CPU_NANOS);
+    let missing: Vec<&&str> = last.iter().filter(|t| !text.contains(**t)).collect();
+    assert!(
+        missing.is_empty(),
+        "{what}: the reader is idle, but its screen does not show {missing:?}:\n{text}"
+    );
+    assert!(
+        !text.contains(BUSY_MARK),
+        "{what}: the reader is idle (no search runs), but the busy mark shows:\n{text}"
+    );
+    (text, formatted)
 }
 
 /// How each script is sent.
@@ -302,7 +103,7 @@ fn run_once(
     last: &[&str],
     pace: Pace,
 ) -> (String, String) {
-    let mut app = App::spawn(args);
+    let mut app = spawn(args);
     app.wait_for("the reader", |s| s.contains(ready));
     let what = format!("{:?} typed {pace:?}", keys.concat());
     let type_slowly = |app: &mut App, keys: &[String]| {
@@ -315,25 +116,13 @@ fn run_once(
         Pace::Careful => {
             let enter = keys.iter().position(|k| k == "\r").unwrap_or(keys.len());
             type_slowly(&mut app, &keys[..enter]);
-            app.wait_idle(&what);
+            app.wait_idle(&what, QUIET, IDLE_CPU_NANOS);
             type_slowly(&mut app, &keys[enter..]);
         }
         Pace::Slow => type_slowly(&mut app, keys),
         Pace::Burst => app.send(&keys.concat()),
     }
-    app.final_screen(&what, last)
-}
-
-/// The rows where two screens differ, for a failure message.
-fn differences(expected: &str, actual: &str) -> String {
-    expected
-        .lines()
-        .zip(actual.lines())
-        .enumerate()
-        .filter(|(_, (e, a))| e != a)
-        .map(|(i, (e, a))| format!("row {i}\n  expected {e:?}\n  actual   {a:?}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+    final_screen(&app, &what, last)
 }
 
 /// Fails unless the final screen of `keys` sent at `pace` equals the careful typing's, colours

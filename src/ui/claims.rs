@@ -16,6 +16,7 @@ use crate::text;
 use crate::geometry::CLAIM_ROW_HEIGHT as ROW_HEIGHT;
 
 pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
+    let theme = &state.theme;
     let geometry = layout::Claims::new(body);
     draw_header(buf, geometry.header, state);
     let list = geometry.lists.list;
@@ -26,7 +27,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
                 " No claim matches these filters ({} clears them).",
                 state.keymap.key_for(Context::Claims, &Action::ClearFilters)
             ),
-            theme::dim(),
+            theme.dim,
         ));
         paint::line(buf, list, 0, &msg);
     }
@@ -42,7 +43,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
         let selected = i == claims.selected;
         draw_row(buf, list, dy, state, claim, selected);
     }
-    if let Some(preview) = paint::preview_area(buf, &geometry.lists) {
+    if let Some(preview) = paint::preview_area(buf, &geometry.lists, theme) {
         draw_preview(
             buf,
             preview,
@@ -63,7 +64,7 @@ pub fn chips(state: &State) -> Vec<String> {
     let mut chips = Vec::new();
     if let Some(a) = f.article {
         let title = text::clean(&state.debate.article(a).title).into_owned();
-        chips.push(format!("{} {}", a.get() + 1, text::truncate(&title, 24)));
+        chips.push(format!("{} {}", a.get() + 1, text::truncate(&title, 18)));
     }
     chips.extend(f.tags.iter().map(|t| format!("#{}", text::clean(t))));
     if let Some(kind) = f.stance {
@@ -79,6 +80,7 @@ pub fn chips(state: &State) -> Vec<String> {
 
 /// The count, then the chips (or, without filters, the keys that add them).
 fn chips_line(state: &State, width: usize) -> Line<'static> {
+    let theme = &state.theme;
     let key = |action| state.keymap.key_for(Context::Claims, &action);
     let mut spans = vec![Span::styled(
         format!(
@@ -86,7 +88,7 @@ fn chips_line(state: &State, width: usize) -> Line<'static> {
             state.claims.visible.len(),
             state.debate.claims.len()
         ),
-        theme::title(),
+        theme.title,
     )];
     let chips = chips(state);
     if chips.is_empty() {
@@ -95,13 +97,13 @@ fn chips_line(state: &State, width: usize) -> Line<'static> {
             (Action::PickTags, "tags"),
             (Action::PickStance, "stance"),
         ] {
-            spans.push(Span::styled(format!("  {}", key(action)), theme::accent()));
-            spans.push(Span::styled(format!(" {word}"), theme::muted()));
+            spans.push(Span::styled(format!("  {}", key(action)), theme.accent));
+            spans.push(Span::styled(format!(" {word}"), theme.muted));
         }
     } else {
         for chip in chips {
             spans.push(Span::raw(" "));
-            spans.push(Span::styled(format!(" {chip} × "), theme::badge()));
+            spans.push(Span::styled(format!(" {chip} × "), theme.badge));
         }
         spans.push(Span::styled(
             format!(
@@ -109,7 +111,7 @@ fn chips_line(state: &State, width: usize) -> Line<'static> {
                 key(Action::RemoveLastFilter),
                 key(Action::ClearFilters)
             ),
-            theme::dim(),
+            theme.dim,
         ));
     }
     fit(spans, width)
@@ -134,13 +136,15 @@ fn fit(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
 /// then the numbers' legend: each framing's name, or its first word where the names do not
 /// fit.
 fn marks_header(state: &State, width: usize) -> Line<'static> {
+    let theme = &state.theme;
     let debate = &state.debate;
     let active = |f| {
         if f == state.framing {
-            theme::strong()
+            theme
+                .strong
                 .add_modifier(ratatui::style::Modifier::BOLD | ratatui::style::Modifier::UNDERLINED)
         } else {
-            theme::dim()
+            theme.dim
         }
     };
     let mut spans = vec![Span::raw(" ")];
@@ -166,7 +170,7 @@ fn marks_header(state: &State, width: usize) -> Line<'static> {
         short
     };
     for (f, name) in debate.framing_ixs().zip(shown) {
-        spans.push(Span::styled(format!("{} ", f.get() + 1), theme::dim()));
+        spans.push(Span::styled(format!("{} ", f.get() + 1), theme.dim));
         spans.push(Span::styled(name, active(f)));
         spans.push(Span::raw("  "));
     }
@@ -175,27 +179,29 @@ fn marks_header(state: &State, width: usize) -> Line<'static> {
 
 /// The compact per-framing stance marks, one coloured character per framing.
 pub fn marks(state: &State, claim: ClaimIx) -> Vec<Span<'static>> {
+    let theme = &state.theme;
     let c = state.debate.claim(claim);
     state
         .debate
         .framing_ixs()
         .map(|f| {
             let kind = c.stance(f).map(|s| s.kind);
-            let mut style = theme::stance(kind);
+            let mut style = theme.stance(kind);
             if f == state.framing {
                 style = style.add_modifier(
                     ratatui::style::Modifier::BOLD | ratatui::style::Modifier::UNDERLINED,
                 );
             }
-            Span::styled(theme::stance_mark(kind), style)
+            Span::styled(theme.stance_mark(kind), style)
         })
         .collect()
 }
 
 fn draw_row(buf: &mut Buffer, list: Rect, dy: u16, state: &State, claim: ClaimIx, selected: bool) {
+    let theme = &state.theme;
     let c = state.debate.claim(claim);
     let row_style = if selected {
-        theme::selected_row()
+        theme.selected_row
     } else {
         ratatui::style::Style::default()
     };
@@ -210,7 +216,7 @@ fn draw_row(buf: &mut Buffer, list: Rect, dy: u16, state: &State, claim: ClaimIx
     );
     let pointer = Span::styled(
         if selected { "▌" } else { " " },
-        theme::accent().patch(row_style),
+        theme.accent.patch(row_style),
     );
     let mut first = vec![pointer.clone()];
     first.extend(
@@ -222,7 +228,7 @@ fn draw_row(buf: &mut Buffer, list: Rect, dy: u16, state: &State, claim: ClaimIx
     let used = 2 + state.debate.framings.len();
     let room = usize::from(list.width).saturating_sub(used);
     let summary_style = if selected {
-        theme::strong().patch(row_style)
+        theme.strong.patch(row_style)
     } else {
         row_style
     };
@@ -248,7 +254,7 @@ fn draw_row(buf: &mut Buffer, list: Rect, dy: u16, state: &State, claim: ClaimIx
         Span::styled(indent[1..].to_owned(), row_style),
         Span::styled(
             text::truncate(&text::clean(&meta), room).into_owned(),
-            theme::dim().patch(row_style),
+            theme.dim.patch(row_style),
         ),
     ]);
     paint::line(buf, list, dy + 1, &second);

@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::{layout, paint, theme};
+use super::theme::Theme;
+use super::{layout, paint};
 use crate::action::Action;
 use crate::keymap::Context;
 use crate::picker::Picker;
@@ -31,14 +32,15 @@ pub fn rows(screen: Rect, picker: &Picker) -> usize {
 }
 
 pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, picker: &Picker) {
+    let theme = &state.theme;
     let outer = area_on(screen, picker);
-    let inner = paint::frame(buf, outer, &picker.title, theme::accent());
+    let inner = paint::frame(buf, outer, &picker.title, theme.accent, theme);
     let content = Rect {
         x: inner.x + 1,
         width: inner.width.saturating_sub(2),
         ..inner
     };
-    draw_prompt(buf, content, picker);
+    draw_prompt(buf, content, picker, theme);
     let rows = rows(screen, picker);
     let list = Rect {
         y: content.y + ABOVE,
@@ -50,7 +52,7 @@ pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, picker: &Picker) {
             buf,
             list,
             0,
-            &Line::from(Span::styled("Nothing matches.", theme::dim())),
+            &Line::from(Span::styled("Nothing matches.", theme.dim)),
         );
     }
     let offset = picker.offset(rows);
@@ -62,7 +64,8 @@ pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, picker: &Picker) {
         .take(rows)
         .enumerate()
     {
-        let line = choice_line(picker, *choice, indices, ix == picker.selected, list.width);
+        let selected = ix == picker.selected;
+        let line = choice_line(picker, *choice, indices, selected, list.width, theme);
         let dy = u16::try_from(dy).unwrap_or(u16::MAX);
         if ix == picker.selected {
             paint::fill(
@@ -72,7 +75,7 @@ pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, picker: &Picker) {
                     height: 1,
                     ..list
                 },
-                theme::selected_row(),
+                theme.selected_row,
             );
         }
         paint::line(buf, list, dy, &line);
@@ -86,7 +89,7 @@ pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, picker: &Picker) {
 }
 
 /// The query with its cursor, the count of choices kept on the right.
-fn draw_prompt(buf: &mut Buffer, area: Rect, picker: &Picker) {
+fn draw_prompt(buf: &mut Buffer, area: Rect, picker: &Picker, theme: &Theme) {
     let count = if picker.multi && !picker.marked.is_empty() {
         format!(
             "{}/{} ({} marked)",
@@ -98,14 +101,14 @@ fn draw_prompt(buf: &mut Buffer, area: Rect, picker: &Picker) {
         format!("{}/{}", picker.shown.len(), picker.choices.len())
     };
     let room = usize::from(area.width).saturating_sub(text::width(&count) + 3);
-    let mut spans = vec![Span::styled("> ", theme::accent())];
-    spans.extend(super::search::prompt_spans(&picker.query, room));
+    let mut spans = vec![Span::styled("> ", theme.accent)];
+    spans.extend(super::search::prompt_spans(&picker.query, room, theme));
     paint::line(buf, area, 0, &Line::from(spans));
     paint::line(
         buf,
         area,
         0,
-        &Line::from(Span::styled(count, theme::dim())).right_aligned(),
+        &Line::from(Span::styled(count, theme.dim)).right_aligned(),
     );
 }
 
@@ -117,16 +120,17 @@ fn choice_line(
     indices: &[usize],
     selected: bool,
     width: u16,
+    theme: &Theme,
 ) -> Line<'static> {
     let row = if selected {
-        theme::selected_row()
+        theme.selected_row
     } else {
         Style::default()
     };
     let c = &picker.choices[choice];
     let mut spans = vec![Span::styled(
         if selected { "▌" } else { " " },
-        theme::accent().patch(row),
+        theme.accent.patch(row),
     )];
     if picker.multi {
         let mark = if picker.marked.contains(&choice) {
@@ -136,7 +140,7 @@ fn choice_line(
         } else {
             "○ "
         };
-        spans.push(Span::styled(mark, theme::accent().patch(row)));
+        spans.push(Span::styled(mark, theme.accent.patch(row)));
     }
     let used: usize = spans.iter().map(Span::width).sum();
     let detail = if c.detail.is_empty() {
@@ -147,37 +151,38 @@ fn choice_line(
     let room = usize::from(width).saturating_sub(used + text::width(&detail));
     let label = text::truncate(&text::clean(&c.label), room).into_owned();
     let base = if c.clears {
-        theme::muted().patch(row)
+        theme.muted.patch(row)
     } else if selected {
-        theme::strong().patch(row)
+        theme.strong.patch(row)
     } else {
         row
     };
-    let matched = theme::accent().patch(row);
+    let matched = theme.accent.patch(row);
     for (i, ch) in label.chars().enumerate() {
         let style = if indices.contains(&i) { matched } else { base };
         spans.push(Span::styled(ch.to_string(), style));
     }
     let pad = room.saturating_sub(text::width(&label));
     spans.push(Span::styled(" ".repeat(pad), row));
-    spans.push(Span::styled(detail, theme::dim().patch(row)));
+    spans.push(Span::styled(detail, theme.dim.patch(row)));
     Line::from(spans)
 }
 
 /// The picker's keys, from the keymap.
 fn hints(state: &State, picker: &Picker) -> Line<'static> {
+    let theme = &state.theme;
     let key = |action| state.keymap.key_for(Context::Picker, &action);
     let mut spans = vec![
-        Span::styled(key(Action::Open), theme::accent()),
-        Span::styled(" apply  ", theme::dim()),
+        Span::styled(key(Action::Open), theme.accent),
+        Span::styled(" apply  ", theme.dim),
     ];
     if picker.multi {
-        spans.push(Span::styled(key(Action::TogglePick), theme::accent()));
-        spans.push(Span::styled(" mark  ", theme::dim()));
+        spans.push(Span::styled(key(Action::TogglePick), theme.accent));
+        spans.push(Span::styled(" mark  ", theme.dim));
     }
-    spans.push(Span::styled(key(Action::Down), theme::accent()));
-    spans.push(Span::styled(" move  ", theme::dim()));
-    spans.push(Span::styled(key(Action::Back), theme::accent()));
-    spans.push(Span::styled(" keep as it was", theme::dim()));
+    spans.push(Span::styled(key(Action::Down), theme.accent));
+    spans.push(Span::styled(" move  ", theme.dim));
+    spans.push(Span::styled(key(Action::Back), theme.accent));
+    spans.push(Span::styled(" keep as it was", theme.dim));
     Line::from(spans)
 }
