@@ -293,3 +293,17 @@ fn a_picker_in_a_pty() {
     app.wait_for("the chip removed", |s| !s.contains(" #talent × "));
     app.quit();
 }
+
+/// A picker lists the file's tags as they were when it opened: a reload closes it rather than
+/// apply a position in the old list to the new one.
+#[test]
+fn a_reload_closes_an_open_picker() {
+    let mut s = app(100, 30);
+    press(&mut s, "c T down");
+    assert!(matches!(s.overlay, Some(Overlay::Picker(_))));
+    let reload = debate::action::Reload::new(Ok(Debate::embedded().unwrap()));
+    apply(&mut s, debate::action::Action::Reloaded(reload));
+    assert!(s.overlay.is_none());
+    press(&mut s, "enter");
+    assert!(s.claims.filter.tags.is_empty(), "Enter went to the list, not a stale picker");
+}
