@@ -74,6 +74,18 @@ impl Candidates<'_> {
     }
 }
 
+/// One thread's bar for the other to read, on a cache line of its own: the two threads must
+/// not make each other reload a line they both write.
+#[derive(Debug)]
+#[repr(align(64))]
+struct SharedBar(AtomicI64);
+
+impl Default for SharedBar {
+    fn default() -> Self {
+        Self(AtomicI64::new(i64::MIN))
+    }
+}
+
 impl Index {
     /// Tests the candidates on up to two threads, and scores those that can still reach the
     /// best `limit` results: a target whose score bound ([`Matcher::bound`]) cannot beat the
@@ -92,7 +104,7 @@ impl Index {
         // Each thread's bar (the `limit`-th best it kept), shared: the other thread's bar holds
         // for this one too, since that many results already beat it. The left half's targets
         // come first and win ties, so there it must be beaten, not equalled (one less).
-        let bars = [AtomicI64::new(i64::MIN), AtomicI64::new(i64::MIN)];
+        let bars = [SharedBar::default(), SharedBar::default()];
         let run = |part: Candidates<'_>, side: usize| -> Option<Scored> {
             let mut scratch = Scratch::default();
             let mut out = Scored::default();
@@ -100,6 +112,8 @@ impl Index {
             let mut kept: BinaryHeap<Reverse<(i64, Reverse<u32>)>> = BinaryHeap::new();
             // The claim being scored, and its best field so far.
             let mut current: Option<(ClaimIx, u32, i64)> = None;
+            // The bar this thread last shared.
+            let mut published = i64::MIN;
             let keep = |kept: &mut BinaryHeap<_>, t: u32, score: i64| {
                 kept.push(Reverse((score, Reverse(t))));
                 if kept.len() > limit {
@@ -124,12 +138,16 @@ impl Index {
                     // Later targets lose ties, so a bound equal to the bar is not enough.
                     let bar = match kept.peek() {
                         Some(Reverse((worst, _))) if kept.len() >= limit => {
-                            bars[side].store(*worst, Ordering::Relaxed);
+                            // Written only when it rises, so the other thread's reads stay cheap.
+                            if *worst > published {
+                                published = *worst;
+                                bars[side].0.store(published, Ordering::Relaxed);
+                            }
                             Some(*worst)
                         }
                         _ => floor,
                     };
-                    let other = bars[1 - side].load(Ordering::Relaxed);
+                    let other = bars[1 - side].0.load(Ordering::Relaxed);
                     let other = Some(other)
                         .filter(|&o| o > i64::MIN)
                         .map(|o| o - i64::from(side == 0));
