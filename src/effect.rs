@@ -18,6 +18,8 @@ pub enum Effect {
     Copy(String),
     /// End the program.
     Quit,
+    /// Give the terminal back to the shell until `fg` (Ctrl-z), then redraw whole.
+    Suspend,
 }
 
 /// The effects of one action, in the order they were asked for.

@@ -11,13 +11,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
-use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-};
-use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
-use crossterm::{cursor, execute};
+use crossterm::event;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend};
 use ratatui::widgets::Clear;
@@ -31,11 +25,18 @@ use crate::state::State;
 use crate::ui;
 use crate::update::{self, update};
 
+mod modes;
+
+pub use modes::restore;
+use modes::{Guard, suspend, write_hyperlinks};
+
 /// Whether the event loop goes on after performing effects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Next {
     Continue,
     Quit,
+    /// Back from Ctrl-z: the screen must be drawn whole again.
+    Resumed,
 }
 
 /// How the event loop ended.
@@ -45,46 +46,6 @@ pub enum Ending {
     Quit,
     /// A signal asked us to stop; its number.
     Signal(i32),
-}
-
-/// Puts the terminal back as it was: leaves the alternate screen, stops mouse reporting, shows
-/// the cursor, leaves raw mode. Safe to call twice, from a panic hook, or with the terminal gone.
-pub fn restore() {
-    let mut out = io::stdout();
-    let _ = execute!(
-        out,
-        DisableBracketedPaste,
-        DisableMouseCapture,
-        LeaveAlternateScreen,
-        cursor::Show
-    );
-    let _ = out.flush();
-    let _ = disable_raw_mode();
-}
-
-/// Restores the terminal when dropped, however the loop is left.
-struct Guard;
-
-impl Guard {
-    fn enter() -> io::Result<Self> {
-        // The guard exists before raw mode, so a failure half-way still restores.
-        let guard = Self;
-        enable_raw_mode()?;
-        execute!(
-            io::stdout(),
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste,
-            cursor::Hide
-        )?;
-        Ok(guard)
-    }
-}
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        restore();
-    }
 }
 
 /// Restores the terminal before the default panic message, so the message is readable.
@@ -188,6 +149,7 @@ pub fn run(
 ) -> io::Result<Ending> {
     let signals = watch_signals()?;
     install_panic_hook();
+    state.hyperlinks = crate::hyperlinks::supported_here();
     let _guard = Guard::enter()?;
     // Never dropped: ratatui's Drop reports a failure to show the cursor with eprintln!, which
     // panics when the terminal (and so stderr) is gone. The guard restores the terminal instead.
@@ -243,6 +205,9 @@ fn event_loop(
             state.message = Some(failed);
         }
         terminal.draw(|frame| ui::draw(frame, state))?;
+        if state.hyperlinks {
+            write_hyperlinks(state)?;
+        }
         assert!(
             !panic_after_draw,
             "test panic requested by DEBATE_TEST_PANIC"
@@ -299,6 +264,7 @@ fn event_loop(
                 resized |= matches!(action, Action::Resize(..));
                 let effects = update(state, action);
                 next = perform(state, &searcher, effects)?;
+                resized |= next == Next::Resumed;
             }
             if next == Next::Quit || !event::poll(Duration::ZERO)? {
                 break;
@@ -332,6 +298,10 @@ fn perform(state: &State, searcher: &Worker, effects: Effects) -> io::Result<Nex
             }),
             Effect::Copy(text) => copy_to_clipboard(&text)?,
             Effect::Quit => return Ok(Next::Quit),
+            Effect::Suspend => {
+                suspend()?;
+                return Ok(Next::Resumed);
+            }
         }
     }
     Ok(Next::Continue)

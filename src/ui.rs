@@ -6,8 +6,10 @@
 
 pub mod card;
 pub mod claims;
+pub mod cues;
 pub mod debate;
 pub mod detail;
+pub mod find;
 pub mod help;
 pub mod paint;
 pub mod picker;

@@ -24,7 +24,7 @@ fn prompt(app: &App) -> String {
 
 /// Opens the finder, types `query` and opens its first result.
 fn search(app: &mut App, query: &str) {
-    app.send("/");
+    app.send("F");
     app.wait_for("the finder", |s| s.contains("SEARCH"));
     app.send(query);
     app.wait_for("the query typed", |s| s.contains(&format!("/ {query}")));
@@ -42,7 +42,7 @@ fn ctrl_p_recalls_the_queries_of_an_earlier_run() {
     first.quit();
 
     let mut second = open(dir.path());
-    second.send("/");
+    second.send("F");
     second.wait_for("the finder", |s| s.contains("SEARCH"));
     // Ctrl-p: the newest first; the repeated query is kept once, as the newest.
     second.send("\x10");

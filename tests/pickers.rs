@@ -305,5 +305,8 @@ fn a_reload_closes_an_open_picker() {
     apply(&mut s, debate::action::Action::Reloaded(reload));
     assert!(s.overlay.is_none());
     press(&mut s, "enter");
-    assert!(s.claims.filter.tags.is_empty(), "Enter went to the list, not a stale picker");
+    assert!(
+        s.claims.filter.tags.is_empty(),
+        "Enter went to the list, not a stale picker"
+    );
 }

@@ -5,8 +5,8 @@ use super::reader::{copy, jump_to_claim};
 use super::{page_usize, show_detail};
 use crate::action::Action;
 use crate::effect::Effects;
+use crate::geometry;
 use crate::state::{Overlay, State};
-use crate::ui;
 
 /// Scrolling inside an overlay (help, errors) by an action.
 pub(super) fn scroll_overlay(state: &State, scroll: usize, action: &Action) -> usize {
@@ -32,23 +32,35 @@ pub(super) fn overlay_action(
     match (overlay, action) {
         (
             _,
-            Action::Quit | Action::Resize(..) | Action::SearchDone { .. } | Action::Reloaded(_),
+            Action::Quit
+            | Action::Suspend
+            | Action::Resize(..)
+            | Action::SearchDone { .. }
+            | Action::Reloaded(_),
         ) => false,
         (Overlay::Picker(picker), action) => super::picker::picker_action(state, picker, action),
         (_, Action::Back) | (Overlay::Help(_), Action::ToggleHelp) => {
-            state.overlay = None;
+            // Help opened over a claim's detail closes back to it.
+            state.overlay = state.detail_under_help.take().map(Overlay::Detail);
+            true
+        }
+        (Overlay::Detail(detail), Action::ToggleHelp) => {
+            state.detail_under_help = Some(detail);
+            state.overlay = Some(Overlay::Help(0));
             true
         }
         (Overlay::Errors(scroll), action) => {
             let scroll = scroll_overlay(state, scroll, action);
             state.overlay = Some(Overlay::Errors(
-                scroll.min(ui::help::max_errors_scroll(state)),
+                scroll.min(geometry::overlay::errors_max_scroll(state)),
             ));
             true
         }
         (Overlay::Help(scroll), action) => {
             let scroll = scroll_overlay(state, scroll, action);
-            state.overlay = Some(Overlay::Help(scroll.min(ui::help::max_scroll(state))));
+            state.overlay = Some(Overlay::Help(
+                scroll.min(geometry::overlay::help_max_scroll(state)),
+            ));
             true
         }
         (Overlay::Detail(mut detail), action) => {
@@ -100,7 +112,9 @@ pub(super) fn overlay_action(
                 Action::CycleVerdict => super::cycle_verdict(state, detail.claim),
                 _ => return true,
             }
-            detail.scroll = detail.scroll.min(ui::detail::max_scroll(state, &detail));
+            detail.scroll = detail
+                .scroll
+                .min(geometry::overlay::detail_max_scroll(state, &detail));
             state.overlay = Some(Overlay::Detail(detail));
             true
         }

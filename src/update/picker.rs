@@ -161,6 +161,11 @@ pub(super) fn picker_action(state: &mut State, mut picker: Box<Picker>, action: 
             state.overlay = None;
             return true;
         }
+        // F1 (`?` is typed): the help of the view under the picker, which it closes.
+        Action::ToggleHelp => {
+            state.overlay = Some(Overlay::Help(0));
+            return true;
+        }
         Action::Open => {
             state.overlay = None;
             if let Some(picked) = picker.accept() {

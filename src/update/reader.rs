@@ -21,6 +21,9 @@ pub fn clipboard_text(state: &State, claim: ClaimIx) -> String {
     if !byline.is_empty() {
         let _ = write!(text, ", {byline}");
     }
+    if let Some(url) = &article.url {
+        let _ = write!(text, "\n{}", crate::text::clean(url));
+    }
     text.push('\n');
     for f in d.framing_ixs() {
         if let Some(s) = c.stance(f) {
@@ -36,7 +39,7 @@ pub fn clipboard_text(state: &State, claim: ClaimIx) -> String {
 pub(super) fn copy(state: &mut State, claim: ClaimIx, fx: &mut Effects) {
     fx.push(Effect::Copy(clipboard_text(state, claim)));
     state.message = Some(format!(
-        "Copied claim '{}' to the clipboard.",
+        "Sent claim '{}' to the terminal's clipboard (OSC 52).",
         state.debate.claim(claim).id
     ));
 }
@@ -224,12 +227,12 @@ pub(crate) fn jump_to_mark(state: &mut State, letter: char) {
         return;
     };
     match place {
-        Place::Claim { claim } => match crate::session::record::claim_ix(&state.debate, &claim) {
+        Place::Claim { claim } => match state.debate.claim_by_id(&claim) {
             Some(ix) => jump_to_claim(state, ix),
             None => state.message = Some(format!("Bookmark '{letter}: claim {claim} is gone.")),
         },
         Place::Text { article, anchor } => {
-            let Some(ix) = crate::session::record::article_ix(&state.debate, &article) else {
+            let Some(ix) = state.debate.article_by_id(&article) else {
                 state.message = Some(format!("Bookmark '{letter}: article {article} is gone."));
                 return;
             };

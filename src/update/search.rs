@@ -8,9 +8,12 @@ use crate::field::{Edit, Outcome, TextField};
 use crate::state::{State, View};
 
 pub(super) fn start_search(state: &mut State, fx: &mut Effects) {
-    if state.view != View::Search {
-        state.search.from = Some(state.place());
-    }
+    let there = crate::state::Place {
+        view: View::Search,
+        article: state.article,
+    };
+    let here = state.place();
+    crate::places::visit(&mut state.history, here, &there);
     state.view = View::Search;
     state.search.query = TextField::new(MAX_QUERY_CHARS);
     state.search.recalling = None;
@@ -87,7 +90,7 @@ pub(super) fn scroll_preview(state: &mut State, lines: isize) {
     if state.view != View::Search {
         return;
     }
-    let max = crate::ui::search::preview_max_scroll(state);
+    let max = crate::geometry::preview::max_scroll(state);
     let s = &mut state.search;
     s.preview_scroll = s.preview_scroll.saturating_add_signed(lines).min(max);
 }
@@ -161,6 +164,11 @@ pub(super) fn show_results(state: &mut State, results: crate::search::Results) {
 
 /// A prompt-editing action, as the edit of the finder's query it stands for.
 pub(super) fn edit_prompt(state: &mut State, fx: &mut Effects, action: Action) {
+    // `?` as the whole query would find nothing worth finding: it opens help, as elsewhere.
+    if action == Action::SearchInput('?') && state.search.query.text().is_empty() {
+        state.overlay = Some(crate::state::Overlay::Help(0));
+        return;
+    }
     if let Some(edit) = prompt_edit(action) {
         edit_query(state, fx, edit);
     }
