@@ -34,16 +34,6 @@ pub struct Matcher {
     groups: Vec<Vec<Prepared>>,
     /// Terms in all groups, for sizing per-thread state.
     terms: usize,
-    /// Per group, the index of its first term among all terms.
-    starts: Vec<usize>,
-    /// The groups in the order they are tested: all must match, so the order changes nothing
-    /// but the cost. Groups of exact terms first (a memchr scan, and a negated one rejects
-    /// texts before any fuzzy term is looked for), then fuzzy ones, longest pattern first (the
-    /// most likely to reject).
-    order: Vec<usize>,
-    /// Every term in the order winners are scored: exact ones first (their score is cheap and
-    /// exact, which tightens what the fuzzy ones must reach), then fuzzy ones longest first.
-    score_rank: Vec<usize>,
 }
 
 /// What one thread keeps between texts: buffers, and what testing the current text found.
@@ -82,73 +72,42 @@ impl Matcher {
             .map(|group| group.iter().map(prepare).collect())
             .collect();
         let terms = groups.iter().map(Vec::len).sum();
-        let starts = groups
-            .iter()
-            .scan(0, |at, group| {
-                let start = *at;
-                *at += group.len();
-                Some(start)
-            })
-            .collect();
-        // Lower costs first: exact tests, then fuzzy patterns by decreasing length.
-        let cost = |term: &Prepared| match &term.test {
-            Test::Exact(_) => (0, 0),
-            Test::Fuzzy(_) => (1, usize::MAX - term.text.chars().count()),
-        };
-        let mut order: Vec<usize> = (0..groups.len()).collect();
-        order.sort_by_key(|&g| groups[g].iter().map(cost).max());
-        let mut score_rank: Vec<usize> = (0..terms).collect();
-        let all: Vec<&Prepared> = groups.iter().flatten().collect();
-        score_rank.sort_by_key(|&ix| cost(all[ix]));
-        Self {
-            groups,
-            terms,
-            starts,
-            order,
-            score_rank,
-        }
+        Self { groups, terms }
     }
 
     /// Whether `text` matches; remembers in `scratch` what scoring it next needs.
     pub fn matches(&self, text: &str, scratch: &mut Scratch) -> bool {
         scratch.first.resize_with(self.terms, FirstMatches::default);
         scratch.winner.clear();
-        scratch.winner.resize(self.groups.len(), None);
-        for &g in &self.order {
+        let mut term_ix = 0;
+        for group in &self.groups {
             let mut matched = false;
             let mut winner = None;
-            for (i, term) in self.groups[g].iter().enumerate() {
-                let term_ix = self.starts[g] + i;
+            for term in group {
+                let first = &mut scratch.first[term_ix];
+                term_ix += 1;
                 // The first positive term that matches decides; an inverse one lets the group
                 // match, and a later positive one may still decide its score.
                 if winner.is_some() {
                     continue;
                 }
                 let found = match &term.test {
-                    Test::Fuzzy(pattern) => scratch.first[term_ix].find(text, pattern),
+                    Test::Fuzzy(pattern) => first.find(text, pattern),
                     Test::Exact(exact) => exact.is_match(text),
                 };
                 if found != term.inverse {
                     matched = true;
                     if !term.inverse {
-                        winner = Some(term_ix);
+                        winner = Some(term_ix - 1);
                     }
                 }
             }
             if !matched {
                 return false;
             }
-            scratch.winner[g] = winner;
+            scratch.winner.push(winner);
         }
         true
-    }
-
-    /// The terms that decide the current text's score, in the order they are best scored.
-    fn winners<'a>(&'a self, scratch: &'a [Option<usize>]) -> impl Iterator<Item = usize> + 'a {
-        self.score_rank
-            .iter()
-            .copied()
-            .filter(|ix| scratch.contains(&Some(*ix)))
     }
 
     fn term(&self, ix: usize) -> Option<&Prepared> {
@@ -165,8 +124,11 @@ impl Matcher {
 
     /// An upper bound of the score of a text [`Matcher::matches`] just accepted.
     pub fn bound(&self, text: &str, humps: u32, scratch: &Scratch) -> i64 {
-        self.winners(&scratch.winner)
-            .filter_map(|ix| self.term(ix))
+        scratch
+            .winner
+            .iter()
+            .flatten()
+            .filter_map(|&ix| self.term(ix))
             .map(|term| Self::term_bound(term, text, humps))
             .sum()
     }
@@ -191,15 +153,17 @@ impl Matcher {
         // (A single term has no others: nothing to add up.)
         let many = winner.iter().flatten().nth(1).is_some();
         let mut rest: i64 = if bar.is_some() && many {
-            self.winners(winner)
-                .filter_map(|ix| self.term(ix))
+            winner
+                .iter()
+                .flatten()
+                .filter_map(|&ix| self.term(ix))
                 .map(|term| Self::term_bound(term, text, humps))
                 .sum()
         } else {
             0
         };
         let mut total = 0;
-        for ix in self.winners(winner) {
+        for &ix in winner.iter().flatten() {
             let term = self.term(ix)?;
             // The term must score above `need` for the text to pass the bar.
             let need = bar.map(|bar| {

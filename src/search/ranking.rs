@@ -3,7 +3,6 @@
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
-use std::sync::atomic::{AtomicI64, Ordering};
 
 use super::matcher::{Matcher, Scratch};
 use super::query::parse;
@@ -74,18 +73,6 @@ impl Candidates<'_> {
     }
 }
 
-/// One thread's bar for the other to read, on a cache line of its own: the two threads must
-/// not make each other reload a line they both write.
-#[derive(Debug)]
-#[repr(align(64))]
-struct SharedBar(AtomicI64);
-
-impl Default for SharedBar {
-    fn default() -> Self {
-        Self(AtomicI64::new(i64::MIN))
-    }
-}
-
 impl Index {
     /// Tests the candidates on up to two threads, and scores those that can still reach the
     /// best `limit` results: a target whose score bound ([`Matcher::bound`]) cannot beat the
@@ -101,19 +88,13 @@ impl Index {
         floor: Option<i64>,
         stop: &(impl Fn() -> bool + Sync),
     ) -> Option<Scored> {
-        // Each thread's bar (the `limit`-th best it kept), shared: the other thread's bar holds
-        // for this one too, since that many results already beat it. The left half's targets
-        // come first and win ties, so there it must be beaten, not equalled (one less).
-        let bars = [SharedBar::default(), SharedBar::default()];
-        let run = |part: Candidates<'_>, side: usize| -> Option<Scored> {
+        let run = |part: Candidates<'_>| -> Option<Scored> {
             let mut scratch = Scratch::default();
             let mut out = Scored::default();
             // The best `limit` results so far, worst on top; a result is (score, earlier first).
             let mut kept: BinaryHeap<Reverse<(i64, Reverse<u32>)>> = BinaryHeap::new();
             // The claim being scored, and its best field so far.
             let mut current: Option<(ClaimIx, u32, i64)> = None;
-            // The bar this thread last shared.
-            let mut published = i64::MIN;
             let keep = |kept: &mut BinaryHeap<_>, t: u32, score: i64| {
                 kept.push(Reverse((score, Reverse(t))));
                 if kept.len() > limit {
@@ -137,21 +118,10 @@ impl Index {
                     }
                     // Later targets lose ties, so a bound equal to the bar is not enough.
                     let bar = match kept.peek() {
-                        Some(Reverse((worst, _))) if kept.len() >= limit => {
-                            // Written only when it rises, so the other thread's reads stay cheap.
-                            if *worst > published {
-                                published = *worst;
-                                bars[side].0.store(published, Ordering::Relaxed);
-                            }
-                            Some(*worst)
-                        }
+                        Some(Reverse((worst, _))) if kept.len() >= limit => Some(*worst),
                         _ => floor,
                     };
-                    let other = bars[1 - side].0.load(Ordering::Relaxed);
-                    let other = Some(other)
-                        .filter(|&o| o > i64::MIN)
-                        .map(|o| o - i64::from(side == 0));
-                    let bar = bar.max(other).max(current.map(|(_, _, best)| best));
+                    let bar = bar.max(current.map(|(_, _, best)| best));
                     let humps = self.humps(t);
                     if bar.is_some_and(|bar| matcher.bound(text, humps, &scratch) <= bar) {
                         return;
@@ -174,12 +144,12 @@ impl Index {
         };
         // Threads pay off only on many candidates.
         if candidates.len() < 4096 {
-            return run(candidates, 0);
+            return run(candidates);
         }
         let (left, right) = candidates.split_half();
         std::thread::scope(|scope| {
-            let other = scope.spawn(|| run(right, 1));
-            let mut scored = run(left, 0)?;
+            let other = scope.spawn(|| run(right));
+            let mut scored = run(left)?;
             let right = other.join().ok()??;
             scored.matched.extend(right.matched);
             scored.scored.extend(right.scored);
