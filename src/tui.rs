@@ -5,18 +5,18 @@
 //! SIGTERM, SIGHUP, SIGINT) the terminal is restored: a guard's `Drop`, a panic hook and signal
 //! flags all lead to the same idempotent [`restore`].
 
-use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, Write};
+use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant, SystemTime};
+use std::sync::atomic::AtomicUsize;
+use std::time::Duration;
 
 use crossterm::event;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend};
 use ratatui::widgets::Clear;
 
-use crate::action::{Action, Reload};
+use crate::action::Action;
 use crate::effect::{Effect, Effects};
 use crate::input;
 use crate::resume::Memory;
@@ -29,6 +29,12 @@ mod modes;
 
 pub use modes::restore;
 use modes::{Guard, suspend, write_hyperlinks};
+
+mod wait;
+mod watch;
+
+use wait::{Wait, Woke, signalled, wait, wait_for_terminal};
+use watch::Watch;
 
 /// Whether the event loop goes on after performing effects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,57 +78,6 @@ fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
 /// Compiled into debug builds only.
 fn test_panic_requested() -> bool {
     cfg!(debug_assertions) && std::env::var_os("DEBATE_TEST_PANIC").is_some()
-}
-
-/// How often the watched file's modification time and size are looked at.
-const WATCH_EVERY: Duration = Duration::from_millis(250);
-
-/// Watches the debate file for saves. A change is loaded once the file has stayed the same for
-/// one look, so an editor's save in several writes is read whole.
-struct Watch {
-    path: PathBuf,
-    seen: Option<(SystemTime, u64)>,
-    pending: Option<(SystemTime, u64)>,
-    last_look: Instant,
-}
-
-impl Watch {
-    fn new(path: PathBuf) -> Self {
-        let seen = Self::stamp(&path);
-        Self {
-            path,
-            seen,
-            pending: None,
-            last_look: Instant::now(),
-        }
-    }
-
-    fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
-        let meta = std::fs::metadata(path).ok()?;
-        Some((meta.modified().ok()?, meta.len()))
-    }
-
-    /// A new version to load, when the file changed and then held still.
-    fn poll(&mut self) -> Option<Result<crate::model::Debate, crate::model::LoadFailure>> {
-        if self.last_look.elapsed() < WATCH_EVERY {
-            return None;
-        }
-        self.last_look = Instant::now();
-        let now = Self::stamp(&self.path);
-        if now == self.seen {
-            self.pending = None;
-            return None;
-        }
-        if self.pending != now {
-            self.pending = now;
-            return None;
-        }
-        self.seen = now;
-        self.pending = None;
-        // A file deleted mid-save (some editors do) is simply waited for.
-        now?;
-        Some(crate::model::load_path(&self.path))
-    }
 }
 
 /// Puts text on the system clipboard through the terminal (OSC 52): works over SSH, and in
@@ -212,51 +167,14 @@ fn event_loop(
             !panic_after_draw,
             "test panic requested by DEBATE_TEST_PANIC"
         );
-        // Wake regularly so that a signal or a save of the file is noticed without a key, and
-        // often while a search runs, to show its results as soon as they are ready.
-        let mut woken = false;
-        loop {
-            if let Some(ending) = signalled(signals) {
-                return Ok(ending);
-            }
-            let wait = if state.search.busy { 5 } else { 100 };
-            if wait_for_terminal(Duration::from_millis(wait)) == Wait::HungUp {
-                return Ok(Ending::Signal(signal_hook::consts::SIGHUP));
-            }
-            if event::poll(Duration::ZERO)? {
-                break;
-            }
-            // A change held still long enough is saved while the reader waits.
-            if let Some(failed) = memory.tick(state, false) {
-                state.message = Some(failed);
-                woken = true;
-                break;
-            }
-            let woke = if let Some(done) = searcher.try_recv() {
-                Some(Action::SearchDone {
-                    generation: done.generation,
-                    results: Box::new(done.results),
-                })
-            } else {
-                watch
-                    .as_mut()
-                    .and_then(Watch::poll)
-                    .map(|result| Action::Reloaded(Reload::new(result)))
-            };
-            if let Some(action) = woke {
-                let effects = update(state, action);
-                if perform(state, &searcher, effects)? == Next::Quit {
-                    return Ok(Ending::Quit);
-                }
-                woken = true;
-                break;
-            }
-        }
-        if woken {
-            continue;
+        match wait(state, &searcher, watch.as_mut(), memory, signals)? {
+            Woke::Input => {}
+            Woke::Redraw => continue,
+            Woke::End(ending) => return Ok(ending),
         }
         // Apply every event already waiting before drawing again. Effects are performed after
-        // each one, so a query goes to the search thread before the next key is read.
+        // each one, so a query goes to the search thread before the next key is read. After an
+        // Enter that waits for its results, the keys stay unread until they come.
         let mut resized = false;
         let mut next = Next::Continue;
         loop {
@@ -266,7 +184,15 @@ fn event_loop(
                 next = perform(state, &searcher, effects)?;
                 resized |= next == Next::Resumed;
             }
-            if next == Next::Quit || !event::poll(Duration::ZERO)? {
+            if next == Next::Quit || state.search.opening {
+                break;
+            }
+            // crossterm's reader spins forever on a terminal that hung up (it retries the
+            // failed read): it is asked only after a look of our own.
+            if wait_for_terminal(Duration::ZERO) == Wait::HungUp {
+                return Ok(Ending::Signal(signal_hook::consts::SIGHUP));
+            }
+            if !event::poll(Duration::ZERO)? {
                 break;
             }
         }
@@ -296,6 +222,7 @@ fn perform(state: &State, searcher: &Worker, effects: Effects) -> io::Result<Nex
                 limit: update::SEARCH_LIMIT,
                 debate: Arc::clone(&state.debate),
             }),
+            Effect::CancelSearch => searcher.cancel(),
             Effect::Copy(text) => copy_to_clipboard(&text)?,
             Effect::Quit => return Ok(Next::Quit),
             Effect::Suspend => {
@@ -305,53 +232,4 @@ fn perform(state: &State, searcher: &Worker, effects: Effects) -> io::Result<Nex
         }
     }
     Ok(Next::Continue)
-}
-
-/// What waiting on the terminal found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Wait {
-    /// Input may be there, or a signal (a resize, say) woke us: ask crossterm.
-    Ready,
-    TimedOut,
-    /// The terminal is gone (its window closed).
-    HungUp,
-}
-
-/// Waits up to `timeout` for the terminal. crossterm's own poll spins forever on a terminal
-/// that hung up without a SIGHUP reaching us (when the reader is a session leader with no
-/// controlling terminal), so the wait happens here, where a hang-up can be seen.
-fn wait_for_terminal(timeout: Duration) -> Wait {
-    use nix::errno::Errno;
-    use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
-    use std::os::fd::AsFd;
-    let stdin = io::stdin();
-    let stdout = io::stdout();
-    let fd = if stdin.is_terminal() {
-        stdin.as_fd()
-    } else {
-        stdout.as_fd()
-    };
-    let mut fds = [PollFd::new(fd, PollFlags::POLLIN)];
-    let millis = u16::try_from(timeout.as_millis()).unwrap_or(u16::MAX);
-    match poll(&mut fds, PollTimeout::from(millis)) {
-        Ok(0) => Wait::TimedOut,
-        Ok(_) => match fds[0].revents() {
-            Some(r)
-                if r.intersects(PollFlags::POLLHUP | PollFlags::POLLERR | PollFlags::POLLNVAL) =>
-            {
-                Wait::HungUp
-            }
-            _ => Wait::Ready,
-        },
-        // A signal interrupted the wait: crossterm may have a resize for us.
-        Err(Errno::EINTR) => Wait::Ready,
-        Err(_) => Wait::HungUp,
-    }
-}
-
-fn signalled(flag: &AtomicUsize) -> Option<Ending> {
-    match flag.load(Ordering::Relaxed) {
-        0 => None,
-        n => Some(Ending::Signal(i32::try_from(n).unwrap_or(0))),
-    }
 }

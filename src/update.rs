@@ -32,7 +32,10 @@ pub const MAX_QUERY_CHARS: usize = 200;
 /// Applies one action; returns what it asks the outside world to do.
 pub fn update(state: &mut State, action: Action) -> Effects {
     let mut effects = Effects::new();
+    let was_busy = state.search.busy;
+    let finished = matches!(&action, Action::SearchDone { results, .. } if !results.partial);
     apply(state, action, &mut effects);
+    search::cancel_abandoned(state, was_busy, finished, &mut effects);
     effects
 }
 
@@ -211,6 +214,7 @@ pub(super) fn abandon_search(state: &mut State) {
     if state.view == View::Search {
         state.search.generation += 1;
         state.search.busy = false;
+        state.search.opening = false;
     }
 }
 
@@ -356,23 +360,7 @@ pub(super) fn open(state: &mut State) {
         }
         View::Search => {
             search::remember_query(state);
-            search::finish_search(state);
-            let Some(hit) = state
-                .search
-                .results
-                .hits
-                .get(state.search.selected)
-                .cloned()
-            else {
-                return;
-            };
-            match hit.target {
-                Target::Claim { claim, .. } => reader::jump_to_claim(state, claim),
-                Target::Paragraph { article, block } => {
-                    reader::jump_to_block(state, article, block);
-                }
-                Target::Thesis { framing } => debate::open_thesis(state, framing),
-            }
+            search::open_result(state);
         }
     }
 }
