@@ -70,9 +70,17 @@ pub enum Action {
     /// Anything but a letter after `m` or `'`.
     #[serde(skip)]
     CancelMark,
-    CycleArticleFilter,
-    CycleTagFilter,
-    CycleStanceFilter,
+    /// The claim list's filters, each chosen in a picker.
+    PickArticle,
+    PickTags,
+    /// A stance under a framing.
+    PickStance,
+    /// The active framing, chosen by name.
+    PickFraming,
+    /// In a picker of several: mark or unmark the choice under the cursor.
+    TogglePick,
+    /// Remove the last of the claim list's filters (the rightmost chip).
+    RemoveLastFilter,
     ClearFilters,
     NextLink,
     PrevLink,

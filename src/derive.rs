@@ -55,10 +55,11 @@ pub(crate) fn refresh_claims(state: &mut State) {
         .filter(|&c| {
             let claim = state.debate.claim(c);
             filter.article.is_none_or(|a| claim.article == a)
-                && filter
-                    .tag
-                    .as_ref()
-                    .is_none_or(|t| claim.tags.iter().any(|x| **x == **t))
+                && (filter.tags.is_empty()
+                    || claim
+                        .tags
+                        .iter()
+                        .any(|x| filter.tags.iter().any(|t| **x == **t)))
                 && filter
                     .stance
                     .is_none_or(|s| claim.stance(framing).map(|x| x.kind) == s)

@@ -55,12 +55,7 @@ pub fn to_action(state: &State, event: &Event) -> Option<Action> {
         },
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         // A bracketed paste: one edit of the prompt, its line breaks never read as Enter.
-        Event::Paste(ref text)
-            if matches!(
-                keymap::Context::of(state),
-                keymap::Context::Search | keymap::Context::Note
-            ) =>
-        {
+        Event::Paste(ref text) if keymap::Context::of(state).takes_text() => {
             Some(Action::Paste(text.clone()))
         }
         _ => None,

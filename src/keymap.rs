@@ -33,6 +33,8 @@ pub enum Context {
     Marks,
     /// The prompt of a private note on a claim: typed characters are its text.
     Note,
+    /// A picker over the view: typed characters narrow it.
+    Picker,
 }
 
 impl Context {
@@ -46,12 +48,19 @@ impl Context {
             (Some(Overlay::Marks(_)), _) => Self::Marks,
             (Some(Overlay::Help(_) | Overlay::Errors(_)), _) => Self::Help,
             (Some(Overlay::Detail(_)), _) => Self::Detail,
+            (Some(Overlay::Picker(_)), _) => Self::Picker,
             (None, View::Reader) if crate::reading::typing_pattern(state) => Self::Find,
             (None, View::Reader) => Self::Reader,
             (None, View::Claims) => Self::Claims,
             (None, View::Debate) => Self::Debate,
             (None, View::Search) => Self::Search,
         }
+    }
+
+    /// Whether typed characters are text here (the finder's prompt, a picker's), so that
+    /// plain-character bindings of `Global` do not apply.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Self::Search | Self::Note | Self::Picker)
     }
 
     pub fn title(self) -> &'static str {
@@ -66,6 +75,7 @@ impl Context {
             Self::Help => "Help",
             Self::Marks => "Bookmarks",
             Self::Note => "Your note",
+            Self::Picker => "In a picker",
         }
     }
 }
@@ -140,7 +150,9 @@ impl Keymap {
         }
         if let Some(c) = is_text_input(event) {
             match context {
-                Context::Search | Context::Note => return Some(Action::SearchInput(c)),
+                Context::Search | Context::Note | Context::Picker => {
+                    return Some(Action::SearchInput(c));
+                }
                 Context::Find => return Some(Action::FindInput(c)),
                 _ => {}
             }
@@ -183,7 +195,7 @@ impl Keymap {
         let shadowed = |b: &Binding| {
             own.iter()
                 .any(|o| o.keys.iter().any(|k| b.keys.contains(k)))
-                || (matches!(context, Context::Search | Context::Find)
+                || (matches!(context, Context::Search | Context::Find | Context::Picker)
                     && b.keys
                         .iter()
                         .all(|k| matches!(k.code, KeyCode::Char(_)) && k.mods.is_empty()))

@@ -23,6 +23,7 @@ pub mod jumps;
 pub mod keymap;
 pub mod model;
 pub mod note;
+pub mod picker;
 pub mod places;
 pub mod reading;
 pub mod resume;

@@ -130,6 +130,35 @@ pub fn target_text(debate: &Debate, target: Target) -> Cow<'_, str> {
     }
 }
 
+/// Ranks a few short texts (a picker's choices) by a query in the finder's syntax: the index
+/// and matched char indices of each text that matches, best first, earlier first among
+/// equals. `None` for a query without terms: it keeps every text.
+pub fn rank_texts<'a>(
+    query: &str,
+    texts: impl IntoIterator<Item = &'a str>,
+) -> Option<Vec<(usize, Vec<usize>)>> {
+    let parsed = query::parse(query);
+    if parsed.groups.is_empty() {
+        return None;
+    }
+    let matcher = matcher::Matcher::new(&parsed);
+    let mut scratch = matcher::Scratch::default();
+    let mut ranked: Vec<(i64, usize, Vec<usize>)> = texts
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, text)| {
+            if !matcher.matches(text, &mut scratch) {
+                return None;
+            }
+            let humps = skim::camel_humps(text);
+            let score = matcher.score(text, humps, None, &mut scratch)?;
+            Some((score, i, matcher.indices(text)))
+        })
+        .collect();
+    ranked.sort_by_key(|&(score, i, _)| (std::cmp::Reverse(score), i));
+    Some(ranked.into_iter().map(|(_, i, ix)| (i, ix)).collect())
+}
+
 /// The results of the empty query: every claim in file order, up to `limit`.
 pub fn all_claims(debate: &Debate, query: &str, limit: usize) -> Results {
     let hits = debate

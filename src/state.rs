@@ -31,6 +31,8 @@ pub enum Overlay {
     Detail(DetailState),
     /// The bookmarks, listed to jump from: the selected one's index in letter order.
     Marks(usize),
+    /// A picker of a filter or of the framing.
+    Picker(Box<crate::picker::Picker>),
 }
 
 /// Where the user was, for Esc to return to.
@@ -60,7 +62,8 @@ pub struct ReaderState {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ClaimFilter {
     pub article: Option<ArticleIx>,
-    pub tag: Option<String>,
+    /// A claim passes with any of these tags; none means any claim.
+    pub tags: Vec<String>,
     /// A stance under the active framing; `Some(None)` means "no stance".
     pub stance: Option<Option<StanceKind>>,
 }

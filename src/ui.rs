@@ -14,6 +14,7 @@ pub mod help;
 pub mod marks;
 pub mod note;
 pub mod paint;
+pub mod picker;
 pub mod reader;
 pub mod search;
 pub mod status;
@@ -63,6 +64,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         Some(Overlay::Detail(detail)) => detail::draw(buf, area, state, detail),
         Some(Overlay::Errors(scroll)) => help::draw_errors(buf, area, state, *scroll),
         Some(Overlay::Marks(selected)) => marks::draw(buf, area, state, *selected),
+        Some(Overlay::Picker(p)) => picker::draw(buf, area, state, p),
         None => {}
     }
     if let Some(form) = &state.note {

@@ -9,6 +9,7 @@ mod marks;
 mod mouse;
 mod note;
 mod overlay;
+mod picker;
 mod reader;
 mod reload;
 mod search;
@@ -39,6 +40,8 @@ pub fn update(state: &mut State, action: Action) -> Effects {
     effects
 }
 
+// One arm per action, so the compiler names any action left unhandled; the arms only dispatch.
+#[allow(clippy::too_many_lines)]
 pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
     // The message answers the user's last act: a resize or a search finishing is not one, and
     // a late result must not erase what the user's next key said ("Framing 2/3: ...").
@@ -93,27 +96,30 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         Action::PreviewDown => search::scroll_preview(state, 1),
         Action::HistoryBack => search::recall(state, fx, true),
         Action::HistoryForward => search::recall(state, fx, false),
-        Action::Up => move_by(state, -1),
-        Action::Down => move_by(state, 1),
-        Action::PageUp => move_by(state, -page(state)),
-        Action::PageDown => move_by(state, page(state)),
-        Action::HalfPageUp => move_by(state, -(page(state) / 2).max(1)),
-        Action::HalfPageDown => move_by(state, (page(state) / 2).max(1)),
-        Action::Top => move_by(state, isize::MIN / 2),
-        Action::Bottom => move_by(state, isize::MAX / 2),
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::HalfPageUp
+        | Action::HalfPageDown
+        | Action::Top
+        | Action::Bottom => navigate(state, &action),
         Action::NextClaim => reader::step_claim(state, true),
         Action::PrevClaim => reader::step_claim(state, false),
         Action::Open => open(state),
         Action::ShowDetail => on_selected(state, show_detail),
         Action::ReadInArticle => on_selected(state, reader::jump_to_claim),
-        Action::CycleArticleFilter => claims::cycle_article_filter(state),
-        Action::CycleTagFilter => claims::cycle_tag_filter(state),
-        Action::CycleStanceFilter => claims::cycle_stance_filter(state),
+        Action::PickArticle
+        | Action::PickTags
+        | Action::PickStance
+        | Action::PickFraming
+        | Action::RemoveLastFilter => picker::filter_action(state, &action),
         Action::ClearFilters => claims::clear_filters(state),
-        // Links act in the detail only, and only the list of bookmarks deletes one; counts
-        // and the reader's search and jumps are done above.
+        // Links act in the detail only, marks in a picker or the list of bookmarks; counts and
+        // the reader's search and jumps are done above.
         Action::NextLink
         | Action::PrevLink
+        | Action::TogglePick
         | Action::FindInText
         | Action::FindInput(_)
         | Action::FindBackspace
@@ -145,6 +151,22 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         } => search::search_done(state, generation, *results),
         Action::Reloaded(file) => reload::reload(state, *file.0, fx),
     }
+}
+
+/// Moves the view's selection or text by a line, a page, half a page, or to either end.
+fn navigate(state: &mut State, action: &Action) {
+    let by = match action {
+        Action::Up => -1,
+        Action::Down => 1,
+        Action::PageUp => -page(state),
+        Action::PageDown => page(state),
+        Action::HalfPageUp => -(page(state) / 2).max(1),
+        Action::HalfPageDown => (page(state) / 2).max(1),
+        Action::Top => isize::MIN / 2,
+        Action::Bottom => isize::MAX / 2,
+        _ => return,
+    };
+    move_by(state, by);
 }
 
 /// Takes a digit into the pending count (true: nothing else to do), or repeats the action as

@@ -174,8 +174,9 @@ fn claim_list_enter_jumps_to_the_quote_and_esc_comes_back() {
 
 #[test]
 fn claim_filters_narrow_the_list() {
+    // Each filter is chosen in a picker: the line after "All …" is the first choice.
     let mut s = app(100, 30);
-    press(&mut s, "c a");
+    press(&mut s, "c a down enter");
     let article = s.claims.filter.article.unwrap();
     assert!(
         s.claims
@@ -183,13 +184,13 @@ fn claim_filters_narrow_the_list() {
             .iter()
             .all(|&c| s.debate.claim(c).article == article)
     );
-    press(&mut s, "S");
+    press(&mut s, "S down enter");
     let framing = s.framing;
     assert!(s.claims.visible.iter().all(|&c| {
         s.debate.claim(c).stance(framing).map(|x| x.kind) == Some(StanceKind::Supports)
     }));
-    press(&mut s, "T");
-    let tag = s.claims.filter.tag.clone().unwrap();
+    press(&mut s, "T down enter");
+    let tag = s.claims.filter.tags[0].clone();
     assert!(
         s.claims
             .visible

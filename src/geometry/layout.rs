@@ -171,7 +171,11 @@ impl ListPreview {
     }
 }
 
-/// The claim list: a header line (count and filters), then the list and its preview.
+/// Lines above the claim list.
+const CLAIMS_HEADER: u16 = 2;
+
+/// The claim list: a header of two lines (the count and the filters' chips, then the mark
+/// columns' header), then the list and its preview.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Claims {
     pub header: Rect,
@@ -181,12 +185,12 @@ pub struct Claims {
 impl Claims {
     pub fn new(body: Rect) -> Self {
         let header = Rect {
-            height: 1.min(body.height),
+            height: CLAIMS_HEADER.min(body.height),
             ..body
         };
         let rest = Rect {
-            y: body.y.saturating_add(1),
-            height: body.height.saturating_sub(1),
+            y: body.y.saturating_add(CLAIMS_HEADER),
+            height: body.height.saturating_sub(CLAIMS_HEADER),
             ..body
         };
         Self {

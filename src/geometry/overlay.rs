@@ -50,16 +50,21 @@ pub fn described(state: &State) -> Context {
 
 /// The help's rows for a context: its own keys first, then the keys that work everywhere.
 pub fn help_rows(keymap: &Keymap, context: Context, width: usize) -> Vec<HelpRow> {
-    let bindings = keymap.bindings_for(context);
+    let mut bindings = keymap.bindings_for(context);
+    // The views that open pickers list the pickers' keys too: `?` in a picker is typed.
+    if matches!(context, Context::Claims | Context::Debate) {
+        let picker = keymap.bindings_for(Context::Picker);
+        bindings.extend(picker.into_iter().filter(|b| b.context == Context::Picker));
+    }
     let labels: Vec<String> = bindings.iter().map(|b| b.label()).collect();
     let key_width = labels.iter().map(|l| text::width(l)).max().unwrap_or(0) + 2;
     let mut out = Vec::new();
     let mut section = None;
     for (b, label) in bindings.iter().zip(&labels) {
-        let heading = if b.context == Context::Global {
-            "Everywhere"
-        } else {
-            context.title()
+        let heading = match b.context {
+            Context::Global => "Everywhere",
+            Context::Picker => Context::Picker.title(),
+            _ => context.title(),
         };
         if section != Some(heading) {
             if section.is_some() {

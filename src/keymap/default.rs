@@ -54,7 +54,7 @@ const fn bind(
     }
 }
 
-use Context::{Claims, Debate, Detail, Find, Global, Help, Marks, Note, Reader, Search};
+use Context::{Claims, Debate, Detail, Find, Global, Help, Marks, Note, Picker, Reader, Search};
 use KeyCode::{
     BackTab, Backspace, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab,
     Up,
@@ -162,23 +162,30 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Claims,
         &[ch('a')],
-        Action::CycleArticleFilter,
-        "Filter by article (cycles)",
+        Action::PickArticle,
+        "Filter by article (a picker)",
         Some("article"),
     ),
     bind(
         Claims,
         &[ch('T')],
-        Action::CycleTagFilter,
-        "Filter by tag (cycles)",
-        Some("tag"),
+        Action::PickTags,
+        "Filter by tags (a picker; Tab marks several)",
+        Some("tags"),
     ),
     bind(
         Claims,
         &[ch('S')],
-        Action::CycleStanceFilter,
-        "Filter by stance under the active framing",
+        Action::PickStance,
+        "Filter by stance under a framing (a picker)",
         Some("stance"),
+    ),
+    bind(
+        Claims,
+        &[key(Backspace)],
+        Action::RemoveLastFilter,
+        "Remove the last filter (the rightmost chip)",
+        None,
     ),
     bind(
         Claims,
@@ -209,6 +216,13 @@ pub const BINDINGS: &[Binding] = &[
         Action::Open,
         "Open the selected claim",
         Some("open"),
+    ),
+    bind(
+        Debate,
+        &[ch('f')],
+        Action::PickFraming,
+        "Choose the framing by name (a picker)",
+        Some("framings"),
     ),
     bind(
         Debate,
@@ -282,7 +296,7 @@ pub const BINDINGS: &[Binding] = &[
         Search,
         &[ctrl('p')],
         Action::HistoryBack,
-        "Previous query of this session",
+        "Previous query (remembered across runs)",
         Some("history"),
     ),
     bind(
@@ -481,6 +495,112 @@ pub const BINDINGS: &[Binding] = &[
         "Close",
         Some("close"),
     ),
+    // A picker (claim filters, framing): typed characters narrow it.
+    bind(
+        Picker,
+        &[key(Enter)],
+        Action::Open,
+        "Apply the choice (or the marked ones)",
+        Some("apply"),
+    ),
+    bind(
+        Picker,
+        &[key(Down), ctrl('j'), ctrl('n')],
+        Action::Down,
+        "Next choice",
+        Some("move"),
+    ),
+    bind(
+        Picker,
+        &[key(Up), ctrl('k'), ctrl('p')],
+        Action::Up,
+        "Previous choice",
+        None,
+    ),
+    bind(
+        Picker,
+        &[key(PageDown)],
+        Action::PageDown,
+        "Ten choices down",
+        None,
+    ),
+    bind(
+        Picker,
+        &[key(PageUp)],
+        Action::PageUp,
+        "Ten choices up",
+        None,
+    ),
+    bind(
+        Picker,
+        &[key(Tab)],
+        Action::TogglePick,
+        "Mark or unmark the choice (tags: several)",
+        Some("mark"),
+    ),
+    bind(
+        Picker,
+        &[key(Left)],
+        Action::CursorLeft,
+        "Cursor one character back",
+        None,
+    ),
+    bind(
+        Picker,
+        &[key(Right)],
+        Action::CursorRight,
+        "Cursor one character forward",
+        None,
+    ),
+    bind(
+        Picker,
+        &[key(Home), ctrl('a')],
+        Action::CursorStart,
+        "Cursor to the start",
+        None,
+    ),
+    bind(
+        Picker,
+        &[key(End), ctrl('e')],
+        Action::CursorEnd,
+        "Cursor to the end",
+        None,
+    ),
+    bind(
+        Picker,
+        &[key(Backspace)],
+        Action::SearchBackspace,
+        "Delete the character before the cursor",
+        None,
+    ),
+    bind(
+        Picker,
+        &[key(Delete)],
+        Action::SearchDeleteChar,
+        "Delete the character under the cursor",
+        None,
+    ),
+    bind(
+        Picker,
+        &[ctrl('w')],
+        Action::SearchDeleteWord,
+        "Delete the word before the cursor",
+        None,
+    ),
+    bind(
+        Picker,
+        &[ctrl('u')],
+        Action::SearchDeleteToStart,
+        "Delete to the start",
+        None,
+    ),
+    bind(
+        Picker,
+        &[key(Esc), ctrl('c'), ctrl('g')],
+        Action::Back,
+        "Close, keeping the filter as it was",
+        Some("cancel"),
+    ),
     bind(
         Detail,
         &[ch('?'), key(F(1))],
@@ -675,6 +795,13 @@ pub const BINDINGS: &[Binding] = &[
         &[ch('T')],
         Action::PrevFraming,
         "Previous framing",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('f')],
+        Action::PickFraming,
+        "Choose the framing by name (a picker)",
         None,
     ),
     bind(

@@ -11,7 +11,7 @@ use crate::config::{KeyVocabulary, Rebinding};
 
 impl Context {
     /// Every context, in the order a config prints them.
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 11] = [
         Self::Global,
         Self::Reader,
         Self::Claims,
@@ -22,6 +22,7 @@ impl Context {
         Self::Help,
         Self::Marks,
         Self::Note,
+        Self::Picker,
     ];
 
     /// The context's name in `[keys.<context>]`.
@@ -37,6 +38,7 @@ impl Context {
             Self::Help => "help",
             Self::Marks => "marks",
             Self::Note => "note",
+            Self::Picker => "picker",
         }
     }
 

@@ -54,40 +54,127 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
 }
 
 fn draw_header(buf: &mut Buffer, area: Rect, state: &State) {
-    let theme = &state.theme;
+    paint::line(buf, area, 0, &chips_line(state, usize::from(area.width)));
+    paint::line(buf, area, 1, &marks_header(state, usize::from(area.width)));
+}
+
+/// The active filters, each a chip: the article, each tag, the stance under its framing.
+pub fn chips(state: &State) -> Vec<String> {
     let f = &state.claims.filter;
-    let article = f.article.map_or_else(
-        || "all".to_owned(),
-        |a| text::clean(&state.debate.article(a).title).into_owned(),
-    );
-    let tag = f
-        .tag
-        .as_deref()
-        .map_or_else(|| "all".to_owned(), |t| format!("#{}", text::clean(t)));
-    let stance = match f.stance {
-        None => "all".to_owned(),
-        Some(kind) => theme::stance_word(kind).to_owned(),
-    };
-    let line = Line::from(vec![
-        Span::styled(
+    let mut chips = Vec::new();
+    if let Some(a) = f.article {
+        let title = text::clean(&state.debate.article(a).title).into_owned();
+        chips.push(format!("{} {}", a.get() + 1, text::truncate(&title, 18)));
+    }
+    chips.extend(f.tags.iter().map(|t| format!("#{}", text::clean(t))));
+    if let Some(kind) = f.stance {
+        let name = text::clean(&state.debate.framing(state.framing).name).into_owned();
+        chips.push(format!(
+            "{} · {}",
+            theme::stance_word(kind),
+            text::truncate(&name, 24)
+        ));
+    }
+    chips
+}
+
+/// The count, then the chips (or, without filters, the keys that add them).
+fn chips_line(state: &State, width: usize) -> Line<'static> {
+    let theme = &state.theme;
+    let key = |action| state.keymap.key_for(Context::Claims, &action);
+    let mut spans = vec![Span::styled(
+        format!(
+            " {} of {} claims ",
+            state.claims.visible.len(),
+            state.debate.claims.len()
+        ),
+        theme.title,
+    )];
+    let chips = chips(state);
+    if chips.is_empty() {
+        for (action, word) in [
+            (Action::PickArticle, "article"),
+            (Action::PickTags, "tags"),
+            (Action::PickStance, "stance"),
+        ] {
+            spans.push(Span::styled(format!("  {}", key(action)), theme.accent));
+            spans.push(Span::styled(format!(" {word}"), theme.muted));
+        }
+    } else {
+        for chip in chips {
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(format!(" {chip} × "), theme.badge));
+        }
+        spans.push(Span::styled(
             format!(
-                " {} of {} claims",
-                state.claims.visible.len(),
-                state.debate.claims.len()
+                "  {} removes the last, {} all",
+                key(Action::RemoveLastFilter),
+                key(Action::ClearFilters)
             ),
-            theme.title,
-        ),
-        Span::styled("   a ", theme.accent),
-        Span::styled(
-            format!("article: {}", text::truncate(&article, 24)),
-            theme.muted,
-        ),
-        Span::styled("   T ", theme.accent),
-        Span::styled(format!("tag: {tag}"), theme.muted),
-        Span::styled("   S ", theme.accent),
-        Span::styled(format!("stance: {stance}"), theme.muted),
-    ]);
-    paint::line(buf, area, 0, &line);
+            theme.dim,
+        ));
+    }
+    fit(spans, width)
+}
+
+/// Spans cut to `width` columns, the last one shortened.
+fn fit(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
+    let mut room = width;
+    let mut out = Vec::new();
+    for span in spans {
+        if room == 0 {
+            break;
+        }
+        let cut = text::truncate(&span.content, room).into_owned();
+        room = room.saturating_sub(text::width(&cut));
+        out.push(Span::styled(cut, span.style));
+    }
+    Line::from(out)
+}
+
+/// Above the mark columns, each framing's number (the active one as its marks are drawn),
+/// then the numbers' legend: each framing's name, or its first word where the names do not
+/// fit.
+fn marks_header(state: &State, width: usize) -> Line<'static> {
+    let theme = &state.theme;
+    let debate = &state.debate;
+    let active = |f| {
+        if f == state.framing {
+            theme
+                .strong
+                .add_modifier(ratatui::style::Modifier::BOLD | ratatui::style::Modifier::UNDERLINED)
+        } else {
+            theme.dim
+        }
+    };
+    let mut spans = vec![Span::raw(" ")];
+    for f in debate.framing_ixs() {
+        let number = (f.get() + 1) % 10;
+        spans.push(Span::styled(number.to_string(), active(f)));
+    }
+    spans.push(Span::raw("  "));
+    let names: Vec<String> = debate
+        .framing_ixs()
+        .map(|f| text::clean(&debate.framing(f).name).into_owned())
+        .collect();
+    let used: usize = spans.iter().map(Span::width).sum();
+    let legend_width =
+        |names: &[String]| -> usize { names.iter().map(|n| text::width(n) + 5).sum() };
+    let short: Vec<String> = names
+        .iter()
+        .map(|n| n.split_whitespace().next().unwrap_or(n).to_owned())
+        .collect();
+    let shown = if used + legend_width(&names) <= width {
+        names
+    } else {
+        short
+    };
+    for (f, name) in debate.framing_ixs().zip(shown) {
+        spans.push(Span::styled(format!("{} ", f.get() + 1), theme.dim));
+        spans.push(Span::styled(name, active(f)));
+        spans.push(Span::raw("  "));
+    }
+    fit(spans, width)
 }
 
 /// The compact per-framing stance marks, one coloured character per framing.

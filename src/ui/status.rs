@@ -45,6 +45,7 @@ fn view_name(state: &State) -> &'static str {
         (Some(Overlay::Marks(_)), _) => "MARKS",
         (Some(Overlay::Errors(_)), _) => "ERRORS",
         (Some(Overlay::Detail(_)), _) => "CLAIM",
+        (Some(Overlay::Picker(_)), _) => "PICK",
         (None, View::Reader) => "READ",
         (None, View::Claims) => "CLAIMS",
         (None, View::Debate) if state.debate_view.side_by_side => "COMPARE",

@@ -38,6 +38,7 @@ pub(super) fn overlay_action(
             | Action::SearchDone { .. }
             | Action::Reloaded(_),
         ) => false,
+        (Overlay::Picker(picker), action) => super::picker::picker_action(state, picker, action),
         (_, Action::Back) | (Overlay::Help(_), Action::ToggleHelp) => {
             // Help opened over a claim's detail closes back to it.
             state.overlay = state.detail_under_help.take().map(Overlay::Detail);

@@ -72,7 +72,8 @@ pub(super) fn reload(
                 scroll: 0,
             })
         }),
-        (Some(Overlay::Errors(_)), _) => None,
+        // A picker's choices were the old file's: closed rather than applied to the new one.
+        (Some(Overlay::Errors(_) | Overlay::Picker(_)), _) => None,
         (other, _) => other.clone(),
     };
     state.claims.filter.article = state

@@ -187,10 +187,8 @@ pub(super) fn show_results(state: &mut State, results: crate::search::Results) {
 
 /// A prompt-editing action, as the edit of the finder's query it stands for.
 pub(super) fn edit_prompt(state: &mut State, fx: &mut Effects, action: Action) {
-    if let Action::SearchInput('?') = action
-        && state.search.query.text().is_empty()
-    {
-        // `?` as the whole query would find nothing worth finding: it opens help, as elsewhere.
+    // `?` as the whole query would find nothing worth finding: it opens help, as elsewhere.
+    if action == Action::SearchInput('?') && state.search.query.text().is_empty() {
         state.overlay = Some(crate::state::Overlay::Help(0));
         return;
     }
@@ -199,8 +197,8 @@ pub(super) fn edit_prompt(state: &mut State, fx: &mut Effects, action: Action) {
     }
 }
 
-/// The edit of a one-line prompt an action stands for (the finder's and the note's share
-/// their keys), if it is one.
+/// The edit of a one-line prompt an action stands for (the finder's, a picker's and the
+/// note's share their keys), if it is one.
 pub(super) fn prompt_edit(action: Action) -> Option<Edit> {
     Some(match action {
         Action::SearchInput(c) => Edit::Insert(c),

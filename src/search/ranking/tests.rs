@@ -335,6 +335,12 @@ fn exact_negated_and_alternative_terms_rank_as_the_reference() {
     ranks_as_the_reference(&debate(), &queries);
     ranks_as_the_reference(
         &generated(),
-        &["tec !x tal", "'tech | ^sem", "^The !'ology"],
+        &[
+            "tec !x tal",
+            "'tech | ^sem",
+            "^The !'ology",
+            "tec sem !chi",
+            "t s !the",
+        ],
     );
 }
