@@ -13,11 +13,27 @@ use crate::update::{SEARCH_LIMIT, update};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Run query number `generation`; its results come back as [`Action::SearchDone`].
-    RunSearch { generation: u64, query: String },
+    RunSearch {
+        generation: u64,
+        query: String,
+    },
     /// Put this text on the system clipboard.
     Copy(String),
     /// End the program.
     Quit,
+    /// Save an edit into the debate file; the outcome comes back as [`Action::SaveDone`].
+    Save(crate::edit::Edit),
+    /// Write the debate as a new file at `path`, then save the edit there.
+    SaveCopy {
+        path: std::path::PathBuf,
+        edit: crate::edit::Edit,
+    },
+    Undo,
+    Redo,
+    /// Suspend the reader and open the debate file in the user's editor, at this claim's line.
+    OpenEditor {
+        claim: Option<String>,
+    },
 }
 
 /// The effects of one action, in the order they were asked for.

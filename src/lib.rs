@@ -5,7 +5,9 @@
 //! terminal.
 
 pub mod action;
+pub mod annotate;
 pub mod background;
+pub mod caret;
 pub mod cli;
 pub mod config;
 mod derive;
@@ -14,6 +16,7 @@ pub mod effect;
 pub mod export;
 pub mod field;
 pub mod flow;
+pub mod form;
 pub mod geometry;
 pub mod input;
 pub mod keymap;

@@ -189,6 +189,8 @@ pub struct State {
     pub bookmarks: std::collections::BTreeMap<char, crate::session::Place>,
     /// `m` or `'` was pressed: the next letter names a mark. `true` sets, `false` jumps.
     pub pending_mark: Option<bool>,
+    /// The caret, the claim form and their questions (see `form`).
+    pub authoring: crate::form::Authoring,
 }
 
 impl ReaderState {
@@ -223,6 +225,7 @@ impl State {
             judgements: std::collections::BTreeMap::new(),
             bookmarks: std::collections::BTreeMap::new(),
             pending_mark: None,
+            authoring: crate::form::Authoring::default(),
         };
         crate::derive::refresh_rows(&mut state);
         crate::derive::refresh(&mut state);

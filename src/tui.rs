@@ -22,7 +22,10 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend};
 use ratatui::widgets::Clear;
 
+mod editor;
+
 use crate::action::{Action, Reload};
+use crate::annotate::Saver;
 use crate::effect::{Effect, Effects};
 use crate::input;
 use crate::resume::Memory;
@@ -62,6 +65,39 @@ pub fn restore() {
     let _ = disable_raw_mode();
 }
 
+/// Raw mode, the alternate screen, mouse and paste reporting: the reader's terminal.
+fn take_terminal() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        cursor::Hide
+    )
+}
+
+/// What the event loop performs effects with: the search thread, the save engine, the watch
+/// on the debate file (which follows the saves to a copy).
+struct Outside {
+    searcher: Worker,
+    saver: Saver,
+    watch: Option<Watch>,
+}
+
+impl Outside {
+    /// After a save: the reader's own write is not reloaded, and a copy is watched instead.
+    fn follow_saves(&mut self) {
+        let Some(file) = self.saver.file() else {
+            return;
+        };
+        match &mut self.watch {
+            Some(watch) if watch.path == file => watch.resync(),
+            _ => self.watch = Some(Watch::new(file.to_path_buf())),
+        }
+    }
+}
+
 /// Restores the terminal when dropped, however the loop is left.
 struct Guard;
 
@@ -69,14 +105,7 @@ impl Guard {
     fn enter() -> io::Result<Self> {
         // The guard exists before raw mode, so a failure half-way still restores.
         let guard = Self;
-        enable_raw_mode()?;
-        execute!(
-            io::stdout(),
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste,
-            cursor::Hide
-        )?;
+        take_terminal()?;
         Ok(guard)
     }
 }
@@ -134,6 +163,12 @@ impl Watch {
             pending: None,
             last_look: Instant::now(),
         }
+    }
+
+    /// Takes the file as it is now as seen: the reader's own save is no change to reload.
+    fn resync(&mut self) {
+        self.seen = Self::stamp(&self.path);
+        self.pending = None;
     }
 
     fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
@@ -222,14 +257,18 @@ fn event_loop(
     notice: Option<String>,
     signals: &AtomicUsize,
 ) -> io::Result<Ending> {
-    let mut watch = watch.map(Watch::new);
-    let searcher = Worker::spawn()?;
+    let saver = watch.clone().map_or_else(Saver::embedded, Saver::for_file);
+    let mut out = Outside {
+        searcher: Worker::spawn()?,
+        saver,
+        watch: watch.map(Watch::new),
+    };
     // The index is built while the reader reads, not when the first query arrives.
     let mut prepared = Arc::clone(&state.debate);
-    searcher.prepare(Arc::clone(&prepared));
+    out.searcher.prepare(Arc::clone(&prepared));
     let size = terminal.size()?;
     let effects = update(state, Action::Resize(size.width, size.height));
-    perform(state, &searcher, effects)?;
+    perform(terminal, state, &mut out, effects)?;
     if notice.is_some() {
         state.message = notice;
     }
@@ -237,7 +276,7 @@ fn event_loop(
     loop {
         if !Arc::ptr_eq(&prepared, &state.debate) {
             prepared = Arc::clone(&state.debate);
-            searcher.prepare(Arc::clone(&prepared));
+            out.searcher.prepare(Arc::clone(&prepared));
         }
         if let Some(failed) = memory.tick(state, false) {
             state.message = Some(failed);
@@ -267,20 +306,20 @@ fn event_loop(
                 woken = true;
                 break;
             }
-            let woke = if let Some(done) = searcher.try_recv() {
+            let woke = if let Some(done) = out.searcher.try_recv() {
                 Some(Action::SearchDone {
                     generation: done.generation,
                     results: Box::new(done.results),
                 })
             } else {
-                watch
+                out.watch
                     .as_mut()
                     .and_then(Watch::poll)
                     .map(|result| Action::Reloaded(Reload::new(result)))
             };
             if let Some(action) = woke {
                 let effects = update(state, action);
-                if perform(state, &searcher, effects)? == Next::Quit {
+                if perform(terminal, state, &mut out, effects)? == Next::Quit {
                     return Ok(Ending::Quit);
                 }
                 woken = true;
@@ -298,7 +337,7 @@ fn event_loop(
             if let Some(action) = input::to_action(state, &event::read()?) {
                 resized |= matches!(action, Action::Resize(..));
                 let effects = update(state, action);
-                next = perform(state, &searcher, effects)?;
+                next = perform(terminal, state, &mut out, effects)?;
             }
             if next == Next::Quit || !event::poll(Duration::ZERO)? {
                 break;
@@ -320,11 +359,18 @@ fn event_loop(
     }
 }
 
-/// Performs what an action asked for: queries go to the search thread, text to the clipboard.
-fn perform(state: &State, searcher: &Worker, effects: Effects) -> io::Result<Next> {
-    for effect in effects {
+/// Performs what an action asked for: queries go to the search thread, text to the clipboard,
+/// edits to the save engine (whose outcome is applied at once), the file to `$EDITOR`.
+fn perform(
+    terminal: &mut Screen,
+    state: &mut State,
+    out: &mut Outside,
+    effects: Effects,
+) -> io::Result<Next> {
+    let mut pending = std::collections::VecDeque::from(effects);
+    while let Some(effect) = pending.pop_front() {
         match effect {
-            Effect::RunSearch { generation, query } => searcher.submit(Job {
+            Effect::RunSearch { generation, query } => out.searcher.submit(Job {
                 generation,
                 query,
                 limit: update::SEARCH_LIMIT,
@@ -332,6 +378,16 @@ fn perform(state: &State, searcher: &Worker, effects: Effects) -> io::Result<Nex
             }),
             Effect::Copy(text) => copy_to_clipboard(&text)?,
             Effect::Quit => return Ok(Next::Quit),
+            Effect::OpenEditor { claim } => {
+                editor::open(terminal, state, out.saver.file(), claim.as_deref())?;
+                out.saver.forget();
+            }
+            other => {
+                if let Some(done) = out.saver.perform(&other) {
+                    out.follow_saves();
+                    pending.extend(update(state, done));
+                }
+            }
         }
     }
     Ok(Next::Continue)

@@ -8,6 +8,7 @@ pub mod card;
 pub mod claims;
 pub mod debate;
 pub mod detail;
+pub mod form;
 pub mod help;
 pub mod paint;
 pub mod reader;
@@ -60,6 +61,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         Some(Overlay::Errors(scroll)) => help::draw_errors(buf, area, state, *scroll),
         None => {}
     }
+    form::draw(buf, frame.body, frame.status, area, state);
 }
 
 /// The message for a terminal too small to use: the longest wording that fits whole, centred.

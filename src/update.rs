@@ -5,6 +5,7 @@
 
 mod claims;
 mod debate;
+mod form;
 mod mouse;
 mod overlay;
 mod reader;
@@ -40,6 +41,11 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
     // a late result must not erase what the user's next key said ("Framing 2/3: ...").
     if !matches!(action, Action::Resize(..) | Action::SearchDone { .. }) {
         state.message = None;
+    }
+    // The caret, the claim form and edits of claims act from every view and overlay.
+    if form::handles(&action) {
+        form::apply(state, action, fx);
+        return;
     }
     if let Some(overlay) = state.overlay.clone()
         && overlay::overlay_action(state, overlay, &action, fx)
@@ -112,7 +118,6 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         Action::CycleTagFilter => claims::cycle_tag_filter(state),
         Action::CycleStanceFilter => claims::cycle_stance_filter(state),
         Action::ClearFilters => claims::clear_filters(state),
-        Action::NextLink | Action::PrevLink => {}
         Action::ShowErrors => overlay::show_errors(state),
         Action::CopyClaim => reader::copy_claim(state, fx),
         Action::SetMark | Action::JumpToMark | Action::MarkLetter(_) | Action::CancelMark => {
@@ -131,6 +136,8 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
             results,
         } => search::search_done(state, generation, *results),
         Action::Reloaded(file) => reload::reload(state, *file.0, fx),
+        // Links move in the detail (an overlay); authoring's actions went to `form` above.
+        _ => {}
     }
 }
 

@@ -1,0 +1,279 @@
+//! Performs the reader's edits: the save, undo and redo effects go through the edit engine
+//! (`edit::Editor`) into the debate file, and come back as [`Action::SaveDone`] with the
+//! debate as saved. No terminal code: the event loop and the tests both drive a [`Saver`].
+//!
+//! A debate with no file to write to (the embedded one, or an annotated Markdown article)
+//! has a seed instead: the first edit asks where to save a copy, and writes it there.
+
+use std::path::{Path, PathBuf};
+
+use crate::action::{Action, Reload};
+use crate::edit::{Edit, EditError, Editor};
+use crate::effect::Effect;
+use crate::model::Debate;
+
+/// How a save, undo or redo turned out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveReport {
+    /// The file was written; the debate as it now is.
+    Saved {
+        debate: Reload,
+        message: String,
+        /// The claim to show (the one added or edited).
+        select: Option<String>,
+        /// The file's name, when the save moved to a new file (a copy).
+        file: Option<String>,
+    },
+    /// Nothing was written; why.
+    Failed(String),
+    /// The debate has no file to write to: ask where to save a copy (suggesting this path).
+    NeedsPath { edit: Edit, suggested: String },
+}
+
+/// The text a debate without a file of its own starts a new file from.
+#[derive(Debug, Clone)]
+pub struct Seed {
+    pub toml: String,
+    /// Where to suggest saving it.
+    pub suggested: PathBuf,
+}
+
+/// The save side of the reader, owned by whoever performs effects.
+#[derive(Debug)]
+pub struct Saver {
+    file: Option<PathBuf>,
+    editor: Option<Editor>,
+    seed: Option<Seed>,
+}
+
+impl Saver {
+    /// Saves into the debate file at `path`.
+    pub fn for_file(path: PathBuf) -> Self {
+        Self {
+            file: Some(path),
+            editor: None,
+            seed: None,
+        }
+    }
+
+    /// A debate that cannot be written where it was read: the first edit goes to a copy.
+    pub fn read_only(seed: Seed) -> Self {
+        Self {
+            file: None,
+            editor: None,
+            seed: Some(seed),
+        }
+    }
+
+    /// The embedded debate: its copy is suggested as `deepseek.toml` in the working directory.
+    pub fn embedded() -> Self {
+        Self::read_only(Seed {
+            toml: crate::model::EMBEDDED.to_owned(),
+            suggested: PathBuf::from("deepseek.toml"),
+        })
+    }
+
+    /// The file edits go to, once there is one.
+    pub fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+
+    /// Forgets what the engine knew of the file (after `$EDITOR` changed it): the next edit
+    /// reads it afresh.
+    pub fn forget(&mut self) {
+        self.editor = None;
+    }
+
+    /// Performs a save, undo or redo effect; `None` for any other effect.
+    pub fn perform(&mut self, effect: &Effect) -> Option<Action> {
+        let report = match effect {
+            Effect::Save(edit) => self.save(edit),
+            Effect::SaveCopy { path, edit } => self.save_copy(path, edit),
+            Effect::Undo => self.step(true),
+            Effect::Redo => self.step(false),
+            _ => return None,
+        };
+        Some(Action::SaveDone(report))
+    }
+
+    fn editor(&mut self) -> Result<&mut Editor, String> {
+        let Some(path) = &self.file else {
+            return Err("This debate has no file to edit yet.".into());
+        };
+        if self.editor.is_none() {
+            let (editor, _) = Editor::open(path).map_err(|e| e.to_string())?;
+            self.editor = Some(editor);
+        }
+        self.editor
+            .as_mut()
+            .ok_or_else(|| "The debate file could not be opened.".to_owned())
+    }
+
+    fn save(&mut self, edit: &Edit) -> SaveReport {
+        if self.file.is_none() {
+            return match &self.seed {
+                Some(seed) => SaveReport::NeedsPath {
+                    edit: edit.clone(),
+                    suggested: seed.suggested.display().to_string(),
+                },
+                None => SaveReport::Failed("This debate has no file to save to.".into()),
+            };
+        }
+        let editor = match self.editor() {
+            Ok(editor) => editor,
+            Err(e) => return SaveReport::Failed(e),
+        };
+        match editor.apply(edit) {
+            Ok(saved) => {
+                let merged = if saved.merged_external {
+                    " (merged with a change made outside)"
+                } else {
+                    ""
+                };
+                let (message, select) = describe(edit);
+                self.saved(format!("{message}{merged}."), select, None)
+            }
+            Err(e) => SaveReport::Failed(failure(&e)),
+        }
+    }
+
+    /// Writes the seed to `path` (never over an existing file), then saves `edit` there.
+    fn save_copy(&mut self, path: &Path, edit: &Edit) -> SaveReport {
+        let Some(seed) = &self.seed else {
+            return SaveReport::Failed("There is nothing to copy.".into());
+        };
+        if path.exists() {
+            return SaveReport::Failed(format!(
+                "'{}' already exists: choose another name.",
+                path.display()
+            ));
+        }
+        if let Err(e) = write_new(path, seed.toml.as_bytes()) {
+            return SaveReport::Failed(format!("cannot write '{}': {e}", path.display()));
+        }
+        self.file = Some(path.to_path_buf());
+        self.editor = None;
+        self.seed = None;
+        match self.save(edit) {
+            SaveReport::Saved {
+                debate,
+                message,
+                select,
+                ..
+            } => SaveReport::Saved {
+                debate,
+                message: format!("Saved a copy as {}. {message}", path.display()),
+                select,
+                file: Some(path.display().to_string()),
+            },
+            other => other,
+        }
+    }
+
+    fn step(&mut self, undo: bool) -> SaveReport {
+        let Ok(editor) = self.editor() else {
+            return SaveReport::Failed("Nothing to undo: no edit was saved yet.".into());
+        };
+        let result = if undo { editor.undo() } else { editor.redo() };
+        match result {
+            Ok(Some(_)) => self.saved(
+                if undo {
+                    "Undid the last edit.".into()
+                } else {
+                    "Redid the edit.".into()
+                },
+                None,
+                None,
+            ),
+            Ok(None) => SaveReport::Failed(if undo {
+                "Nothing to undo.".into()
+            } else {
+                "Nothing to redo.".into()
+            }),
+            Err(e) => SaveReport::Failed(failure(&e)),
+        }
+    }
+
+    /// The report of a save that went through: the debate read back from the text written.
+    fn saved(&self, message: String, select: Option<String>, file: Option<String>) -> SaveReport {
+        let Some(editor) = &self.editor else {
+            return SaveReport::Failed("The save went through but cannot be shown.".into());
+        };
+        match Debate::from_toml(editor.text()) {
+            Ok(debate) => SaveReport::Saved {
+                debate: Reload::new(Ok(debate)),
+                message,
+                select,
+                file,
+            },
+            Err(_) => SaveReport::Failed("The file was saved but does not load again.".into()),
+        }
+    }
+}
+
+/// Writes a new file whole or not at all, and never over one that exists: the text goes to a
+/// temporary file beside it, flushed, then is linked in under its name (which fails if the
+/// name is taken meanwhile).
+fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// What the status line says of an edit, and the claim to show after it.
+fn describe(edit: &Edit) -> (String, Option<String>) {
+    match edit {
+        Edit::AddClaim(d) => (format!("Added claim '{}'", d.id), Some(d.id.clone())),
+        Edit::UpdateClaim { draft, .. } => (
+            format!("Saved claim '{}'", draft.id),
+            Some(draft.id.clone()),
+        ),
+        Edit::DeleteClaim { id, .. } => (format!("Deleted claim '{id}'"), None),
+        Edit::AddLink { from, to, kind } => (
+            format!("Linked '{from}' {} '{to}'", kind.as_str()),
+            Some(from.clone()),
+        ),
+        Edit::RemoveLink { from, to } => (
+            format!("Removed the link from '{from}' to '{to}'"),
+            Some(from.clone()),
+        ),
+    }
+}
+
+/// A failed save as the form shows it.
+fn failure(error: &EditError) -> String {
+    match error {
+        EditError::Conflict(m) => format!("Not saved: {m}."),
+        EditError::Invalid(f) => format!(
+            "Not saved, the file would not load: {}",
+            f.short_lines().join("; ")
+        ),
+        other => format!("Not saved: {other}"),
+    }
+}
+
+/// The line (from 1) where claim `id` is defined in a debate file's text: its `id = "…"` key.
+pub fn claim_line(text: &str, id: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            line.trim()
+                .strip_prefix("id")
+                .and_then(|rest| rest.trim_start().strip_prefix('='))
+                .map(str::trim)
+                .and_then(|value| {
+                    value
+                        .strip_prefix('"')
+                        .and_then(|v| v.strip_suffix('"'))
+                        .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+                })
+                == Some(id)
+        })
+        .map(|i| i + 1)
+}
