@@ -10,6 +10,7 @@ use crate::flow::{Flow, TextAnchor};
 use crate::keymap::Keymap;
 use crate::model::{ArticleIx, ClaimIx, Debate, FramingIx, StanceKind};
 use crate::search::Results;
+use crate::ui::theme::Theme;
 
 /// The main views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,6 +183,8 @@ pub struct State {
     pub banner: Option<Banner>,
     /// The key bindings: input resolves keys with them, help and hints are written from them.
     pub keymap: Arc<Keymap>,
+    /// The colours and text styles every view draws with.
+    pub theme: Arc<Theme>,
     /// Your verdicts and notes, by claim id (ids of claims no longer in the file included:
     /// they are kept, listed as orphans by `debate notes`).
     pub judgements: std::collections::BTreeMap<String, crate::session::Judgement>,
@@ -222,6 +225,7 @@ impl State {
             message: None,
             banner: None,
             keymap: Arc::new(Keymap::default()),
+            theme: Arc::new(Theme::dark()),
             judgements: std::collections::BTreeMap::new(),
             bookmarks: std::collections::BTreeMap::new(),
             pending_mark: None,

@@ -40,13 +40,13 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         return;
     }
     if layout::too_small(area) {
-        too_small(buf, area);
+        too_small(buf, area, &state.theme);
         return;
     }
     let frame = layout::Frame::new(area, state.banner.is_some());
     top::draw(buf, frame.top, state);
     if let (Some(row), Some(banner)) = (frame.banner, &state.banner) {
-        status::draw_banner(buf, row, banner);
+        status::draw_banner(buf, row, banner, &state.theme);
     }
     match state.view {
         View::Reader => reader::draw(buf, frame.body, state),
@@ -65,7 +65,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
 }
 
 /// The message for a terminal too small to use: the longest wording that fits whole, centred.
-fn too_small(buf: &mut Buffer, area: Rect) {
+fn too_small(buf: &mut Buffer, area: Rect, theme: &theme::Theme) {
     let full = format!(
         "Enlarge the terminal: debate needs {}×{}, this is {}×{}.",
         layout::MIN_WIDTH,
@@ -80,7 +80,7 @@ fn too_small(buf: &mut Buffer, area: Rect) {
     };
     let lines = [full.as_str(), short.as_str(), "Too small", "↔"]
         .into_iter()
-        .map(|m| paint::wrapped(m, width, theme::muted()))
+        .map(|m| paint::wrapped(m, width, theme.muted))
         .find(|lines| fits(lines) && lines.iter().all(|l| !l.spans.is_empty()))
         .unwrap_or_default();
     let height = u16::try_from(lines.len()).unwrap_or(u16::MAX);

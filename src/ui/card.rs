@@ -28,28 +28,25 @@ pub fn lines(
     width: u16,
     selected_link: Option<usize>,
 ) -> Vec<Line<'static>> {
+    let theme = &state.theme;
     let w = usize::from(width).max(1);
     let d = &state.debate;
     let c = d.claim(claim);
     let article = d.article(c.article);
-    let mut out = paint::wrapped(&c.summary, w, theme::title());
+    let mut out = paint::wrapped(&c.summary, w, theme.title);
     let source = format!("{} · {}", article.title, c.id);
-    out.extend(paint::wrapped(&source, w, theme::dim()));
+    out.extend(paint::wrapped(&source, w, theme.dim));
     if !c.tags.is_empty() {
         let tags = paint::hashtags(&c.tags);
-        out.extend(paint::wrapped(&tags, w, theme::accent()));
+        out.extend(paint::wrapped(&tags, w, theme.accent));
     }
     if let Some(judgement) = state.judgements.get(&c.id) {
         if let Some(verdict) = judgement.verdict {
             let line = format!("Your verdict: {}", verdict.label());
-            out.extend(paint::wrapped(&line, w, theme::accent()));
+            out.extend(paint::wrapped(&line, w, theme.accent));
         }
         if let Some(note) = judgement.note.as_deref().filter(|n| !n.is_empty()) {
-            out.extend(paint::wrapped(
-                &format!("Your note: {note}"),
-                w,
-                theme::note(),
-            ));
+            out.extend(paint::wrapped(&format!("Your note: {note}"), w, theme.note));
         }
     }
     out.push(Line::default());
@@ -62,14 +59,15 @@ pub fn lines(
 
 /// The paragraph the quote stands in, the quote highlighted in its stance's colour.
 fn quote_in_context(state: &State, claim: ClaimIx, w: usize) -> Vec<Line<'static>> {
+    let theme = &state.theme;
     let d = &state.debate;
     let c = d.claim(claim);
     let block = &d.article(c.article).doc.blocks[c.anchor.block];
     let kind = c.stance(state.framing).map(|s| s.kind);
-    let bar = Span::styled("│ ", theme::stance(kind));
+    let bar = Span::styled("│ ", theme.stance(kind));
     let inner = w.saturating_sub(2).max(1);
-    let marks = [(c.anchor.range.clone(), theme::quote(kind, true))];
-    paint::wrapped_marked(&block.text, inner, theme::muted(), &marks)
+    let marks = [(c.anchor.range.clone(), theme.quote(kind, true))];
+    paint::wrapped_marked(&block.text, inner, theme.muted, &marks)
         .into_iter()
         .map(|l| {
             let mut spans = vec![bar.clone()];
@@ -81,6 +79,7 @@ fn quote_in_context(state: &State, claim: ClaimIx, w: usize) -> Vec<Line<'static
 
 /// Each framing's stance on the claim, with its note.
 fn readings(state: &State, claim: ClaimIx, w: usize) -> Vec<Line<'static>> {
+    let theme = &state.theme;
     let d = &state.debate;
     let c = d.claim(claim);
     let mut out = Vec::new();
@@ -88,22 +87,18 @@ fn readings(state: &State, claim: ClaimIx, w: usize) -> Vec<Line<'static>> {
         let framing = d.framing(f);
         let stance = c.stance(f);
         let kind = stance.map(|s| s.kind);
-        let style = theme::framing(framing, f.get());
+        let style = theme.framing(framing, f.get());
         out.push(Line::from(vec![
             Span::styled("▌", style),
             Span::styled(text::clean(&framing.name).into_owned(), style),
             Span::styled(
-                format!(
-                    "  {} {}",
-                    theme::stance_mark(kind),
-                    theme::stance_word(kind)
-                ),
-                theme::stance(kind),
+                format!("  {} {}", theme.stance_mark(kind), theme::stance_word(kind)),
+                theme.stance(kind),
             ),
         ]));
         match stance.and_then(|s| s.note.as_deref()) {
             Some(note) => {
-                for l in paint::wrapped(note, w.saturating_sub(2).max(1), theme::note()) {
+                for l in paint::wrapped(note, w.saturating_sub(2).max(1), theme.note) {
                     let mut spans = vec![Span::raw("  ")];
                     spans.extend(l.spans);
                     out.push(Line::from(spans));
@@ -111,7 +106,7 @@ fn readings(state: &State, claim: ClaimIx, w: usize) -> Vec<Line<'static>> {
             }
             None if stance.is_none() => out.push(Line::from(Span::styled(
                 "  (does not bear on this framing)",
-                theme::dim(),
+                theme.dim,
             ))),
             None => {}
         }
@@ -126,6 +121,7 @@ fn links(
     w: usize,
     selected_link: Option<usize>,
 ) -> Vec<Line<'static>> {
+    let theme = &state.theme;
     let d = &state.debate;
     let links = state.detail_links(claim);
     if links.is_empty() {
@@ -135,7 +131,7 @@ fn links(
         Line::default(),
         Line::from(Span::styled(
             "Links",
-            theme::muted().add_modifier(Modifier::BOLD),
+            theme.muted.add_modifier(Modifier::BOLD),
         )),
     ];
     for (i, (outgoing, link)) in links.iter().enumerate() {
@@ -147,12 +143,12 @@ fn links(
             (false, LinkKind::Attacks) => "← attacked by",
         };
         let verb_style = match link.kind {
-            LinkKind::Supports => theme::stance(Some(StanceKind::Supports)),
-            LinkKind::Attacks => theme::stance(Some(StanceKind::Challenges)),
+            LinkKind::Supports => theme.stance(Some(StanceKind::Supports)),
+            LinkKind::Attacks => theme.stance(Some(StanceKind::Challenges)),
         };
         let selected = selected_link == Some(i);
         let row = if selected {
-            theme::selected_row()
+            theme.selected_row
         } else {
             Style::default()
         };
@@ -160,10 +156,7 @@ fn links(
         let rest = w.saturating_sub(text::width(&label) + 2);
         let summary = text::truncate(&text::clean(&d.claim(other).summary), rest).into_owned();
         out.push(Line::from(vec![
-            Span::styled(
-                if selected { "▸ " } else { "  " },
-                theme::accent().patch(row),
-            ),
+            Span::styled(if selected { "▸ " } else { "  " }, theme.accent.patch(row)),
             Span::styled(label, verb_style.patch(row)),
             Span::styled(summary, row),
         ]));

@@ -16,6 +16,7 @@ use crate::text;
 use crate::geometry::CLAIM_ROW_HEIGHT as ROW_HEIGHT;
 
 pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
+    let theme = &state.theme;
     let geometry = layout::Claims::new(body);
     draw_header(buf, geometry.header, state);
     let list = geometry.lists.list;
@@ -26,7 +27,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
                 " No claim matches these filters ({} clears them).",
                 state.keymap.key_for(Context::Claims, &Action::ClearFilters)
             ),
-            theme::dim(),
+            theme.dim,
         ));
         paint::line(buf, list, 0, &msg);
     }
@@ -42,7 +43,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
         let selected = i == claims.selected;
         draw_row(buf, list, dy, state, claim, selected);
     }
-    if let Some(preview) = paint::preview_area(buf, &geometry.lists) {
+    if let Some(preview) = paint::preview_area(buf, &geometry.lists, theme) {
         draw_preview(
             buf,
             preview,
@@ -53,6 +54,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
 }
 
 fn draw_header(buf: &mut Buffer, area: Rect, state: &State) {
+    let theme = &state.theme;
     let f = &state.claims.filter;
     let article = f.article.map_or_else(
         || "all".to_owned(),
@@ -73,44 +75,46 @@ fn draw_header(buf: &mut Buffer, area: Rect, state: &State) {
                 state.claims.visible.len(),
                 state.debate.claims.len()
             ),
-            theme::title(),
+            theme.title,
         ),
-        Span::styled("   a ", theme::accent()),
+        Span::styled("   a ", theme.accent),
         Span::styled(
             format!("article: {}", text::truncate(&article, 24)),
-            theme::muted(),
+            theme.muted,
         ),
-        Span::styled("   T ", theme::accent()),
-        Span::styled(format!("tag: {tag}"), theme::muted()),
-        Span::styled("   S ", theme::accent()),
-        Span::styled(format!("stance: {stance}"), theme::muted()),
+        Span::styled("   T ", theme.accent),
+        Span::styled(format!("tag: {tag}"), theme.muted),
+        Span::styled("   S ", theme.accent),
+        Span::styled(format!("stance: {stance}"), theme.muted),
     ]);
     paint::line(buf, area, 0, &line);
 }
 
 /// The compact per-framing stance marks, one coloured character per framing.
 pub fn marks(state: &State, claim: ClaimIx) -> Vec<Span<'static>> {
+    let theme = &state.theme;
     let c = state.debate.claim(claim);
     state
         .debate
         .framing_ixs()
         .map(|f| {
             let kind = c.stance(f).map(|s| s.kind);
-            let mut style = theme::stance(kind);
+            let mut style = theme.stance(kind);
             if f == state.framing {
                 style = style.add_modifier(
                     ratatui::style::Modifier::BOLD | ratatui::style::Modifier::UNDERLINED,
                 );
             }
-            Span::styled(theme::stance_mark(kind), style)
+            Span::styled(theme.stance_mark(kind), style)
         })
         .collect()
 }
 
 fn draw_row(buf: &mut Buffer, list: Rect, dy: u16, state: &State, claim: ClaimIx, selected: bool) {
+    let theme = &state.theme;
     let c = state.debate.claim(claim);
     let row_style = if selected {
-        theme::selected_row()
+        theme.selected_row
     } else {
         ratatui::style::Style::default()
     };
@@ -125,7 +129,7 @@ fn draw_row(buf: &mut Buffer, list: Rect, dy: u16, state: &State, claim: ClaimIx
     );
     let pointer = Span::styled(
         if selected { "▌" } else { " " },
-        theme::accent().patch(row_style),
+        theme.accent.patch(row_style),
     );
     let mut first = vec![pointer.clone()];
     first.extend(
@@ -137,7 +141,7 @@ fn draw_row(buf: &mut Buffer, list: Rect, dy: u16, state: &State, claim: ClaimIx
     let used = 2 + state.debate.framings.len();
     let room = usize::from(list.width).saturating_sub(used);
     let summary_style = if selected {
-        theme::strong().patch(row_style)
+        theme.strong.patch(row_style)
     } else {
         row_style
     };
@@ -163,7 +167,7 @@ fn draw_row(buf: &mut Buffer, list: Rect, dy: u16, state: &State, claim: ClaimIx
         Span::styled(indent[1..].to_owned(), row_style),
         Span::styled(
             text::truncate(&text::clean(&meta), room).into_owned(),
-            theme::dim().patch(row_style),
+            theme.dim.patch(row_style),
         ),
     ]);
     paint::line(buf, list, dy + 1, &second);

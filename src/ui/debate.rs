@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 mod compare;
 mod rows;
 
-use super::{layout, paint, theme};
+use super::{layout, paint, theme::Theme};
 use crate::action::Action;
 use crate::keymap::Context;
 use crate::state::State;
@@ -26,7 +26,13 @@ const MAX_SUMMARY_LINES: usize = 3;
 
 /// Text wrapped to `width`, at most `max` lines; when cut, wrapped two cells narrower so that
 /// its last line ends in a visible " …".
-pub(super) fn capped(text: &str, width: usize, max: usize, style: Style) -> Vec<Line<'static>> {
+pub(super) fn capped(
+    text: &str,
+    width: usize,
+    max: usize,
+    style: Style,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let lines = paint::wrapped(text, width, style);
     if lines.len() <= max {
         return lines;
@@ -34,7 +40,7 @@ pub(super) fn capped(text: &str, width: usize, max: usize, style: Style) -> Vec<
     let mut lines = paint::wrapped(text, width.saturating_sub(2).max(1), style);
     lines.truncate(max.max(1));
     if let Some(last) = lines.last_mut() {
-        last.spans.push(Span::styled(" …", theme::dim()));
+        last.spans.push(Span::styled(" …", theme.dim));
     }
     lines
 }
@@ -50,6 +56,7 @@ struct Geometry {
 }
 
 fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
+    let theme = &state.theme;
     let width = body.width;
     let d = &state.debate;
     let f = state.framing;
@@ -82,7 +89,7 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
                 } else {
                     " Side by side"
                 },
-                theme::title(),
+                theme.title,
             ),
             Span::styled(
                 text::truncate(
@@ -90,15 +97,15 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
                     usize::from(width).saturating_sub(13),
                 )
                 .into_owned(),
-                theme::dim(),
+                theme.dim,
             ),
         ])];
     }
     let mut lines = vec![Line::from(vec![
-        Span::styled(" ▌", theme::framing(framing, f.get())),
+        Span::styled(" ▌", theme.framing(framing, f.get())),
         Span::styled(
             text::clean(&framing.name).into_owned(),
-            theme::framing(framing, f.get()),
+            theme.framing(framing, f.get()),
         ),
         Span::styled(
             format!(
@@ -115,7 +122,7 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
                     .keymap
                     .key_for(Context::Debate, &Action::ToggleSideBySide),
             ),
-            theme::dim(),
+            theme.dim,
         ),
     ])];
     let score = crate::session::record::scorecard(&state.judgements, d)[f.get()];
@@ -125,7 +132,7 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
                 "  Your reading: of {} claims judged, {} convincing for it, {} convincing against",
                 score.judged, score.supporting, score.challenging
             ),
-            theme::accent(),
+            theme.accent,
         )));
     }
     // The thesis shows its first lines, or as many as leave room for a few rows when `i`
@@ -135,7 +142,7 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
     } else {
         usize::from(body.height / 4).max(1)
     };
-    let thesis = capped(&framing.thesis, w, cap, theme::note());
+    let thesis = capped(&framing.thesis, w, cap, theme.note, theme);
     lines.extend(thesis.into_iter().map(|l| {
         let mut spans = vec![Span::raw("  ")];
         spans.extend(l.spans);
@@ -261,6 +268,7 @@ pub fn row_at(state: &State, y: u16) -> Option<usize> {
 }
 
 pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
+    let theme = &state.theme;
     let g = geometry(state, body);
     let header = header_lines(state, body);
     // The thesis stands over the list it introduces; the rule under it spans the screen.
@@ -271,7 +279,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
     };
     paint::lines(buf, text_area, &header, 0);
     if g.header.height > 0 {
-        paint::rule(buf, g.header, g.header.height - 1, theme::border());
+        paint::rule(buf, g.header, g.header.height - 1, theme.border);
     }
     if state.debate_view.side_by_side {
         draw_compare(buf, &g, state);
@@ -281,6 +289,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
 }
 
 fn draw_list(buf: &mut Buffer, list: Rect, state: &State) {
+    let theme = &state.theme;
     let rows = state.debate_rows();
     if rows.is_empty() {
         let msg = if state.debate_view.contested_only {
@@ -296,7 +305,7 @@ fn draw_list(buf: &mut Buffer, list: Rect, state: &State) {
                 state.keymap.key_for(Context::Debate, &Action::NextFraming)
             )
         };
-        paint::line(buf, list, 0, &Line::from(Span::styled(msg, theme::dim())));
+        paint::line(buf, list, 0, &Line::from(Span::styled(msg, theme.dim)));
         return;
     }
     let d = &state.debate_view;
@@ -317,16 +326,16 @@ fn draw_list(buf: &mut Buffer, list: Rect, state: &State) {
             dy += 1;
         }
         if i == d.selected && dy > usize::from(list.height) {
-            mark_more(buf, list);
+            mark_more(buf, list, theme);
         }
     }
 }
 
 /// A "…" in the list's last cell: the selected row goes on below, `j` reads on.
-pub(super) fn mark_more(buf: &mut Buffer, list: Rect) {
+pub(super) fn mark_more(buf: &mut Buffer, list: Rect, theme: &Theme) {
     if list.width > 0 && list.height > 0 {
         buf[(list.right() - 1, list.bottom() - 1)]
             .set_symbol("…")
-            .set_style(theme::dim().add_modifier(Modifier::REVERSED));
+            .set_style(theme.dim.add_modifier(Modifier::REVERSED));
     }
 }

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{card, layout, paint, theme};
+use super::{card, layout, paint};
 use crate::action::Action;
 use crate::keymap::Context;
 use crate::state::{DetailState, State};
@@ -41,8 +41,9 @@ pub fn max_scroll(state: &State, detail: &DetailState) -> usize {
 }
 
 pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, detail: &DetailState) {
+    let theme = &state.theme;
     let outer = area_on(screen, state, detail);
-    let inner = paint::frame(buf, outer, "Claim", theme::accent());
+    let inner = paint::frame(buf, outer, "Claim", theme.accent, theme);
     let content = content(outer);
     let lines = card::lines(state, detail.claim, content.width, detail.link);
     let scroll = detail
@@ -56,15 +57,15 @@ pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, detail: &DetailState)
     };
     let key = |action| format!(" {}", state.keymap.key_for(Context::Detail, &action));
     let hints = Line::from(vec![
-        Span::styled(key(Action::NextLink), theme::accent()),
-        Span::styled(" links ", theme::dim()),
-        Span::styled(key(Action::Open), theme::accent()),
-        Span::styled(" follow ", theme::dim()),
-        Span::styled(key(Action::ReadInArticle), theme::accent()),
-        Span::styled(" read in article ", theme::dim()),
-        Span::styled(key(Action::Back), theme::accent()),
-        Span::styled(" close", theme::dim()),
-        Span::styled(more, theme::muted()),
+        Span::styled(key(Action::NextLink), theme.accent),
+        Span::styled(" links ", theme.dim),
+        Span::styled(key(Action::Open), theme.accent),
+        Span::styled(" follow ", theme.dim),
+        Span::styled(key(Action::ReadInArticle), theme.accent),
+        Span::styled(" read in article ", theme.dim),
+        Span::styled(key(Action::Back), theme.accent),
+        Span::styled(" close", theme.dim),
+        Span::styled(more, theme.muted),
     ]);
     paint::line(buf, inner, inner.height.saturating_sub(1), &hints);
 }

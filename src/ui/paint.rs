@@ -7,6 +7,8 @@ use std::sync::Arc;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+
+use crate::ui::theme::Theme;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -125,7 +127,7 @@ pub fn rule(buf: &mut Buffer, area: Rect, dy: u16, style: Style) {
 }
 
 /// A framed box: clears the area and draws a rounded border with a title.
-pub fn frame(buf: &mut Buffer, area: Rect, title: &str, style: Style) -> Rect {
+pub fn frame(buf: &mut Buffer, area: Rect, title: &str, style: Style, theme: &Theme) -> Rect {
     use ratatui::widgets::{Block, BorderType, Clear};
     let area = area.intersection(buf.area);
     Clear.render(area, buf);
@@ -134,7 +136,7 @@ pub fn frame(buf: &mut Buffer, area: Rect, title: &str, style: Style) -> Rect {
         .border_style(style)
         .title(Span::styled(
             format!(" {} ", text::clean(title)),
-            crate::ui::theme::title(),
+            theme.title,
         ));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -142,7 +144,11 @@ pub fn frame(buf: &mut Buffer, area: Rect, title: &str, style: Style) -> Rect {
 }
 
 /// Draws the rule between a list and its preview and returns the preview's inside.
-pub fn preview_area(buf: &mut Buffer, lists: &crate::ui::layout::ListPreview) -> Option<Rect> {
+pub fn preview_area(
+    buf: &mut Buffer,
+    lists: &crate::ui::layout::ListPreview,
+    theme: &Theme,
+) -> Option<Rect> {
     let area = lists.preview?;
     if lists.beside {
         let rule = Rect {
@@ -151,12 +157,7 @@ pub fn preview_area(buf: &mut Buffer, lists: &crate::ui::layout::ListPreview) ->
             ..area
         };
         for dy in 0..area.height {
-            line(
-                buf,
-                rule,
-                dy,
-                &Line::from(Span::styled("│", crate::ui::theme::border())),
-            );
+            line(buf, rule, dy, &Line::from(Span::styled("│", theme.border)));
         }
         Some(Rect {
             x: area.x + 1,
@@ -164,7 +165,7 @@ pub fn preview_area(buf: &mut Buffer, lists: &crate::ui::layout::ListPreview) ->
             ..area
         })
     } else {
-        rule(buf, area, 0, crate::ui::theme::border());
+        rule(buf, area, 0, theme.border);
         Some(Rect {
             y: area.y + 1,
             height: area.height.saturating_sub(1),

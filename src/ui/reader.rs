@@ -9,13 +9,17 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 
-use super::{layout, paint, theme};
+use super::{
+    layout, paint,
+    theme::{self, Theme},
+};
 use crate::flow::{FlowLine, Source};
 use crate::model::{Article, Block, BlockKind, ClaimIx, Inline, StanceKind};
 use crate::state::State;
 use crate::text;
 
 pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
+    let theme = &state.theme;
     let geometry = layout::Reader::new(body);
     let column = geometry.column;
     let reader = state.reader();
@@ -46,8 +50,8 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
             .begin_symbol(None)
             .end_symbol(None)
             .track_symbol(Some("│"))
-            .track_style(theme::border())
-            .thumb_style(theme::muted())
+            .track_style(theme.border)
+            .thumb_style(theme.muted)
             .render(track, buf, &mut position);
     }
     if let Some(side) = geometry.side {
@@ -55,19 +59,19 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
     }
 }
 
-fn inline_style(inline: Inline) -> Style {
+fn inline_style(inline: Inline, theme: &Theme) -> Style {
     let mut style = Style::default();
     if inline.emphasis {
-        style = style.patch(theme::emphasis());
+        style = style.patch(theme.emphasis);
     }
     if inline.strong {
-        style = style.patch(theme::strong());
+        style = style.patch(theme.strong);
     }
     if inline.code {
-        style = style.patch(theme::code());
+        style = style.patch(theme.code);
     }
     if inline.link {
-        style = style.patch(theme::link());
+        style = style.patch(theme.link);
     }
     if inline.strike {
         style = style.add_modifier(Modifier::CROSSED_OUT);
@@ -88,26 +92,24 @@ fn claims_in_block(state: &State, article: &Article, block: usize) -> Vec<(Range
 }
 
 fn render_line(state: &State, article: &Article, line: &FlowLine, width: u16) -> Line<'static> {
+    let theme = &state.theme;
     match line.source {
         Source::Title => Line::from(Span::styled(
             text::clean(&article.title[line.range.clone()]).into_owned(),
-            theme::title().patch(theme::accent()),
+            theme.title.patch(theme.accent),
         )),
         Source::Subtitle => line_from(
             article.subtitle.as_deref().unwrap_or(""),
             &line.range,
-            theme::subtitle(),
+            theme.subtitle,
         ),
-        Source::Byline => line_from(&article.byline(), &line.range, theme::muted()),
+        Source::Byline => line_from(&article.byline(), &line.range, theme.muted),
         Source::Gap => Line::default(),
         Source::Legend => legend(state),
         Source::Block(b) => {
             let block = &article.doc.blocks[b];
             if block.kind == BlockKind::Rule {
-                return Line::from(Span::styled(
-                    "─".repeat(usize::from(width)),
-                    theme::border(),
-                ));
+                return Line::from(Span::styled("─".repeat(usize::from(width)), theme.border));
             }
             block_line(state, article, block, b, line)
         }
@@ -117,14 +119,15 @@ fn render_line(state: &State, article: &Article, line: &FlowLine, width: u16) ->
 /// What the quotes' colours mean: "Technology transfer: supports · challenges · neutral · no
 /// stance", each word in its colour.
 fn legend(state: &State) -> Line<'static> {
+    let theme = &state.theme;
     let f = state.framing;
     let framing = state.debate.framing(f);
     let mut spans = vec![
         Span::styled(
             text::clean(&framing.name).into_owned(),
-            theme::framing(framing, f.get()),
+            theme.framing(framing, f.get()),
         ),
-        Span::styled(": ", theme::dim()),
+        Span::styled(": ", theme.dim),
     ];
     for (i, kind) in [
         Some(StanceKind::Supports),
@@ -136,11 +139,11 @@ fn legend(state: &State) -> Line<'static> {
     .enumerate()
     {
         if i > 0 {
-            spans.push(Span::styled(" · ", theme::dim()));
+            spans.push(Span::styled(" · ", theme.dim));
         }
         spans.push(Span::styled(
             theme::stance_word(kind),
-            theme::quote(kind, false),
+            theme.quote(kind, false),
         ));
     }
     Line::from(spans)
@@ -151,17 +154,17 @@ fn line_from(s: &str, range: &Range<usize>, style: Style) -> Line<'static> {
     Line::from(Span::styled(text::clean(part).into_owned(), style))
 }
 
-fn prefix(block: &Block, first: bool) -> Vec<Span<'static>> {
+fn prefix(block: &Block, first: bool, theme: &Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     for _ in 0..block.quote_depth {
-        spans.push(Span::styled("│ ", theme::border()));
+        spans.push(Span::styled("│ ", theme.border));
     }
     match &block.kind {
         BlockKind::Item { depth, marker } => {
             let pad = "  ".repeat(usize::from(*depth));
             if first {
                 spans.push(Span::raw(pad));
-                spans.push(Span::styled(format!("{marker} "), theme::accent()));
+                spans.push(Span::styled(format!("{marker} "), theme.accent));
             } else {
                 spans.push(Span::raw(" ".repeat(pad.len() + text::width(marker) + 1)));
             }
@@ -179,18 +182,19 @@ fn block_line(
     b: usize,
     line: &FlowLine,
 ) -> Line<'static> {
+    let theme = &state.theme;
     let base = match block.kind {
-        BlockKind::Heading(level) => theme::heading(level),
-        BlockKind::Code => theme::code(),
-        _ if block.quote_depth > 0 => theme::emphasis().patch(theme::muted()),
-        _ => theme::base(),
+        BlockKind::Heading(level) => theme.heading(level),
+        BlockKind::Code => theme.code,
+        _ if block.quote_depth > 0 => theme.block_quote,
+        _ => theme.base,
     };
     let r = line.range.clone();
     let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
     let local = |m: &Range<usize>| m.start.max(r.start) - r.start..m.end.min(r.end) - r.start;
     for (m, inline) in &block.styles {
         if m.start < r.end && m.end > r.start {
-            marks.push((local(m), inline_style(*inline)));
+            marks.push((local(m), inline_style(*inline, theme)));
         }
     }
     let selected = state.reader().selected;
@@ -200,10 +204,10 @@ fn block_line(
     for (m, c) in claims {
         if m.start < r.end && m.end > r.start {
             let kind = state.debate.claim(c).stance(state.framing).map(|s| s.kind);
-            marks.push((local(&m), theme::quote(kind, Some(c) == selected)));
+            marks.push((local(&m), theme.quote(kind, Some(c) == selected)));
         }
     }
-    let mut spans = prefix(block, line.first);
+    let mut spans = prefix(block, line.first, theme);
     spans.extend(paint::runs(&block.text[r], base, &marks));
     Line::from(spans)
 }
@@ -211,6 +215,7 @@ fn block_line(
 /// The margin on wide screens: the claims whose quotes are on screen, and the selected
 /// claim's reading under every framing.
 fn draw_side(buf: &mut Buffer, area: Rect, state: &State) {
+    let theme = &state.theme;
     let reader = state.reader();
     let article = state.debate.article(state.article);
     let top = reader.top;
@@ -219,7 +224,7 @@ fn draw_side(buf: &mut Buffer, area: Rect, state: &State) {
     let mut lines: Vec<Line<'static>> = vec![
         Line::from(Span::styled(
             "Claims on screen",
-            theme::muted().add_modifier(Modifier::BOLD),
+            theme.muted.add_modifier(Modifier::BOLD),
         )),
         Line::default(),
     ];
@@ -236,7 +241,7 @@ fn draw_side(buf: &mut Buffer, area: Rect, state: &State) {
     if on_screen.is_empty() {
         lines.push(Line::from(Span::styled(
             "None here. n: next claim",
-            theme::dim(),
+            theme.dim,
         )));
     }
     for &c in &on_screen {
@@ -244,19 +249,16 @@ fn draw_side(buf: &mut Buffer, area: Rect, state: &State) {
         let kind = claim.stance(state.framing).map(|s| s.kind);
         let selected = reader.selected == Some(c);
         let style = if selected {
-            theme::selected_row().patch(theme::strong())
+            theme.selected_row.patch(theme.strong)
         } else {
-            theme::base()
+            theme.base
         };
         for (i, l) in paint::wrapped(&claim.summary, width, style)
             .into_iter()
             .enumerate()
         {
             let mark = if i == 0 {
-                Span::styled(
-                    format!("{} ", theme::stance_mark(kind)),
-                    theme::stance(kind),
-                )
+                Span::styled(format!("{} ", theme.stance_mark(kind)), theme.stance(kind))
             } else {
                 Span::raw("  ")
             };
@@ -269,7 +271,7 @@ fn draw_side(buf: &mut Buffer, area: Rect, state: &State) {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
             "─".repeat(usize::from(area.width)),
-            theme::border(),
+            theme.border,
         )));
         let claim = state.debate.claim(c);
         for f in state.debate.framing_ixs() {
@@ -279,15 +281,15 @@ fn draw_side(buf: &mut Buffer, area: Rect, state: &State) {
             lines.push(Line::from(vec![
                 Span::styled(
                     text::clean(&framing.name).into_owned(),
-                    theme::framing(framing, f.get()),
+                    theme.framing(framing, f.get()),
                 ),
                 Span::styled(
                     format!(" · {}", theme::stance_word(kind)),
-                    theme::stance(kind),
+                    theme.stance(kind),
                 ),
             ]));
             if let Some(note) = stance.and_then(|s| s.note.as_deref()) {
-                lines.extend(paint::wrapped(note, width, theme::note()));
+                lines.extend(paint::wrapped(note, width, theme.note));
             }
         }
     }

@@ -8,13 +8,14 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::{card, layout, paint, theme};
+use super::{card, layout, paint, theme::Theme};
 use crate::field::TextField;
 use crate::search::{self, Field, Hit, Target};
 use crate::state::State;
 use crate::text;
 
 pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
+    let theme = &state.theme;
     let geometry = layout::Search::new(body);
     draw_input(buf, geometry.input, state);
     let rule = Rect {
@@ -23,7 +24,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
         ..body
     };
     if rule.bottom() <= body.bottom() {
-        paint::rule(buf, rule, 0, theme::border());
+        paint::rule(buf, rule, 0, theme.border);
     }
     let list = geometry.results.list;
     let s = &state.search;
@@ -33,7 +34,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
         } else {
             " No match."
         };
-        paint::line(buf, list, 0, &Line::from(Span::styled(note, theme::dim())));
+        paint::line(buf, list, 0, &Line::from(Span::styled(note, theme.dim)));
     }
     for (i, hit) in s
         .results
@@ -51,7 +52,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
             &result_line(state, hit, i == s.selected, list.width),
         );
     }
-    if let Some(preview) = paint::preview_area(buf, &geometry.results)
+    if let Some(preview) = paint::preview_area(buf, &geometry.results, theme)
         && let Some(hit) = s.results.hits.get(s.selected)
     {
         draw_preview(buf, preview, state, hit);
@@ -59,19 +60,20 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
 }
 
 fn draw_input(buf: &mut Buffer, area: Rect, state: &State) {
+    let theme = &state.theme;
     let s = &state.search;
     let count = format!("{}/{} ", s.results.matched, s.results.total);
     let busy = if s.busy { text::width(BUSY) } else { 0 };
     let room = usize::from(area.width).saturating_sub(text::width(&count) + busy + 4);
-    let mut line = vec![Span::styled(" / ", theme::accent())];
-    line.extend(prompt_spans(&s.query, room));
+    let mut line = vec![Span::styled(" / ", theme.accent)];
+    line.extend(prompt_spans(&s.query, room, theme));
     let line = Line::from(line);
     paint::line(buf, area, 0, &line);
     // While a query runs, a mark before the count (as fzf's spinner): the results below are
     // still the previous query's.
-    let mut count_line = vec![Span::styled(count, theme::dim())];
+    let mut count_line = vec![Span::styled(count, theme.dim)];
     if s.busy {
-        count_line.insert(0, Span::styled(BUSY, theme::accent()));
+        count_line.insert(0, Span::styled(BUSY, theme.accent));
     }
     paint::line(buf, area, 0, &Line::from(count_line).right_aligned());
 }
@@ -79,7 +81,7 @@ fn draw_input(buf: &mut Buffer, area: Rect, state: &State) {
 /// The query as spans fitting `room` columns, the cell where the next character goes drawn
 /// reversed (a block cursor: the terminal's own stays hidden). A query too long for the line
 /// scrolls so that the cursor stays in view, by whole characters.
-fn prompt_spans(query: &TextField, room: usize) -> Vec<Span<'static>> {
+fn prompt_spans(query: &TextField, room: usize, theme: &Theme) -> Vec<Span<'static>> {
     use unicode_segmentation::UnicodeSegmentation;
     let cursor = query.cursor_column();
     let room = room.max(1);
@@ -100,11 +102,11 @@ fn prompt_spans(query: &TextField, room: usize) -> Vec<Span<'static>> {
             std::cmp::Ordering::Greater => after.push_str(grapheme),
         }
     }
-    let cursor_style = theme::title().add_modifier(Modifier::REVERSED);
+    let cursor_style = theme.title.add_modifier(Modifier::REVERSED);
     vec![
-        Span::styled(before, theme::title()),
+        Span::styled(before, theme.title),
         Span::styled(under.unwrap_or_else(|| " ".into()), cursor_style),
-        Span::styled(after, theme::title()),
+        Span::styled(after, theme.title),
     ]
 }
 
@@ -112,28 +114,28 @@ fn prompt_spans(query: &TextField, room: usize) -> Vec<Span<'static>> {
 pub const BUSY: &str = "⠿ ";
 
 /// The kind of a result, as a fixed-width label.
-fn label(target: Target) -> (&'static str, Style) {
+fn label(target: Target, theme: &Theme) -> (&'static str, Style) {
     match target {
         Target::Claim {
             field: Field::Summary,
             ..
-        } => ("claim ", theme::accent()),
+        } => ("claim ", theme.accent),
         Target::Claim {
             field: Field::Quote,
             ..
         } => (
             "quote ",
-            theme::stance(Some(crate::model::StanceKind::Supports)),
+            theme.stance(Some(crate::model::StanceKind::Supports)),
         ),
         Target::Claim {
             field: Field::Tags, ..
-        } => ("tags  ", theme::code()),
+        } => ("tags  ", theme.code),
         Target::Claim {
             field: Field::Note(_),
             ..
-        } => ("note  ", theme::code()),
-        Target::Thesis { .. } => ("thesis", theme::accent()),
-        Target::Paragraph { .. } => ("text  ", theme::muted()),
+        } => ("note  ", theme.code),
+        Target::Thesis { .. } => ("thesis", theme.accent),
+        Target::Paragraph { .. } => ("text  ", theme.muted),
     }
 }
 
@@ -157,12 +159,13 @@ fn window(text_str: &str, ranges: &[Range<usize>], width: usize) -> Range<usize>
 }
 
 fn result_line(state: &State, hit: &Hit, selected: bool, width: u16) -> Line<'static> {
+    let theme = &state.theme;
     let row = if selected {
-        theme::selected_row()
+        theme.selected_row
     } else {
         Style::default()
     };
-    let (kind, kind_style) = label(hit.target);
+    let (kind, kind_style) = label(hit.target, theme);
     let t = search::target_text(&state.debate, hit.target);
     let t: &str = &t;
     let ranges = search::char_ranges(t, &hit.indices);
@@ -171,25 +174,16 @@ fn result_line(state: &State, hit: &Hit, selected: bool, width: u16) -> Line<'st
     let marks: Vec<(Range<usize>, Style)> = ranges
         .iter()
         .filter(|r| r.start >= view.start)
-        .map(|r| {
-            (
-                r.start - view.start..r.end - view.start,
-                theme::search_match(),
-            )
-        })
+        .map(|r| (r.start - view.start..r.end - view.start, theme.search_match))
         .collect();
     let mut spans = vec![
-        Span::styled(if selected { "▌" } else { " " }, theme::accent().patch(row)),
+        Span::styled(if selected { "▌" } else { " " }, theme.accent.patch(row)),
         Span::styled(kind, kind_style.patch(row)),
     ];
     if view.start > 0 {
-        spans.push(Span::styled("…", theme::dim().patch(row)));
+        spans.push(Span::styled("…", theme.dim.patch(row)));
     }
-    let base = if selected {
-        theme::strong()
-    } else {
-        theme::base()
-    };
+    let base = if selected { theme.strong } else { theme.base };
     let shown = text::prefix_fitting(&t[view.clone()], room);
     spans.extend(paint::runs(shown, base.patch(row), &marks));
     // A tag match says little alone: name the claim it belongs to.
@@ -202,7 +196,7 @@ fn result_line(state: &State, hit: &Hit, selected: bool, width: u16) -> Line<'st
         let summary = text::clean(&state.debate.claim(claim).summary).into_owned();
         spans.push(Span::styled(
             format!(" · {}", text::truncate(&summary, room.saturating_sub(used))),
-            theme::dim().patch(row),
+            theme.dim.patch(row),
         ));
     }
     let used: usize = spans.iter().map(Span::width).sum();
@@ -243,12 +237,13 @@ pub fn preview_max_scroll(state: &State) -> usize {
 }
 
 fn preview_lines<'a>(state: &'a State, hit: &Hit, width: u16) -> Vec<Line<'a>> {
+    let theme = &state.theme;
     match hit.target {
         Target::Claim { claim, .. } => card::lines(state, claim, width, None),
         Target::Thesis { framing } => {
             let f = state.debate.framing(framing);
             let width = usize::from(width);
-            let mut lines = paint::wrapped(&f.name, width, theme::title());
+            let mut lines = paint::wrapped(&f.name, width, theme.title);
             lines.extend(paint::wrapped(&f.thesis, width, Style::default()));
             lines
         }
@@ -258,18 +253,18 @@ fn preview_lines<'a>(state: &'a State, hit: &Hit, width: u16) -> Vec<Line<'a>> {
             let t: &str = &t;
             let marks: Vec<(Range<usize>, Style)> = search::char_ranges(t, &hit.indices)
                 .into_iter()
-                .map(|r| (r, theme::search_match()))
+                .map(|r| (r, theme.search_match))
                 .collect();
-            let mut lines = paint::wrapped(&a.title, usize::from(width), theme::title());
+            let mut lines = paint::wrapped(&a.title, usize::from(width), theme.title);
             lines.push(Line::from(Span::styled(
                 format!("paragraph {}", block + 1),
-                theme::dim(),
+                theme.dim,
             )));
             lines.push(Line::default());
             lines.extend(paint::wrapped_marked(
                 t,
                 usize::from(width),
-                theme::base(),
+                theme.base,
                 &marks,
             ));
             lines

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{paint, theme};
+use super::{paint, theme::Theme};
 use crate::keymap::Context;
 use crate::state::{Overlay, State, View};
 use crate::text;
@@ -53,8 +53,8 @@ fn view_name(state: &State) -> &'static str {
 }
 
 /// The live-reload banner: the file has errors, the last good version is on screen.
-pub fn draw_banner(buf: &mut Buffer, area: Rect, banner: &crate::state::Banner) {
-    paint::fill(buf, area, theme::warning());
+pub fn draw_banner(buf: &mut Buffer, area: Rect, banner: &crate::state::Banner, theme: &Theme) {
+    paint::fill(buf, area, theme.warning);
     let noun = if banner.count == 1 { "error" } else { "errors" };
     let message = format!(
         " ⚠ {} has {} {noun}; showing the last good version · e: list them",
@@ -66,22 +66,23 @@ pub fn draw_banner(buf: &mut Buffer, area: Rect, banner: &crate::state::Banner) 
         buf,
         area,
         0,
-        &Line::from(Span::styled(shown, theme::warning())),
+        &Line::from(Span::styled(shown, theme.warning)),
     );
 }
 
 pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
-    paint::fill(buf, area, theme::bar());
+    let theme = &state.theme;
+    paint::fill(buf, area, theme.bar);
     let mut spans = vec![
-        Span::styled(format!(" {} ", view_name(state)), theme::badge()),
-        Span::styled(format!(" {} ", position(state)), theme::bar()),
+        Span::styled(format!(" {} ", view_name(state)), theme.badge),
+        Span::styled(format!(" {} ", position(state)), theme.bar),
     ];
     let used: usize = spans.iter().map(Span::width).sum();
     let room = usize::from(area.width).saturating_sub(used + 1);
     if let Some(message) = &state.message {
         spans.push(Span::styled(
             format!(" {}", text::truncate(&text::clean(message), room)),
-            theme::message(),
+            theme.message,
         ));
     } else {
         let mut left = room;
@@ -91,8 +92,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
                 break;
             }
             left -= w;
-            spans.push(Span::styled(format!(" {key}"), theme::bar_key()));
-            spans.push(Span::styled(format!(" {word} "), theme::bar()));
+            spans.push(Span::styled(format!(" {key}"), theme.bar_key));
+            spans.push(Span::styled(format!(" {word} "), theme.bar));
         }
     }
     paint::line(buf, area, 0, &Line::from(spans));

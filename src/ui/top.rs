@@ -4,21 +4,22 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{paint, theme};
+use super::paint;
 use crate::geometry::top;
 use crate::state::State;
 
 pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
-    paint::fill(buf, area, theme::bar());
+    let theme = &state.theme;
+    paint::fill(buf, area, theme.bar);
     let bar = top::bar(state, area.width);
     let spans: Vec<Span<'_>> = bar
         .tabs
         .into_iter()
         .map(|t| {
             let style = if t.active {
-                theme::tab_active()
+                theme.tab_active
             } else {
-                theme::bar()
+                theme.bar
             };
             Span::styled(t.label, style)
         })
@@ -26,8 +27,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
     paint::line(buf, area, 0, &Line::from(spans));
     if let Some(chip) = bar.chip {
         let index = state.framing.get();
-        let style = theme::framing(state.debate.framing(state.framing), index)
-            .bg(theme::bar().bg.unwrap_or_default());
+        let mut style = theme.framing(state.debate.framing(state.framing), index);
+        // On the bar's own background, if it has one (a theme without colour has none).
+        if let Some(bg) = theme.bar.bg {
+            style = style.bg(bg);
+        }
         let chip = Line::from(vec![
             Span::styled(top::CHIP_MARK, style),
             Span::styled(chip.label, style),

@@ -10,7 +10,10 @@ use super::{Geometry, MAX_NOTE_LINES, capped, limit, mark_more};
 use crate::model::ClaimIx;
 use crate::state::State;
 use crate::text;
-use crate::ui::{paint, theme};
+use crate::ui::{
+    paint,
+    theme::{self, Theme},
+};
 
 /// A framing column is at least this wide; fewer columns are shown, and panned, below it.
 pub const MIN_COLUMN: u16 = 24;
@@ -74,9 +77,10 @@ pub(super) fn compare_cells(
     cols: &Columns,
     selected: bool,
 ) -> Vec<Vec<Line<'static>>> {
+    let theme = &state.theme;
     let c = state.debate.claim(claim);
     let row_style = if selected {
-        theme::selected_row()
+        theme.selected_row
     } else {
         Style::default()
     };
@@ -86,14 +90,15 @@ pub(super) fn compare_cells(
         &c.summary,
         usize::from(cols.widths[0]).saturating_sub(2).max(1),
         limit(selected, MAX_NOTE_LINES),
-        theme::strong().patch(row_style),
+        theme.strong.patch(row_style),
+        theme,
     );
     let mut summary: Vec<Line<'static>> = summary
         .into_iter()
         .enumerate()
         .map(|(j, l)| {
             let lead = if j == 0 && selected { "▸ " } else { "  " };
-            let mut spans = vec![Span::styled(lead, theme::strong().patch(row_style))];
+            let mut spans = vec![Span::styled(lead, theme.strong.patch(row_style))];
             spans.extend(l.spans);
             Line::from(spans)
         })
@@ -102,7 +107,7 @@ pub(super) fn compare_cells(
     if c.stances.iter().flatten().count() == 1 {
         summary.push(Line::from(Span::styled(
             "  ◌ one framing only",
-            theme::dim().patch(row_style),
+            theme.dim.patch(row_style),
         )));
     }
     cells.push(summary);
@@ -111,8 +116,9 @@ pub(super) fn compare_cells(
         let stance = c.stance(f);
         let kind = stance.map(|s| s.kind);
         let mut cell = vec![Line::from(Span::styled(
-            format!("{} {}", theme::stance_mark(kind), theme::stance_word(kind)),
-            theme::stance(kind)
+            format!("{} {}", theme.stance_mark(kind), theme::stance_word(kind)),
+            theme
+                .stance(kind)
                 .add_modifier(Modifier::BOLD)
                 .patch(row_style),
         ))];
@@ -121,7 +127,8 @@ pub(super) fn compare_cells(
                 note,
                 usize::from(w).max(1),
                 limit(selected, MAX_NOTE_LINES),
-                theme::note().patch(row_style),
+                theme.note.patch(row_style),
+                theme,
             ));
         }
         cells.push(cell);
@@ -130,6 +137,7 @@ pub(super) fn compare_cells(
 }
 
 pub(super) fn draw_compare(buf: &mut Buffer, g: &Geometry, state: &State) {
+    let theme = &state.theme;
     let list = g.list;
     let cols = columns(state, list.width);
     // Column heads, on the line between the header and the rows.
@@ -144,7 +152,7 @@ pub(super) fn draw_compare(buf: &mut Buffer, g: &Geometry, state: &State) {
     let rows = state.compare_rows();
     if rows.is_empty() {
         let msg = "No contested claim: no framing supports what another challenges.";
-        paint::line(buf, list, 0, &Line::from(Span::styled(msg, theme::dim())));
+        paint::line(buf, list, 0, &Line::from(Span::styled(msg, theme.dim)));
         return;
     }
     let mut y = list.y;
@@ -170,7 +178,7 @@ pub(super) fn draw_compare(buf: &mut Buffer, g: &Geometry, state: &State) {
             ..list
         };
         if selected {
-            paint::fill(buf, row_area, theme::selected_row());
+            paint::fill(buf, row_area, theme.selected_row);
         }
         for (c, (cell, &w)) in cells.iter().zip(&cols.widths).enumerate() {
             let x = list.x.saturating_add(cols.x(c));
@@ -190,11 +198,12 @@ pub(super) fn draw_compare(buf: &mut Buffer, g: &Geometry, state: &State) {
                         width: 1,
                         ..row_area
                     },
+                    theme,
                 );
             }
         }
         if selected && shown > usize::from(row_area.height) {
-            mark_more(buf, list);
+            mark_more(buf, list, theme);
         }
         y = y.saturating_add(row_area.height);
         if y < list.bottom() {
@@ -206,7 +215,7 @@ pub(super) fn draw_compare(buf: &mut Buffer, g: &Geometry, state: &State) {
                     ..list
                 },
                 0,
-                theme::border(),
+                theme.border,
             );
             y += 1;
         }
@@ -216,9 +225,10 @@ pub(super) fn draw_compare(buf: &mut Buffer, g: &Geometry, state: &State) {
 /// The heads: "Claim", then each framing shown, with ‹ and › where more framings lie beyond
 /// either edge.
 fn draw_heads(buf: &mut Buffer, area: Rect, cols: &Columns, state: &State) {
+    let theme = &state.theme;
     let claim = Line::from(Span::styled(
         "  Claim",
-        theme::muted().add_modifier(Modifier::BOLD),
+        theme.muted.add_modifier(Modifier::BOLD),
     ));
     paint::line(
         buf,
@@ -258,8 +268,8 @@ fn draw_heads(buf: &mut Buffer, area: Rect, cols: &Columns, state: &State) {
         let framing = state.debate.framing(f);
         let name = text::truncate(&text::clean(&framing.name), room).into_owned();
         let line = Line::from(vec![
-            Span::styled(left, theme::dim()),
-            Span::styled(name, theme::framing(framing, f.get())),
+            Span::styled(left, theme.dim),
+            Span::styled(name, theme.framing(framing, f.get())),
         ]);
         paint::line(buf, head_area, 0, &line);
         // The count of framings to the right sits at the column's right edge.
@@ -270,7 +280,7 @@ fn draw_heads(buf: &mut Buffer, area: Rect, cols: &Columns, state: &State) {
                 width: right_width,
                 ..head_area
             };
-            paint::line(buf, at, 0, &Line::from(Span::styled(right, theme::dim())));
+            paint::line(buf, at, 0, &Line::from(Span::styled(right, theme.dim)));
         }
         gutter(
             buf,
@@ -279,15 +289,16 @@ fn draw_heads(buf: &mut Buffer, area: Rect, cols: &Columns, state: &State) {
                 width: 1,
                 ..area
             },
+            theme,
         );
     }
 }
 
 /// The rule between two columns.
-fn gutter(buf: &mut Buffer, area: Rect) {
+fn gutter(buf: &mut Buffer, area: Rect, theme: &Theme) {
     for y in area.top()..area.bottom() {
         if let Some(cell) = buf.cell_mut((area.x, y)) {
-            cell.set_symbol("│").set_style(theme::border());
+            cell.set_symbol("│").set_style(theme.border);
         }
     }
 }

@@ -4,7 +4,7 @@
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::{MAX_NOTE_LINES, MAX_SUMMARY_LINES, capped, layout, limit, theme};
+use super::{MAX_NOTE_LINES, MAX_SUMMARY_LINES, capped, layout, limit};
 use crate::model::{ClaimIx, StanceKind};
 use crate::state::State;
 
@@ -23,11 +23,12 @@ pub(super) fn list_row(
     i: usize,
     width: u16,
 ) -> Vec<Line<'static>> {
+    let theme = &state.theme;
     let (kind, claim) = rows[i];
     let c = state.debate.claim(claim);
     let selected = i == state.debate_view.selected;
     let row_style = if selected {
-        theme::selected_row()
+        theme.selected_row
     } else {
         Style::default()
     };
@@ -41,9 +42,9 @@ pub(super) fn list_row(
         out.push(Line::from(vec![
             Span::styled(
                 format!(" {} ", group_title(kind)),
-                theme::stance(Some(kind)).add_modifier(Modifier::BOLD),
+                theme.stance(Some(kind)).add_modifier(Modifier::BOLD),
             ),
-            Span::styled(format!("{count}"), theme::dim()),
+            Span::styled(format!("{count}"), theme.dim),
         ]));
     }
     let marked = crate::ui::card::verdict_mark(state, claim).map(|m| format!("{m} {}", c.summary));
@@ -57,7 +58,8 @@ pub(super) fn list_row(
         marked.as_deref().unwrap_or(&c.summary),
         claim_width.saturating_sub(4).max(1),
         limit(selected, MAX_SUMMARY_LINES),
-        theme::strong().patch(row_style),
+        theme.strong.patch(row_style),
+        theme,
     );
     let mut claim_lines = Vec::new();
     for (j, l) in summary.into_iter().enumerate() {
@@ -68,10 +70,10 @@ pub(super) fn list_row(
                     if selected {
                         "▸"
                     } else {
-                        theme::stance_mark(Some(kind))
+                        theme.stance_mark(Some(kind))
                     }
                 ),
-                theme::stance(Some(kind)).patch(row_style),
+                theme.stance(Some(kind)).patch(row_style),
             )
         } else {
             Span::styled("   ", row_style)
@@ -84,7 +86,8 @@ pub(super) fn list_row(
             note,
             beside.map_or(w.saturating_sub(6), |(_, n)| n).max(1),
             limit(selected, MAX_NOTE_LINES),
-            theme::note().patch(row_style),
+            theme.note.patch(row_style),
+            theme,
         )
     });
     if let Some((_, note_width)) = beside {
