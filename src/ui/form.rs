@@ -7,7 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::{layout, paint, theme};
+use super::theme::{self, Theme};
+use super::{layout, paint};
 use crate::caret;
 use crate::field::TextField;
 use crate::flow::{self, Source};
@@ -33,12 +34,12 @@ pub fn draw(buf: &mut Buffer, body: Rect, status: Rect, screen: Rect, state: &St
         draw_form(buf, screen, state, form);
     }
     if let Some(prompt) = &a.prompt {
-        draw_prompt(buf, screen, prompt);
+        draw_prompt(buf, screen, &state.theme, prompt);
     }
     if let Some(confirm) = &a.confirm {
         let l = Line::from(Span::styled(
             format!(" {} ", confirm.question()),
-            theme::warning().add_modifier(Modifier::BOLD),
+            state.theme.warning.add_modifier(Modifier::BOLD),
         ));
         paint::fill(buf, status, Style::default());
         buf.set_string(
@@ -134,22 +135,23 @@ fn field_spans(field: &TextField, width: usize, focused: bool) -> Vec<Span<'stat
     ]
 }
 
-fn label(name: &str, focused: bool) -> Span<'static> {
+fn label(theme: &Theme, name: &str, focused: bool) -> Span<'static> {
     let marker = if focused { "▸ " } else { "  " };
     let style = if focused {
-        theme::accent().add_modifier(Modifier::BOLD)
+        theme.accent.add_modifier(Modifier::BOLD)
     } else {
-        theme::dim()
+        theme.dim
     };
     Span::styled(format!("{marker}{name:<w$}", w = LABEL - 2), style)
 }
 
 /// The form's lines for a content `width`.
 pub fn form_lines(state: &State, form: &Form, width: usize) -> Vec<Line<'static>> {
+    let theme = &state.theme;
     let field_width = width.saturating_sub(LABEL + 1).max(4);
     let row = |name: &str, field: &TextField, focus: Focus| {
         let focused = form.focus == focus;
-        let mut spans = vec![label(name, focused)];
+        let mut spans = vec![label(theme, name, focused)];
         spans.extend(field_spans(field, field_width, focused));
         Line::from(spans)
     };
@@ -163,26 +165,25 @@ pub fn form_lines(state: &State, form: &Form, width: usize) -> Vec<Line<'static>
         let focused = form.focus == Focus::Stance(i);
         let word = format!("‹ {} ›", theme::stance_word(s.kind));
         let word_style = if focused {
-            theme::stance(s.kind).add_modifier(Modifier::REVERSED)
+            theme.stance(s.kind).add_modifier(Modifier::REVERSED)
         } else {
-            theme::stance(s.kind)
+            theme.stance(s.kind)
         };
         lines.push(Line::from(vec![
-            label(&text::truncate(&s.name, LABEL - 3), focused),
+            label(theme, &text::truncate(&s.name, LABEL - 3), focused),
             Span::styled(word, word_style),
         ]));
         lines.push(row("  note", &s.note, Focus::Note(i)));
     }
     lines.push(Line::default());
     if let Some(error) = &form.error {
-        for l in paint::wrapped(&format!("✗ {error}"), width, theme::warning()) {
+        for l in paint::wrapped(&format!("✗ {error}"), width, theme.warning) {
             lines.push(l);
         }
     }
-    let _ = state;
     lines.push(Line::from(Span::styled(
         "Tab/Shift-Tab fields · ←/→ or Space: stance · Enter save · Esc cancel",
-        theme::dim(),
+        theme.dim,
     )));
     lines
 }
@@ -195,7 +196,7 @@ fn draw_form(buf: &mut Buffer, screen: Rect, state: &State, form: &Form) {
         Purpose::Add => "New claim".to_owned(),
         Purpose::Edit(id) => format!("Edit claim {id}"),
     };
-    let inner = paint::frame(buf, outer, &title, theme::accent());
+    let inner = paint::frame(buf, outer, &title, state.theme.accent, &state.theme);
     let content = Rect {
         x: inner.x + 1,
         width: inner.width.saturating_sub(2),
@@ -206,12 +207,12 @@ fn draw_form(buf: &mut Buffer, screen: Rect, state: &State, form: &Form) {
     paint::lines(buf, content, &lines, 0);
 }
 
-fn draw_prompt(buf: &mut Buffer, screen: Rect, prompt: &PathPrompt) {
+fn draw_prompt(buf: &mut Buffer, screen: Rect, theme: &Theme, prompt: &PathPrompt) {
     let width = usize::from(layout::inner(layout::overlay(screen, MAX_WIDTH)).width);
     let mut lines = vec![
         Line::from(Span::styled(
             "This debate cannot be written where it was read. Save a copy as:",
-            theme::base(),
+            theme.base,
         )),
         Line::from(field_spans(&prompt.path, width.saturating_sub(4), true)),
     ];
@@ -219,15 +220,15 @@ fn draw_prompt(buf: &mut Buffer, screen: Rect, prompt: &PathPrompt) {
         lines.extend(paint::wrapped(
             &format!("✗ {error}"),
             width.saturating_sub(2),
-            theme::warning(),
+            theme.warning,
         ));
     }
     lines.push(Line::from(Span::styled(
         "Enter save the copy and go on editing it · Esc cancel",
-        theme::dim(),
+        theme.dim,
     )));
     let outer = layout::overlay_fitting(screen, MAX_WIDTH, lines.len(), 0);
-    let inner = paint::frame(buf, outer, "Save a copy", theme::accent());
+    let inner = paint::frame(buf, outer, "Save a copy", theme.accent, theme);
     let content = Rect {
         x: inner.x + 1,
         width: inner.width.saturating_sub(2),
