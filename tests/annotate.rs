@@ -1,0 +1,338 @@
+//! Authoring in the reader through the same input mapping, update and save engine the binary
+//! uses: a caret and a selection become a claim in the file, every other byte kept; edits,
+//! deletes, undo, a conflict with an edit made outside, and the read-only embedded debate.
+
+// Tests fail by panicking; helpers outside #[test] functions do so too.
+#![allow(clippy::panic, clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use debate::annotate::Saver;
+use debate::effect::{Effect, apply};
+use debate::input::to_action;
+use debate::keymap::Key;
+use debate::model::{Debate, load_path};
+use debate::state::{State, View};
+
+/// The reader on a debate file, and the saver the event loop would hold for it.
+struct App {
+    state: State,
+    saver: Saver,
+}
+
+impl App {
+    fn on_file(path: &Path) -> Self {
+        let debate = load_path(path).unwrap();
+        Self::new(debate, Saver::for_file(path.to_path_buf()))
+    }
+
+    fn new(debate: Debate, saver: Saver) -> Self {
+        let mut state = State::new(debate, "test", 80, 24);
+        apply(&mut state, debate::action::Action::Resize(80, 24));
+        Self { state, saver }
+    }
+
+    /// One event, its effects performed as the event loop performs them.
+    fn event(&mut self, event: &Event) {
+        let Some(action) = to_action(&self.state, event) else {
+            return;
+        };
+        let mut pending = apply(&mut self.state, action);
+        while !pending.is_empty() {
+            for effect in std::mem::take(&mut pending) {
+                assert!(
+                    !matches!(effect, Effect::OpenEditor { .. } | Effect::Quit),
+                    "{effect:?}"
+                );
+                if let Some(done) = self.saver.perform(&effect) {
+                    pending.extend(apply(&mut self.state, done));
+                }
+            }
+        }
+    }
+
+    /// Keys written as the keymap writes them, separated by spaces ("a w v e a").
+    fn keys(&mut self, keys: &str) {
+        for token in keys.split_whitespace() {
+            let key = token.parse::<Key>().unwrap_or_else(|e| panic!("{e}"));
+            self.event(&Event::Key(key.event()));
+        }
+    }
+
+    /// Typed text, one character at a time.
+    fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.event(&Event::Key(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            )));
+        }
+    }
+
+    fn form_error(&self) -> Option<String> {
+        self.state
+            .authoring
+            .form
+            .as_ref()
+            .and_then(|f| f.error.clone())
+    }
+}
+
+/// A copy of the embedded debate in a fresh directory.
+fn debate_file() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("debate.toml");
+    std::fs::write(&path, debate::model::EMBEDDED).unwrap();
+    (dir, path)
+}
+
+/// `new` is `old` with one run of bytes inserted: the inserted text.
+fn inserted(old: &str, new: &str) -> String {
+    let prefix = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let suffix = old[prefix..]
+        .bytes()
+        .rev()
+        .zip(new[prefix..].bytes().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    assert_eq!(
+        prefix + suffix,
+        old.len(),
+        "bytes outside the insertion changed"
+    );
+    new[prefix..new.len() - suffix].to_owned()
+}
+
+#[test]
+fn a_selection_becomes_a_claim_and_nothing_else_changes() {
+    let (_dir, path) = debate_file();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let mut app = App::on_file(&path);
+    // The first paragraph starts "China’s AI revolution is getting a plot twist."
+    app.keys("a w w w v e e");
+    let caret = app.state.authoring.caret.clone().unwrap();
+    assert!(caret.anchor.is_some());
+    app.keys("a");
+    let form = app.state.authoring.form.as_ref().unwrap();
+    assert_eq!(form.quote.text(), "AI revolution");
+    app.type_text("The AI boom is a turning point");
+    assert_eq!(
+        app.state.authoring.form.as_ref().unwrap().id.text(),
+        "the-ai-boom-is-a-turning-point"
+    );
+    // Tags, then the first framing's stance (→ supports) and its note.
+    app.keys("tab tab tab");
+    app.type_text("ai, education");
+    app.keys("tab right tab");
+    app.type_text("Foreign know-how");
+    app.keys("enter");
+    assert!(app.state.authoring.form.is_none(), "{:?}", app.form_error());
+    let after = std::fs::read_to_string(&path).unwrap();
+    let added = inserted(&before, &after);
+    assert_eq!(
+        added,
+        "[[claims]]\nid = \"the-ai-boom-is-a-turning-point\"\narticle = \"plot-twist\"\n\
+         quote = \"AI revolution\"\nsummary = \"The AI boom is a turning point\"\n\
+         tags = [\"ai\", \"education\"]\n\
+         stances.tech-transfer = { stance = \"supports\", note = \"Foreign know-how\" }\n\n"
+    );
+    // The claim is on screen, selected, in the debate the reader now shows.
+    let claim = app
+        .state
+        .debate
+        .claim_by_id("the-ai-boom-is-a-turning-point")
+        .unwrap();
+    assert_eq!(app.state.reader().selected, Some(claim));
+    // And a restart loads it.
+    let reloaded = load_path(&path).unwrap();
+    assert!(
+        reloaded
+            .claim_by_id("the-ai-boom-is-a-turning-point")
+            .is_some()
+    );
+    // Undo takes it out again, byte for byte; redo puts it back.
+    app.keys("u");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+    assert!(
+        app.state
+            .debate
+            .claim_by_id("the-ai-boom-is-a-turning-point")
+            .is_none()
+    );
+    app.keys("ctrl-r");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), after);
+}
+
+#[test]
+fn a_quote_across_paragraphs_is_refused_with_a_reason() {
+    let (_dir, path) = debate_file();
+    let mut app = App::on_file(&path);
+    app.keys("a v j j j j j j a");
+    assert!(app.state.authoring.form.is_none());
+    assert!(
+        app.state
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains("one paragraph")),
+        "{:?}",
+        app.state.message
+    );
+}
+
+#[test]
+fn esc_asks_before_discarding_typed_text() {
+    let (_dir, path) = debate_file();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let mut app = App::on_file(&path);
+    app.keys("a v e a");
+    app.type_text("Something");
+    app.keys("esc");
+    assert!(app.state.authoring.confirm.is_some());
+    app.keys("n");
+    assert!(app.state.authoring.form.is_some(), "n keeps the form");
+    app.keys("esc y");
+    assert!(app.state.authoring.form.is_none());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+    // An untouched form closes without a question.
+    app.keys("a");
+    app.keys("esc");
+    assert!(app.state.authoring.form.is_none());
+    assert!(app.state.authoring.confirm.is_none());
+}
+
+#[test]
+fn a_summary_is_required_and_the_form_stays_open() {
+    let (_dir, path) = debate_file();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let mut app = App::on_file(&path);
+    app.keys("a v e a enter");
+    assert!(app.form_error().unwrap().contains("summary"));
+    // An id taken by another claim is the engine's refusal, shown in the form.
+    app.type_text("x");
+    app.keys("tab ctrl-u");
+    app.type_text("stem-factory-mixed-record");
+    app.keys("enter");
+    let error = app.form_error();
+    assert!(
+        error.as_deref().is_some_and(|e| e.contains("already")),
+        "{error:?}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+}
+
+#[test]
+fn edit_from_the_claim_list_and_delete_with_a_question() {
+    let (_dir, path) = debate_file();
+    let mut app = App::on_file(&path);
+    app.keys("c");
+    assert_eq!(app.state.view, View::Claims);
+    let first = app.state.claims.visible[0];
+    let id = app.state.debate.claim(first).id.clone();
+    app.keys("e");
+    let form = app.state.authoring.form.as_ref().unwrap();
+    assert_eq!(form.id.text(), id);
+    app.keys("ctrl-u");
+    app.type_text("A new summary");
+    app.keys("enter");
+    assert!(app.state.authoring.form.is_none(), "{:?}", app.form_error());
+    let c = app.state.debate.claim_by_id(&id).unwrap();
+    assert_eq!(app.state.debate.claim(c).summary, "A new summary");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("summary = \"A new summary\""));
+    // D asks; n keeps the claim, y deletes it.
+    let count = app.state.debate.claims.len();
+    app.keys("D n");
+    assert_eq!(app.state.debate.claims.len(), count);
+    app.keys("D y");
+    assert_eq!(app.state.debate.claims.len(), count - 1);
+    assert!(load_path(&path).unwrap().claim_by_id(&id).is_none());
+}
+
+#[test]
+fn an_edit_made_outside_meanwhile_is_never_overwritten() {
+    let (_dir, path) = debate_file();
+    let mut app = App::on_file(&path);
+    // Make the engine read the file (a first save), so that it has a version to compare with.
+    app.keys("c e ctrl-u");
+    app.type_text("First summary");
+    app.keys("enter");
+    assert!(app.state.authoring.form.is_none(), "{:?}", app.form_error());
+    // The form is open again on the same claim while someone else edits that claim.
+    app.keys("e ctrl-u");
+    app.type_text("Mine");
+    let outside = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("summary = \"First summary\"", "summary = \"Theirs\"");
+    std::fs::write(&path, &outside).unwrap();
+    app.keys("enter");
+    let error = app.form_error().expect("the save is refused");
+    assert!(error.contains("changed by someone else"), "{error}");
+    assert!(app.state.authoring.form.is_some(), "the form is kept");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), outside);
+}
+
+#[test]
+fn the_embedded_debate_saves_to_a_copy_and_goes_on_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("mine.toml");
+    let mut app = App::new(Debate::embedded().unwrap(), Saver::embedded());
+    app.keys("a v e a");
+    app.type_text("First claim here");
+    app.keys("enter");
+    let prompt = app
+        .state
+        .authoring
+        .prompt
+        .as_ref()
+        .expect("asks for a path");
+    assert_eq!(prompt.path.text(), "deepseek.toml");
+    app.keys("ctrl-u");
+    app.type_text(copy.to_str().unwrap());
+    app.keys("enter");
+    assert!(app.state.authoring.prompt.is_none());
+    assert!(app.state.authoring.form.is_none(), "{:?}", app.form_error());
+    assert_eq!(app.state.name, copy.display().to_string());
+    let saved = load_path(&copy).unwrap();
+    assert!(saved.claim_by_id("first-claim-here").is_some());
+    // The next edit goes to the copy without asking.
+    app.keys("D y");
+    assert!(app.state.authoring.prompt.is_none());
+    assert!(
+        load_path(&copy)
+            .unwrap()
+            .claim_by_id("first-claim-here")
+            .is_none()
+    );
+    assert_eq!(
+        std::fs::read_to_string(&copy).unwrap(),
+        debate::model::EMBEDDED
+    );
+}
+
+#[test]
+fn a_link_is_made_with_two_presses_and_a_kind() {
+    let (_dir, path) = debate_file();
+    let mut app = App::on_file(&path);
+    app.keys("c");
+    let (a, b) = (app.state.claims.visible[0], app.state.claims.visible[2]);
+    let (from, to) = (
+        app.state.debate.claim(a).id.clone(),
+        app.state.debate.claim(b).id.clone(),
+    );
+    app.keys("L j j L a");
+    let a = app.state.debate.claim_by_id(&from).unwrap();
+    let b = app.state.debate.claim_by_id(&to).unwrap();
+    assert!(
+        app.state
+            .debate
+            .links_from(a)
+            .any(|l| l.to == b && l.kind == debate::model::LinkKind::Attacks),
+        "{:?}",
+        app.state.message
+    );
+}
