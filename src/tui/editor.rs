@@ -6,6 +6,9 @@ use std::io;
 use std::path::Path;
 use std::process::Command;
 
+use ratatui::backend::{Backend, ClearType};
+use ratatui::widgets::Clear;
+
 use super::{Screen, restore, take_terminal};
 use crate::state::State;
 
@@ -56,7 +59,10 @@ pub(super) fn open(
         .arg(file)
         .status();
     take_terminal()?;
-    terminal.clear()?;
+    // Everything is drawn again: the editor wrote over the screen. (Terminal::clear would ask
+    // the terminal where its cursor is, a round trip some terminals never answer.)
+    terminal.backend_mut().clear_region(ClearType::All)?;
+    terminal.draw(|frame| frame.render_widget(Clear, frame.area()))?;
     state.message = Some(match status {
         Ok(s) if s.success() => format!("Back from {program}; the file reloads if it changed."),
         Ok(s) => format!("{program} exited with {s}."),
