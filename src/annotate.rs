@@ -26,6 +26,9 @@ pub enum SaveReport {
     },
     /// Nothing was written; why.
     Failed(String),
+    /// Nothing was written: the file changed on disk where the edit goes. The file as it now
+    /// is, for the reader to show (the engine has read it again).
+    Conflict { message: String, debate: Reload },
     /// The debate has no file to write to: ask where to save a copy (suggesting this path).
     NeedsPath { edit: Edit, suggested: String },
 }
@@ -133,6 +136,7 @@ impl Saver {
                 let (message, select) = describe(edit);
                 self.saved(format!("{message}{merged}."), select, None)
             }
+            Err(e @ EditError::Conflict(_)) => self.conflict(&e),
             Err(e) => SaveReport::Failed(failure(&e)),
         }
     }
@@ -194,6 +198,26 @@ impl Saver {
         }
     }
 
+    /// A refused edit: the file is read again, so that the reader shows the other edit and
+    /// the next edit applies to it.
+    fn conflict(&mut self, error: &EditError) -> SaveReport {
+        self.editor = None;
+        let message = failure(error);
+        let Some(path) = &self.file else {
+            return SaveReport::Failed(message);
+        };
+        match Editor::open(path) {
+            Ok((editor, debate)) => {
+                self.editor = Some(editor);
+                SaveReport::Conflict {
+                    message,
+                    debate: Reload::new(Ok(debate)),
+                }
+            }
+            Err(e) => SaveReport::Failed(format!("{message} ({e})")),
+        }
+    }
+
     /// The report of a save that went through: the debate read back from the text written.
     fn saved(&self, message: String, select: Option<String>, file: Option<String>) -> SaveReport {
         let Some(editor) = &self.editor else {
@@ -250,7 +274,9 @@ fn describe(edit: &Edit) -> (String, Option<String>) {
 /// A failed save as the form shows it.
 fn failure(error: &EditError) -> String {
     match error {
-        EditError::Conflict(m) => format!("Not saved: {m}."),
+        EditError::Conflict(m) => format!(
+            "Not saved: {m}. The reader now shows their version; Esc, then make the edit again."
+        ),
         EditError::Invalid(f) => format!(
             "Not saved, the file would not load: {}",
             f.short_lines().join("; ")

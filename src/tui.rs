@@ -6,10 +6,10 @@
 //! flags all lead to the same idempotent [`restore`].
 
 use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::Duration;
 
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -23,6 +23,9 @@ use ratatui::backend::{Backend, ClearType, CrosstermBackend};
 use ratatui::widgets::Clear;
 
 mod editor;
+mod watch;
+
+use watch::Watch;
 
 use crate::action::{Action, Reload};
 use crate::annotate::Saver;
@@ -140,63 +143,6 @@ fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
 /// Compiled into debug builds only.
 fn test_panic_requested() -> bool {
     cfg!(debug_assertions) && std::env::var_os("DEBATE_TEST_PANIC").is_some()
-}
-
-/// How often the watched file's modification time and size are looked at.
-const WATCH_EVERY: Duration = Duration::from_millis(250);
-
-/// Watches the debate file for saves. A change is loaded once the file has stayed the same for
-/// one look, so an editor's save in several writes is read whole.
-struct Watch {
-    path: PathBuf,
-    seen: Option<(SystemTime, u64)>,
-    pending: Option<(SystemTime, u64)>,
-    last_look: Instant,
-}
-
-impl Watch {
-    fn new(path: PathBuf) -> Self {
-        let seen = Self::stamp(&path);
-        Self {
-            path,
-            seen,
-            pending: None,
-            last_look: Instant::now(),
-        }
-    }
-
-    /// Takes the file as it is now as seen: the reader's own save is no change to reload.
-    fn resync(&mut self) {
-        self.seen = Self::stamp(&self.path);
-        self.pending = None;
-    }
-
-    fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
-        let meta = std::fs::metadata(path).ok()?;
-        Some((meta.modified().ok()?, meta.len()))
-    }
-
-    /// A new version to load, when the file changed and then held still.
-    fn poll(&mut self) -> Option<Result<crate::model::Debate, crate::model::LoadFailure>> {
-        if self.last_look.elapsed() < WATCH_EVERY {
-            return None;
-        }
-        self.last_look = Instant::now();
-        let now = Self::stamp(&self.path);
-        if now == self.seen {
-            self.pending = None;
-            return None;
-        }
-        if self.pending != now {
-            self.pending = now;
-            return None;
-        }
-        self.seen = now;
-        self.pending = None;
-        // A file deleted mid-save (some editors do) is simply waited for.
-        now?;
-        Some(crate::model::load_path(&self.path))
-    }
 }
 
 /// Puts text on the system clipboard through the terminal (OSC 52): works over SSH, and in

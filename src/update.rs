@@ -3,6 +3,7 @@
 //! One file per view or concern under `update/`; derived data is recomputed through `derive`
 //! when what it depends on changes, so that drawing never does real work.
 
+mod caret;
 mod claims;
 mod debate;
 mod form;

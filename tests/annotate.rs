@@ -274,6 +274,27 @@ fn an_edit_made_outside_meanwhile_is_never_overwritten() {
     assert!(error.contains("changed by someone else"), "{error}");
     assert!(app.state.authoring.form.is_some(), "the form is kept");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), outside);
+    // The reader shows their version at once, and a second Enter still refuses.
+    let claim = app.state.claims.visible[0];
+    assert_eq!(app.state.debate.claim(claim).summary, "Theirs");
+    app.keys("enter");
+    let error = app.form_error().expect("still refused");
+    assert!(error.contains("changed outside"), "{error}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), outside);
+    // Edited again, the form starts from their version, and saves.
+    app.keys("esc y e");
+    assert_eq!(
+        app.state.authoring.form.as_ref().unwrap().summary.text(),
+        "Theirs"
+    );
+    app.type_text(" and mine");
+    app.keys("enter");
+    assert!(app.state.authoring.form.is_none(), "{:?}", app.form_error());
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("summary = \"Theirs and mine\"")
+    );
 }
 
 #[test]

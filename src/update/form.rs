@@ -1,19 +1,17 @@
-//! Authoring in the reader: the caret and its selection, the claim form, deleting and linking
+//! Authoring in the reader: the claim form, deleting and linking
 //! claims, undo and redo, `$EDITOR`. Saves are asked for as effects; their outcome comes back
 //! as [`Action::SaveDone`].
 
 use super::{reload::reload, selected_claim, show_detail};
 use crate::action::Action;
 use crate::annotate::SaveReport;
-use crate::caret::{self, Caret, Motion};
 use crate::edit::{Edit, IncomingLinks};
 use crate::effect::{Effect, Effects};
 use crate::field::{self, TextField};
-use crate::form::{Confirm, Focus, Form, FormInput, PathPrompt, Purpose, keys::ESC, suggest_id};
-use crate::geometry;
+use crate::form::{Confirm, Focus, Form, FormInput, PathPrompt, Purpose, suggest_id};
 use crate::keymap::Context;
 use crate::model::{ClaimIx, LinkKind};
-use crate::state::{Overlay, State, View};
+use crate::state::{Overlay, State};
 
 /// Whether an action is authoring's to handle, before overlays and views.
 pub(super) fn handles(action: &Action) -> bool {
@@ -35,8 +33,8 @@ pub(super) fn handles(action: &Action) -> bool {
 
 pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
     match action {
-        Action::Annotate => annotate(state),
-        Action::CaretKey(c) => caret_key(state, c),
+        Action::Annotate => super::caret::annotate(state),
+        Action::CaretKey(c) => super::caret::caret_key(state, c),
         Action::Form(input) => {
             if state.authoring.prompt.is_some() {
                 prompt_input(state, input, fx);
@@ -72,108 +70,6 @@ fn target_claim(state: &State) -> Option<ClaimIx> {
     }
 }
 
-/// `a` in the reader: a caret at the top of the screen; on a selection, the claim form.
-fn annotate(state: &mut State) {
-    if state.view != View::Reader {
-        return;
-    }
-    if state
-        .authoring
-        .caret
-        .as_ref()
-        .is_some_and(|c| c.anchor.is_some() && c.article == state.article)
-    {
-        open_add_form(state);
-        return;
-    }
-    let article = state.debate.article(state.article);
-    let reader = state.reader();
-    let at = caret::start(article, &reader.flow, reader.top);
-    state.authoring.caret = Some(Caret {
-        article: state.article,
-        at,
-        anchor: None,
-        pending_g: false,
-    });
-    state.message = Some(
-        "Caret: h j k l w b e 0 $ gg G move it, v selects, a makes a claim of the selection, Esc leaves."
-            .into(),
-    );
-}
-
-fn caret_key(state: &mut State, key: char) {
-    let article = state.debate.article(state.article);
-    let Some(mut caret) = state.authoring.caret.take() else {
-        return;
-    };
-    if caret.article != state.article {
-        let reader = state.reader();
-        caret.at = caret::start(article, &reader.flow, reader.top);
-        caret.anchor = None;
-        caret.article = state.article;
-    }
-    caret.at = caret::clamp(article, caret.at);
-    let pending_g = std::mem::take(&mut caret.pending_g);
-    let motion = match key {
-        ESC if caret.anchor.is_some() => {
-            caret.anchor = None;
-            None
-        }
-        // Esc with nothing selected leaves caret mode.
-        ESC => return,
-        'v' => {
-            caret.anchor = match caret.anchor {
-                Some(_) => None,
-                None => Some(caret.at),
-            };
-            None
-        }
-        'a' => {
-            state.authoring.caret = Some(caret);
-            open_add_form(state);
-            return;
-        }
-        'g' if pending_g => Some(Motion::First),
-        'g' => {
-            caret.pending_g = true;
-            None
-        }
-        other => Motion::of_key(other),
-    };
-    if let Some(motion) = motion {
-        caret.at = caret::moved(article, &state.reader().flow, caret.at, motion);
-    }
-    let at = caret.at;
-    state.authoring.caret = Some(caret);
-    follow_caret(state, at);
-}
-
-/// Scrolls so that the caret's line is on screen.
-fn follow_caret(state: &mut State, at: caret::Point) {
-    let height = usize::from(geometry::reader(state).column.height).max(1);
-    let reader = &mut state.readers[state.article.get()];
-    let line = reader.flow.line_of_block_byte(at.block, at.byte);
-    if line < reader.top {
-        reader.set_top(line);
-    } else if line >= reader.top + height {
-        reader.set_top(line + 1 - height);
-    }
-}
-
-fn open_add_form(state: &mut State) {
-    let Some(caret) = &state.authoring.caret else {
-        return;
-    };
-    let article = state.debate.article(state.article);
-    match caret::quote(article, caret) {
-        Ok(quote) => {
-            let form = Form::add(&state.debate, &article.id, &quote);
-            state.authoring.form = Some(Box::new(form));
-        }
-        Err(e) => state.message = Some(e.to_string()),
-    }
-}
-
 fn form_input(state: &mut State, input: FormInput, fx: &mut Effects) {
     let Some(form) = state.authoring.form.as_mut() else {
         return;
@@ -187,13 +83,15 @@ fn form_input(state: &mut State, input: FormInput, fx: &mut Effects) {
         FormInput::Left => edit_field(state, field::Edit::Left),
         FormInput::Right => edit_field(state, field::Edit::Right),
         FormInput::Field(edit) => edit_field(state, edit),
-        FormInput::Submit => match form.edit() {
-            Ok(edit) => {
-                form.error = None;
-                fx.push(Effect::Save(edit));
+        FormInput::Submit => {
+            match changed_outside(&state.debate, form).map_or_else(|| form.edit(), Err) {
+                Ok(edit) => {
+                    form.error = None;
+                    fx.push(Effect::Save(edit));
+                }
+                Err(why) => form.error = Some(why),
             }
-            Err(why) => form.error = Some(why),
-        },
+        }
         FormInput::Cancel => {
             if form.is_changed() {
                 state.authoring.confirm = Some(Confirm::Discard);
@@ -202,6 +100,24 @@ fn form_input(state: &mut State, input: FormInput, fx: &mut Effects) {
             }
         }
     }
+}
+
+/// Why an edit form must not be saved: its claim changed in the file (someone else's edit,
+/// now on screen) since the form opened. Saving would overwrite an edit the user never saw.
+fn changed_outside(debate: &crate::model::Debate, form: &Form) -> Option<String> {
+    let Purpose::Edit(id) = &form.purpose else {
+        return None;
+    };
+    let Some(claim) = debate.claim_by_id(id) else {
+        return Some(format!(
+            "'{id}' was deleted outside since this form opened."
+        ));
+    };
+    (Form::for_claim(debate, claim).opened_with != form.opened_with).then(|| {
+        format!(
+            "'{id}' was changed outside since this form opened; the reader now shows that version. Esc, then edit it again."
+        )
+    })
 }
 
 /// Typing in the focused field; the id follows a new claim's summary until it is typed in.
@@ -381,6 +297,13 @@ fn save_done(state: &mut State, report: SaveReport, fx: &mut Effects) {
                 show_saved(state, claim);
             }
             state.message = Some(message);
+        }
+        SaveReport::Conflict { message, debate } => {
+            reload(state, *debate.0, fx);
+            match state.authoring.form.as_mut() {
+                Some(form) => form.error = Some(message),
+                None => state.message = Some(message),
+            }
         }
         SaveReport::Failed(why) => {
             if let Some(prompt) = state.authoring.prompt.as_mut() {
