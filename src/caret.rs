@@ -42,6 +42,12 @@ pub enum Motion {
     /// `0` and `$`: the start and the last character of the paragraph (vim's line).
     LineStart,
     LineEnd,
+    /// `(` and `)`: the start of this or the previous sentence, of the next one.
+    SentenceBack,
+    SentenceForward,
+    /// `{` and `}`: the start of this or the previous paragraph, of the next one.
+    ParagraphBack,
+    ParagraphForward,
     /// `gg` and `G`.
     First,
     Last,
@@ -61,6 +67,10 @@ impl Motion {
             '0' => Self::LineStart,
             '$' => Self::LineEnd,
             'G' => Self::Last,
+            '(' => Self::SentenceBack,
+            ')' => Self::SentenceForward,
+            '{' => Self::ParagraphBack,
+            '}' => Self::ParagraphForward,
             _ => return None,
         })
     }
@@ -251,7 +261,58 @@ pub fn moved(article: &Article, flow: &Flow, at: Point, motion: Motion) -> Point
         Motion::WordForward => word_forward(article, at).unwrap_or(at),
         Motion::WordEnd => word_end(article, at).unwrap_or(at),
         Motion::WordBack => word_back(article, at).unwrap_or(at),
+        Motion::ParagraphForward => next_block(article, at.block).unwrap_or(at),
+        Motion::ParagraphBack if at.byte > 0 => Point { byte: 0, ..at },
+        Motion::ParagraphBack => {
+            previous_block(article, at.block).map_or(at, |block| Point { block, byte: 0 })
+        }
+        Motion::SentenceForward => sentences(t)
+            .find(|&s| s > at.byte)
+            .map(|byte| Point { byte, ..at })
+            .or_else(|| next_block(article, at.block))
+            .unwrap_or(at),
+        Motion::SentenceBack => sentences(t)
+            .take_while(|&s| s < at.byte)
+            .last()
+            .map(|byte| Point { byte, ..at })
+            .or_else(|| {
+                let block = previous_block(article, at.block)?;
+                let byte = sentences(text_of(article, block)).last()?;
+                Some(Point { block, byte })
+            })
+            .unwrap_or(at),
     }
+}
+
+fn next_block(article: &Article, block: usize) -> Option<Point> {
+    block_with_text(article, block + 1, true).map(|block| Point { block, byte: 0 })
+}
+
+fn previous_block(article: &Article, block: usize) -> Option<usize> {
+    block_with_text(article, block.checked_sub(1)?, false)
+}
+
+/// Where the sentences of a paragraph start: its start, and the first character after a
+/// `.`, `!` or `?` (and any closing quote or bracket) followed by a blank.
+fn sentences(t: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut ended = false;
+    let mut blank = false;
+    std::iter::once(0).chain(t.char_indices().filter_map(move |(i, c)| {
+        let start = ended && blank && !c.is_whitespace();
+        if start {
+            ended = false;
+            blank = false;
+        }
+        if matches!(c, '.' | '!' | '?' | '…') {
+            ended = true;
+            blank = false;
+        } else if c.is_whitespace() {
+            blank = ended;
+        } else if !matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
+            ended = false;
+        }
+        start.then_some(i)
+    }))
 }
 
 fn word_forward(article: &Article, at: Point) -> Option<Point> {
@@ -456,6 +517,18 @@ Four five_six.
         assert_eq!(walk_keys("j"), p(1, 0));
         assert_eq!(walk_keys("lllj"), p(1, 3));
         assert_eq!(walk_keys("jk"), p(0, 0));
+    }
+
+    #[test]
+    fn sentences_and_paragraphs() {
+        assert_eq!(walk_keys(")"), p(1, 0));
+        assert_eq!(walk_keys("})"), p(1, 0));
+        assert_eq!(walk_keys("}"), p(1, 0));
+        assert_eq!(walk_keys("}{"), p(0, 0));
+        assert_eq!(walk_keys("}l{"), p(1, 0));
+        assert_eq!(walk_keys("}("), p(0, 0));
+        let s: Vec<usize> = sentences("One. “Two!” Three? Four.Five").collect();
+        assert_eq!(s, [0, 5, 16, 23]);
     }
 
     #[test]

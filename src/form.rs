@@ -127,6 +127,8 @@ pub struct Form {
     pub error: Option<String>,
     /// The draft as the form opened, to tell whether Esc discards anything.
     pub opened_with: ClaimDraft,
+    /// The debate's tags, sorted, for completing the tags field.
+    pub known_tags: Vec<String>,
 }
 
 /// The cycle of stances the stance field steps through.
@@ -212,6 +214,7 @@ impl Form {
             focus: Focus::Summary,
             error: None,
             opened_with: draft,
+            known_tags: known_tags(debate),
         };
         // What the form would save untouched: Esc leaves it without asking.
         form.opened_with = form.draft();
@@ -300,6 +303,34 @@ impl Form {
         }
     }
 
+    /// The tags in use that the tag being typed (after the last comma) begins, other than
+    /// itself.
+    pub fn tag_completions(&self) -> Vec<&str> {
+        let text = self.tags.text();
+        let partial = text.rsplit(',').next().unwrap_or("").trim_start();
+        if partial.is_empty() {
+            return Vec::new();
+        }
+        self.known_tags
+            .iter()
+            .map(String::as_str)
+            .filter(|t| t.starts_with(partial) && *t != partial)
+            .collect()
+    }
+
+    /// Completes the tag being typed to the first tag in use it begins.
+    pub fn complete_tag(&mut self) -> bool {
+        let Some(full) = self.tag_completions().first().map(|t| (*t).to_owned()) else {
+            return false;
+        };
+        let text = self.tags.text();
+        let keep = text.rfind(',').map_or(0, |i| i + 1);
+        let lead = if keep > 0 { " " } else { "" };
+        let done = format!("{}{lead}{full}", &text[..keep]);
+        self.tags.set_text(&done);
+        true
+    }
+
     pub fn is_changed(&self) -> bool {
         self.draft() != self.opened_with
     }
@@ -324,6 +355,15 @@ impl Form {
             },
         })
     }
+}
+
+fn known_tags(debate: &Debate) -> Vec<String> {
+    let tags: std::collections::BTreeSet<&str> = debate
+        .claims
+        .iter()
+        .flat_map(|c| c.tags.iter().map(AsRef::as_ref))
+        .collect();
+    tags.into_iter().map(str::to_owned).collect()
 }
 
 /// A unique id for a claim with this summary in `debate` (the engine's own rule).

@@ -127,7 +127,8 @@ fn a_selection_becomes_a_claim_and_nothing_else_changes() {
     );
     // Tags, then the first framing's stance (→ supports) and its note.
     app.keys("tab tab tab");
-    app.type_text("ai, education");
+    app.type_text("ai, educ");
+    app.keys("right");
     app.keys("tab right tab");
     app.type_text("Foreign know-how");
     app.keys("enter");
@@ -355,5 +356,47 @@ fn a_link_is_made_with_two_presses_and_a_kind() {
             .any(|l| l.to == b && l.kind == debate::model::LinkKind::Attacks),
         "{:?}",
         app.state.message
+    );
+}
+
+/// The cells of the screen shown reversed (the caret and the selection), as text.
+fn reversed_text(state: &State) -> String {
+    use ratatui::style::Modifier;
+    let buf = debate::screen::draw(state, 80, 24);
+    let mut out = String::new();
+    // The body only: the bars are reversed in the theme without colour.
+    for y in 1..23 {
+        for x in 0..80 {
+            let cell = &buf[(x, y)];
+            if cell.modifier.contains(Modifier::REVERSED) {
+                out.push_str(cell.symbol());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_caret_and_the_selection_are_shown_reversed() {
+    let (_dir, path) = debate_file();
+    let mut app = App::on_file(&path);
+    app.keys("a");
+    assert_eq!(reversed_text(&app.state), "C");
+    // ): the next sentence; v ): to the start of the one after, inclusive.
+    app.keys(") v e e");
+    assert_eq!(reversed_text(&app.state), "The country");
+    // Without colour too (NO_COLOR), on a quote already underlined.
+    app.state.theme = std::sync::Arc::new(debate::ui::theme::Theme::mono());
+    assert_eq!(reversed_text(&app.state), "The country");
+    app.keys("esc )");
+    assert_eq!(reversed_text(&app.state), "T");
+    assert_eq!(
+        debate::screen::to_text(&debate::screen::draw(&app.state, 80, 24))
+            .lines()
+            .last()
+            .unwrap()
+            .split_whitespace()
+            .next(),
+        Some("CARET")
     );
 }

@@ -51,7 +51,8 @@ fn caret_key(key: &KeyEvent) -> Option<char> {
         KeyCode::End => '$',
         KeyCode::Enter => 'a',
         KeyCode::Char(
-            c @ ('h' | 'j' | 'k' | 'l' | 'w' | 'b' | 'e' | '0' | '$' | 'g' | 'G' | 'v' | 'a'),
+            c @ ('h' | 'j' | 'k' | 'l' | 'w' | 'b' | 'e' | '0' | '$' | 'g' | 'G' | '(' | ')' | '{'
+            | '}' | 'v' | 'a'),
         ) => c,
         _ => return None,
     })

@@ -161,6 +161,15 @@ pub fn form_lines(state: &State, form: &Form, width: usize) -> Vec<Line<'static>
         row("Quote", &form.quote, Focus::Quote),
         row("Tags", &form.tags, Focus::Tags),
     ];
+    let completions = form.tag_completions();
+    if form.focus == Focus::Tags && !completions.is_empty() {
+        let shown =
+            text::truncate(&completions.join(", "), field_width.saturating_sub(4)).into_owned();
+        lines.push(Line::from(vec![
+            Span::raw(" ".repeat(LABEL)),
+            Span::styled(format!("→ {shown}"), theme.dim),
+        ]));
+    }
     for (i, s) in form.stances.iter().enumerate() {
         let focused = form.focus == Focus::Stance(i);
         let word = format!("‹ {} ›", theme::stance_word(s.kind));

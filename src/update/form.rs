@@ -81,6 +81,11 @@ fn form_input(state: &mut State, input: FormInput, fx: &mut Effects) {
             form.cycle_stance(input == FormInput::Right);
         }
         FormInput::Left => edit_field(state, field::Edit::Left),
+        // At the end of the tags, Right completes the tag being typed (as a shell's does).
+        FormInput::Right
+            if form.focus == Focus::Tags
+                && form.tags.cursor_chars() == form.tags.text().chars().count()
+                && form.complete_tag() => {}
         FormInput::Right => edit_field(state, field::Edit::Right),
         FormInput::Field(edit) => edit_field(state, edit),
         FormInput::Submit => {
