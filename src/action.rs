@@ -138,6 +138,13 @@ pub enum Action {
         x: u16,
         y: u16,
     },
+    /// The mouse moved with its left button down: in the reader, selects from where it was
+    /// pressed.
+    #[serde(skip)]
+    DragAt {
+        x: u16,
+        y: u16,
+    },
     /// The search thread finished query number `generation`.
     #[serde(skip)]
     SearchDone {

@@ -394,6 +394,31 @@ fn vertical(article: &Article, flow: &Flow, at: Point, down: bool) -> Point {
     at
 }
 
+/// The character shown at `column` of screen line `line` (the line's last when the column is
+/// past its end); `None` off the article's text.
+pub fn point_at(article: &Article, flow: &Flow, line: usize, column: usize) -> Option<Point> {
+    let l = flow.lines.get(line)?;
+    let Source::Block(b) = l.source else {
+        return None;
+    };
+    let block = article.doc.blocks.get(b)?;
+    let shown = block.text.get(l.range.clone()).filter(|s| !s.is_empty())?;
+    let column = column.checked_sub(crate::flow::indent(block))?;
+    let mut x = 0;
+    let mut last = l.range.start;
+    for (i, c) in shown.char_indices() {
+        last = l.range.start + i;
+        x += text::width(c.encode_utf8(&mut [0; 4]));
+        if x > column {
+            break;
+        }
+    }
+    Some(Point {
+        block: b,
+        byte: last,
+    })
+}
+
 /// The selected range, start to the end of the character under its last point.
 pub fn selection(article: &Article, caret: &Caret) -> Option<(Point, Point)> {
     let anchor = caret.anchor?;

@@ -22,6 +22,8 @@ pub struct Authoring {
     pub prompt: Option<PathPrompt>,
     /// `L` was pressed on this claim (by id): the next `L` links it to the claim selected then.
     pub link_from: Option<String>,
+    /// Where the left mouse button was last pressed (column, row): a drag selects from there.
+    pub pressed: Option<(u16, u16)>,
 }
 
 impl Authoring {

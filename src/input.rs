@@ -51,6 +51,10 @@ pub fn to_action(state: &State, event: &Event) -> Option<Action> {
                 x: mouse.column,
                 y: mouse.row,
             }),
+            MouseEventKind::Drag(event::MouseButton::Left) => Some(Action::DragAt {
+                x: mouse.column,
+                y: mouse.row,
+            }),
             _ => None,
         },
         Event::Resize(w, h) => Some(Action::Resize(w, h)),

@@ -43,6 +43,10 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
     if !matches!(action, Action::Resize(..) | Action::SearchDone { .. }) {
         state.message = None;
     }
+    // Where the mouse was pressed: a drag selects from there.
+    if let Action::ClickAt { x, y } = action {
+        state.authoring.pressed = Some((x, y));
+    }
     // The caret, the claim form and edits of claims act from every view and overlay.
     if form::handles(&action) {
         form::apply(state, action, fx);

@@ -400,3 +400,32 @@ fn the_caret_and_the_selection_are_shown_reversed() {
         Some("CARET")
     );
 }
+
+#[test]
+fn a_mouse_drag_selects_a_quote() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let (_dir, path) = debate_file();
+    let mut app = App::on_file(&path);
+    let mouse = |kind, column, row| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    // The first paragraph starts on row 6 at column 1: "China’s AI revolution…".
+    assert!(
+        debate::screen::to_text(&debate::screen::draw(&app.state, 80, 24))
+            .lines()
+            .nth(6)
+            .unwrap()
+            .starts_with(" China’s AI revolution")
+    );
+    app.event(&mouse(MouseEventKind::Down(MouseButton::Left), 9, 6));
+    app.event(&mouse(MouseEventKind::Drag(MouseButton::Left), 15, 6));
+    app.event(&mouse(MouseEventKind::Drag(MouseButton::Left), 22, 6));
+    app.keys("a");
+    let form = app.state.authoring.form.as_ref().expect("the form opens");
+    assert_eq!(form.quote.text(), "AI revolution");
+}

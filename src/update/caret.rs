@@ -107,3 +107,38 @@ fn open_add_form(state: &mut State) {
         Err(e) => state.message = Some(e.to_string()),
     }
 }
+
+/// A drag in the reader: the words from where the button went down to here are selected,
+/// with the caret at this end.
+pub(super) fn drag_to(state: &mut State, x: u16, y: u16) {
+    if state.view != View::Reader || state.overlay.is_some() {
+        return;
+    }
+    let (Some(from), Some(to)) = (
+        state
+            .authoring
+            .pressed
+            .and_then(|(x, y)| point_on_screen(state, x, y)),
+        point_on_screen(state, x, y),
+    ) else {
+        return;
+    };
+    state.authoring.caret = Some(Caret {
+        article: state.article,
+        at: to,
+        anchor: Some(from),
+        pending_g: false,
+    });
+}
+
+/// The character of the article at a cell of the screen, if there is one there.
+fn point_on_screen(state: &State, x: u16, y: u16) -> Option<caret::Point> {
+    let column = geometry::reader(state).column;
+    if !crate::geometry::layout::contains(column, x, y) {
+        return None;
+    }
+    let reader = state.reader();
+    let line = reader.top + usize::from(y - column.y);
+    let article = state.debate.article(state.article);
+    caret::point_at(article, &reader.flow, line, usize::from(x - column.x))
+}

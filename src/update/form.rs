@@ -25,6 +25,7 @@ pub(super) fn handles(action: &Action) -> bool {
             | Action::Redo
             | Action::OpenInEditor
             | Action::CaretKey(_)
+            | Action::DragAt { .. }
             | Action::Form(_)
             | Action::Answer(_)
             | Action::SaveDone(_)
@@ -35,6 +36,7 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
     match action {
         Action::Annotate => super::caret::annotate(state),
         Action::CaretKey(c) => super::caret::caret_key(state, c),
+        Action::DragAt { x, y } => super::caret::drag_to(state, x, y),
         Action::Form(input) => {
             if state.authoring.prompt.is_some() {
                 prompt_input(state, input, fx);
