@@ -33,6 +33,10 @@ pub const MAX_QUERY_CHARS: usize = 200;
 /// Applies one action; returns what it asks the outside world to do.
 pub fn update(state: &mut State, action: Action) -> Effects {
     let mut effects = Effects::new();
+    // Where the mouse was pressed: a drag selects from there.
+    if let Action::ClickAt { x, y } = action {
+        state.authoring.pressed = Some((x, y));
+    }
     apply(state, action, &mut effects);
     effects
 }
@@ -42,10 +46,6 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
     // a late result must not erase what the user's next key said ("Framing 2/3: ...").
     if !matches!(action, Action::Resize(..) | Action::SearchDone { .. }) {
         state.message = None;
-    }
-    // Where the mouse was pressed: a drag selects from there.
-    if let Action::ClickAt { x, y } = action {
-        state.authoring.pressed = Some((x, y));
     }
     // The caret, the claim form and edits of claims act from every view and overlay.
     if form::handles(&action) {
