@@ -76,6 +76,29 @@ impl Saver {
         })
     }
 
+    /// The saver for what the reader opened: a debate file is edited in place; a Markdown or
+    /// text article (anything but `.toml`) gets a new debate file beside it on its first
+    /// claim; nothing (the embedded debate) gets a copy.
+    pub fn for_opened(path: Option<&Path>) -> Self {
+        match path {
+            None => Self::embedded(),
+            Some(p)
+                if p.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("toml")) =>
+            {
+                Self::for_file(p.to_path_buf())
+            }
+            Some(p) => match markdown_debate(p) {
+                Ok((_, seed)) => Self::read_only(seed),
+                Err(_) => Self {
+                    file: None,
+                    editor: None,
+                    seed: None,
+                },
+            },
+        }
+    }
+
     /// The file edits go to, once there is one.
     pub fn file(&self) -> Option<&Path> {
         self.file.as_deref()
@@ -166,7 +189,7 @@ impl Saver {
                 ..
             } => SaveReport::Saved {
                 debate,
-                message: format!("Saved a copy as {}. {message}", path.display()),
+                message: format!("Wrote the new debate file {}. {message}", path.display()),
                 select,
                 file: Some(path.display().to_string()),
             },
@@ -233,6 +256,22 @@ impl Saver {
             Err(_) => SaveReport::Failed("The file was saved but does not load again.".into()),
         }
     }
+}
+
+/// A Markdown or text article as a debate (`debate new`'s scaffolding of it), and the seed its
+/// first claim saves: the scaffold's text, to a `.toml` file of the same name beside it
+/// (`notes.md` → `notes.toml`), or `notes.debate.toml` when that name is taken.
+pub fn markdown_debate(path: &Path) -> Result<(Debate, Seed), String> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read '{name}': {e}"))?;
+    let source = crate::scaffold::read_article(&name, &text);
+    let (toml, debate) = crate::scaffold::new_debate(&[source])
+        .map_err(|failure| failure.short_lines().join("; "))?;
+    let mut suggested = path.with_extension("toml");
+    if suggested.exists() {
+        suggested = path.with_extension("debate.toml");
+    }
+    Ok((debate, Seed { toml, suggested }))
 }
 
 /// Writes a new file whole or not at all, and never over one that exists: the text goes to a

@@ -203,7 +203,7 @@ fn event_loop(
     notice: Option<String>,
     signals: &AtomicUsize,
 ) -> io::Result<Ending> {
-    let saver = watch.clone().map_or_else(Saver::embedded, Saver::for_file);
+    let saver = Saver::for_opened(watch.as_deref());
     let mut out = Outside {
         searcher: Worker::spawn()?,
         saver,

@@ -429,3 +429,40 @@ fn a_mouse_drag_selects_a_quote() {
     let form = app.state.authoring.form.as_ref().expect("the form opens");
     assert_eq!(form.quote.text(), "AI revolution");
 }
+
+#[test]
+fn a_markdown_article_is_annotated_into_a_new_debate_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("notes.md");
+    let article = "# Notes on chips\n\nExport controls slowed the labs down. Then they adapted.\n\nA second paragraph.\n";
+    std::fs::write(&md, article).unwrap();
+    let (debate, seed) = debate::annotate::markdown_debate(&md).unwrap();
+    assert_eq!(seed.suggested, dir.path().join("notes.toml"));
+    let mut app = App::new(debate, Saver::for_opened(Some(&md)));
+    // The caret starts on the first paragraph: select its first sentence.
+    app.keys("a v ) h h a");
+    assert_eq!(
+        app.state.authoring.form.as_ref().unwrap().quote.text(),
+        "Export controls slowed the labs down."
+    );
+    app.type_text("Controls slowed the labs");
+    app.keys("enter");
+    let prompt = app.state.authoring.prompt.as_ref().expect("asks where");
+    assert_eq!(
+        prompt.path.text(),
+        dir.path().join("notes.toml").display().to_string()
+    );
+    app.keys("enter");
+    assert!(app.state.authoring.prompt.is_none());
+    let saved = load_path(&dir.path().join("notes.toml")).unwrap();
+    assert!(saved.claim_by_id("controls-slowed-the-labs").is_some());
+    assert_eq!(std::fs::read_to_string(&md).unwrap(), article);
+    assert!(
+        app.state
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains("notes.toml")),
+        "{:?}",
+        app.state.message
+    );
+}

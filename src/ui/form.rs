@@ -220,7 +220,7 @@ fn draw_prompt(buf: &mut Buffer, screen: Rect, theme: &Theme, prompt: &PathPromp
     let width = usize::from(layout::inner(layout::overlay(screen, MAX_WIDTH)).width);
     let mut lines = vec![
         Line::from(Span::styled(
-            "This debate cannot be written where it was read. Save a copy as:",
+            "This debate has no file to write to. Save it, with the edit, as the new file:",
             theme.base,
         )),
         Line::from(field_spans(&prompt.path, width.saturating_sub(4), true)),
@@ -233,11 +233,11 @@ fn draw_prompt(buf: &mut Buffer, screen: Rect, theme: &Theme, prompt: &PathPromp
         ));
     }
     lines.push(Line::from(Span::styled(
-        "Enter save the copy and go on editing it · Esc cancel",
+        "Enter write it and go on editing there · Esc cancel",
         theme.dim,
     )));
     let outer = layout::overlay_fitting(screen, MAX_WIDTH, lines.len(), 0);
-    let inner = paint::frame(buf, outer, "Save a copy", theme.accent, theme);
+    let inner = paint::frame(buf, outer, "Save as a new file", theme.accent, theme);
     let content = Rect {
         x: inner.x + 1,
         width: inner.width.saturating_sub(2),
