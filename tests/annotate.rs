@@ -466,3 +466,28 @@ fn a_markdown_article_is_annotated_into_a_new_debate_beside_it() {
         app.state.message
     );
 }
+
+#[test]
+fn the_form_and_its_questions_draw_at_every_size() {
+    let (_dir, path) = debate_file();
+    let mut app = App::on_file(&path);
+    app.keys("a v e e a");
+    app.type_text("漢字 and an emoji 👍🏽 in a long summary that will not fit in a narrow form at all");
+    app.keys("tab tab tab");
+    app.type_text("edu");
+    for (w, h) in [(20, 6), (30, 10), (44, 14), (80, 24), (200, 60), (1, 1)] {
+        let text = debate::screen::to_text(&debate::screen::draw(&app.state, w, h));
+        if w >= 80 {
+            assert!(text.contains("New claim"), "{w}x{h}:\n{text}");
+            assert!(text.contains("→ education"), "{w}x{h}:\n{text}");
+        }
+    }
+    app.keys("esc");
+    assert!(app.state.authoring.confirm.is_some());
+    for (w, h) in [(20, 6), (80, 24)] {
+        let text = debate::screen::to_text(&debate::screen::draw(&app.state, w, h));
+        if w >= 80 {
+            assert!(text.contains("Discard the changes"), "{text}");
+        }
+    }
+}
