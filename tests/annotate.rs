@@ -472,7 +472,9 @@ fn the_form_and_its_questions_draw_at_every_size() {
     let (_dir, path) = debate_file();
     let mut app = App::on_file(&path);
     app.keys("a v e e a");
-    app.type_text("漢字 and an emoji 👍🏽 in a long summary that will not fit in a narrow form at all");
+    app.type_text(
+        "漢字 and an emoji 👍🏽 in a long summary that will not fit in a narrow form at all",
+    );
     app.keys("tab tab tab");
     app.type_text("edu");
     for (w, h) in [(20, 6), (30, 10), (44, 14), (80, 24), (200, 60), (1, 1)] {

@@ -107,3 +107,113 @@ fn the_editor_opens_at_the_claim_and_its_edit_is_reloaded() {
     app.wait_for("the edit reloaded", |s| s.contains("Edited in the editor"));
     app.quit();
 }
+
+/// The binary run to its end with `args`, its status and output.
+fn run(args: &[&str]) -> (bool, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_debate"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
+#[test]
+fn from_debate_new_to_three_claims_and_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, file) = (
+        dir.path().join("a.md"),
+        dir.path().join("b.md"),
+        dir.path().join("new.toml"),
+    );
+    std::fs::write(
+        &a,
+        "# Alpha notes\n\nFirst sentence here. Second sentence there.\n\nAnother paragraph of alpha.\n",
+    )
+    .unwrap();
+    std::fs::write(&b, "# Beta notes\n\nBeta says something else entirely.\n").unwrap();
+    let (ok, said) = run(&[
+        "new",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert!(ok, "{said}");
+    let mut app = App::spawn(&[file.to_str().unwrap()], &[], 80, 24);
+    app.wait_for("the first article", |s| s.contains("First sentence here."));
+    // One: the first sentence, supported by the first view.
+    app.send("av)hha");
+    app.wait_for("the form", |s| s.contains("New claim"));
+    app.send("Alpha opens");
+    app.send("\t\t\t\t\x1b[C\t");
+    app.send("Why it supports");
+    app.send("\r");
+    app.wait_for("the first save", |s| {
+        s.contains("Added claim 'alpha-opens'")
+    });
+    // Two: the next paragraph whole, challenged by the second view.
+    app.send("}v$a");
+    app.wait_for("the form", |s| s.contains("Another paragraph of alpha."));
+    app.send("Alpha goes on");
+    app.send("\t\t\t\t\t\t\x1b[C\x1b[C");
+    app.wait_for("the stance", |s| s.contains("‹ challenges ›"));
+    app.send("\r");
+    app.wait_for("the second save", |s| {
+        s.contains("Added claim 'alpha-goes-on'")
+    });
+    // Three: in the second article; then a link from it to the second claim.
+    app.send("2");
+    app.wait_for("the second article", |s| s.contains("Beta says"));
+    app.send("av$a");
+    app.wait_for("the form", |s| s.contains("New claim"));
+    app.send("Beta differs");
+    app.send("\r");
+    app.wait_for("the third save", |s| {
+        s.contains("Added claim 'beta-differs'")
+    });
+    app.send("L");
+    app.wait_for("linking", |s| s.contains("Linking from 'beta-differs'"));
+    app.send("1");
+    app.wait_for("the first article", |s| s.contains("First sentence here."));
+    app.send("L");
+    app.wait_for("the question", |s| s.contains("s supports, a attacks"));
+    app.send("a");
+    app.wait_for("the link", |s| {
+        s.contains("Linked 'beta-differs' attacks 'alpha-goes-on'")
+    });
+    app.quit();
+
+    let (ok, said) = run(&["check", file.to_str().unwrap()]);
+    assert!(ok, "{said}");
+    let (ok, json) = run(&["export", "--format", "json", file.to_str().unwrap()]);
+    assert!(ok, "{json}");
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let claims = json["claims"].as_array().unwrap();
+    let claim = |id: &str| {
+        claims
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap_or_else(|| panic!("no claim {id} in {json}"))
+    };
+    assert_eq!(claim("alpha-opens")["quote"], "First sentence here.");
+    assert_eq!(
+        claim("alpha-goes-on")["quote"],
+        "Another paragraph of alpha."
+    );
+    assert_eq!(
+        claim("beta-differs")["quote"],
+        "Beta says something else entirely."
+    );
+    let text = json.to_string();
+    assert!(text.contains("Why it supports"), "{text}");
+    assert!(text.contains("challenges"), "{text}");
+    assert!(text.contains("attacks"), "{text}");
+}
