@@ -6,6 +6,7 @@
 //! has a seed instead: the first edit asks where to save a copy, and writes it there.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use crate::action::{Action, Reload};
 use crate::edit::{Edit, EditError, Editor};
@@ -23,6 +24,18 @@ pub enum SaveReport {
         select: Option<String>,
         /// The file's name, when the save moved to a new file (a copy).
         file: Option<String>,
+    },
+    /// The file was written; the debate as it now is follows (a large file is read back in
+    /// the background).
+    Written {
+        message: String,
+        file: Option<String>,
+    },
+    /// The debate read back after [`Self::Written`]: shown, the claim selected, whatever the
+    /// user does meanwhile (a form opened since stays open).
+    Loaded {
+        debate: Reload,
+        select: Option<String>,
     },
     /// Nothing was written; why.
     Failed(String),
@@ -47,25 +60,68 @@ pub struct Saver {
     file: Option<PathBuf>,
     editor: Option<Editor>,
     seed: Option<Seed>,
+    /// The debate being read back from a large file after a save, off the event loop.
+    loading: Option<mpsc::Receiver<SaveReport>>,
+    /// Files from this size on are read back in the background (see [`Self::try_recv`]).
+    background_from: usize,
 }
+
+/// Reading back a 65 MB debate takes seconds: from this size on, the reader goes on while the
+/// new version loads. Below it, the save shows at once.
+pub const BACKGROUND_FROM: usize = 4 << 20;
 
 impl Saver {
     /// Saves into the debate file at `path`.
     pub fn for_file(path: PathBuf) -> Self {
+        Self::with(Some(path), None)
+    }
+
+    fn with(file: Option<PathBuf>, seed: Option<Seed>) -> Self {
         Self {
-            file: Some(path),
+            file,
             editor: None,
-            seed: None,
+            seed,
+            loading: None,
+            background_from: BACKGROUND_FROM,
         }
+    }
+
+    /// Reads the debate back in the background after saves to files of `bytes` or more.
+    pub fn set_background_from(&mut self, bytes: usize) {
+        self.background_from = bytes;
+    }
+
+    /// Whether a new version is being read back.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// The new version read back after a large save, once it is ready.
+    pub fn try_recv(&mut self) -> Option<Action> {
+        let received = self.loading.as_ref()?.try_recv();
+        match received {
+            Ok(report) => {
+                self.loading = None;
+                Some(Action::SaveDone(report))
+            }
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.loading = None;
+                None
+            }
+        }
+    }
+
+    /// Waits up to `timeout` for the version being read back (for tests and one-shot runs).
+    pub fn wait_loaded(&mut self, timeout: std::time::Duration) -> Option<Action> {
+        let report = self.loading.as_ref()?.recv_timeout(timeout).ok()?;
+        self.loading = None;
+        Some(Action::SaveDone(report))
     }
 
     /// A debate that cannot be written where it was read: the first edit goes to a copy.
     pub fn read_only(seed: Seed) -> Self {
-        Self {
-            file: None,
-            editor: None,
-            seed: Some(seed),
-        }
+        Self::with(None, Some(seed))
     }
 
     /// The embedded debate: its copy is suggested as `deepseek.toml` in the working directory.
@@ -90,11 +146,7 @@ impl Saver {
             }
             Some(p) => match markdown_debate(p) {
                 Ok((_, seed)) => Self::read_only(seed),
-                Err(_) => Self {
-                    file: None,
-                    editor: None,
-                    seed: None,
-                },
+                Err(_) => Self::with(None, None),
             },
         }
     }
@@ -193,6 +245,10 @@ impl Saver {
                 select,
                 file: Some(path.display().to_string()),
             },
+            SaveReport::Written { message, .. } => SaveReport::Written {
+                message: format!("Wrote the new debate file {}. {message}", path.display()),
+                file: Some(path.display().to_string()),
+            },
             other => other,
         }
     }
@@ -241,12 +297,18 @@ impl Saver {
         }
     }
 
-    /// The report of a save that went through: the debate read back from the text written.
-    fn saved(&self, message: String, select: Option<String>, file: Option<String>) -> SaveReport {
+    /// The report of a save that went through: the debate read back from the text written,
+    /// at once, or for a large file in the background (a newer save drops an older reading).
+    fn saved(
+        &mut self,
+        message: String,
+        select: Option<String>,
+        file: Option<String>,
+    ) -> SaveReport {
         let Some(editor) = &self.editor else {
             return SaveReport::Failed("The save went through but cannot be shown.".into());
         };
-        match Debate::from_toml(editor.text()) {
+        let read_back = |text: &str, message: String, select, file| match Debate::from_toml(text) {
             Ok(debate) => SaveReport::Saved {
                 debate: Reload::new(Ok(debate)),
                 message,
@@ -254,6 +316,31 @@ impl Saver {
                 file,
             },
             Err(_) => SaveReport::Failed("The file was saved but does not load again.".into()),
+        };
+        if editor.text().len() < self.background_from {
+            return read_back(editor.text(), message, select, file);
+        }
+        let text = editor.text().to_owned();
+        let (sender, receiver) = mpsc::channel();
+        let later = (message.clone(), file.clone());
+        let spawned = std::thread::Builder::new()
+            .name("debate-reload".into())
+            .spawn(move || {
+                let report = match read_back(&text, later.0, select, later.1) {
+                    SaveReport::Saved { debate, select, .. } => {
+                        SaveReport::Loaded { debate, select }
+                    }
+                    other => other,
+                };
+                let _ = sender.send(report);
+            });
+        if spawned.is_err() {
+            return SaveReport::Failed("The file was saved but cannot be read back.".into());
+        }
+        self.loading = Some(receiver);
+        SaveReport::Written {
+            message: format!("{message} Loading the new version…"),
+            file,
         }
     }
 }

@@ -239,7 +239,11 @@ fn event_loop(
             if let Some(ending) = signalled(signals) {
                 return Ok(ending);
             }
-            let wait = if state.search.busy { 5 } else { 100 };
+            let wait = if state.search.busy || out.saver.is_loading() {
+                5
+            } else {
+                100
+            };
             if wait_for_terminal(Duration::from_millis(wait)) == Wait::HungUp {
                 return Ok(Ending::Signal(signal_hook::consts::SIGHUP));
             }
@@ -252,7 +256,9 @@ fn event_loop(
                 woken = true;
                 break;
             }
-            let woke = if let Some(done) = out.searcher.try_recv() {
+            let woke = if let Some(done) = out.saver.try_recv() {
+                Some(done)
+            } else if let Some(done) = out.searcher.try_recv() {
                 Some(Action::SearchDone {
                     generation: done.generation,
                     results: Box::new(done.results),

@@ -493,3 +493,33 @@ fn the_form_and_its_questions_draw_at_every_size() {
         }
     }
 }
+
+#[test]
+fn a_large_file_is_read_back_in_the_background_after_a_save() {
+    let (_dir, path) = debate_file();
+    let mut app = App::on_file(&path);
+    // As if the file were large: the save returns at once, the new version follows.
+    app.saver.set_background_from(0);
+    app.keys("a w w w v e e a");
+    app.type_text("Read back later");
+    app.keys("enter");
+    assert!(app.state.authoring.form.is_none(), "{:?}", app.form_error());
+    assert!(app.saver.is_loading());
+    assert!(
+        load_path(&path)
+            .unwrap()
+            .claim_by_id("read-back-later")
+            .is_some()
+    );
+    // The user goes on meanwhile: a form opened now is not closed by the version arriving.
+    app.keys("v e a");
+    assert!(app.state.authoring.form.is_some());
+    let loaded = app
+        .saver
+        .wait_loaded(std::time::Duration::from_secs(60))
+        .expect("the new version");
+    apply(&mut app.state, loaded);
+    assert!(app.state.authoring.form.is_some());
+    let claim = app.state.debate.claim_by_id("read-back-later").unwrap();
+    assert_eq!(app.state.reader().selected, Some(claim));
+}

@@ -305,6 +305,25 @@ fn save_done(state: &mut State, report: SaveReport, fx: &mut Effects) {
             }
             state.message = Some(message);
         }
+        SaveReport::Loaded { debate, select } => {
+            reload(state, *debate.0, fx);
+            state.banner = None;
+            if let Some(claim) = select.and_then(|id| state.debate.claim_by_id(&id)) {
+                show_saved(state, claim);
+            }
+            state.message = Some("The saved version is on screen.".into());
+        }
+        SaveReport::Written { message, file } => {
+            if let Some(file) = file {
+                state.name = file;
+            }
+            close_form(state);
+            state.authoring.prompt = None;
+            if let Some(caret) = state.authoring.caret.as_mut() {
+                caret.anchor = None;
+            }
+            state.message = Some(message);
+        }
         SaveReport::Conflict { message, debate } => {
             reload(state, *debate.0, fx);
             match state.authoring.form.as_mut() {
