@@ -320,6 +320,15 @@ fn the_embedded_debate_saves_to_a_copy_and_goes_on_there() {
     assert!(app.state.authoring.form.is_none(), "{:?}", app.form_error());
     assert_eq!(app.state.name, copy.display().to_string());
     let saved = load_path(&copy).unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&copy).unwrap().permissions().mode();
+        assert_eq!(
+            mode & 0o777,
+            0o644,
+            "an ordinary file, not a private temporary one"
+        );
+    }
     assert!(saved.claim_by_id("first-claim-here").is_some());
     // The next edit goes to the copy without asking.
     app.keys("D y");

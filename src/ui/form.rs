@@ -218,13 +218,16 @@ fn draw_form(buf: &mut Buffer, screen: Rect, state: &State, form: &Form) {
 
 fn draw_prompt(buf: &mut Buffer, screen: Rect, theme: &Theme, prompt: &PathPrompt) {
     let width = usize::from(layout::inner(layout::overlay(screen, MAX_WIDTH)).width);
-    let mut lines = vec![
-        Line::from(Span::styled(
-            "This debate has no file to write to. Save it, with the edit, as the new file:",
-            theme.base,
-        )),
-        Line::from(field_spans(&prompt.path, width.saturating_sub(4), true)),
-    ];
+    let mut lines = paint::wrapped(
+        "This debate has no file to write to. Save it, with the edit, as the new file:",
+        width.saturating_sub(2),
+        theme.base,
+    );
+    lines.push(Line::from(field_spans(
+        &prompt.path,
+        width.saturating_sub(4),
+        true,
+    )));
     if let Some(error) = &prompt.error {
         lines.extend(paint::wrapped(
             &format!("✗ {error}"),
