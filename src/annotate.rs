@@ -5,8 +5,13 @@
 //! A debate with no file to write to (the embedded one, or an annotated Markdown article)
 //! has a seed instead: the first edit asks where to save a copy, and writes it there.
 
+mod files;
+
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
+
+use files::write_new;
+pub use files::{claim_line, markdown_debate};
 
 use crate::action::{Action, Reload};
 use crate::edit::{Edit, EditError, Editor};
@@ -345,45 +350,6 @@ impl Saver {
     }
 }
 
-/// A Markdown or text article as a debate (`debate new`'s scaffolding of it), and the seed its
-/// first claim saves: the scaffold's text, to a `.toml` file of the same name beside it
-/// (`notes.md` → `notes.toml`), or `notes.debate.toml` when that name is taken.
-pub fn markdown_debate(path: &Path) -> Result<(Debate, Seed), String> {
-    let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read '{name}': {e}"))?;
-    let source = crate::scaffold::read_article(&name, &text);
-    let (toml, debate) = crate::scaffold::new_debate(&[source])
-        .map_err(|failure| failure.short_lines().join("; "))?;
-    let mut suggested = path.with_extension("toml");
-    if suggested.exists() {
-        suggested = path.with_extension("debate.toml");
-    }
-    Ok((debate, Seed { toml, suggested }))
-}
-
-/// Writes a new file whole or not at all, and never over one that exists: the text goes to a
-/// temporary file beside it, flushed, then is linked in under its name (which fails if the
-/// name is taken meanwhile).
-fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
-    // A temporary file is private (0600); the debate file is an ordinary one.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
-    }
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist_noclobber(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
 /// What the status line says of an edit, and the claim to show after it.
 fn describe(edit: &Edit) -> (String, Option<String>) {
     match edit {
@@ -416,23 +382,4 @@ fn failure(error: &EditError) -> String {
         ),
         other => format!("Not saved: {other}"),
     }
-}
-
-/// The line (from 1) where claim `id` is defined in a debate file's text: its `id = "…"` key.
-pub fn claim_line(text: &str, id: &str) -> Option<usize> {
-    text.lines()
-        .position(|line| {
-            line.trim()
-                .strip_prefix("id")
-                .and_then(|rest| rest.trim_start().strip_prefix('='))
-                .map(str::trim)
-                .and_then(|value| {
-                    value
-                        .strip_prefix('"')
-                        .and_then(|v| v.strip_suffix('"'))
-                        .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
-                })
-                == Some(id)
-        })
-        .map(|i| i + 1)
 }
