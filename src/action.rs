@@ -70,6 +70,27 @@ pub enum Action {
     ClearFilters,
     NextLink,
     PrevLink,
+    /// `/` in the reader: find a pattern in the article's text, as less does.
+    FindInText,
+    /// A character typed into the pattern.
+    #[serde(skip)]
+    FindInput(char),
+    FindBackspace,
+    /// Enter: keep the pattern, highlighted, for `n`/`N`.
+    FindAccept,
+    /// Esc while typing the pattern: back to where the search started.
+    FindCancel,
+    /// Ctrl-o: back through the jump list.
+    JumpBack,
+    /// Forward again through the jump list.
+    JumpForward,
+    /// `0`: start a count for the next motion (1…9 switch panes, so a count starts with 0).
+    StartCount,
+    /// A digit of a pending count.
+    #[serde(skip)]
+    CountDigit(u8),
+    /// Ctrl-z: suspend to the shell until `fg`.
+    Suspend,
     #[serde(skip)]
     SearchInput(char),
     /// Text pasted into the prompt (bracketed paste): one edit, not one per character.

@@ -34,6 +34,8 @@ pub enum Effect {
     OpenEditor {
         claim: Option<String>,
     },
+    /// Give the terminal back to the shell until `fg` (Ctrl-z), then redraw whole.
+    Suspend,
 }
 
 /// The effects of one action, in the order they were asked for.

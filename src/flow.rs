@@ -16,6 +16,8 @@ pub enum Source {
     Title,
     Subtitle,
     Byline,
+    /// The article's source address (control characters made visible).
+    Url,
     /// What the colours of the quotes mean under the active framing.
     Legend,
     /// An empty line between blocks.
@@ -83,6 +85,9 @@ impl Flow {
         let byline = article.byline();
         if !byline.is_empty() {
             push_wrapped(&mut lines, Source::Byline, &byline, w);
+        }
+        if let Some(url) = &article.url {
+            push_wrapped(&mut lines, Source::Url, &text::clean(url), w);
         }
         if !article.claims.is_empty() {
             lines.push(FlowLine {

@@ -33,6 +33,20 @@ pub fn to_action(state: &State, event: &Event) -> Option<Action> {
                 _ => Some(Action::CancelMark),
             }
         }
+        // While a count is pending, digits join it instead of switching panes.
+        Event::Key(key)
+            if key.kind != KeyEventKind::Release
+                && state.count.is_some()
+                && key.modifiers.is_empty() =>
+        {
+            match key.code {
+                event::KeyCode::Char(d @ '0'..='9') => d
+                    .to_digit(10)
+                    .and_then(|d| u8::try_from(d).ok())
+                    .map(Action::CountDigit),
+                _ => state.keymap.resolve(keymap::Context::of(state), &key),
+            }
+        }
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             state.keymap.resolve(keymap::Context::of(state), &key)
         }

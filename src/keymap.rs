@@ -21,6 +21,8 @@ pub enum Context {
     Claims,
     Debate,
     Search,
+    /// Typing a pattern to find in the reader's text.
+    Find,
     Detail,
     Help,
 }
@@ -32,6 +34,7 @@ impl Context {
         match (&state.overlay, state.view) {
             (Some(Overlay::Help(_) | Overlay::Errors(_)), _) => Self::Help,
             (Some(Overlay::Detail(_)), _) => Self::Detail,
+            (None, View::Reader) if crate::reading::typing_pattern(state) => Self::Find,
             (None, View::Reader) => Self::Reader,
             (None, View::Claims) => Self::Claims,
             (None, View::Debate) => Self::Debate,
@@ -46,6 +49,7 @@ impl Context {
             Self::Claims => "Claim list",
             Self::Debate => "Debate",
             Self::Search => "Search",
+            Self::Find => "Find in the text",
             Self::Detail => "Claim detail",
             Self::Help => "Help",
         }
@@ -119,16 +123,20 @@ impl Keymap {
         if let Some(action) = self.lookup(context, event) {
             return Some(action);
         }
-        if context == Context::Search
-            && let Some(c) = is_text_input(event)
-        {
-            return Some(Action::SearchInput(c));
+        if let Some(c) = is_text_input(event) {
+            match context {
+                Context::Search => return Some(Action::SearchInput(c)),
+                Context::Find => return Some(Action::FindInput(c)),
+                _ => {}
+            }
         }
-        // Overlays take only their own keys, plus quitting.
+        // Overlays take only their own keys, plus quitting and suspending.
         if matches!(context, Context::Help | Context::Detail) {
             return match self.lookup(Context::Global, event) {
-                Some(Action::Quit) if event.modifiers.contains(KeyModifiers::CONTROL) => {
-                    Some(Action::Quit)
+                Some(a @ (Action::Quit | Action::Suspend))
+                    if event.modifiers.contains(KeyModifiers::CONTROL) =>
+                {
+                    Some(a)
                 }
                 Some(
                     a @ (Action::Up
@@ -156,7 +164,7 @@ impl Keymap {
         let shadowed = |b: &Binding| {
             own.iter()
                 .any(|o| o.keys.iter().any(|k| b.keys.contains(k)))
-                || (context == Context::Search
+                || (matches!(context, Context::Search | Context::Find)
                     && b.keys
                         .iter()
                         .all(|k| matches!(k.code, KeyCode::Char(_)) && k.mods.is_empty()))
@@ -170,6 +178,7 @@ impl Keymap {
                             | Action::Top
                             | Action::Bottom
                             | Action::Quit
+                            | Action::Suspend
                             | Action::HalfPageDown
                             | Action::HalfPageUp
                     ))
@@ -196,12 +205,23 @@ impl Keymap {
     /// (so they survive a narrow bar), then the other global keys.
     pub fn hints(&self, context: Context) -> Vec<(String, &'static str)> {
         let all = self.bindings_for(context);
+        // The finder is promised one key away in every view: it comes right after help and quit.
         let rank = |b: &Binding| match (b.context == Context::Global, &b.action) {
+            // The list's own moving keys rank where the global ones would.
+            (false, Action::Up | Action::Down) if b.context == Context::Claims => 3,
             (false, _) => 0,
             (true, Action::ToggleHelp | Action::Quit) => 1,
-            (true, _) => 2,
+            (true, Action::StartSearch) => 2,
+            (true, _) => 3,
         };
         let mut ranked: Vec<&Binding> = all.into_iter().filter(|b| b.hint.is_some()).collect();
+        // One hint per action: `/` and `F` both open the finder where `/` is not taken.
+        let mut seen: Vec<&Action> = Vec::new();
+        ranked.retain(|b| {
+            let new = !seen.contains(&&b.action);
+            seen.push(&b.action);
+            new
+        });
         ranked.sort_by_key(|b| rank(b));
         ranked
             .into_iter()
@@ -246,7 +266,10 @@ mod tests {
         assert_eq!(r('d'), Some(Action::ShowDebate));
         assert_eq!(r('t'), Some(Action::NextFraming));
         assert_eq!(r('s'), Some(Action::ToggleSideBySide));
-        assert_eq!(r('/'), Some(Action::StartSearch));
+        assert_eq!(r('/'), Some(Action::FindInText));
+        assert_eq!(r('F'), Some(Action::StartSearch));
+        let c = |c| keymap().resolve(Context::Claims, &press(KeyCode::Char(c), none));
+        assert_eq!(c('/'), Some(Action::StartSearch));
         assert_eq!(r('?'), Some(Action::ToggleHelp));
         assert_eq!(r('q'), Some(Action::Quit));
         assert_eq!(

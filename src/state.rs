@@ -50,6 +50,8 @@ pub struct ReaderState {
     pub selected: Option<ClaimIx>,
     /// The article wrapped to the current column width.
     pub flow: Flow,
+    /// The search in this article's text (`/` in the reader), if any.
+    pub find: Option<crate::find::Find>,
 }
 
 /// Filters of the claim list.
@@ -94,8 +96,6 @@ pub struct SearchState {
     pub offset: usize,
     /// First line of the selected result's preview shown; back to 0 when the selection moves.
     pub preview_scroll: usize,
-    /// Where Esc returns to.
-    pub from: Option<Place>,
     /// Numbers the queries: results of any but the newest are stale.
     pub generation: u64,
     /// Whether a query is running: set when one is asked for, cleared when its final results
@@ -167,7 +167,12 @@ pub struct State {
     pub name: String,
     pub view: View,
     pub overlay: Option<Overlay>,
+    /// Where Esc returns to (see `places`).
     pub history: Vec<Place>,
+    /// Ctrl-o / Ctrl-n: reader places jumped from.
+    pub jumps: crate::jumps::JumpList<crate::reading::ReaderJump>,
+    /// A count typed before a motion (see `count`).
+    pub count: Option<usize>,
     pub framing: FramingIx,
     pub article: ArticleIx,
     pub readers: Vec<ReaderState>,
@@ -190,6 +195,11 @@ pub struct State {
     pub judgements: std::collections::BTreeMap<String, crate::session::Judgement>,
     /// Bookmarks by letter (less's marks).
     pub bookmarks: std::collections::BTreeMap<char, crate::session::Place>,
+    /// The claim detail that help was opened over (`?` in the detail): closing help returns
+    /// to it, and help describes the detail's keys meanwhile.
+    pub detail_under_help: Option<DetailState>,
+    /// Whether the terminal shows OSC 8 hyperlinks (the event loop finds out; off elsewhere).
+    pub hyperlinks: bool,
     /// `m` or `'` was pressed: the next letter names a mark. `true` sets, `false` jumps.
     pub pending_mark: Option<bool>,
     /// The caret, the claim form and their questions (see `form`).
@@ -216,6 +226,8 @@ impl State {
             view: View::Reader,
             overlay: None,
             history: Vec::new(),
+            jumps: crate::jumps::JumpList::default(),
+            count: None,
             readers,
             claims: ClaimsState::default(),
             search: SearchState::default(),
@@ -230,6 +242,8 @@ impl State {
             bookmarks: std::collections::BTreeMap::new(),
             pending_mark: None,
             authoring: crate::form::Authoring::default(),
+            detail_under_help: None,
+            hyperlinks: false,
         };
         crate::derive::refresh_rows(&mut state);
         crate::derive::refresh(&mut state);

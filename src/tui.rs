@@ -42,6 +42,8 @@ use crate::update::{self, update};
 enum Next {
     Continue,
     Quit,
+    /// Back from Ctrl-z: the screen must be drawn whole again.
+    Resumed,
 }
 
 /// How the event loop ended.
@@ -119,6 +121,46 @@ impl Drop for Guard {
     }
 }
 
+/// Ctrl-z: gives the terminal back as it was, stops (as the shell's job control expects), and
+/// takes the terminal again when continued by `fg`.
+fn suspend() -> io::Result<()> {
+    restore();
+    // SIGTSTP's default action stops the process; execution resumes here after SIGCONT.
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        cursor::Hide
+    )
+}
+
+/// Writes the links on screen again as OSC 8 hyperlinks, over the same cells in the same style,
+/// so that a terminal that knows them makes them clickable.
+fn write_hyperlinks(state: &State) -> io::Result<()> {
+    use crossterm::queue;
+    use crossterm::style::{Print, PrintStyledContent};
+    use ratatui::backend::IntoCrossterm;
+    let mut out = io::stdout();
+    for link in ui::reader::links_on_screen(state) {
+        let Some(open) = crate::hyperlinks::open(&link.url) else {
+            continue;
+        };
+        let style: crossterm::style::ContentStyle = link.style.into_crossterm();
+        queue!(
+            out,
+            cursor::MoveTo(link.x, link.y),
+            Print(open),
+            PrintStyledContent(style.apply(link.text)),
+            Print(crate::hyperlinks::CLOSE),
+            crossterm::style::SetAttribute(crossterm::style::Attribute::Reset)
+        )?;
+    }
+    out.flush()
+}
+
 /// Restores the terminal before the default panic message, so the message is readable.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
@@ -169,6 +211,7 @@ pub fn run(
 ) -> io::Result<Ending> {
     let signals = watch_signals()?;
     install_panic_hook();
+    state.hyperlinks = crate::hyperlinks::supported_here();
     let _guard = Guard::enter()?;
     // Never dropped: ratatui's Drop reports a failure to show the cursor with eprintln!, which
     // panics when the terminal (and so stderr) is gone. The guard restores the terminal instead.
@@ -228,6 +271,9 @@ fn event_loop(
             state.message = Some(failed);
         }
         terminal.draw(|frame| ui::draw(frame, state))?;
+        if state.hyperlinks {
+            write_hyperlinks(state)?;
+        }
         assert!(
             !panic_after_draw,
             "test panic requested by DEBATE_TEST_PANIC"
@@ -239,11 +285,8 @@ fn event_loop(
             if let Some(ending) = signalled(signals) {
                 return Ok(ending);
             }
-            let wait = if state.search.busy || out.saver.is_loading() {
-                5
-            } else {
-                100
-            };
+            let busy = state.search.busy || out.saver.is_loading();
+            let wait = if busy { 5 } else { 100 };
             if wait_for_terminal(Duration::from_millis(wait)) == Wait::HungUp {
                 return Ok(Ending::Signal(signal_hook::consts::SIGHUP));
             }
@@ -290,6 +333,7 @@ fn event_loop(
                 resized |= matches!(action, Action::Resize(..));
                 let effects = update(state, action);
                 next = perform(terminal, state, &mut out, effects)?;
+                resized |= next == Next::Resumed;
             }
             if next == Next::Quit || !event::poll(Duration::ZERO)? {
                 break;
@@ -330,6 +374,10 @@ fn perform(
             }),
             Effect::Copy(text) => copy_to_clipboard(&text)?,
             Effect::Quit => return Ok(Next::Quit),
+            Effect::Suspend => {
+                suspend()?;
+                return Ok(Next::Resumed);
+            }
             Effect::OpenEditor { claim } => {
                 editor::open(terminal, state, out.saver.file(), claim.as_deref())?;
                 out.saver.forget();

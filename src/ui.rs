@@ -6,8 +6,10 @@
 
 pub mod card;
 pub mod claims;
+pub mod cues;
 pub mod debate;
 pub mod detail;
+pub mod find;
 pub mod form;
 pub mod help;
 pub mod paint;

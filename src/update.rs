@@ -57,17 +57,15 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
     {
         return;
     }
+    if counted(state, &action, fx) || crate::reading::handle(state, &action) {
+        return;
+    }
     match action {
         Action::Quit => fx.push(Effect::Quit),
+        Action::Suspend => fx.push(Effect::Suspend),
         Action::Back => back(state),
         Action::ToggleHelp => state.overlay = Some(Overlay::Help(0)),
-        Action::ShowArticle(i) => {
-            if i < state.debate.articles.len() {
-                go(state, View::Reader, article_ix(state, i));
-            } else {
-                state.message = Some(format!("There is no article {}.", i + 1));
-            }
-        }
+        Action::ShowArticle(i) => show_article(state, i),
         Action::NextPane => step_pane(state, true),
         Action::PrevPane => step_pane(state, false),
         Action::ShowClaims => go(state, View::Claims, state.article),
@@ -109,16 +107,8 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         Action::NextClaim => reader::step_claim(state, true),
         Action::PrevClaim => reader::step_claim(state, false),
         Action::Open => open(state),
-        Action::ShowDetail => {
-            if let Some(claim) = selected_claim(state) {
-                show_detail(state, claim);
-            }
-        }
-        Action::ReadInArticle => {
-            if let Some(claim) = selected_claim(state) {
-                reader::jump_to_claim(state, claim);
-            }
-        }
+        Action::ShowDetail => on_selected(state, show_detail),
+        Action::ReadInArticle => on_selected(state, reader::jump_to_claim),
         Action::CycleArticleFilter => claims::cycle_article_filter(state),
         Action::CycleTagFilter => claims::cycle_tag_filter(state),
         Action::CycleStanceFilter => claims::cycle_stance_filter(state),
@@ -141,8 +131,37 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
             results,
         } => search::search_done(state, generation, *results),
         Action::Reloaded(file) => reload::reload(state, *file.0, fx),
-        // Links move in the detail (an overlay); authoring's actions went to `form` above.
+        // Links act in the detail only; counts, the reader's search and jumps, and authoring
+        // (`form`) are handled above.
         _ => {}
+    }
+}
+
+/// Takes a digit into the pending count (true: nothing else to do), or repeats the action as
+/// many times as counted less one, leaving the last time to the caller.
+fn counted(state: &mut State, action: &Action, fx: &mut Effects) -> bool {
+    match crate::count::before(&mut state.count, action) {
+        crate::count::Counted::Digit | crate::count::Counted::Cancelled => true,
+        crate::count::Counted::Times(n) => {
+            (1..n).for_each(|_| apply(state, action.clone(), fx));
+            false
+        }
+    }
+}
+
+/// Does `act` on the claim the view has selected, if any.
+fn on_selected(state: &mut State, act: fn(&mut State, ClaimIx)) {
+    if let Some(claim) = selected_claim(state) {
+        act(state, claim);
+    }
+}
+
+/// `1`…`9`: article pane `i` (0-based), if there is one.
+fn show_article(state: &mut State, i: usize) {
+    if i < state.debate.articles.len() {
+        go(state, View::Reader, article_ix(state, i));
+    } else {
+        state.message = Some(format!("There is no article {}.", i + 1));
     }
 }
 
@@ -171,12 +190,9 @@ pub(super) fn article_ix(state: &State, i: usize) -> ArticleIx {
 pub(super) fn go(state: &mut State, view: View, article: ArticleIx) {
     let here = state.place();
     let there = Place { view, article };
-    if here != there && view != View::Search {
-        state.history.push(here);
-        // History is for Esc; it need not grow without bound.
-        if state.history.len() > 100 {
-            state.history.remove(0);
-        }
+    crate::places::visit(&mut state.history, here, &there);
+    if view == View::Reader {
+        crate::reading::record_jump(state);
     }
     if view != View::Search {
         abandon_search(state);
@@ -196,15 +212,11 @@ pub(super) fn abandon_search(state: &mut State) {
 }
 
 pub(super) fn back(state: &mut State) {
-    if state.view == View::Search {
-        abandon_search(state);
-        let to = state.search.from.take().unwrap_or(Place {
-            view: View::Reader,
-            article: state.article,
-        });
-        state.view = to.view;
-        state.article = to.article;
-    } else if let Some(place) = state.history.pop() {
+    if crate::reading::clear_find(state) {
+        return;
+    }
+    abandon_search(state);
+    if let Some(place) = crate::places::back(&mut state.history) {
         state.view = place.view;
         state.article = place.article;
     } else if state.view != View::Reader {
@@ -321,7 +333,7 @@ pub(super) fn open(state: &mut State) {
     match state.view {
         View::Reader => {
             let visible = reader::reader_visible_claim(state);
-            if let Some(claim) = state.reader().selected.or(visible) {
+            if let Some(claim) = crate::reading::selected_on_screen(state).or(visible) {
                 state.readers[state.article.get()].selected = Some(claim);
                 show_detail(state, claim);
             } else {
@@ -351,8 +363,6 @@ pub(super) fn open(state: &mut State) {
             else {
                 return;
             };
-            // Esc from the jump lands back on the results.
-            state.history.push(state.place());
             match hit.target {
                 Target::Claim { claim, .. } => reader::jump_to_claim(state, claim),
                 Target::Paragraph { article, block } => {

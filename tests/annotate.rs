@@ -423,17 +423,15 @@ fn a_mouse_drag_selects_a_quote() {
             modifiers: KeyModifiers::NONE,
         })
     };
-    // The first paragraph starts on row 6 at column 1: "China’s AI revolution…".
-    assert!(
-        debate::screen::to_text(&debate::screen::draw(&app.state, 80, 24))
-            .lines()
-            .nth(6)
-            .unwrap()
-            .starts_with(" China’s AI revolution")
-    );
-    app.event(&mouse(MouseEventKind::Down(MouseButton::Left), 9, 6));
-    app.event(&mouse(MouseEventKind::Drag(MouseButton::Left), 15, 6));
-    app.event(&mouse(MouseEventKind::Drag(MouseButton::Left), 22, 6));
+    // The row where the first paragraph starts, at column 1: "China’s AI revolution…".
+    let row = debate::screen::to_text(&debate::screen::draw(&app.state, 80, 24))
+        .lines()
+        .position(|l| l.starts_with(" China’s AI revolution"))
+        .unwrap();
+    let row = u16::try_from(row).unwrap();
+    app.event(&mouse(MouseEventKind::Down(MouseButton::Left), 9, row));
+    app.event(&mouse(MouseEventKind::Drag(MouseButton::Left), 15, row));
+    app.event(&mouse(MouseEventKind::Drag(MouseButton::Left), 22, row));
     app.keys("a");
     let form = app.state.authoring.form.as_ref().expect("the form opens");
     assert_eq!(form.quote.text(), "AI revolution");

@@ -36,7 +36,7 @@ fn open_switch_panes_search_toggle_framing_and_quit() {
         s.contents()
             .contains("China’s AI revolution is getting a plot twist.")
     });
-    app.send("/");
+    app.send("F");
     app.send("hedge fund");
     app.wait_for_screen("search results", |s| {
         s.contents().contains("/ hedge fund") && s.contents().contains("self-funded")
@@ -84,7 +84,7 @@ fn resize_to_1x1_and_back() {
 #[test]
 fn ctrl_c_cancels_the_search_prompt_then_quits() {
     let mut app = open(&[]);
-    app.send("/abc");
+    app.send("Fabc");
     app.wait_for_screen("the query", |s| s.contents().contains("/ abc"));
     // As in fzf: Ctrl-c in the prompt returns where you were; there, it quits.
     app.send("\x03");
@@ -181,7 +181,7 @@ const VIEW_KEYS: &[(&str, &str)] = &[
     ("claims", "cjj"),
     ("debate", "dt"),
     ("compare", "sx"),
-    ("search", "/talent"),
+    ("search", "Ftalent"),
     ("detail", "cjo"),
     ("help", "?"),
 ];
@@ -303,7 +303,7 @@ fn y_copies_the_claim_through_osc_52() {
     app.send("y");
     app.wait_for_screen("the confirmation", |s| {
         s.contents()
-            .contains("Copied claim 'stem-factory-mixed-record'")
+            .contains("Sent claim 'stem-factory-mixed-record'")
     });
     let raw = app.raw.lock().unwrap().clone();
     let start = raw
@@ -398,7 +398,7 @@ fn typing_a_query_over_a_large_debate_is_echoed_before_its_results() {
     let file = path.to_str().unwrap();
     let mut app = App::spawn(&[file], &[], 100, 30);
     app.wait_for_screen("the reader", |s| s.contents().contains("claims"));
-    app.send("/");
+    app.send("F");
     app.wait_for_screen("the search line", |s| s.contents().contains(" / "));
     app.send("techno");
     app.wait_for_screen("the query echoed", |s| s.contents().contains("/ techno"));
@@ -453,7 +453,7 @@ fn cursor_cell(screen: &vt100::Screen, text: &str) -> Option<(u16, String)> {
 #[test]
 fn the_prompt_edits_at_its_cursor_and_takes_a_paste_whole() {
     let mut app = open(&[]);
-    app.send("/");
+    app.send("F");
     app.wait_for_screen("the search line", |s| s.contents().contains(" / "));
     app.send("export");
     app.wait_for_screen("the query", |s| s.contents().contains("/ export"));

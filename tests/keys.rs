@@ -205,7 +205,7 @@ fn search_types_jumps_and_esc_returns_where_you_were() {
     let mut s = app(100, 30);
     press(&mut s, "2 j j");
     let before = (s.view, s.article, s.reader().top);
-    press(&mut s, "/");
+    press(&mut s, "F");
     assert_eq!(s.view, View::Search);
     // Keys that mean something elsewhere are text here.
     type_text(&mut s, "q1cd outlier");
@@ -216,7 +216,7 @@ fn search_types_jumps_and_esc_returns_where_you_were() {
     press(&mut s, "esc");
     assert_eq!((s.view, s.article, s.reader().top), before);
 
-    press(&mut s, "/");
+    press(&mut s, "F");
     type_text(&mut s, "hedge fund");
     press(&mut s, "enter");
     assert_eq!(s.view, View::Reader);
@@ -321,7 +321,7 @@ fn help_toggles_and_quit_works_from_anywhere() {
     for cancel in ["ctrl-c", "ctrl-g", "esc"] {
         press(&mut s, "2 j j");
         let before = (s.view, s.article, s.reader().top);
-        assert_eq!(press(&mut s, &format!("/ t a l {cancel}")), Effects::new());
+        assert_eq!(press(&mut s, &format!("F t a l {cancel}")), Effects::new());
         assert_eq!((s.view, s.article, s.reader().top), before, "{cancel}");
         assert!(!s.search.busy);
     }
@@ -411,7 +411,7 @@ fn top_bar_clicks_switch_views() {
 #[test]
 fn queries_are_capped_with_a_message() {
     let mut s = app(80, 24);
-    press(&mut s, "/");
+    press(&mut s, "F");
     type_text(&mut s, &"ab".repeat(150));
     assert_eq!(
         s.search.query.text().chars().count(),
@@ -457,7 +457,7 @@ fn deliver(state: &mut State, generation: u64, results: debate::search::Results)
 fn typing_never_waits_for_search_and_stale_results_are_dropped() {
     let mut s = app(100, 30);
     // The empty query lists every claim at once, with nothing left to run.
-    assert_eq!(press_deferred(&mut s, "/"), Effects::new());
+    assert_eq!(press_deferred(&mut s, "F"), Effects::new());
     assert!(!s.search.busy);
     assert_eq!(s.search.results.hits.len(), s.debate.claims.len());
 
@@ -488,7 +488,7 @@ fn typing_never_waits_for_search_and_stale_results_are_dropped() {
 #[test]
 fn the_busy_mark_shows_while_a_query_runs_and_clearing_the_query_ends_it() {
     let mut s = app(100, 30);
-    let effects = press_deferred(&mut s, "/ z z z z");
+    let effects = press_deferred(&mut s, "F z z z z");
     let screen = debate::screen::to_text(&debate::screen::draw(&s, 100, 30));
     assert!(screen.contains(debate::ui::search::BUSY.trim()), "{screen}");
     let (generation, results) = run_request(&s, &effects);
@@ -508,7 +508,7 @@ fn the_busy_mark_shows_while_a_query_runs_and_clearing_the_query_ends_it() {
 #[test]
 fn claims_show_first_and_the_selection_survives_the_paragraphs_arriving() {
     let mut s = app(100, 30);
-    let (generation, query) = request(&press_deferred(&mut s, "/ t a l e n t"));
+    let (generation, query) = request(&press_deferred(&mut s, "F t a l e n t"));
     let mut phases = Vec::new();
     debate::search::Index::new(&s.debate).search_phased(
         &s.debate,
@@ -669,7 +669,7 @@ fn prompt(state: &State) -> String {
 #[test]
 fn the_prompt_edits_as_readline_does() {
     let mut s = app(80, 24);
-    press(&mut s, "/");
+    press(&mut s, "F");
     type_text(&mut s, "export");
     // The example: the cursor moves, and X goes where it stands.
     press(&mut s, "left left X");
@@ -695,7 +695,7 @@ fn the_prompt_edits_as_readline_does() {
 #[test]
 fn moving_the_cursor_runs_no_search() {
     let mut s = app(80, 24);
-    press(&mut s, "/");
+    press(&mut s, "F");
     type_text(&mut s, "tai");
     let effects = press_deferred(&mut s, "left home right end alt-b alt-f");
     assert!(
@@ -709,7 +709,7 @@ fn moving_the_cursor_runs_no_search() {
 #[test]
 fn a_paste_is_one_edit_at_the_cursor() {
     let mut s = app(80, 24);
-    press(&mut s, "/");
+    press(&mut s, "F");
     type_text(&mut s, "ab");
     press(&mut s, "left");
     let action = to_action(&s, &Event::Paste("export\ncontrols\n".into())).unwrap();
@@ -728,7 +728,7 @@ fn a_paste_is_one_edit_at_the_cursor() {
 #[test]
 fn wide_characters_are_one_cursor_step() {
     let mut s = app(80, 24);
-    press(&mut s, "/");
+    press(&mut s, "F");
     type_text(&mut s, "中国");
     press(&mut s, "left x");
     assert_eq!(prompt(&s), "中x|国");
@@ -740,15 +740,15 @@ fn ctrl_p_and_ctrl_n_recall_the_queries_of_this_session() {
     let mut s = app(80, 24);
     // Two queries opened with Enter, the first one twice: it is kept once, as the newest.
     for query in ["talent", "export", "talent"] {
-        press(&mut s, "/");
+        press(&mut s, "F");
         type_text(&mut s, query);
         press(&mut s, "enter");
     }
     assert_eq!(s.search.history, ["export", "talent"]);
     // An abandoned query is not recorded.
-    press(&mut s, "/");
+    press(&mut s, "F");
     type_text(&mut s, "nvid");
-    press(&mut s, "esc / ");
+    press(&mut s, "esc F");
     type_text(&mut s, "dra");
     press(&mut s, "ctrl-p");
     assert_eq!(prompt(&s), "talent|");
@@ -773,7 +773,7 @@ fn ctrl_p_and_ctrl_n_recall_the_queries_of_this_session() {
 #[test]
 fn the_preview_scrolls_within_its_length_and_resets_with_the_selection() {
     let mut s = app(80, 12);
-    press(&mut s, "/");
+    press(&mut s, "F");
     let max = debate::ui::search::preview_max_scroll(&s);
     assert!(max > 2, "a claim's card overflows a 12-row screen ({max})");
     press(&mut s, "shift-down shift-down");

@@ -127,5 +127,5 @@ fn copy_puts_the_claim_with_its_readings_on_the_clipboard() {
     assert!(text.contains(&claim.quote));
     assert!(text.contains("Technology transfer: supports."));
     assert!(text.contains("DeepSeek could signal a shift in China’s approach to tech education"));
-    assert!(s.message.as_deref().unwrap().contains("Copied claim"));
+    assert!(s.message.as_deref().unwrap().contains("Sent claim"));
 }

@@ -79,7 +79,7 @@ enum Pace {
 
 /// The keys: open the finder, type `query`, open the best result, then `after`.
 fn script(query: &str, after: &[&str]) -> Vec<String> {
-    let mut keys = vec!["/".to_owned()];
+    let mut keys = vec!["F".to_owned()];
     keys.extend(query.chars().map(String::from));
     keys.push("\r".to_owned());
     keys.extend(after.iter().map(|&k| k.to_owned()));

@@ -54,9 +54,10 @@ const fn bind(
     }
 }
 
-use Context::{Claims, Debate, Detail, Global, Help, Reader, Search};
+use Context::{Claims, Debate, Detail, Find, Global, Help, Reader, Search};
 use KeyCode::{
-    BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+    BackTab, Backspace, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab,
+    Up,
 };
 
 /// Every binding of the program. Order matters within a context: it is the help's order.
@@ -79,11 +80,14 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Global,
-        &[key(PageUp), ctrl('b')],
+        &[key(PageUp), ch('b'), ctrl('b')],
         Action::PageUp,
         "Page up",
         None,
     ),
+    // As in less and vim: a line at a time.
+    bind(Global, &[ctrl('e')], Action::Down, "A line down", None),
+    bind(Global, &[ctrl('y')], Action::Up, "A line up", None),
     bind(
         Global,
         &[ctrl('d')],
@@ -114,16 +118,23 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Reader,
+        &[ch('/')],
+        Action::FindInText,
+        "Find in the text (less-style; smart case)",
+        Some("find"),
+    ),
+    bind(
+        Reader,
         &[ch('n')],
         Action::NextClaim,
-        "Next claim in the article",
-        Some("claim"),
+        "Next match while a pattern is kept, else next claim",
+        Some("next"),
     ),
     bind(
         Reader,
         &[ch('N')],
         Action::PrevClaim,
-        "Previous claim in the article",
+        "Previous match, else previous claim",
         None,
     ),
     bind(
@@ -174,6 +185,21 @@ pub const BINDINGS: &[Binding] = &[
         &[ch('x')],
         Action::ClearFilters,
         "Clear the filters",
+        None,
+    ),
+    // In the list, j and k move the selection: the hint says so rather than "scroll".
+    bind(
+        Claims,
+        &[ch('j'), key(Down)],
+        Action::Down,
+        "Select the next claim",
+        Some("next"),
+    ),
+    bind(
+        Claims,
+        &[ch('k'), key(Up)],
+        Action::Up,
+        "Select the previous claim",
         None,
     ),
     // Debate.
@@ -266,6 +292,14 @@ pub const BINDINGS: &[Binding] = &[
         "Next query (back to what you typed)",
         None,
     ),
+    // `?` is text in the prompt (but opens help while the query is empty).
+    bind(
+        Search,
+        &[key(F(1))],
+        Action::ToggleHelp,
+        "Help (or ? while the query is empty)",
+        None,
+    ),
     // The prompt's editing keys, as in readline and fzf.
     bind(
         Search,
@@ -352,6 +386,28 @@ pub const BINDINGS: &[Binding] = &[
         "Leave search, back to where you were",
         Some("back"),
     ),
+    // Typing a pattern to find in the reader's text: typed characters go into it.
+    bind(
+        Find,
+        &[key(Enter)],
+        Action::FindAccept,
+        "Keep the pattern; n/N step through the matches",
+        Some("keep"),
+    ),
+    bind(
+        Find,
+        &[key(Backspace)],
+        Action::FindBackspace,
+        "Delete a character",
+        None,
+    ),
+    bind(
+        Find,
+        &[key(Esc), ctrl('c'), ctrl('g')],
+        Action::FindCancel,
+        "Cancel, back to where the search started",
+        Some("cancel"),
+    ),
     // Claim detail.
     bind(
         Detail,
@@ -402,10 +458,17 @@ pub const BINDINGS: &[Binding] = &[
         "Close",
         Some("close"),
     ),
+    bind(
+        Detail,
+        &[ch('?'), key(F(1))],
+        Action::ToggleHelp,
+        "Help on these keys",
+        Some("help"),
+    ),
     // Help.
     bind(
         Help,
-        &[key(Esc), ch('?'), ch('q')],
+        &[key(Esc), ch('?'), ch('q'), key(F(1))],
         Action::Back,
         "Close help",
         Some("close"),
@@ -481,8 +544,46 @@ pub const BINDINGS: &[Binding] = &[
         Global,
         &[ch('/')],
         Action::StartSearch,
-        "Search",
-        Some("search"),
+        "Finder over claims, notes and paragraphs",
+        Some("finder"),
+    ),
+    // The finder from the reader, where `/` finds in the text: F for "find anywhere" (less's F
+    // follows a growing file, which means nothing for an article).
+    bind(
+        Global,
+        &[ch('F')],
+        Action::StartSearch,
+        "Finder over claims, notes and paragraphs",
+        Some("finder"),
+    ),
+    bind(
+        Global,
+        &[ch('0')],
+        Action::StartCount,
+        "Count for the next motion: 0 5 j moves five lines",
+        None,
+    ),
+    bind(
+        Global,
+        &[ctrl('o')],
+        Action::JumpBack,
+        "Back to where you jumped from",
+        None,
+    ),
+    // Ctrl-i is Tab to a terminal (and Tab switches panes): Ctrl-n goes forward instead.
+    bind(
+        Global,
+        &[ctrl('n')],
+        Action::JumpForward,
+        "Forward again through the jumps",
+        None,
+    ),
+    bind(
+        Global,
+        &[ctrl('z')],
+        Action::Suspend,
+        "Suspend to the shell (fg to come back)",
+        None,
     ),
     bind(
         Global,
@@ -517,7 +618,7 @@ pub const BINDINGS: &[Binding] = &[
         Reader,
         &[ch('a')],
         Action::Annotate,
-        "Annotate: a caret (h j k l w b e 0 $ gg G), v selects, a makes a claim of it",
+        "Annotate: a caret; v selects, a makes a claim",
         None,
     ),
     bind(
@@ -634,7 +735,13 @@ pub const BINDINGS: &[Binding] = &[
         "Errors of the file's last save",
         None,
     ),
-    bind(Global, &[ch('?')], Action::ToggleHelp, "Help", Some("help")),
+    bind(
+        Global,
+        &[ch('?'), key(F(1))],
+        Action::ToggleHelp,
+        "Help",
+        Some("help"),
+    ),
     bind(Global, &[key(Esc)], Action::Back, "Back", None),
     bind(Global, &[ch('q')], Action::Quit, "Quit", Some("quit")),
     bind(

@@ -12,6 +12,9 @@ use crate::text;
 
 /// The context whose keys the help describes: the view under the overlay.
 fn described(state: &State) -> Context {
+    if state.detail_under_help.is_some() {
+        return Context::Detail;
+    }
     match state.view {
         View::Reader => Context::Reader,
         View::Claims => Context::Claims,

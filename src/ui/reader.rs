@@ -104,6 +104,11 @@ fn render_line(state: &State, article: &Article, line: &FlowLine, width: u16) ->
             theme.subtitle,
         ),
         Source::Byline => line_from(&article.byline(), &line.range, theme.muted),
+        Source::Url => line_from(
+            &text::clean(article.url.as_deref().unwrap_or("")),
+            &line.range,
+            theme.muted.patch(theme.link),
+        ),
         Source::Gap => Line::default(),
         Source::Legend => legend(state),
         Source::Block(b) => {
@@ -147,6 +152,44 @@ fn legend(state: &State) -> Line<'static> {
         ));
     }
     Line::from(spans)
+}
+
+/// Text on screen that is a link: where it starts, what it reads, where it leads, its style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScreenLink {
+    pub x: u16,
+    pub y: u16,
+    pub text: String,
+    pub url: String,
+    pub style: Style,
+}
+
+/// The links the reader shows now (the article's source address), for the event loop to make
+/// into OSC 8 hyperlinks over the cells already drawn. Empty under an overlay or elsewhere.
+pub fn links_on_screen(state: &State) -> Vec<ScreenLink> {
+    if state.view != crate::state::View::Reader || state.overlay.is_some() {
+        return Vec::new();
+    }
+    let article = state.debate.article(state.article);
+    let Some(url) = article.url.as_deref() else {
+        return Vec::new();
+    };
+    let column = crate::geometry::reader(state).column;
+    let reader = state.reader();
+    let shown = text::clean(url);
+    let style = state.theme.muted.patch(state.theme.link);
+    (0..column.height)
+        .filter_map(|dy| {
+            let line = reader.flow.lines.get(reader.top + usize::from(dy))?;
+            (line.source == Source::Url).then(|| ScreenLink {
+                x: column.x,
+                y: column.y + dy,
+                text: shown.get(line.range.clone()).unwrap_or("").to_owned(),
+                url: url.to_owned(),
+                style,
+            })
+        })
+        .collect()
 }
 
 fn line_from(s: &str, range: &Range<usize>, style: Style) -> Line<'static> {
@@ -205,6 +248,12 @@ fn block_line(
         if m.start < r.end && m.end > r.start {
             let kind = state.debate.claim(c).stance(state.framing).map(|s| s.kind);
             marks.push((local(&m), theme.quote(kind, Some(c) == selected)));
+        }
+    }
+    // Matches of the search in the text go last: they show over the quotes.
+    for (m, current) in state.reader().find.iter().flat_map(|f| f.in_block(b)) {
+        if m.start < r.end && m.end > r.start {
+            marks.push((local(&m), super::find::match_style(current)));
         }
     }
     let mut spans = prefix(block, line.first, theme);

@@ -10,14 +10,11 @@ use crate::state::{Overlay, State, View};
 use crate::text;
 
 fn position(state: &State) -> String {
+    if let Some(find) = super::find::position(state) {
+        return find;
+    }
     match state.view {
-        View::Reader => {
-            let reader = state.reader();
-            let total = reader.flow.len().max(1);
-            let pct = (reader.top * 100) / total.saturating_sub(1).max(1);
-            let claims = state.debate.article(state.article).claims.len();
-            format!("{}% · {claims} claims", pct.min(100))
-        }
+        View::Reader => super::cues::reader_position(state),
         View::Claims => format!(
             "{}/{}",
             (state.claims.selected + 1).min(state.claims.visible.len()),
@@ -83,7 +80,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
     ];
     let used: usize = spans.iter().map(Span::width).sum();
     let room = usize::from(area.width).saturating_sub(used + 1);
-    if let Some(message) = &state.message {
+    if let Some(prompt) = super::find::prompt(state) {
+        spans.push(Span::styled(format!(" {prompt}▏"), theme.message));
+    } else if let Some(message) = &state.message {
         spans.push(Span::styled(
             format!(" {}", text::truncate(&text::clean(message), room)),
             theme.message,

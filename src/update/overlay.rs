@@ -32,10 +32,20 @@ pub(super) fn overlay_action(
     match (overlay, action) {
         (
             _,
-            Action::Quit | Action::Resize(..) | Action::SearchDone { .. } | Action::Reloaded(_),
+            Action::Quit
+            | Action::Suspend
+            | Action::Resize(..)
+            | Action::SearchDone { .. }
+            | Action::Reloaded(_),
         ) => false,
         (_, Action::Back) | (Overlay::Help(_), Action::ToggleHelp) => {
-            state.overlay = None;
+            // Help opened over a claim's detail closes back to it.
+            state.overlay = state.detail_under_help.take().map(Overlay::Detail);
+            true
+        }
+        (Overlay::Detail(detail), Action::ToggleHelp) => {
+            state.detail_under_help = Some(detail);
+            state.overlay = Some(Overlay::Help(0));
             true
         }
         (Overlay::Errors(scroll), action) => {

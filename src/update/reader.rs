@@ -21,6 +21,9 @@ pub fn clipboard_text(state: &State, claim: ClaimIx) -> String {
     if !byline.is_empty() {
         let _ = write!(text, ", {byline}");
     }
+    if let Some(url) = &article.url {
+        let _ = write!(text, "\n{}", crate::text::clean(url));
+    }
     text.push('\n');
     for f in d.framing_ixs() {
         if let Some(s) = c.stance(f) {
@@ -36,7 +39,7 @@ pub fn clipboard_text(state: &State, claim: ClaimIx) -> String {
 pub(super) fn copy(state: &mut State, claim: ClaimIx, fx: &mut Effects) {
     fx.push(Effect::Copy(clipboard_text(state, claim)));
     state.message = Some(format!(
-        "Copied claim '{}' to the clipboard.",
+        "Sent claim '{}' to the terminal's clipboard (OSC 52).",
         state.debate.claim(claim).id
     ));
 }

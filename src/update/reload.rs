@@ -93,6 +93,11 @@ pub(super) fn reload(
     state
         .history
         .retain(|p| p.article.get() < debate.articles.len());
+    // Jumps hold article indices and text anchors of the old version: they may point anywhere
+    // now, so the list starts again (the places themselves are kept by article id above).
+    state.jumps = crate::jumps::JumpList::default();
+    // A detail under help names a claim of the old version: closing help shows the view.
+    state.detail_under_help = None;
     let summary = debate.summary();
     state.debate = std::sync::Arc::new(debate);
     state.banner = None;

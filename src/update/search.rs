@@ -8,9 +8,12 @@ use crate::field::{Edit, Outcome, TextField};
 use crate::state::{State, View};
 
 pub(super) fn start_search(state: &mut State, fx: &mut Effects) {
-    if state.view != View::Search {
-        state.search.from = Some(state.place());
-    }
+    let there = crate::state::Place {
+        view: View::Search,
+        article: state.article,
+    };
+    let here = state.place();
+    crate::places::visit(&mut state.history, here, &there);
     state.view = View::Search;
     state.search.query = TextField::new(MAX_QUERY_CHARS);
     state.search.recalling = None;
@@ -162,6 +165,11 @@ pub(super) fn show_results(state: &mut State, results: crate::search::Results) {
 /// A prompt-editing action, as the edit of the finder's query it stands for.
 pub(super) fn edit_prompt(state: &mut State, fx: &mut Effects, action: Action) {
     let edit = match action {
+        // `?` as the whole query would find nothing worth finding: it opens help, as elsewhere.
+        Action::SearchInput('?') if state.search.query.text().is_empty() => {
+            state.overlay = Some(crate::state::Overlay::Help(0));
+            return;
+        }
         Action::SearchInput(c) => Edit::Insert(c),
         Action::Paste(text) => Edit::Paste(text),
         Action::SearchBackspace => Edit::DeleteBack,

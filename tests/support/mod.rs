@@ -80,9 +80,38 @@ impl App {
         cols: u16,
         rows: u16,
     ) -> Self {
+        Self::launch(
+            env!("CARGO_BIN_EXE_debate"),
+            state_dir,
+            args,
+            env,
+            cols,
+            rows,
+        )
+    }
+
+    /// An interactive shell with job control (prompt `shell$ `) in the environment the binary
+    /// would get: for tests of Ctrl-z and `fg`, which need a shell to stop to.
+    pub fn spawn_shell(cols: u16, rows: u16) -> Self {
+        let state_dir = tempfile::tempdir().unwrap();
+        let args = ["--norc", "--noprofile", "-i"];
+        let env = [("PS1", "shell$ ")];
+        let mut app = Self::launch("bash", state_dir.path(), &args, &env, cols, rows);
+        app.own_state_dir = Some(state_dir);
+        app
+    }
+
+    fn launch(
+        program: &str,
+        state_dir: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Self {
         let pair = native_pty_system().openpty(size(cols, rows)).unwrap();
         let before = pair.master.get_termios().unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_debate"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
