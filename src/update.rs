@@ -37,7 +37,9 @@ pub fn update(state: &mut State, action: Action) -> Effects {
     if let Action::ClickAt { x, y } = action {
         state.authoring.pressed = Some((x, y));
     }
+    let found = caret::current_find(state);
     apply(state, action, &mut effects);
+    caret::follow_find(state, found.as_ref());
     effects
 }
 

@@ -530,3 +530,15 @@ fn a_large_file_is_read_back_in_the_background_after_a_save() {
     let claim = app.state.debate.claim_by_id("read-back-later").unwrap();
     assert_eq!(app.state.reader().selected, Some(claim));
 }
+
+#[test]
+fn a_text_search_puts_the_caret_on_its_match() {
+    let (_dir, path) = debate_file();
+    let mut app = App::on_file(&path);
+    // The pattern's letters are the pattern's, not motions.
+    app.keys("a /");
+    app.type_text("plot tw");
+    app.keys("enter v e e a");
+    let form = app.state.authoring.form.as_ref().expect("the form opens");
+    assert_eq!(form.quote.text(), "plot twist");
+}

@@ -28,7 +28,12 @@ pub fn to_action(state: &State, key: &KeyEvent) -> Option<Action> {
     if a.form.is_some() || a.prompt.is_some() {
         return form_key(key).map(Action::Form);
     }
-    if a.caret.is_some() && state.view == View::Reader && state.overlay.is_none() {
+    // While a pattern is typed after `/`, its letters are the pattern's.
+    if a.caret.is_some()
+        && state.view == View::Reader
+        && state.overlay.is_none()
+        && !crate::reading::typing_pattern(state)
+    {
         return caret_key(key).map(Action::CaretKey);
     }
     None

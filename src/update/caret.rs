@@ -142,3 +142,26 @@ fn point_on_screen(state: &State, x: u16, y: u16) -> Option<caret::Point> {
     let article = state.debate.article(state.article);
     caret::point_at(article, &reader.flow, line, usize::from(x - column.x))
 }
+
+/// The match of the reader's `/` search that is current, to compare after an action.
+pub(super) fn current_find(state: &State) -> Option<crate::find::Match> {
+    state.reader().find.as_ref()?.current_match().cloned()
+}
+
+/// A search that moved to another match takes the caret there (extending a selection, as a
+/// search does in vim's visual mode).
+pub(super) fn follow_find(state: &mut State, before: Option<&crate::find::Match>) {
+    let now = current_find(state);
+    if now.as_ref() == before || state.view != View::Reader {
+        return;
+    }
+    let (Some(found), Some(caret)) = (now, state.authoring.caret.as_mut()) else {
+        return;
+    };
+    if caret.article == state.article {
+        caret.at = caret::Point {
+            block: found.block,
+            byte: found.range.start,
+        };
+    }
+}
