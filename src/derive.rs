@@ -7,7 +7,6 @@ use crate::flow::Flow;
 use crate::geometry::{self, layout};
 use crate::model::{ArticleIx, ClaimIx, StanceKind};
 use crate::state::State;
-use crate::ui;
 
 /// Recomputes everything derived from the size and the data: call after a change of either.
 /// List offsets start again from the top (then scroll just enough to show the selection), so
@@ -66,7 +65,8 @@ pub(crate) fn refresh_claims(state: &mut State) {
         })
         .collect();
     state.claims.selected = previous
-        .and_then(|p| state.claims.visible.iter().position(|&c| c == p))
+        // The list keeps the debate's claim order: found by bisection.
+        .and_then(|p| state.claims.visible.binary_search(&p).ok())
         .unwrap_or(0)
         .min(state.claims.visible.len().saturating_sub(1));
     follow_claims(state);
@@ -86,7 +86,7 @@ pub(crate) fn follow_search(state: &mut State) {
 }
 
 pub(crate) fn clamp_debate(state: &mut State) {
-    let (selected, offset) = ui::debate::fit(state);
+    let (selected, offset) = geometry::debate::fit(state);
     state.debate_view.selected = selected;
     state.debate_view.offset = offset;
 }

@@ -20,7 +20,7 @@ pub enum Source {
     Url,
     /// What the colours of the quotes mean under the active framing.
     Legend,
-    /// An empty line between blocks.
+    /// An empty line between blocks; its anchor's byte is the index of the block below it.
     Gap,
     /// A block of the article's text, by index.
     Block(usize),
@@ -104,9 +104,11 @@ impl Flow {
                 (Some(BlockKind::Item { .. }), BlockKind::Item { .. })
             );
             if !tight {
+                // The gap's "range" is the index of the block below it, empty: a gap at the top
+                // of the screen then has an anchor that finds this gap again at any width.
                 lines.push(FlowLine {
                     source: Source::Gap,
-                    range: 0..0,
+                    range: i..i,
                     first: true,
                 });
             }
@@ -222,6 +224,29 @@ mod tests {
                 && anchor.byte <= narrow.lines[there].range.end
         );
         assert_eq!(back, line);
+    }
+
+    /// A resize with an empty line at the top kept the top only for text: every gap's anchor
+    /// found the article's last gap.
+    #[test]
+    fn every_gap_is_found_again_at_another_width() {
+        let a = article();
+        let wide = Flow::build(&a, 88);
+        let narrow = Flow::build(&a, 30);
+        let gaps: Vec<usize> = (0..wide.len())
+            .filter(|&i| wide.lines[i].source == Source::Gap)
+            .collect();
+        assert!(gaps.len() > 3, "the article has paragraphs");
+        for line in gaps {
+            let there = narrow.line_of(wide.anchor(line));
+            assert_eq!(narrow.lines[there].source, Source::Gap);
+            assert_eq!(
+                narrow.lines[there + 1].source,
+                wide.lines[line + 1].source,
+                "the gap above the same block"
+            );
+            assert_eq!(wide.line_of(narrow.anchor(there)), line);
+        }
     }
 
     #[test]

@@ -2,8 +2,13 @@
 //! everything is: the screen's regions ([`layout`]), the top bar's tabs ([`top`]), the claim
 //! list's row height and the byte under a reader column. Pure functions of sizes and text.
 
+pub(crate) mod card;
+pub mod debate;
 pub mod layout;
+pub(crate) mod overlay;
+pub mod preview;
 pub mod top;
+pub(crate) mod wrap;
 
 use std::ops::Range;
 
@@ -34,7 +39,7 @@ pub fn byte_at_column(text: &str, range: Range<usize>, col: usize) -> usize {
 }
 
 /// The state's whole screen.
-fn screen(state: &State) -> Rect {
+pub fn screen(state: &State) -> Rect {
     Rect::new(0, 0, state.width, state.height)
 }
 

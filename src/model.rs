@@ -11,6 +11,7 @@ pub(crate) mod placeholders;
 pub mod progress;
 pub mod quote;
 mod raw;
+pub(crate) mod sections;
 mod source;
 pub(crate) mod validate;
 

@@ -62,17 +62,10 @@ pub fn capture(state: &State, session: &mut Session) {
     session.framing = Some(debate.framing(state.framing).id.clone());
     for ix in debate.article_ixs() {
         let reader = &state.readers[ix.get()];
-        // An empty line between blocks has no text to anchor to: the block below it stands in
-        // (restored, its first line is at the top, one line lower than the gap was).
-        let in_text = (reader.top..reader.flow.len())
-            .map(|line| reader.flow.anchor(line))
-            .find(|a| matches!(a.source, crate::flow::Source::Block(_)));
         let anchor = if reader.flow.is_empty() {
             reader.anchor
-        } else if reader.top == 0 {
-            Some(reader.flow.anchor(0))
         } else {
-            in_text.or(reader.anchor)
+            Some(reader.flow.anchor(reader.top))
         };
         if let Some(anchor) = anchor {
             let article = debate.article(ix);

@@ -17,3 +17,31 @@ pub use anchor::{Fit, ReadingAnchor, Restored};
 pub use key::DebateKey;
 pub use record::{Judgement, JumpList, Place, Session, Verdict, View};
 pub use store::{Loaded, Notice, SaveError, SaveFailure, Store, Unusable};
+
+/// The debate the session tests read: framings `a` and `b` and one article `x`, with the
+/// claims each test needs.
+#[cfg(test)]
+pub(crate) fn test_debate(
+    title: &str,
+    article_title: &str,
+    text: &str,
+    claims: &str,
+) -> crate::model::Debate {
+    let source = format!(
+        r#"title = "{title}"
+[[framings]]
+id = "a"
+name = "A"
+thesis = "A."
+[[framings]]
+id = "b"
+name = "B"
+thesis = "B."
+[[articles]]
+id = "x"
+title = "{article_title}"
+text = "{text}"
+{claims}"#
+    );
+    crate::model::Debate::from_toml(&source).expect("test debate loads")
+}

@@ -11,13 +11,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-};
-use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
-use crossterm::{cursor, execute};
+use crossterm::event;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend};
 use ratatui::widgets::Clear;
@@ -37,6 +31,11 @@ use crate::state::State;
 use crate::ui;
 use crate::update::{self, update};
 
+mod modes;
+
+pub use modes::restore;
+use modes::{Guard, suspend, write_hyperlinks};
+
 /// Whether the event loop goes on after performing effects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Next {
@@ -53,33 +52,6 @@ pub enum Ending {
     Quit,
     /// A signal asked us to stop; its number.
     Signal(i32),
-}
-
-/// Puts the terminal back as it was: leaves the alternate screen, stops mouse reporting, shows
-/// the cursor, leaves raw mode. Safe to call twice, from a panic hook, or with the terminal gone.
-pub fn restore() {
-    let mut out = io::stdout();
-    let _ = execute!(
-        out,
-        DisableBracketedPaste,
-        DisableMouseCapture,
-        LeaveAlternateScreen,
-        cursor::Show
-    );
-    let _ = out.flush();
-    let _ = disable_raw_mode();
-}
-
-/// Raw mode, the alternate screen, mouse and paste reporting: the reader's terminal.
-fn take_terminal() -> io::Result<()> {
-    enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste,
-        cursor::Hide
-    )
 }
 
 /// What the event loop performs effects with: the search thread, the save engine, the watch
@@ -101,64 +73,6 @@ impl Outside {
             _ => self.watch = Some(Watch::new(file.to_path_buf())),
         }
     }
-}
-
-/// Restores the terminal when dropped, however the loop is left.
-struct Guard;
-
-impl Guard {
-    fn enter() -> io::Result<Self> {
-        // The guard exists before raw mode, so a failure half-way still restores.
-        let guard = Self;
-        take_terminal()?;
-        Ok(guard)
-    }
-}
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        restore();
-    }
-}
-
-/// Ctrl-z: gives the terminal back as it was, stops (as the shell's job control expects), and
-/// takes the terminal again when continued by `fg`.
-fn suspend() -> io::Result<()> {
-    restore();
-    // SIGTSTP's default action stops the process; execution resumes here after SIGCONT.
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste,
-        cursor::Hide
-    )
-}
-
-/// Writes the links on screen again as OSC 8 hyperlinks, over the same cells in the same style,
-/// so that a terminal that knows them makes them clickable.
-fn write_hyperlinks(state: &State) -> io::Result<()> {
-    use crossterm::queue;
-    use crossterm::style::{Print, PrintStyledContent};
-    use ratatui::backend::IntoCrossterm;
-    let mut out = io::stdout();
-    for link in ui::reader::links_on_screen(state) {
-        let Some(open) = crate::hyperlinks::open(&link.url) else {
-            continue;
-        };
-        let style: crossterm::style::ContentStyle = link.style.into_crossterm();
-        queue!(
-            out,
-            cursor::MoveTo(link.x, link.y),
-            Print(open),
-            PrintStyledContent(style.apply(link.text)),
-            Print(crate::hyperlinks::CLOSE),
-            crossterm::style::SetAttribute(crossterm::style::Attribute::Reset)
-        )?;
-    }
-    out.flush()
 }
 
 /// Restores the terminal before the default panic message, so the message is readable.

@@ -68,7 +68,7 @@ fn selected_notes(s: &State) -> Vec<String> {
     };
     let c = s.debate.claim(claim);
     let framings: Vec<_> = if s.debate_view.side_by_side {
-        let cols = debate::ui::debate::compare_columns(s, s.width);
+        let cols = debate::geometry::debate::columns(s, s.width);
         s.debate
             .framing_ixs()
             .skip(cols.first)

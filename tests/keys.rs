@@ -774,7 +774,7 @@ fn ctrl_p_and_ctrl_n_recall_the_queries_of_this_session() {
 fn the_preview_scrolls_within_its_length_and_resets_with_the_selection() {
     let mut s = app(80, 12);
     press(&mut s, "F");
-    let max = debate::ui::search::preview_max_scroll(&s);
+    let max = debate::geometry::preview::max_scroll(&s);
     assert!(max > 2, "a claim's card overflows a 12-row screen ({max})");
     press(&mut s, "shift-down shift-down");
     assert_eq!(s.search.preview_scroll, 2);

@@ -133,16 +133,6 @@ fn scoring_query() -> impl Strategy<Value = String> {
     ]
 }
 
-/// Every scoring engine, so that the equivalence property checks each one, not only the one
-/// `Auto` picks for a given text.
-const ENGINES: [Engine; 5] = [
-    Engine::Auto,
-    Engine::Lanes,
-    Engine::Columns,
-    Engine::Sparse,
-    Engine::Matrix,
-];
-
 /// The score a fresh fuzzy-matcher gives (a matcher reused across texts can score
 /// differently: see `search::skim`'s tests).
 fn crate_score(text: &str, query: &str) -> Option<i64> {
@@ -233,7 +223,7 @@ proptest! {
     /// matcher computes it, whichever engine scores.
     #[test]
     fn our_scorer_is_fuzzy_matchers_score(texts in prop::collection::vec(scoring_text(), 1..8), query in scoring_query()) {
-        for engine in ENGINES {
+        for engine in Engine::ALL {
             agrees(engine, &texts, &query)?;
         }
     }
@@ -246,7 +236,7 @@ proptest! {
     /// the most and the scalar loop takes over.
     #[test]
     fn our_scorer_agrees_on_long_texts(text in "[abtT -]{7900,8500}", query in "[abtT -]{1,16}") {
-        for engine in ENGINES {
+        for engine in Engine::ALL {
             agrees(engine, std::slice::from_ref(&text), &query)?;
         }
     }

@@ -123,6 +123,18 @@ pub enum Engine {
     Matrix,
 }
 
+impl Engine {
+    /// Every engine, so that the equivalence tests and the fuzz target check each one, not
+    /// only the one `Auto` picks for a given text.
+    pub const ALL: [Self; 5] = [
+        Self::Auto,
+        Self::Lanes,
+        Self::Columns,
+        Self::Sparse,
+        Self::Matrix,
+    ];
+}
+
 /// Where each character of a pattern first matches in one text (greedily, in order), as
 /// [`FirstMatches::find`] found them: scoring the same text with the same pattern
 /// ([`Scorer::score_from`]) starts from there instead of searching again. Found for ASCII

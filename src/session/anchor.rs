@@ -29,6 +29,9 @@ pub struct ReadingAnchor {
     pub offset: usize,
     /// The text of the block from `offset` on.
     pub context: String,
+    /// Whether the place is the empty line just above the block rather than the block itself.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub gap_above: bool,
 }
 
 /// How well a restored anchor matches what was saved.
@@ -75,6 +78,7 @@ impl ReadingAnchor {
             fingerprint: String::new(),
             offset: 0,
             context: String::new(),
+            gap_above: false,
         }
     }
 
@@ -89,6 +93,7 @@ impl ReadingAnchor {
             fingerprint: prefix(&b.text, FINGERPRINT_BYTES).to_owned(),
             offset,
             context: prefix(&b.text[offset..], CONTEXT_BYTES).to_owned(),
+            gap_above: false,
         }
     }
 
@@ -96,6 +101,10 @@ impl ReadingAnchor {
     pub fn from_text_anchor(article: &Article, anchor: TextAnchor) -> Self {
         match anchor.source {
             Source::Block(block) => Self::at_block(article, block, anchor.byte),
+            Source::Gap if anchor.byte < article.doc.blocks.len() => Self {
+                gap_above: true,
+                ..Self::at_block(article, anchor.byte, 0)
+            },
             _ => Self::top(),
         }
     }
@@ -106,6 +115,16 @@ impl ReadingAnchor {
     /// preferring one that still has the context at the offset); then the context anywhere, in
     /// the block nearest the old index; then the nearest block that still exists, at its start.
     pub fn restore(&self, article: &Article) -> Restored {
+        let found = self.restore_in_text(article);
+        match found.anchor.source {
+            // The gap above the block found, when that is where the place was.
+            Source::Block(block) if self.gap_above => restored(Source::Gap, block, found.fit),
+            _ => found,
+        }
+    }
+
+    /// [`ReadingAnchor::restore`] without the gap above: the block and byte.
+    fn restore_in_text(&self, article: &Article) -> Restored {
         let Some(old) = self.block else {
             return restored(Source::Title, 0, Fit::Exact);
         };
@@ -193,6 +212,23 @@ mod tests {
 
     fn block_and_byte(r: Restored) -> (Source, usize) {
         (r.anchor.source, r.anchor.byte)
+    }
+
+    #[test]
+    fn the_empty_line_above_a_block_is_restored_as_that_line() {
+        let a = article(&[FIRST, SECOND, THIRD]);
+        let gap = TextAnchor {
+            source: Source::Gap,
+            byte: 2,
+        };
+        let saved = ReadingAnchor::from_text_anchor(&a, gap);
+        assert!(saved.gap_above);
+        assert_eq!(saved.block, Some(2));
+        assert_eq!(saved.restore(&a).anchor, gap);
+        // A paragraph added above: still the gap above the same paragraph.
+        let edited = article(&["New opening.", FIRST, SECOND, THIRD]);
+        let moved = saved.restore(&edited).anchor;
+        assert_eq!((moved.source, moved.byte), (Source::Gap, 3));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
-use super::record::{Judgement, Place, Session, article_ix, claim_ix};
+use super::record::{Judgement, Place, Session};
 use crate::model::Debate;
 
 /// The version of the JSON shape: fields may be added, never renamed.
@@ -27,12 +27,12 @@ fn block_quote(text: &str) -> String {
 /// One line describing where a bookmark points.
 fn place_line(debate: &Debate, place: &Place) -> String {
     match place {
-        Place::Claim { claim } => match claim_ix(debate, claim) {
+        Place::Claim { claim } => match debate.claim_by_id(claim) {
             Some(ix) => format!("claim `{claim}`: {}", debate.claim(ix).summary),
             None => format!("claim `{claim}` (no longer in the file)"),
         },
         Place::Text { article, anchor } => {
-            let title = article_ix(debate, article).map_or_else(
+            let title = debate.article_by_id(article).map_or_else(
                 || format!("`{article}`"),
                 |ix| debate.article(ix).title.clone(),
             );
@@ -63,7 +63,7 @@ pub fn markdown(session: &Session, debate: &Debate) -> String {
     let present: Vec<_> = session
         .judgements
         .iter()
-        .filter_map(|(id, j)| claim_ix(debate, id).map(|ix| (id, ix, j)))
+        .filter_map(|(id, j)| debate.claim_by_id(id).map(|ix| (id, ix, j)))
         .collect();
     if present.is_empty() {
         out.push_str("\nNone.\n");
@@ -112,7 +112,7 @@ pub fn markdown(session: &Session, debate: &Debate) -> String {
 fn place_json(debate: &Debate, letter: char, place: &Place) -> Value {
     match place {
         Place::Claim { claim } => {
-            let found = claim_ix(debate, claim).map(|ix| debate.claim(ix));
+            let found = debate.claim_by_id(claim).map(|ix| debate.claim(ix));
             json!({
                 "letter": letter.to_string(),
                 "kind": "claim",
@@ -125,7 +125,7 @@ fn place_json(debate: &Debate, letter: char, place: &Place) -> Value {
             "letter": letter.to_string(),
             "kind": "text",
             "article": article,
-            "article_title": article_ix(debate, article).map(|ix| debate.article(ix).title.as_str()),
+            "article_title": debate.article_by_id(article).map(|ix| debate.article(ix).title.as_str()),
             "text": anchor.context,
         }),
     }
@@ -144,7 +144,7 @@ pub fn json(session: &Session, debate: &Debate) -> String {
         .judgements
         .iter()
         .filter_map(|(id, j)| {
-            let claim = debate.claim(claim_ix(debate, id)?);
+            let claim = debate.claim(debate.claim_by_id(id)?);
             Some(json!({
                 "claim": id,
                 "verdict": j.verdict,
@@ -187,27 +187,17 @@ mod tests {
     use crate::session::record::Verdict;
 
     fn debate() -> Debate {
-        let source = r#"
-title = "On Export Controls"
-[[framings]]
-id = "a"
-name = "A"
-thesis = "A."
-[[framings]]
-id = "b"
-name = "B"
-thesis = "B."
-[[articles]]
-id = "x"
-title = "The Article"
-text = "Controls slowed nothing.\n\nThey shaped what was built."
-[[claims]]
+        crate::session::test_debate(
+            "On Export Controls",
+            "The Article",
+            r"Controls slowed nothing.\n\nThey shaped what was built.",
+            r#"[[claims]]
 id = "slow"
 article = "x"
 quote = "Controls slowed nothing."
 summary = "Controls did not slow progress."
-"#;
-        Debate::from_toml(source).expect("test debate loads")
+"#,
+        )
     }
 
     fn session() -> Session {

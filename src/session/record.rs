@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::anchor::ReadingAnchor;
 use super::key::DebateKey;
-use crate::model::{ArticleIx, ClaimIx, Debate, FramingIx};
+use crate::model::{ArticleIx, Debate, FramingIx};
 
 /// The version of the state file's format this build writes and reads. Bump it when a field
 /// changes meaning; a file with a higher version is set aside, not misread.
@@ -61,6 +61,15 @@ impl Verdict {
             Self::Convinced => "convinced",
             Self::NotConvinced => "not convinced",
             Self::Unsure => "unsure",
+        }
+    }
+
+    /// Its mark in lists.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Self::Convinced => "✓",
+            Self::NotConvinced => "✗",
+            Self::Unsure => "?",
         }
     }
 }
@@ -165,31 +174,21 @@ impl Orphans<'_> {
 /// Whether a place still points into the debate.
 pub fn place_exists(debate: &Debate, place: &Place) -> bool {
     match place {
-        Place::Claim { claim } => claim_ix(debate, claim).is_some(),
-        Place::Text { article, .. } => article_ix(debate, article).is_some(),
+        Place::Claim { claim } => debate.claim_by_id(claim).is_some(),
+        Place::Text { article, .. } => debate.article_by_id(article).is_some(),
     }
-}
-
-/// The index of the claim with this id.
-pub fn claim_ix(debate: &Debate, id: &str) -> Option<ClaimIx> {
-    debate.claim_ixs().find(|&ix| debate.claim(ix).id == id)
-}
-
-/// The index of the article with this id.
-pub fn article_ix(debate: &Debate, id: &str) -> Option<ArticleIx> {
-    debate.article_ixs().find(|&ix| debate.article(ix).id == id)
 }
 
 impl Session {
     /// The active framing, if the remembered id is still in the debate.
     pub fn framing_ix(&self, debate: &Debate) -> Option<FramingIx> {
         let id = self.framing.as_deref()?;
-        debate.framing_ixs().find(|&ix| debate.framing(ix).id == id)
+        debate.framing_by_id(id)
     }
 
     /// The open article, if the remembered id is still in the debate.
     pub fn article_ix(&self, debate: &Debate) -> Option<ArticleIx> {
-        article_ix(debate, self.article.as_deref()?)
+        debate.article_by_id(self.article.as_deref()?)
     }
 
     /// Puts a query at the front of the recent ones (moving it there if it was already kept).
@@ -230,7 +229,7 @@ impl Session {
             judgements: self
                 .judgements
                 .keys()
-                .filter(|id| claim_ix(debate, id).is_none())
+                .filter(|id| debate.claim_by_id(id).is_none())
                 .map(String::as_str)
                 .collect(),
             bookmarks: self
@@ -242,7 +241,7 @@ impl Session {
             places: self
                 .places
                 .keys()
-                .filter(|id| article_ix(debate, id).is_none())
+                .filter(|id| debate.article_by_id(id).is_none())
                 .map(String::as_str)
                 .collect(),
         }
@@ -263,7 +262,7 @@ pub fn scorecard(judgements: &BTreeMap<String, Judgement>, debate: &Debate) -> V
         .map(|framing| {
             let mut score = Score::default();
             for (id, judgement) in judgements {
-                let Some(ix) = claim_ix(debate, id) else {
+                let Some(ix) = debate.claim_by_id(id) else {
                     continue;
                 };
                 let Some(stance) = debate.claim(ix).stance(framing) else {
@@ -301,21 +300,11 @@ mod tests {
 
     /// Two framings; claims `c1` (supports a, challenges b) and `c2` (challenges a).
     fn debate() -> Debate {
-        let source = r#"
-title = "T"
-[[framings]]
-id = "a"
-name = "A"
-thesis = "A."
-[[framings]]
-id = "b"
-name = "B"
-thesis = "B."
-[[articles]]
-id = "x"
-title = "X"
-text = "One sentence here. Another sentence there."
-[[claims]]
+        crate::session::test_debate(
+            "T",
+            "X",
+            "One sentence here. Another sentence there.",
+            r#"[[claims]]
 id = "c1"
 article = "x"
 quote = "One sentence"
@@ -327,8 +316,8 @@ article = "x"
 quote = "Another sentence"
 summary = "Second."
 stances = { a = { stance = "challenges" } }
-"#;
-        Debate::from_toml(source).expect("test debate loads")
+"#,
+        )
     }
 
     fn claim(id: &str) -> Place {
@@ -356,6 +345,7 @@ stances = { a = { stance = "challenges" } }
                     fingerprint: "One".into(),
                     offset: 4,
                     context: "sentence \"quoted\" ✓".into(),
+                    gap_above: true,
                 },
             },
         );

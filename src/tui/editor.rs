@@ -9,7 +9,8 @@ use std::process::Command;
 use ratatui::backend::{Backend, ClearType};
 use ratatui::widgets::Clear;
 
-use super::{Screen, restore, take_terminal};
+use super::Screen;
+use super::modes::{restore, take_terminal};
 use crate::state::State;
 
 /// The editor to run and its arguments: `$EDITOR`, else `$VISUAL`, else `vi`. Either variable

@@ -5,21 +5,16 @@
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
+use std::ops::Range;
+
 use super::{paint, theme};
-use crate::model::{ClaimIx, LinkKind, StanceKind};
+use crate::geometry::card::{Card, Reading};
+use crate::model::{ClaimIx, Link, LinkKind, StanceKind};
 use crate::state::State;
 use crate::text;
 
-/// The mark of your verdict on a claim, for lists: none when you gave none.
-pub fn verdict_mark(state: &State, claim: ClaimIx) -> Option<&'static str> {
-    use crate::session::Verdict;
-    let id = &state.debate.claim(claim).id;
-    Some(match state.judgements.get(id)?.verdict? {
-        Verdict::Convinced => "✓",
-        Verdict::NotConvinced => "✗",
-        Verdict::Unsure => "?",
-    })
-}
+/// The mark of your verdict on a claim, for lists (laid out with the card).
+pub use crate::geometry::card::verdict_mark;
 
 /// The card's lines at a width; `selected_link` highlights one of the links (out, then in).
 pub fn lines(
@@ -28,46 +23,40 @@ pub fn lines(
     width: u16,
     selected_link: Option<usize>,
 ) -> Vec<Line<'static>> {
+    laid_out(state, Card::new(state, claim, width), selected_link)
+}
+
+/// The lines of a card already laid out.
+pub fn laid_out(state: &State, card: Card<'_>, selected_link: Option<usize>) -> Vec<Line<'static>> {
     let theme = &state.theme;
-    let w = usize::from(width).max(1);
-    let d = &state.debate;
-    let c = d.claim(claim);
-    let article = d.article(c.article);
-    let mut out = paint::wrapped(&c.summary, w, theme.title);
-    let source = format!("{} · {}", article.title, c.id);
-    out.extend(paint::wrapped(&source, w, theme.dim));
-    if !c.tags.is_empty() {
-        let tags = paint::hashtags(&c.tags);
-        out.extend(paint::wrapped(&tags, w, theme.accent));
-    }
-    if let Some(judgement) = state.judgements.get(&c.id) {
-        if let Some(verdict) = judgement.verdict {
-            let line = format!("Your verdict: {}", verdict.label());
-            out.extend(paint::wrapped(&line, w, theme.accent));
-        }
-        if let Some(note) = judgement.note.as_deref().filter(|n| !n.is_empty()) {
-            out.extend(paint::wrapped(&format!("Your note: {note}"), w, theme.note));
-        }
-    }
+    let (claim, w) = (card.claim, card.width);
+    let mut out = paint::styled(card.summary, theme.title);
+    out.extend(paint::styled(card.source, theme.dim));
+    out.extend(paint::styled(card.tags, theme.accent));
+    out.extend(paint::styled(card.verdict, theme.accent));
+    out.extend(paint::styled(card.note, theme.note));
     out.push(Line::default());
-    out.extend(quote_in_context(state, claim, w));
+    out.extend(quote_in_context(state, claim, card.quote));
     out.push(Line::default());
-    out.extend(readings(state, claim, w));
-    out.extend(links(state, claim, w, selected_link));
+    out.extend(readings(state, &card.readings));
+    out.extend(links(state, &card.links, w, selected_link));
     out
 }
 
 /// The paragraph the quote stands in, the quote highlighted in its stance's colour.
-fn quote_in_context(state: &State, claim: ClaimIx, w: usize) -> Vec<Line<'static>> {
+fn quote_in_context(
+    state: &State,
+    claim: ClaimIx,
+    pieces: Vec<Range<usize>>,
+) -> Vec<Line<'static>> {
     let theme = &state.theme;
     let d = &state.debate;
     let c = d.claim(claim);
     let block = &d.article(c.article).doc.blocks[c.anchor.block];
     let kind = c.stance(state.framing).map(|s| s.kind);
     let bar = Span::styled("│ ", theme.stance(kind));
-    let inner = w.saturating_sub(2).max(1);
     let marks = [(c.anchor.range.clone(), theme.quote(kind, true))];
-    paint::wrapped_marked(&block.text, inner, theme.muted, &marks)
+    paint::marked(&block.text, pieces, theme.muted, &marks)
         .into_iter()
         .map(|l| {
             let mut spans = vec![bar.clone()];
@@ -78,16 +67,14 @@ fn quote_in_context(state: &State, claim: ClaimIx, w: usize) -> Vec<Line<'static
 }
 
 /// Each framing's stance on the claim, with its note.
-fn readings(state: &State, claim: ClaimIx, w: usize) -> Vec<Line<'static>> {
+fn readings(state: &State, readings: &[Reading<'_>]) -> Vec<Line<'static>> {
     let theme = &state.theme;
     let d = &state.debate;
-    let c = d.claim(claim);
     let mut out = Vec::new();
-    for f in d.framing_ixs() {
-        let framing = d.framing(f);
-        let stance = c.stance(f);
-        let kind = stance.map(|s| s.kind);
-        let style = theme.framing(framing, f.get());
+    for r in readings {
+        let framing = d.framing(r.framing);
+        let kind = r.stance.map(|s| s.kind);
+        let style = theme.framing(framing, r.framing.get());
         out.push(Line::from(vec![
             Span::styled("▌", style),
             Span::styled(text::clean(&framing.name).into_owned(), style),
@@ -96,19 +83,17 @@ fn readings(state: &State, claim: ClaimIx, w: usize) -> Vec<Line<'static>> {
                 theme.stance(kind),
             ),
         ]));
-        match stance.and_then(|s| s.note.as_deref()) {
-            Some(note) => {
-                for l in paint::wrapped(note, w.saturating_sub(2).max(1), theme.note) {
-                    let mut spans = vec![Span::raw("  ")];
-                    spans.extend(l.spans);
-                    out.push(Line::from(spans));
-                }
-            }
-            None if stance.is_none() => out.push(Line::from(Span::styled(
+        if r.stance.is_none() {
+            out.push(Line::from(Span::styled(
                 "  (does not bear on this framing)",
                 theme.dim,
-            ))),
-            None => {}
+            )));
+        }
+        for l in &r.note {
+            out.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(l.clone(), theme.note),
+            ]));
         }
     }
     out
@@ -117,13 +102,12 @@ fn readings(state: &State, claim: ClaimIx, w: usize) -> Vec<Line<'static>> {
 /// Links out, then in; the selected one marked.
 fn links(
     state: &State,
-    claim: ClaimIx,
+    links: &[(bool, &Link)],
     w: usize,
     selected_link: Option<usize>,
 ) -> Vec<Line<'static>> {
     let theme = &state.theme;
     let d = &state.debate;
-    let links = state.detail_links(claim);
     if links.is_empty() {
         return Vec::new();
     }
@@ -162,4 +146,40 @@ fn links(
         ]));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::{Judgement, Verdict};
+
+    /// `geometry` says how tall a card is; what is drawn must be exactly that tall, or the
+    /// popup scrolls short of its end or past it.
+    #[test]
+    fn the_card_drawn_is_as_tall_as_geometry_measures_it() {
+        let debate = crate::model::Debate::embedded().expect("embedded debate loads");
+        let mut state = State::new(debate, "t", 80, 24);
+        let first = state.debate.claims[0].id.clone();
+        state.judgements.insert(
+            first,
+            Judgement {
+                verdict: Some(Verdict::Unsure),
+                note: Some("A note long enough to wrap at the narrowest width tried.".into()),
+            },
+        );
+        let mut checked = 0;
+        for claim in state.debate.claim_ixs() {
+            for width in [1, 17, 40, 96] {
+                let card = Card::new(&state, claim, width);
+                let height = card.height();
+                assert_eq!(
+                    laid_out(&state, card, None).len(),
+                    height,
+                    "{claim:?} at {width}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 100);
+    }
 }

@@ -10,49 +10,26 @@ use ratatui::text::{Line, Span};
 mod compare;
 mod rows;
 
-use super::{layout, paint, theme::Theme};
+use super::paint;
+use super::theme::Theme;
 use crate::action::Action;
+use crate::geometry::debate::{self as geometry, Areas};
+use crate::geometry::wrap::Capped;
 use crate::keymap::Context;
 use crate::state::State;
 use crate::text;
-pub use compare::columns as compare_columns;
-use compare::{columns, compare_cells, draw_compare};
+use compare::draw_compare;
 use rows::list_row;
 
-/// Most lines a single summary or note takes in a row before it is cut, unless the row is
-/// selected: the selected row shows all of its text.
-const MAX_NOTE_LINES: usize = 6;
-const MAX_SUMMARY_LINES: usize = 3;
-
-/// Text wrapped to `width`, at most `max` lines; when cut, wrapped two cells narrower so that
-/// its last line ends in a visible " …".
-pub(super) fn capped(
-    text: &str,
-    width: usize,
-    max: usize,
-    style: Style,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
-    let lines = paint::wrapped(text, width, style);
-    if lines.len() <= max {
-        return lines;
-    }
-    let mut lines = paint::wrapped(text, width.saturating_sub(2).max(1), style);
-    lines.truncate(max.max(1));
-    if let Some(last) = lines.last_mut() {
+/// Capped text as lines in a style; when cut, its last line ends in a visible " …".
+pub(super) fn capped(theme: &Theme, text: Capped, style: Style) -> Vec<Line<'static>> {
+    let mut lines = paint::styled(text.lines, style);
+    if text.cut
+        && let Some(last) = lines.last_mut()
+    {
         last.spans.push(Span::styled(" …", theme.dim));
     }
     lines
-}
-
-/// The most lines a row's text may take: all of them when it is selected.
-pub(super) fn limit(selected: bool, max: usize) -> usize {
-    if selected { usize::MAX } else { max }
-}
-
-struct Geometry {
-    pub(super) header: Rect,
-    pub(super) list: Rect,
 }
 
 fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
@@ -61,9 +38,6 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
     let d = &state.debate;
     let f = state.framing;
     let framing = d.framing(f);
-    let w = usize::from(width.min(layout::READING_WIDTH))
-        .saturating_sub(2)
-        .max(1);
     if state.debate_view.side_by_side {
         let count = state.compare_rows().len();
         let filter = if state.debate_view.contested_only {
@@ -71,7 +45,7 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
         } else {
             format!("{count} claims · x: contested only")
         };
-        let cols = columns(state, body.width);
+        let cols = geometry::columns(state, body.width);
         let pan = if cols.shown() < cols.total {
             format!(
                 " · h/l: framings {}–{} of {}",
@@ -125,8 +99,8 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
             theme.dim,
         ),
     ])];
-    let score = crate::session::record::scorecard(&state.judgements, d)[f.get()];
-    if score.judged > 0 {
+    if geometry::shows_score(state) {
+        let score = crate::session::record::scorecard(&state.judgements, d)[f.get()];
         lines.push(Line::from(Span::styled(
             format!(
                 "  Your reading: of {} claims judged, {} convincing for it, {} convincing against",
@@ -135,14 +109,7 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
             theme.accent,
         )));
     }
-    // The thesis shows its first lines, or as many as leave room for a few rows when `i`
-    // opened it; a cut ends in "…" either way.
-    let cap = if state.debate_view.thesis_open {
-        usize::from(body.height.saturating_sub(6)).max(1)
-    } else {
-        usize::from(body.height / 4).max(1)
-    };
-    let thesis = capped(&framing.thesis, w, cap, theme.note, theme);
+    let thesis = capped(theme, geometry::thesis(state, body), theme.note);
     lines.extend(thesis.into_iter().map(|l| {
         let mut spans = vec![Span::raw("  ")];
         spans.extend(l.spans);
@@ -151,125 +118,9 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
     lines
 }
 
-fn geometry(state: &State, body: Rect) -> Geometry {
-    let header_height = u16::try_from(header_lines(state, body).len() + 1)
-        .unwrap_or(u16::MAX)
-        .min(body.height);
-    let header = Rect {
-        height: header_height,
-        ..body
-    };
-    let extra = u16::from(state.debate_view.side_by_side);
-    let mut list = Rect {
-        y: body.y + header_height + extra,
-        height: body.height.saturating_sub(header_height + extra),
-        ..body
-    };
-    if !state.debate_view.side_by_side {
-        // One framing reads like the reader: its column, and its margin for the notes.
-        let reader = layout::Reader::new(body);
-        let right = reader.side.map_or(reader.column.right(), Rect::right);
-        list.x = reader.column.x;
-        list.width = right - reader.column.x;
-    }
-    Geometry { header, list }
-}
-
-/// The view's body on the state's own screen (for `update`, which has no frame).
-fn screen_body(state: &State) -> Rect {
-    layout::Frame::new(
-        Rect::new(0, 0, state.width, state.height),
-        state.banner.is_some(),
-    )
-    .body
-}
-
-/// The number of rows in the current mode and a function giving one row's height, so that
-/// scrolling measures only the rows it passes.
-fn measure(state: &State, width: u16) -> (usize, Box<dyn Fn(usize) -> usize + '_>) {
-    if state.debate_view.side_by_side {
-        let rows = state.compare_rows();
-        let count = rows.len();
-        let cols = columns(state, width);
-        let height = move |i: usize| {
-            rows.get(i).map_or(1, |&c| {
-                compare_cells(state, c, &cols, i == state.debate_view.selected)
-                    .iter()
-                    .map(Vec::len)
-                    .max()
-                    .unwrap_or(1)
-                    + 1
-            })
-        };
-        (count, Box::new(height))
-    } else {
-        let rows = state.debate_rows();
-        let count = rows.len();
-        (
-            count,
-            Box::new(move |i: usize| {
-                if i < rows.len() {
-                    list_row(state, rows, i, width).len()
-                } else {
-                    1
-                }
-            }),
-        )
-    }
-}
-
-/// The selected row clamped to the rows there are, and the first row shown so that it is on
-/// screen: what `update` keeps after every move, resize or change of mode.
-pub fn fit(state: &State) -> (usize, usize) {
-    let g = geometry(state, screen_body(state));
-    let (count, height) = measure(state, g.list.width);
-    let selected = state.debate_view.selected.min(count.saturating_sub(1));
-    let offset = layout::follow(
-        state.debate_view.offset,
-        selected,
-        count,
-        height,
-        usize::from(g.list.height),
-    );
-    (selected, offset)
-}
-
-/// The selected row's height in lines and the list's height: `update` scrolls inside a row
-/// taller than the list before it moves on.
-pub fn selected_fit(state: &State) -> (usize, usize) {
-    let g = geometry(state, screen_body(state));
-    let (count, height) = measure(state, g.list.width);
-    let selected = state.debate_view.selected;
-    let rows = if selected < count {
-        height(selected)
-    } else {
-        0
-    };
-    // A side-by-side row is followed by its rule, which need not show.
-    let rule = usize::from(state.debate_view.side_by_side);
-    (rows.saturating_sub(rule), usize::from(g.list.height))
-}
-
-/// The row under screen row `y`, if any.
-pub fn row_at(state: &State, y: u16) -> Option<usize> {
-    let g = geometry(state, screen_body(state));
-    if y < g.list.y || y >= g.list.bottom() {
-        return None;
-    }
-    let (count, height) = measure(state, g.list.width);
-    let mut at = usize::from(g.list.y);
-    for i in state.debate_view.offset..count {
-        at += height(i);
-        if usize::from(y) < at {
-            return Some(i);
-        }
-    }
-    None
-}
-
 pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
     let theme = &state.theme;
-    let g = geometry(state, body);
+    let g = geometry::areas(state, body);
     let header = header_lines(state, body);
     // The thesis stands over the list it introduces; the rule under it spans the screen.
     let text_area = Rect {
@@ -337,5 +188,74 @@ pub(super) fn mark_more(buf: &mut Buffer, list: Rect, theme: &Theme) {
         buf[(list.right() - 1, list.bottom() - 1)]
             .set_symbol("…")
             .set_style(theme.dim.add_modifier(Modifier::REVERSED));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Debate;
+
+    /// `update` keeps the selection on screen and hit-tests clicks with the heights
+    /// `geometry` gives; every row drawn must be exactly that tall, in both modes.
+    #[test]
+    fn rows_drawn_are_as_tall_as_geometry_measures_them() {
+        let debate = Debate::embedded().expect("embedded debate loads");
+        let mut state = State::new(debate, "t", 80, 24);
+        let mut checked = 0;
+        for side_by_side in [false, true] {
+            state.debate_view.side_by_side = side_by_side;
+            crate::derive::refresh_rows(&mut state);
+            for width in [30, 80, 140] {
+                let cols = geometry::columns(&state, width);
+                for selected in [0, 3] {
+                    state.debate_view.selected = selected;
+                    for (i, &(_, claim)) in state.debate_rows().iter().enumerate() {
+                        let row = geometry::list_row(&state, state.debate_rows(), i, width);
+                        let drawn = list_row(&state, state.debate_rows(), i, width);
+                        assert_eq!(drawn.len(), row.height(), "row {i} at {width}");
+                        let cells = compare::compare_cells(&state, claim, &cols, i == selected);
+                        let tallest = cells.iter().map(Vec::len).max().unwrap_or(1);
+                        let measured = geometry::compare_row(&state, claim, &cols, i == selected);
+                        assert_eq!(tallest, measured.height(), "side by side {i} at {width}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 100);
+    }
+
+    #[test]
+    fn the_header_drawn_is_as_tall_as_geometry_makes_room_for() {
+        let debate = Debate::embedded().expect("embedded debate loads");
+        let mut state = State::new(debate, "t", 80, 24);
+        let read = state.debate.claim(state.debate_rows()[0].1).id.clone();
+        let judged = crate::session::Judgement {
+            verdict: Some(crate::session::Verdict::Convinced),
+            note: None,
+        };
+        for (open, side_by_side, score) in [
+            (false, false, false),
+            (true, false, false),
+            (false, true, false),
+            (false, false, true),
+        ] {
+            if score {
+                state.judgements.insert(read.clone(), judged.clone());
+                assert!(geometry::shows_score(&state));
+            }
+            state.debate_view.thesis_open = open;
+            state.debate_view.side_by_side = side_by_side;
+            for height in [8, 24, 50] {
+                let body = Rect::new(0, 1, 70, height);
+                let areas = geometry::areas(&state, body);
+                let lines = header_lines(&state, body).len() + 1;
+                assert_eq!(
+                    usize::from(areas.header.height),
+                    lines.min(usize::from(height))
+                );
+            }
+        }
     }
 }

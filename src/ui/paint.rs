@@ -2,7 +2,6 @@
 //! and writing a line clipped to a rectangle.
 
 use std::ops::Range;
-use std::sync::Arc;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -14,13 +13,8 @@ use ratatui::widgets::Widget;
 
 use crate::text;
 
-/// Tags as they are shown: "#talent #funding".
-pub fn hashtags(tags: &[Arc<str>]) -> String {
-    tags.iter()
-        .map(|t| format!("#{t}"))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+/// Tags as they are shown, laid out with the card.
+pub use crate::geometry::card::hashtags;
 
 /// Splits `s` into spans: `base` everywhere, patched by each `(range, style)` where it applies.
 /// Ranges are byte ranges into `s`; out-of-bounds or mid-character ranges are ignored.
@@ -55,10 +49,14 @@ pub fn runs(s: &str, base: Style, marks: &[(Range<usize>, Style)]) -> Vec<Span<'
 
 /// Wraps text to `width` and returns one styled line per wrapped line.
 pub fn wrapped(s: &str, width: usize, style: Style) -> Vec<Line<'static>> {
-    let clean = text::clean_multiline(s);
-    text::wrap(&clean, width)
+    styled(crate::geometry::wrap::lines(s, width), style)
+}
+
+/// Lines laid out by `geometry`, in one style.
+pub fn styled(lines: Vec<String>, style: Style) -> Vec<Line<'static>> {
+    lines
         .into_iter()
-        .map(|r| Line::from(Span::styled(clean[r].to_owned(), style)))
+        .map(|l| Line::from(Span::styled(l, style)))
         .collect()
 }
 
@@ -69,7 +67,17 @@ pub fn wrapped_marked(
     base: Style,
     marks: &[(Range<usize>, Style)],
 ) -> Vec<Line<'static>> {
-    text::wrap(s, width)
+    marked(s, text::wrap(s, width), base, marks)
+}
+
+/// The pieces of `s` (byte ranges, as `text::wrap` gives them) as lines, with styled ranges.
+pub fn marked(
+    s: &str,
+    pieces: Vec<Range<usize>>,
+    base: Style,
+    marks: &[(Range<usize>, Style)],
+) -> Vec<Line<'static>> {
+    pieces
         .into_iter()
         .map(|r| {
             let local: Vec<(Range<usize>, Style)> = marks

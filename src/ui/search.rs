@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 
 use super::{card, layout, paint, theme::Theme};
 use crate::field::TextField;
+use crate::geometry::preview::Preview;
 use crate::search::{self, Field, Hit, Target};
 use crate::state::State;
 use crate::text;
@@ -215,58 +216,32 @@ fn draw_preview(buf: &mut Buffer, area: Rect, state: &State, hit: &Hit) {
     paint::lines(buf, area, &lines, state.search.preview_scroll.min(last));
 }
 
-/// How far the selected result's preview scrolls at the current size: its lines past the
-/// preview's height (0 with no preview on screen).
-pub fn preview_max_scroll(state: &State) -> usize {
-    let results = crate::geometry::search(state).results;
-    let (Some(area), Some(hit)) = (
-        results.preview,
-        state.search.results.hits.get(state.search.selected),
-    ) else {
-        return 0;
-    };
-    // As `paint::preview_area` draws it: a rule takes a column when beside the list.
-    let width = if results.beside {
-        area.width.saturating_sub(1)
-    } else {
-        area.width
-    };
-    preview_lines(state, hit, width)
-        .len()
-        .saturating_sub(usize::from(area.height))
-}
-
-fn preview_lines<'a>(state: &'a State, hit: &Hit, width: u16) -> Vec<Line<'a>> {
+fn preview_lines(state: &State, hit: &Hit, width: u16) -> Vec<Line<'static>> {
     let theme = &state.theme;
-    match hit.target {
-        Target::Claim { claim, .. } => card::lines(state, claim, width, None),
-        Target::Thesis { framing } => {
-            let f = state.debate.framing(framing);
-            let width = usize::from(width);
-            let mut lines = paint::wrapped(&f.name, width, theme.title);
-            lines.extend(paint::wrapped(&f.thesis, width, Style::default()));
+    match Preview::new(state, hit, width) {
+        Preview::Claim(laid_out) => card::laid_out(state, laid_out, None),
+        Preview::Thesis { name, thesis } => {
+            let mut lines = paint::styled(name, theme.title);
+            lines.extend(paint::styled(thesis, Style::default()));
             lines
         }
-        Target::Paragraph { article, block } => {
-            let a = state.debate.article(article);
-            let t = search::target_text(&state.debate, hit.target);
-            let t: &str = &t;
-            let marks: Vec<(Range<usize>, Style)> = search::char_ranges(t, &hit.indices)
+        Preview::Paragraph {
+            title,
+            block,
+            text,
+            pieces,
+        } => {
+            let marks: Vec<(Range<usize>, Style)> = search::char_ranges(&text, &hit.indices)
                 .into_iter()
                 .map(|r| (r, theme.search_match))
                 .collect();
-            let mut lines = paint::wrapped(&a.title, usize::from(width), theme.title);
+            let mut lines = paint::styled(title, theme.title);
             lines.push(Line::from(Span::styled(
                 format!("paragraph {}", block + 1),
                 theme.dim,
             )));
             lines.push(Line::default());
-            lines.extend(paint::wrapped_marked(
-                t,
-                usize::from(width),
-                theme.base,
-                &marks,
-            ));
+            lines.extend(paint::marked(&text, pieces, theme.base, &marks));
             lines
         }
     }

@@ -90,7 +90,7 @@ pub(super) fn toggle_thesis(state: &mut State) {
 /// Moves the selection by `delta` rows. A selected row taller than the list is read through
 /// first: a step down scrolls inside it until its last line shows, a step up back to its top.
 pub(super) fn move_rows(state: &mut State, delta: isize) {
-    let (height, viewport) = crate::ui::debate::selected_fit(state);
+    let (height, viewport) = crate::geometry::debate::selected_fit(state);
     let d = &mut state.debate_view;
     let step = (viewport / 2).max(1);
     if delta == 1 && height > viewport && d.row_scroll + viewport < height {
@@ -116,7 +116,7 @@ pub(super) fn pan(state: &mut State, delta: isize) {
         return;
     }
     let width = crate::geometry::frame(state).body.width;
-    let cols = crate::ui::debate::compare_columns(state, width);
+    let cols = crate::geometry::debate::columns(state, width);
     let last = cols.total - cols.shown();
     if last == 0 {
         state.message = Some("Every framing is on screen.".into());

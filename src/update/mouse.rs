@@ -5,7 +5,6 @@ use crate::effect::Effects;
 use crate::flow::Source;
 use crate::geometry::{self, layout};
 use crate::state::{State, View};
-use crate::ui;
 
 pub(super) fn scroll_at(state: &mut State, x: u16, y: u16, delta: i8) {
     let lines = isize::from(delta);
@@ -73,7 +72,7 @@ pub(super) fn click_at(state: &mut State, x: u16, y: u16, fx: &mut Effects) {
             }
         }
         View::Debate => {
-            if let Some(row) = ui::debate::row_at(state, y) {
+            if let Some(row) = geometry::debate::row_at(state, y) {
                 if row == state.debate_view.selected {
                     open(state);
                 } else {

@@ -5,8 +5,8 @@ use super::reader::{copy, jump_to_claim};
 use super::{page_usize, show_detail};
 use crate::action::Action;
 use crate::effect::Effects;
+use crate::geometry;
 use crate::state::{Overlay, State};
-use crate::ui;
 
 /// Scrolling inside an overlay (help, errors) by an action.
 pub(super) fn scroll_overlay(state: &State, scroll: usize, action: &Action) -> usize {
@@ -51,13 +51,15 @@ pub(super) fn overlay_action(
         (Overlay::Errors(scroll), action) => {
             let scroll = scroll_overlay(state, scroll, action);
             state.overlay = Some(Overlay::Errors(
-                scroll.min(ui::help::max_errors_scroll(state)),
+                scroll.min(geometry::overlay::errors_max_scroll(state)),
             ));
             true
         }
         (Overlay::Help(scroll), action) => {
             let scroll = scroll_overlay(state, scroll, action);
-            state.overlay = Some(Overlay::Help(scroll.min(ui::help::max_scroll(state))));
+            state.overlay = Some(Overlay::Help(
+                scroll.min(geometry::overlay::help_max_scroll(state)),
+            ));
             true
         }
         (Overlay::Detail(mut detail), action) => {
@@ -109,7 +111,9 @@ pub(super) fn overlay_action(
                 Action::CycleVerdict => super::cycle_verdict(state, detail.claim),
                 _ => return true,
             }
-            detail.scroll = detail.scroll.min(ui::detail::max_scroll(state, &detail));
+            detail.scroll = detail
+                .scroll
+                .min(geometry::overlay::detail_max_scroll(state, &detail));
             state.overlay = Some(Overlay::Detail(detail));
             true
         }

@@ -227,12 +227,12 @@ pub(crate) fn jump_to_mark(state: &mut State, letter: char) {
         return;
     };
     match place {
-        Place::Claim { claim } => match crate::session::record::claim_ix(&state.debate, &claim) {
+        Place::Claim { claim } => match state.debate.claim_by_id(&claim) {
             Some(ix) => jump_to_claim(state, ix),
             None => state.message = Some(format!("Bookmark '{letter}: claim {claim} is gone.")),
         },
         Place::Text { article, anchor } => {
-            let Some(ix) = crate::session::record::article_ix(&state.debate, &article) else {
+            let Some(ix) = state.debate.article_by_id(&article) else {
                 state.message = Some(format!("Bookmark '{letter}: article {article} is gone."));
                 return;
             };

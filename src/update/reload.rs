@@ -30,51 +30,42 @@ pub(super) fn reload(
             return;
         }
     };
-    let old = &state.debate;
-    let framing_id = old.framing(state.framing).id.clone();
-    let article_id = old.article(state.article).id.clone();
-    // Per article id: the reading anchor and the selected claim's id.
-    let positions: Vec<(String, Option<crate::flow::TextAnchor>, Option<String>)> = old
-        .articles
-        .iter()
-        .zip(&state.readers)
-        .map(|(a, r)| {
-            let anchor = r
-                .anchor
-                .or_else(|| (!r.flow.is_empty()).then(|| r.flow.anchor(r.top)));
-            let selected = r.selected.map(|c| old.claim(c).id.clone());
-            (a.id.clone(), anchor, selected)
-        })
-        .collect();
+    // The old debate stays readable while the state moves to the new one; everything is
+    // carried over by id, through the new debate's index.
+    let old = std::sync::Arc::clone(&state.debate);
+    let old_readers = std::mem::take(&mut state.readers);
     let detail_id = match &state.overlay {
         Some(Overlay::Detail(d)) => Some(old.claim(d.claim).id.clone()),
         _ => None,
     };
-    let claim_id =
-        |d: &crate::model::Debate, id: &str| d.claim_ixs().find(|&c| d.claim(c).id == id);
-
     state.framing = debate
-        .framing_ixs()
-        .find(|&f| debate.framing(f).id == framing_id)
+        .framing_by_id(&old.framing(state.framing).id)
         .unwrap_or_else(crate::model::Debate::first_framing_ix);
     state.article = debate
-        .article_ixs()
-        .find(|&a| debate.article(a).id == article_id)
+        .article_by_id(&old.article(state.article).id)
         .unwrap_or_else(crate::model::Debate::first_article_ix);
     state.readers = debate
         .articles
         .iter()
         .map(|a| {
             let mut reader = crate::state::ReaderState::default();
-            if let Some((_, anchor, selected)) = positions.iter().find(|(id, _, _)| *id == a.id) {
-                reader.anchor = *anchor;
-                reader.selected = selected.as_deref().and_then(|id| claim_id(&debate, id));
+            let was = old
+                .article_by_id(&a.id)
+                .and_then(|o| old_readers.get(o.get()));
+            if let Some(r) = was {
+                // The reading anchor, and the selected claim matched by id.
+                reader.anchor = r
+                    .anchor
+                    .or_else(|| (!r.flow.is_empty()).then(|| r.flow.anchor(r.top)));
+                reader.selected = r
+                    .selected
+                    .and_then(|c| debate.claim_by_id(&old.claim(c).id));
             }
             reader
         })
         .collect();
     state.overlay = match (&state.overlay, detail_id) {
-        (Some(Overlay::Detail(_)), Some(id)) => claim_id(&debate, &id).map(|claim| {
+        (Some(Overlay::Detail(_)), Some(id)) => debate.claim_by_id(&id).map(|claim| {
             Overlay::Detail(DetailState {
                 claim,
                 link: None,
@@ -88,8 +79,8 @@ pub(super) fn reload(
         .claims
         .filter
         .article
-        .and_then(|a| old.articles.get(a.get()).map(|x| x.id.clone()))
-        .and_then(|id| debate.article_ixs().find(|&a| debate.article(a).id == id));
+        .and_then(|a| old.articles.get(a.get()))
+        .and_then(|x| debate.article_by_id(&x.id));
     state
         .history
         .retain(|p| p.article.get() < debate.articles.len());

@@ -90,7 +90,7 @@ pub(super) fn scroll_preview(state: &mut State, lines: isize) {
     if state.view != View::Search {
         return;
     }
-    let max = crate::ui::search::preview_max_scroll(state);
+    let max = crate::geometry::preview::max_scroll(state);
     let s = &mut state.search;
     s.preview_scroll = s.preview_scroll.saturating_add_signed(lines).min(max);
 }

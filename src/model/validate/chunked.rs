@@ -13,6 +13,7 @@ use toml::de::{DeTable, DeValue};
 use super::{Head, Raws, Validator, shape};
 use crate::model::Debate;
 use crate::model::progress::{Progress, Stage};
+use crate::model::sections::{self, Kind};
 
 /// Smaller files gain nothing from splitting.
 pub const MIN_BYTES: usize = 1 << 20;
@@ -22,9 +23,6 @@ pub const MIN_BYTES: usize = 1 << 20;
 /// memory the allocator keeps for that thread (256 KiB batches: 4 MB more at the peak for a
 /// 49 MB file, at the same speed).
 const BATCH_BYTES: usize = 64 << 10;
-
-/// The item lists a section header can start.
-const LISTS: [&str; 3] = ["framings", "articles", "claims"];
 
 /// The debate, if the file splits cleanly into sections and loads without a single error.
 pub fn debate(src: &str, progress: &Progress) -> Option<Debate> {
@@ -102,22 +100,23 @@ fn parse_batches<'a>(
         }
         for (key, value) in root.into_inner() {
             let list = key.get_ref().as_ref();
-            if !LISTS.contains(&list) || !matches!(value.get_ref(), DeValue::Array(_)) {
+            let kind = Kind::named(list)?;
+            if !matches!(value.get_ref(), DeValue::Array(_)) {
                 return None;
             }
             let tables = v.table_list(list, value);
-            match list {
-                "framings" => {
+            match kind {
+                Kind::Framing => {
                     raws.framing_count += tables.len();
                     raws.framings
                         .extend(v.items("framing", tables, shape::FRAMING));
                 }
-                "articles" => {
+                Kind::Article => {
                     raws.article_count += tables.len();
                     raws.articles
                         .extend(v.items("article", tables, shape::ARTICLE));
                 }
-                _ => raws.claims.extend(v.items("claim", tables, shape::CLAIM)),
+                Kind::Claim => raws.claims.extend(v.items("claim", tables, shape::CLAIM)),
             }
         }
         if !v.diagnostics.is_empty() {
@@ -128,87 +127,10 @@ fn parse_batches<'a>(
     Some(raws)
 }
 
-/// Where each top-level `[[framings]]`, `[[articles]]` or `[[claims]]` header line starts,
-/// found by following strings and comments; `None` if a string never ends.
+/// Where each top-level `[[framings]]`, `[[articles]]` or `[[claims]]` header line starts;
+/// `None` if a string never ends.
 fn section_starts(src: &str) -> Option<Vec<usize>> {
-    let b = src.as_bytes();
-    let mut starts = Vec::new();
-    let mut i = 0;
-    let mut line_start = true;
-    while i < b.len() {
-        if line_start {
-            line_start = false;
-            let begin = i;
-            while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
-                i += 1;
-            }
-            if b[i..].starts_with(b"[[") && is_list_header(&b[i + 2..]) {
-                starts.push(begin);
-            }
-            continue;
-        }
-        match b[i] {
-            b'\n' => {
-                line_start = true;
-                i += 1;
-            }
-            b'#' => i = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |n| i + n),
-            b'"' if b[i..].starts_with(b"\"\"\"") => {
-                i += 3;
-                loop {
-                    let at = i + memchr::memchr2(b'\\', b'"', b.get(i..)?)?;
-                    if b[at] == b'\\' {
-                        i = at + 2;
-                    } else if b[at..].starts_with(b"\"\"\"") {
-                        // Up to two more quotes belong to the string.
-                        i = at + 3;
-                        while i < b.len() && b[i] == b'"' && i < at + 5 {
-                            i += 1;
-                        }
-                        break;
-                    } else {
-                        i = at + 1;
-                    }
-                }
-            }
-            b'\'' if b[i..].starts_with(b"'''") => {
-                let at = i + 3 + memchr::memmem::find(b.get(i + 3..)?, b"'''")?;
-                i = at + 3;
-                while i < b.len() && b[i] == b'\'' && i < at + 5 {
-                    i += 1;
-                }
-            }
-            b'"' => {
-                i += 1;
-                while i < b.len() && b[i] != b'"' && b[i] != b'\n' {
-                    i += if b[i] == b'\\' { 2 } else { 1 };
-                }
-                i += usize::from(i < b.len() && b[i] == b'"');
-            }
-            b'\'' => {
-                i += 1;
-                while i < b.len() && b[i] != b'\'' && b[i] != b'\n' {
-                    i += 1;
-                }
-                i += usize::from(i < b.len() && b[i] == b'\'');
-            }
-            _ => i += 1,
-        }
-    }
-    Some(starts)
-}
-
-/// After `[[`: one of the lists, then `]]`, with optional blanks.
-fn is_list_header(rest: &[u8]) -> bool {
-    let trimmed =
-        |s: &[u8]| -> usize { s.iter().take_while(|&&c| c == b' ' || c == b'\t').count() };
-    let mut at = trimmed(rest);
-    let Some(name) = LISTS.iter().find(|n| rest[at..].starts_with(n.as_bytes())) else {
-        return false;
-    };
-    at += name.len();
-    at += trimmed(&rest[at..]);
-    rest[at..].starts_with(b"]]")
+    Some(sections::scan(src)?.into_iter().map(|(at, _)| at).collect())
 }
 
 #[cfg(test)]

@@ -6,14 +6,6 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::{Engine, FirstMatches, Pattern, Scorer, camel_humps};
 
-const ENGINES: [Engine; 5] = [
-    Engine::Auto,
-    Engine::Lanes,
-    Engine::Columns,
-    Engine::Sparse,
-    Engine::Matrix,
-];
-
 /// Whether every engine scores `text` as fuzzy-matcher does, with and without the first
 /// matches handed over and above a bar; the first disagreement, described, otherwise.
 pub fn compare_with_crate(text: &str, query: &str) -> Result<(), String> {
@@ -26,7 +18,7 @@ pub fn compare_with_crate(text: &str, query: &str) -> Result<(), String> {
         return Err(format!("find disagrees on {text:?} / {query:?}"));
     }
     let humps = camel_humps(text);
-    for engine in ENGINES {
+    for engine in Engine::ALL {
         let mut scorer = Scorer::with_engine(engine);
         let results = [
             ("score", scorer.score(text, &pattern)),

@@ -6,71 +6,16 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::{Geometry, MAX_NOTE_LINES, capped, limit, mark_more};
+use super::{Areas, capped, mark_more};
+use crate::geometry::debate::{self as geometry, Columns};
 use crate::model::ClaimIx;
 use crate::state::State;
 use crate::text;
-use crate::ui::{
-    paint,
-    theme::{self, Theme},
-};
+use crate::ui::paint;
+use crate::ui::theme::{self, Theme};
 
-/// A framing column is at least this wide; fewer columns are shown, and panned, below it.
-pub const MIN_COLUMN: u16 = 24;
-/// Between two columns: a space, a rule, a space.
-const GUTTER: u16 = 3;
-
-/// The side-by-side columns at a width: the claim's, then those of the framings shown, which
-/// are `first..first + widths.len() - 1` of `total`.
-pub struct Columns {
-    pub widths: Vec<u16>,
-    pub first: usize,
-    pub total: usize,
-}
-
-impl Columns {
-    /// The framings shown.
-    pub fn shown(&self) -> usize {
-        self.widths.len().saturating_sub(1)
-    }
-
-    /// The left edge of column `i` (0 is the claim's), from the list's left edge.
-    pub fn x(&self, i: usize) -> u16 {
-        self.widths[..i.min(self.widths.len())]
-            .iter()
-            .map(|w| w + GUTTER)
-            .sum()
-    }
-}
-
-/// Column widths of the side-by-side view: the claim, then as many framings as fit at least
-/// [`MIN_COLUMN`] wide (one at any rate), starting at the panned-to framing.
-pub fn columns(state: &State, width: u16) -> Columns {
-    let total = state.debate.framings.len().max(1);
-    let mut claim = (width * 3 / 10).clamp(12.min(width), 40);
-    // The claim column gives up cells (down to 24) when that brings every framing on screen.
-    let all = u16::try_from(total)
-        .unwrap_or(u16::MAX)
-        .saturating_mul(MIN_COLUMN + GUTTER);
-    if width.saturating_sub(claim) < all && width >= all.saturating_add(24) {
-        claim = width - all;
-    }
-    let rest = width.saturating_sub(claim);
-    let fit = usize::from(rest / (MIN_COLUMN + GUTTER)).max(1);
-    let shown = total.min(fit);
-    let first = state.debate_view.pan.min(total - shown);
-    let shown16 = u16::try_from(shown).unwrap_or(1);
-    let each = (rest / shown16).saturating_sub(GUTTER).max(1);
-    let mut widths = vec![claim];
-    widths.extend(std::iter::repeat_n(each, shown));
-    Columns {
-        widths,
-        first,
-        total,
-    }
-}
-
-/// The cells of one side-by-side row: the claim, then each framing's reading.
+/// The cells of one side-by-side row, as `geometry` lays it out: the claim, then each
+/// framing's reading.
 pub(super) fn compare_cells(
     state: &State,
     claim: ClaimIx,
@@ -78,7 +23,7 @@ pub(super) fn compare_cells(
     selected: bool,
 ) -> Vec<Vec<Line<'static>>> {
     let theme = &state.theme;
-    let c = state.debate.claim(claim);
+    let row = geometry::compare_row(state, claim, cols, selected);
     let row_style = if selected {
         theme.selected_row
     } else {
@@ -86,14 +31,7 @@ pub(super) fn compare_cells(
     };
     let mut cells = Vec::with_capacity(cols.widths.len());
     // The claim's cell starts with a mark, so that the selected row is not told by colour alone.
-    let summary = capped(
-        &c.summary,
-        usize::from(cols.widths[0]).saturating_sub(2).max(1),
-        limit(selected, MAX_NOTE_LINES),
-        theme.strong.patch(row_style),
-        theme,
-    );
-    let mut summary: Vec<Line<'static>> = summary
+    let mut summary: Vec<Line<'static>> = capped(theme, row.summary, theme.strong.patch(row_style))
         .into_iter()
         .enumerate()
         .map(|(j, l)| {
@@ -103,18 +41,15 @@ pub(super) fn compare_cells(
             Line::from(spans)
         })
         .collect();
-    // Coverage: a claim only one framing reads is the others' blind spot.
-    if c.stances.iter().flatten().count() == 1 {
+    if row.one_framing_only {
         summary.push(Line::from(Span::styled(
             "  ◌ one framing only",
             theme.dim.patch(row_style),
         )));
     }
     cells.push(summary);
-    let framings = state.debate.framing_ixs().skip(cols.first);
-    for (f, &w) in framings.zip(&cols.widths[1..]) {
-        let stance = c.stance(f);
-        let kind = stance.map(|s| s.kind);
+    for reading in row.readings {
+        let kind = reading.stance.map(|s| s.kind);
         let mut cell = vec![Line::from(Span::styled(
             format!("{} {}", theme.stance_mark(kind), theme::stance_word(kind)),
             theme
@@ -122,24 +57,16 @@ pub(super) fn compare_cells(
                 .add_modifier(Modifier::BOLD)
                 .patch(row_style),
         ))];
-        if let Some(note) = stance.and_then(|s| s.note.as_deref()) {
-            cell.extend(capped(
-                note,
-                usize::from(w).max(1),
-                limit(selected, MAX_NOTE_LINES),
-                theme.note.patch(row_style),
-                theme,
-            ));
-        }
+        cell.extend(capped(theme, reading.note, theme.note.patch(row_style)));
         cells.push(cell);
     }
     cells
 }
 
-pub(super) fn draw_compare(buf: &mut Buffer, g: &Geometry, state: &State) {
+pub(super) fn draw_compare(buf: &mut Buffer, g: &Areas, state: &State) {
     let theme = &state.theme;
     let list = g.list;
-    let cols = columns(state, list.width);
+    let cols = geometry::columns(state, list.width);
     // Column heads, on the line between the header and the rows.
     let head_area = Rect {
         y: list.y.saturating_sub(1),

@@ -4,7 +4,8 @@
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::{MAX_NOTE_LINES, MAX_SUMMARY_LINES, capped, layout, limit};
+use super::capped;
+use crate::geometry::debate as geometry;
 use crate::model::{ClaimIx, StanceKind};
 use crate::state::State;
 
@@ -16,7 +17,7 @@ fn group_title(kind: StanceKind) -> &'static str {
     }
 }
 
-/// The lines of one row of the one-framing list.
+/// The lines of one row of the one-framing list, as `geometry` lays it out.
 pub(super) fn list_row(
     state: &State,
     rows: &[(StanceKind, ClaimIx)],
@@ -24,43 +25,28 @@ pub(super) fn list_row(
     width: u16,
 ) -> Vec<Line<'static>> {
     let theme = &state.theme;
-    let (kind, claim) = rows[i];
-    let c = state.debate.claim(claim);
-    let selected = i == state.debate_view.selected;
+    let row = geometry::list_row(state, rows, i, width);
+    let (kind, selected, w) = (row.kind, row.selected, row.width);
     let row_style = if selected {
         theme.selected_row
     } else {
         Style::default()
     };
-    let w = usize::from(width);
     let mut out = Vec::new();
-    if i == 0 || rows[i - 1].0 != kind {
-        let count = rows.iter().filter(|(k, _)| *k == kind).count();
-        if i > 0 {
+    if let Some(group) = &row.group {
+        if group.blank_before {
             out.push(Line::default());
         }
         out.push(Line::from(vec![
             Span::styled(
-                format!(" {} ", group_title(kind)),
-                theme.stance(Some(kind)).add_modifier(Modifier::BOLD),
+                format!(" {} ", group_title(group.kind)),
+                theme.stance(Some(group.kind)).add_modifier(Modifier::BOLD),
             ),
-            Span::styled(format!("{count}"), theme.dim),
+            Span::styled(format!("{}", group.count), theme.dim),
         ]));
     }
-    let marked = crate::ui::card::verdict_mark(state, claim).map(|m| format!("{m} {}", c.summary));
-    // With room for a margin, the note stands beside the claim, as the reader's margin does.
-    let beside = (width >= layout::READING_WIDTH + 3 + 30).then(|| {
-        let claim = usize::from(layout::READING_WIDTH);
-        (claim, w - claim - 3)
-    });
-    let claim_width = beside.map_or(w, |(claim, _)| claim);
-    let summary = capped(
-        marked.as_deref().unwrap_or(&c.summary),
-        claim_width.saturating_sub(4).max(1),
-        limit(selected, MAX_SUMMARY_LINES),
-        theme.strong.patch(row_style),
-        theme,
-    );
+    let claim_width = row.beside.map_or(w, |(claim, _)| claim);
+    let summary = capped(theme, row.summary, theme.strong.patch(row_style));
     let mut claim_lines = Vec::new();
     for (j, l) in summary.into_iter().enumerate() {
         let lead = if j == 0 {
@@ -80,17 +66,8 @@ pub(super) fn list_row(
         };
         claim_lines.push(pad(vec![lead], l, claim_width, row_style));
     }
-    let note = c.stance(state.framing).and_then(|s| s.note.as_deref());
-    let note_lines = note.map_or_else(Vec::new, |note| {
-        capped(
-            note,
-            beside.map_or(w.saturating_sub(6), |(_, n)| n).max(1),
-            limit(selected, MAX_NOTE_LINES),
-            theme.note.patch(row_style),
-            theme,
-        )
-    });
-    if let Some((_, note_width)) = beside {
+    let note_lines = capped(theme, row.note, theme.note.patch(row_style));
+    if let Some((_, note_width)) = row.beside {
         let height = claim_lines.len().max(note_lines.len());
         let mut notes = note_lines.into_iter();
         for j in 0..height {

@@ -1,0 +1,200 @@
+//! The popups laid out: the help's rows, the error list's lines and the claim card's box, each
+//! in a box as tall as its content and at most the screen, and how far each scrolls.
+
+use ratatui::layout::Rect;
+
+use super::card::Card;
+use super::layout;
+use crate::keymap::{Context, Keymap};
+use crate::state::{DetailState, State, View};
+use crate::text;
+
+/// The help is at most this wide, the error list this, the claim card this.
+const HELP_WIDTH: u16 = 72;
+const ERRORS_WIDTH: u16 = 110;
+const DETAIL_WIDTH: u16 = 96;
+
+/// One row of the help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpRow {
+    Blank,
+    /// A section's title ("Everywhere", the view's name, "Query syntax (as fzf)").
+    Heading(&'static str),
+    /// A key and what it does, the key padded to the section's key column.
+    Key {
+        key: String,
+        help: String,
+    },
+    /// A term of the query syntax and its meaning, the term padded likewise.
+    Syntax {
+        term: String,
+        meaning: String,
+    },
+    /// The closing note on the mouse.
+    Mouse,
+}
+
+/// The context whose keys the help describes: the view under the overlay.
+pub fn described(state: &State) -> Context {
+    if state.detail_under_help.is_some() {
+        return Context::Detail;
+    }
+    match state.view {
+        View::Reader => Context::Reader,
+        View::Claims => Context::Claims,
+        View::Debate => Context::Debate,
+        View::Search => Context::Search,
+    }
+}
+
+/// The help's rows for a context: its own keys first, then the keys that work everywhere.
+pub fn help_rows(keymap: &Keymap, context: Context, width: usize) -> Vec<HelpRow> {
+    let bindings = keymap.bindings_for(context);
+    let labels: Vec<String> = bindings.iter().map(|b| b.label()).collect();
+    let key_width = labels.iter().map(|l| text::width(l)).max().unwrap_or(0) + 2;
+    let mut out = Vec::new();
+    let mut section = None;
+    for (b, label) in bindings.iter().zip(&labels) {
+        let heading = if b.context == Context::Global {
+            "Everywhere"
+        } else {
+            context.title()
+        };
+        if section != Some(heading) {
+            if section.is_some() {
+                out.push(HelpRow::Blank);
+            }
+            out.push(HelpRow::Heading(heading));
+            section = Some(heading);
+        }
+        let pad = " ".repeat(key_width.saturating_sub(text::width(label)));
+        out.push(HelpRow::Key {
+            key: format!("  {label}{pad}"),
+            help: text::truncate(b.help, width.saturating_sub(key_width + 2)).into_owned(),
+        });
+    }
+    if context == Context::Search {
+        out.push(HelpRow::Blank);
+        out.extend(query_syntax(width));
+    }
+    out.push(HelpRow::Blank);
+    out.push(HelpRow::Mouse);
+    out
+}
+
+/// fzf's extended-search syntax, as `search::query` implements it, one term per row.
+const QUERY_SYNTAX: &[(&str, &str)] = &[
+    ("a b", "both terms, in any order (each fuzzy)"),
+    ("'word", "contains word exactly"),
+    ("^word", "starts with word"),
+    ("word$", "ends with word"),
+    ("!word", "does not contain word"),
+    ("a | b", "either term"),
+    ("\\ ", "a literal space"),
+    ("Word", "a capital makes a term case-sensitive"),
+];
+
+fn query_syntax(width: usize) -> Vec<HelpRow> {
+    let key_width = QUERY_SYNTAX
+        .iter()
+        .map(|(term, _)| text::width(term))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let mut out = vec![HelpRow::Heading("Query syntax (as fzf)")];
+    for (term, meaning) in QUERY_SYNTAX {
+        let pad = " ".repeat(key_width.saturating_sub(text::width(term)));
+        out.push(HelpRow::Syntax {
+            term: format!("  {term}{pad}"),
+            meaning: text::truncate(meaning, width.saturating_sub(key_width + 2)).into_owned(),
+        });
+    }
+    out
+}
+
+/// The inside of the help's or the error list's box: less its border and a column each side.
+pub fn text_area(outer: Rect) -> Rect {
+    let inner = layout::inner(outer);
+    Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    }
+}
+
+/// The help's box on a screen: as tall as its rows, at most the screen.
+pub fn help_box(screen: Rect, state: &State) -> Rect {
+    let width = text_area(layout::overlay(screen, HELP_WIDTH)).width;
+    let count = help_rows(&state.keymap, described(state), usize::from(width)).len();
+    layout::overlay_fitting(screen, HELP_WIDTH, count, 0)
+}
+
+/// How far the help can scroll at the state's size.
+pub fn help_max_scroll(state: &State) -> usize {
+    let area = text_area(help_box(super::screen(state), state));
+    help_rows(&state.keymap, described(state), usize::from(area.width))
+        .len()
+        .saturating_sub(usize::from(area.height))
+}
+
+/// The lines of the last save's error report wrapped to a width, each with whether it is an
+/// error's first line; `None` when there is no report.
+pub fn error_lines(state: &State, width: usize) -> Option<Vec<(bool, String)>> {
+    let banner = state.banner.as_ref()?;
+    Some(
+        banner
+            .report
+            .lines()
+            .flat_map(|l| {
+                let first = l.starts_with("error");
+                super::wrap::lines(l, width)
+                    .into_iter()
+                    .map(move |piece| (first, piece))
+            })
+            .collect(),
+    )
+}
+
+/// The error list's height in lines ("No errors." without a report).
+fn error_count(state: &State, width: usize) -> usize {
+    error_lines(state, width).map_or(1, |l| l.len())
+}
+
+/// The error list's box on a screen.
+pub fn errors_box(screen: Rect, state: &State) -> Rect {
+    let width = text_area(layout::overlay(screen, ERRORS_WIDTH)).width;
+    let count = error_count(state, usize::from(width));
+    layout::overlay_fitting(screen, ERRORS_WIDTH, count, 0)
+}
+
+/// How far the error list can scroll at the state's size.
+pub fn errors_max_scroll(state: &State) -> usize {
+    let area = text_area(errors_box(super::screen(state), state));
+    error_count(state, usize::from(area.width)).saturating_sub(usize::from(area.height))
+}
+
+/// The claim card's box on a screen: as tall as the card plus its hint line.
+pub fn detail_box(screen: Rect, state: &State, detail: &DetailState) -> Rect {
+    let width = card_area(layout::overlay(screen, DETAIL_WIDTH)).width;
+    let count = Card::new(state, detail.claim, width).height();
+    layout::overlay_fitting(screen, DETAIL_WIDTH, count, 1)
+}
+
+/// The card's inside: the box less its border, a column each side and the hint line.
+pub fn card_area(outer: Rect) -> Rect {
+    let inner = layout::inner(outer);
+    Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        height: inner.height.saturating_sub(1),
+        ..inner
+    }
+}
+
+/// How far the card can scroll at the state's size.
+pub fn detail_max_scroll(state: &State, detail: &DetailState) -> usize {
+    let area = card_area(detail_box(super::screen(state), state, detail));
+    Card::new(state, detail.claim, area.width)
+        .height()
+        .saturating_sub(usize::from(area.height))
+}

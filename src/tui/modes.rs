@@ -1,0 +1,108 @@
+//! The terminal's modes: entering raw mode and the alternate screen, giving them back (on any
+//! exit, and for Ctrl-z), and the OSC 8 hyperlinks written over a drawn frame.
+
+use std::io::{self, Write};
+
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute};
+
+use crate::state::State;
+use crate::ui;
+
+/// Puts the terminal back as it was: leaves the alternate screen, stops mouse reporting, shows
+/// the cursor, leaves raw mode. Safe to call twice, from a panic hook, or with the terminal gone.
+pub fn restore() {
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = out.flush();
+    let _ = disable_raw_mode();
+}
+
+/// Raw mode, the alternate screen, mouse and paste reporting: the reader's terminal, taken
+/// again after `$EDITOR` gave it back.
+pub(super) fn take_terminal() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        cursor::Hide
+    )
+}
+
+/// Restores the terminal when dropped, however the loop is left.
+pub(super) struct Guard;
+
+impl Guard {
+    pub(super) fn enter() -> io::Result<Self> {
+        // The guard exists before raw mode, so a failure half-way still restores.
+        let guard = Self;
+        enable_raw_mode()?;
+        execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste,
+            cursor::Hide
+        )?;
+        Ok(guard)
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Ctrl-z: gives the terminal back as it was, stops (as the shell's job control expects), and
+/// takes the terminal again when continued by `fg`.
+pub(super) fn suspend() -> io::Result<()> {
+    restore();
+    // SIGTSTP's default action stops the process; execution resumes here after SIGCONT.
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        cursor::Hide
+    )
+}
+
+/// Writes the links on screen again as OSC 8 hyperlinks, over the same cells in the same style,
+/// so that a terminal that knows them makes them clickable.
+pub(super) fn write_hyperlinks(state: &State) -> io::Result<()> {
+    use crossterm::queue;
+    use crossterm::style::{Print, PrintStyledContent};
+    use ratatui::backend::IntoCrossterm;
+    let mut out = io::stdout();
+    for link in ui::reader::links_on_screen(state) {
+        let Some(open) = crate::hyperlinks::open(&link.url) else {
+            continue;
+        };
+        let style: crossterm::style::ContentStyle = link.style.into_crossterm();
+        queue!(
+            out,
+            cursor::MoveTo(link.x, link.y),
+            Print(open),
+            PrintStyledContent(style.apply(link.text)),
+            Print(crate::hyperlinks::CLOSE),
+            crossterm::style::SetAttribute(crossterm::style::Attribute::Reset)
+        )?;
+    }
+    out.flush()
+}
