@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# Runs the end-to-end suites (tests/e2e.rs and tests/typing_stress.rs) N times in a row with a
-# busy loop on every core, and counts the runs that failed: a flaky test shows here, not in CI.
+# Runs the end-to-end suites (tests/e2e.rs, tests/memory.rs, tests/pipe.rs and
+# tests/typing_stress.rs) N times in a row with a busy loop on every core, and counts the runs
+# that failed: a flaky test shows here, not in CI.
 #
 #   bench/e2e-under-load.sh [N]      N runs (default 50)
 #
 # Environment:
-#   INCLUDE_IGNORED=1      also run the tests marked #[ignore] (the issue-13 stress tests, until
-#                          the ordering fix lands)
+#   INCLUDE_IGNORED=1      also run the tests marked #[ignore]
 #   DEBATE_STRESS_RUNS=K   repetitions inside each stress test (default: the test's own, a few)
-#   TESTS="e2e"            which test targets to run (default: "e2e typing_stress")
+#   TESTS="e2e"            which test targets to run (default: "e2e memory pipe typing_stress")
 #   FILTER=name            run only the tests whose name contains this
 #
 # Prints one line per run, the failed tests' names, and finally "N passed, M failed". The output
@@ -16,7 +16,7 @@
 set -euo pipefail
 
 runs=${1:-50}
-tests=${TESTS:-e2e typing_stress}
+tests=${TESTS:-e2e memory pipe typing_stress}
 cd "$(dirname "$0")/.."
 
 targets=()

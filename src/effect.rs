@@ -1,4 +1,5 @@
-//! What `update` asks the outside world to do: run a search, put text on the clipboard, quit.
+//! What `update` asks the outside world to do: run or stop a search, put text on the clipboard,
+//! quit.
 //!
 //! `update` only changes the state and returns these; whoever drives it performs them. The event
 //! loop (`tui`) runs searches on its search thread and writes the clipboard to the terminal;
@@ -17,6 +18,9 @@ pub enum Effect {
         generation: u64,
         query: String,
     },
+    /// Stop the running query: it was abandoned (Esc, another view, an emptied prompt), and
+    /// nobody waits for its results.
+    CancelSearch,
     /// Put this text on the system clipboard.
     Copy(String),
     /// End the program.
@@ -63,6 +67,8 @@ pub fn apply(state: &mut State, action: Action) -> Effects {
                         },
                     ));
                 }
+                // Searches run at once here: there is never one to stop.
+                Effect::CancelSearch => {}
                 other => rest.push(other),
             }
         }

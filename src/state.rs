@@ -101,6 +101,10 @@ pub struct SearchState {
     /// Whether a query is running: set when one is asked for, cleared when its final results
     /// come or when it is abandoned (a newer query, leaving search). Nothing else.
     pub busy: bool,
+    /// Enter was pressed before the query's results were in: the selected result opens when
+    /// they come, and until then the event loop reads no key, so that the keys typed after
+    /// Enter act on what it opened.
+    pub opening: bool,
     /// Whether the user moved the selection in the results on screen; only then does a
     /// selection survive the arrival of the same query's complete results.
     pub moved: bool,

@@ -5,10 +5,10 @@
 //! SIGTERM, SIGHUP, SIGINT) the terminal is restored: a guard's `Drop`, a panic hook and signal
 //! flags all lead to the same idempotent [`restore`].
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::AtomicUsize;
 use std::time::Duration;
 
 use crossterm::event;
@@ -17,11 +17,8 @@ use ratatui::backend::{Backend, ClearType, CrosstermBackend};
 use ratatui::widgets::Clear;
 
 mod editor;
-mod watch;
 
-use watch::Watch;
-
-use crate::action::{Action, Reload};
+use crate::action::Action;
 use crate::annotate::Saver;
 use crate::effect::{Effect, Effects};
 use crate::input;
@@ -35,6 +32,12 @@ mod modes;
 
 pub use modes::restore;
 use modes::{Guard, suspend, write_hyperlinks};
+
+mod wait;
+mod watch;
+
+use wait::{Wait, Woke, signalled, wait, wait_for_terminal};
+use watch::Watch;
 
 /// Whether the event loop goes on after performing effects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,54 +195,14 @@ fn event_loop(
             !panic_after_draw,
             "test panic requested by DEBATE_TEST_PANIC"
         );
-        // Wake regularly so that a signal or a save of the file is noticed without a key, and
-        // often while a search runs, to show its results as soon as they are ready.
-        let mut woken = false;
-        loop {
-            if let Some(ending) = signalled(signals) {
-                return Ok(ending);
-            }
-            let busy = state.search.busy || out.saver.is_loading();
-            let wait = if busy { 5 } else { 100 };
-            if wait_for_terminal(Duration::from_millis(wait)) == Wait::HungUp {
-                return Ok(Ending::Signal(signal_hook::consts::SIGHUP));
-            }
-            if event::poll(Duration::ZERO)? {
-                break;
-            }
-            // A change held still long enough is saved while the reader waits.
-            if let Some(failed) = memory.tick(state, false) {
-                state.message = Some(failed);
-                woken = true;
-                break;
-            }
-            let woke = if let Some(done) = out.saver.try_recv() {
-                Some(done)
-            } else if let Some(done) = out.searcher.try_recv() {
-                Some(Action::SearchDone {
-                    generation: done.generation,
-                    results: Box::new(done.results),
-                })
-            } else {
-                out.watch
-                    .as_mut()
-                    .and_then(Watch::poll)
-                    .map(|result| Action::Reloaded(Reload::new(result)))
-            };
-            if let Some(action) = woke {
-                let effects = update(state, action);
-                if perform(terminal, state, &mut out, effects)? == Next::Quit {
-                    return Ok(Ending::Quit);
-                }
-                woken = true;
-                break;
-            }
-        }
-        if woken {
-            continue;
+        match wait(terminal, state, &mut out, memory, signals)? {
+            Woke::Input => {}
+            Woke::Redraw => continue,
+            Woke::End(ending) => return Ok(ending),
         }
         // Apply every event already waiting before drawing again. Effects are performed after
-        // each one, so a query goes to the search thread before the next key is read.
+        // each one, so a query goes to the search thread before the next key is read. After an
+        // Enter that waits for its results, the keys stay unread until they come.
         let mut resized = false;
         let mut next = Next::Continue;
         loop {
@@ -249,7 +212,15 @@ fn event_loop(
                 next = perform(terminal, state, &mut out, effects)?;
                 resized |= next == Next::Resumed;
             }
-            if next == Next::Quit || !event::poll(Duration::ZERO)? {
+            if next == Next::Quit || state.search.opening {
+                break;
+            }
+            // crossterm's reader spins forever on a terminal that hung up (it retries the
+            // failed read): it is asked only after a look of our own.
+            if wait_for_terminal(Duration::ZERO) == Wait::HungUp {
+                return Ok(Ending::Signal(signal_hook::consts::SIGHUP));
+            }
+            if !event::poll(Duration::ZERO)? {
                 break;
             }
         }
@@ -286,6 +257,7 @@ fn perform(
                 limit: update::SEARCH_LIMIT,
                 debate: Arc::clone(&state.debate),
             }),
+            Effect::CancelSearch => out.searcher.cancel(),
             Effect::Copy(text) => copy_to_clipboard(&text)?,
             Effect::Quit => return Ok(Next::Quit),
             Effect::Suspend => {
@@ -305,53 +277,4 @@ fn perform(
         }
     }
     Ok(Next::Continue)
-}
-
-/// What waiting on the terminal found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Wait {
-    /// Input may be there, or a signal (a resize, say) woke us: ask crossterm.
-    Ready,
-    TimedOut,
-    /// The terminal is gone (its window closed).
-    HungUp,
-}
-
-/// Waits up to `timeout` for the terminal. crossterm's own poll spins forever on a terminal
-/// that hung up without a SIGHUP reaching us (when the reader is a session leader with no
-/// controlling terminal), so the wait happens here, where a hang-up can be seen.
-fn wait_for_terminal(timeout: Duration) -> Wait {
-    use nix::errno::Errno;
-    use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
-    use std::os::fd::AsFd;
-    let stdin = io::stdin();
-    let stdout = io::stdout();
-    let fd = if stdin.is_terminal() {
-        stdin.as_fd()
-    } else {
-        stdout.as_fd()
-    };
-    let mut fds = [PollFd::new(fd, PollFlags::POLLIN)];
-    let millis = u16::try_from(timeout.as_millis()).unwrap_or(u16::MAX);
-    match poll(&mut fds, PollTimeout::from(millis)) {
-        Ok(0) => Wait::TimedOut,
-        Ok(_) => match fds[0].revents() {
-            Some(r)
-                if r.intersects(PollFlags::POLLHUP | PollFlags::POLLERR | PollFlags::POLLNVAL) =>
-            {
-                Wait::HungUp
-            }
-            _ => Wait::Ready,
-        },
-        // A signal interrupted the wait: crossterm may have a resize for us.
-        Err(Errno::EINTR) => Wait::Ready,
-        Err(_) => Wait::HungUp,
-    }
-}
-
-fn signalled(flag: &AtomicUsize) -> Option<Ending> {
-    match flag.load(Ordering::Relaxed) {
-        0 => None,
-        n => Some(Ending::Signal(i32::try_from(n).unwrap_or(0))),
-    }
 }

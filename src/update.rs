@@ -38,7 +38,10 @@ pub fn update(state: &mut State, action: Action) -> Effects {
         state.authoring.pressed = Some((x, y));
     }
     let found = caret::current_find(state);
+    let was_busy = state.search.busy;
+    let finished = matches!(&action, Action::SearchDone { results, .. } if !results.partial);
     apply(state, action, &mut effects);
+    search::cancel_abandoned(state, was_busy, finished, &mut effects);
     caret::follow_find(state, found.as_ref());
     effects
 }
@@ -210,6 +213,7 @@ pub(super) fn abandon_search(state: &mut State) {
     if state.view == View::Search {
         state.search.generation += 1;
         state.search.busy = false;
+        state.search.opening = false;
     }
 }
 
@@ -355,23 +359,7 @@ pub(super) fn open(state: &mut State) {
         }
         View::Search => {
             search::remember_query(state);
-            search::finish_search(state);
-            let Some(hit) = state
-                .search
-                .results
-                .hits
-                .get(state.search.selected)
-                .cloned()
-            else {
-                return;
-            };
-            match hit.target {
-                Target::Claim { claim, .. } => reader::jump_to_claim(state, claim),
-                Target::Paragraph { article, block } => {
-                    reader::jump_to_block(state, article, block);
-                }
-                Target::Thesis { framing } => debate::open_thesis(state, framing),
-            }
+            search::open_result(state);
         }
     }
 }

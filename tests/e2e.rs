@@ -324,11 +324,14 @@ fn y_copies_the_claim_through_osc_52() {
     assert_eq!(app.exit_code(), 0);
 }
 
-#[test]
-fn a_terminal_closing_without_sighup_still_ends_the_program() {
+/// The binary with `args` on a pty that is not its controlling terminal: closing the master
+/// sends it no SIGHUP, as when the reader runs as a session leader under some launchers.
+/// Returns the program and the master, once the program drew its reader.
+fn spawn_detached(
+    args: &[&str],
+    state_dir: &std::path::Path,
+) -> (std::process::Child, std::fs::File) {
     use std::process::{Command, Stdio};
-    // A pty that is not the program's controlling terminal: closing it sends no SIGHUP, as
-    // when the reader runs as a session leader under some launchers.
     let size = nix::pty::Winsize {
         ws_row: 24,
         ws_col: 80,
@@ -346,10 +349,11 @@ fn a_terminal_closing_without_sighup_still_ends_the_program() {
         .unwrap();
     }
     let slave = || Stdio::from(pty.slave.try_clone().unwrap());
-    let state_dir = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_debate"))
+        .args(args)
         .env("TERM", "xterm-256color")
-        .env("DEBATE_STATE_DIR", state_dir.path())
+        .env("DEBATE_STATE_DIR", state_dir)
+        .env("XDG_CONFIG_HOME", state_dir.join("config"))
         .stdin(slave())
         .stdout(slave())
         .stderr(slave())
@@ -357,32 +361,82 @@ fn a_terminal_closing_without_sighup_still_ends_the_program() {
         .unwrap();
     drop(pty.slave);
     let mut master = std::fs::File::from(pty.master);
+    if !read_until(&mut master, b"READ") {
+        let _ = child.wait();
+        panic!("the program ended before drawing");
+    }
+    (child, master)
+}
+
+/// Reads what the program writes until `needle` shows; false if the program closed its side.
+fn read_until(master: &mut std::fs::File, needle: &[u8]) -> bool {
     let mut seen = Vec::new();
     let mut buf = [0u8; 4096];
-    while !String::from_utf8_lossy(&seen).contains("READ") {
-        let n = master.read(&mut buf).unwrap();
-        if n == 0 {
-            let _ = child.wait();
-            panic!("the program ended before drawing");
+    while !seen.windows(needle.len()).any(|w| w == needle) {
+        match master.read(&mut buf) {
+            Ok(0) | Err(_) => return false,
+            Ok(n) => seen.extend_from_slice(&buf[..n]),
         }
-        seen.extend_from_slice(&buf[..n]);
     }
-    drop(master);
+    true
+}
+
+/// Waits for the program to end on its own, as if hung up (status 129), without a panic.
+fn assert_ends_hung_up(mut child: std::process::Child, what: &str) {
     let start = Instant::now();
     while start.elapsed() < TIMEOUT {
         if let Some(status) = child.try_wait().unwrap() {
-            assert_eq!(
-                status.code(),
-                Some(129),
-                "ends as if hung up, without a panic"
-            );
+            assert_eq!(status.code(), Some(129), "{what}: ends as if hung up");
             return;
         }
         std::thread::sleep(Duration::from_millis(10));
     }
     let _ = child.kill();
     let _ = child.wait();
-    panic!("still running {TIMEOUT:?} after its terminal closed");
+    panic!("{what}: still running {TIMEOUT:?} after its terminal closed");
+}
+
+#[test]
+fn a_terminal_closing_without_sighup_still_ends_the_program() {
+    let state_dir = tempfile::tempdir().unwrap();
+    let (child, master) = spawn_detached(&[], state_dir.path());
+    drop(master);
+    assert_ends_hung_up(child, "idle");
+}
+
+/// The terminal closes (with a SIGHUP or without) while Enter waits for the results of a query
+/// over 5,000 claims: the program ends, where crossterm's reader would spin forever on the
+/// dead terminal at full CPU.
+fn terminal_closes_during_a_search(sighup: bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.toml");
+    std::fs::write(
+        &path,
+        debate::testing::generate::debate_toml(4, 5_000, 3, 5),
+    )
+    .unwrap();
+    let (child, mut master) = spawn_detached(&[path.to_str().unwrap()], dir.path());
+    std::io::Write::write_all(&mut master, b"/sanction hierarchy").unwrap();
+    // The busy mark: the query runs.
+    let busy = debate::ui::search::BUSY.trim().as_bytes();
+    assert!(read_until(&mut master, busy), "the program ended");
+    std::io::Write::write_all(&mut master, b"\r").unwrap();
+    if sighup {
+        let pid = nix::unistd::Pid::from_raw(i32::try_from(child.id()).unwrap());
+        nix::sys::signal::kill(pid, Signal::SIGHUP).unwrap();
+    }
+    drop(master);
+    assert_ends_hung_up(child, if sighup { "SIGHUP" } else { "no SIGHUP" });
+}
+
+#[test]
+fn a_terminal_closing_during_a_search_ends_the_program() {
+    terminal_closes_during_a_search(false);
+}
+
+#[test]
+fn a_sighup_during_a_search_ends_the_program() {
+    terminal_closes_during_a_search(true);
 }
 
 #[test]

@@ -492,8 +492,9 @@ fn the_busy_mark_shows_while_a_query_runs_and_clearing_the_query_ends_it() {
     let screen = debate::screen::to_text(&debate::screen::draw(&s, 100, 30));
     assert!(screen.contains(debate::ui::search::BUSY.trim()), "{screen}");
     let (generation, results) = run_request(&s, &effects);
-    // Erasing the query lists every claim again at once; the late results are dropped.
-    assert_eq!(press_deferred(&mut s, "ctrl-u"), Effects::new());
+    // Erasing the query lists every claim again at once and stops the query; the late
+    // results are dropped.
+    assert_eq!(press_deferred(&mut s, "ctrl-u"), vec![Effect::CancelSearch]);
     assert!(!s.search.busy);
     deliver(&mut s, generation, results);
     assert_eq!(s.search.results.hits.len(), s.debate.claims.len());

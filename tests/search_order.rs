@@ -49,15 +49,24 @@ fn phases(state: &State, query: &str) -> (Results, Results) {
     (claims, last)
 }
 
-fn deliver(state: &mut State, generation: u64, results: Results) {
-    let effects = update(
+/// Hands the results of query `generation` to `update`; returns what they ask for.
+fn arrive(state: &mut State, generation: u64, results: Results) -> Effects {
+    update(
         state,
         Action::SearchDone {
             generation,
             results: Box::new(results),
         },
+    )
+}
+
+/// Results that ask for nothing.
+fn deliver(state: &mut State, generation: u64, results: Results) {
+    assert_eq!(
+        arrive(state, generation, results),
+        Effects::new(),
+        "results ask for nothing"
     );
-    assert_eq!(effects, Effects::new(), "results ask for nothing");
 }
 
 /// What the user sees: the screen, plus the parts of the state that decide the next key.
@@ -110,20 +119,72 @@ fn a_result_of_ab_after_abc_was_typed_changes_nothing() {
 fn enter_opens_the_best_result_of_the_whole_query_and_a_late_result_changes_nothing() {
     let mut s = app();
     act(&mut s, [Action::StartSearch]);
-    let (generation, query) = request(&act(&mut s, typed("durov")));
+    let older = request(&act(&mut s, typed("duro")));
+    let (generation, query) = request(&act(&mut s, typed("v")));
     // Enter before any result of "durov" is in: the list still shows the empty query's.
     assert_eq!(s.search.results.query, "");
+    assert_eq!(act(&mut s, [Action::Open]), Effects::new());
+    assert_eq!(
+        s.view,
+        View::Search,
+        "Enter waits for the results of its query"
+    );
+    assert!(s.search.opening && s.search.busy);
+    // A result of the query before the last key opens nothing.
+    let (stale, _) = phases(&s, &older.1);
+    deliver(&mut s, older.0, stale);
+    assert_eq!(s.view, View::Search);
+    assert!(s.search.opening);
+    // The claims of "durov", then all its results: Enter opens the best of all.
     let (claims, all) = phases(&s, &query);
     let best = all.hits[0].target;
-    assert_eq!(act(&mut s, [Action::Open]), Effects::new());
+    deliver(&mut s, generation, claims);
+    assert_eq!(s.view, View::Search, "Enter waits for all the results");
+    deliver(&mut s, generation, all);
     assert_eq!(s.view, View::Reader);
     assert_eq!(
         opened(&s),
         target_place(&s, best),
         "the best hit of 'durov'"
     );
-    assert!(!s.search.busy);
+    assert!(!s.search.busy && !s.search.opening);
+    // Esc lands on the whole results of "durov", the best one selected.
+    act(&mut s, [Action::Back]);
+    assert_eq!(s.view, View::Search);
+    assert_eq!(
+        (s.search.results.query.as_str(), s.search.selected),
+        ("durov", 0)
+    );
+    assert!(!s.search.results.partial && !s.search.busy);
+}
+
+#[test]
+fn enter_on_a_query_whose_claims_match_nothing_waits_for_the_paragraphs() {
+    let mut s = app();
+    act(&mut s, [Action::StartSearch]);
+    let (generation, query) = request(&act(&mut s, typed("xyzzy")));
+    act(&mut s, [Action::Open]);
+    let (claims, all) = phases(&s, &query);
+    assert!(claims.hits.is_empty() && all.hits.is_empty());
+    deliver(&mut s, generation, claims);
+    assert!(s.search.opening, "a paragraph might still match");
+    deliver(&mut s, generation, all);
+    assert_eq!(s.view, View::Search, "nothing to open");
+    assert!(!s.search.opening && !s.search.busy);
+}
+
+#[test]
+fn emptying_the_prompt_stops_the_query() {
+    let mut s = app();
+    act(&mut s, [Action::StartSearch]);
+    let (generation, query) = request(&act(&mut s, typed("talent")));
+    assert_eq!(
+        act(&mut s, [Action::SearchClear]),
+        vec![Effect::CancelSearch]
+    );
+    assert!(!s.search.busy, "no query runs");
     let before = seen(&s);
+    let (claims, all) = phases(&s, &query);
     deliver(&mut s, generation, claims);
     deliver(&mut s, generation, all);
     assert_eq!(seen(&s), before);
@@ -136,7 +197,7 @@ fn a_result_after_esc_changes_nothing_and_the_busy_mark_is_gone() {
     act(&mut s, [Action::StartSearch]);
     let (generation, query) = request(&act(&mut s, typed("talent")));
     assert!(s.search.busy);
-    act(&mut s, [Action::Back]);
+    assert_eq!(act(&mut s, [Action::Back]), vec![Effect::CancelSearch]);
     assert_eq!(s.view, View::Claims, "back where the search started");
     assert!(!s.search.busy, "an abandoned query is not running");
     let before = seen(&s);
@@ -150,18 +211,45 @@ fn a_result_after_esc_changes_nothing_and_the_busy_mark_is_gone() {
 fn a_result_after_a_view_change_keeps_the_framing_message() {
     let mut s = app();
     act(&mut s, [Action::StartSearch]);
-    let (generation, query) = request(&act(&mut s, typed("hedge fund")));
+    let older = request(&act(&mut s, typed("hedge fun")));
+    let (generation, query) = request(&act(&mut s, typed("d")));
     let (claims, all) = phases(&s, &query);
     deliver(&mut s, generation, claims);
-    // Enter, then `t` before the paragraphs' phase is in: the e2e test's keys.
-    act(&mut s, [Action::Open, Action::NextFraming]);
+    deliver(&mut s, generation, all);
+    // Enter, then `t`, before the results of the query before the last key come: the e2e
+    // test's keys.
+    assert_eq!(
+        act(&mut s, [Action::Open, Action::NextFraming]),
+        Effects::new()
+    );
     assert_eq!(s.view, View::Reader);
     let message = s.message.clone().unwrap();
     assert!(message.starts_with("Framing 2/"), "{message}");
     let before = seen(&s);
-    deliver(&mut s, generation, all);
+    let (claims, all) = phases(&s, &older.1);
+    deliver(&mut s, older.0, claims);
+    deliver(&mut s, older.0, all);
     assert_eq!(seen(&s), before);
     assert_eq!(s.message.as_deref(), Some(message.as_str()));
+}
+
+#[test]
+fn leaving_the_finder_for_another_view_stops_its_query() {
+    let mut s = app();
+    act(&mut s, [Action::StartSearch]);
+    let (generation, query) = request(&act(&mut s, typed("talent")));
+    let (claims, all) = phases(&s, &query);
+    deliver(&mut s, generation, claims);
+    // A click on an article's tab leaves the finder while the paragraphs are searched.
+    assert_eq!(
+        act(&mut s, [Action::ShowArticle(1)]),
+        vec![Effect::CancelSearch]
+    );
+    assert_eq!(s.view, View::Reader);
+    assert!(!s.search.busy);
+    let before = seen(&s);
+    deliver(&mut s, generation, all);
+    assert_eq!(seen(&s), before);
 }
 
 #[test]

@@ -51,7 +51,15 @@ fn spawn(args: &[&str]) -> App {
 
 /// The screen once the reader is idle. It must show every text of `last` (what only the end
 /// of the script shows) and no busy mark: no search runs any more.
-fn final_screen(app: &App, what: &str, last: &[&str]) -> (String, String) {
+///
+/// The screen is drawn whole first (a resize to one row less and back redraws every cell):
+/// what is compared is what the reader draws for where the keys led, not which cells ratatui's
+/// diffs happened to rewrite on the way. Those diffs leave the odd cell next to a wide
+/// character with another attribute depending on the frames before; that is not ordering.
+fn final_screen(app: &mut App, what: &str, last: &[&str]) -> (String, String) {
+    app.wait_idle(what, QUIET, IDLE_CPU_NANOS);
+    app.resize(COLS, ROWS - 1);
+    app.resize(COLS, ROWS);
     let (text, formatted) = app.wait_idle(what, QUIET, IDLE_CPU_NANOS);
     let missing: Vec<&&str> = last.iter().filter(|t| !text.contains(**t)).collect();
     assert!(
@@ -116,13 +124,18 @@ fn run_once(
         Pace::Careful => {
             let enter = keys.iter().position(|k| k == "\r").unwrap_or(keys.len());
             type_slowly(&mut app, &keys[..enter]);
+            // The whole query on the prompt, and no busy mark: its results are all in.
+            let prompt = format!("/ {}", keys[1..enter].concat());
+            app.wait_for("the query's results", |s| {
+                s.contains(&prompt) && !s.contains(BUSY_MARK)
+            });
             app.wait_idle(&what, QUIET, IDLE_CPU_NANOS);
             type_slowly(&mut app, &keys[enter..]);
         }
         Pace::Slow => type_slowly(&mut app, keys),
         Pace::Burst => app.send(&keys.concat()),
     }
-    final_screen(&app, &what, last)
+    final_screen(&mut app, &what, last)
 }
 
 /// Fails unless the final screen of `keys` sent at `pace` equals the careful typing's, colours
@@ -146,7 +159,8 @@ fn assert_same(
     assert!(
         actual == careful,
         "run {rep}, {keys:?} typed {pace:?}: the careful typing's text, but other colours or \
-         attributes ({same} runs agreed before):\n{actual_text}"
+         attributes ({same} runs agreed before):\n{}\nthe screen:\n{actual_text}",
+        differences(careful, actual)
     );
 }
 
@@ -168,7 +182,7 @@ fn burst_matches_slow(args: &[&str], ready: &str, queries: &[&str], framing: &st
             for (keys, last) in [
                 (
                     script(query, &["t", "d", "s", ESC]),
-                    vec![chip.as_str(), "READ ", "n claim"],
+                    vec![chip.as_str(), "READ ", "n next"],
                 ),
                 (
                     script(query, &["t", "d", "s", ESC, ESC]),
@@ -206,7 +220,6 @@ fn a_burst_of_keys_ends_where_slow_typing_does_on_the_embedded_debate() {
 }
 
 #[test]
-#[ignore = "issue 13, open: on 10,000 claims the reader in this pty goes idle with the busy mark on and the keys after the query unapplied; not seen in tmux"]
 fn a_burst_of_keys_ends_where_slow_typing_does_on_10000_claims() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("generated.toml");

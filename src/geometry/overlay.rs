@@ -34,7 +34,8 @@ pub enum HelpRow {
     Mouse,
 }
 
-/// The context whose keys the help describes: the view under the overlay.
+/// The context whose keys the help describes: the view (or the claim detail) under the
+/// overlay.
 pub fn described(state: &State) -> Context {
     if state.detail_under_help.is_some() {
         return Context::Detail;

@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, TryRecvError, channel};
 use std::time::Duration;
 
 use super::{Index, Results};
@@ -35,6 +35,16 @@ pub struct Done {
     pub results: Results,
 }
 
+/// What asking the search thread for results found.
+#[derive(Debug)]
+pub enum Received {
+    Done(Done),
+    /// Nothing yet.
+    Nothing,
+    /// The thread is gone (it panicked): no result will ever come from it.
+    Gone,
+}
+
 /// The handle to the search thread. Dropping it stops the thread (a running search gives up).
 pub struct Worker {
     jobs: Option<Sender<Message>>,
@@ -59,6 +69,12 @@ impl Worker {
         })
     }
 
+    /// Abandons the query waiting or running, if any: nobody waits for its results any more.
+    /// No query has generation 0, so the running one stops at its next check.
+    pub fn cancel(&self) {
+        self.latest.store(0, Ordering::SeqCst);
+    }
+
     /// Queues a query; any older query still waiting or running is abandoned.
     pub fn submit(&self, job: Job) {
         self.latest.store(job.generation, Ordering::SeqCst);
@@ -79,13 +95,21 @@ impl Worker {
     }
 
     /// Results that are ready, without waiting.
-    pub fn try_recv(&self) -> Option<Done> {
-        self.done.try_recv().ok()
+    pub fn try_recv(&self) -> Received {
+        match self.done.try_recv() {
+            Ok(done) => Received::Done(done),
+            Err(TryRecvError::Empty) => Received::Nothing,
+            Err(TryRecvError::Disconnected) => Received::Gone,
+        }
     }
 
     /// Results, waiting up to `timeout` for them.
-    pub fn recv_timeout(&self, timeout: Duration) -> Option<Done> {
-        self.done.recv_timeout(timeout).ok()
+    pub fn wait(&self, timeout: Duration) -> Received {
+        match self.done.recv_timeout(timeout) {
+            Ok(done) => Received::Done(done),
+            Err(RecvTimeoutError::Timeout) => Received::Nothing,
+            Err(RecvTimeoutError::Disconnected) => Received::Gone,
+        }
     }
 }
 
@@ -165,12 +189,19 @@ mod tests {
 
     const WAIT: Duration = Duration::from_secs(30);
 
+    fn recv(worker: &Worker) -> Option<Done> {
+        match worker.wait(WAIT) {
+            Received::Done(done) => Some(done),
+            Received::Nothing | Received::Gone => None,
+        }
+    }
+
     #[test]
     fn answers_with_the_same_results_as_a_direct_search() {
         let debate = Arc::new(Debate::embedded().expect("embedded"));
         let worker = Worker::spawn().expect("thread");
         worker.submit(job(&debate, 1, "talent"));
-        let claims = worker.recv_timeout(WAIT).expect("results");
+        let claims = recv(&worker).expect("results");
         assert_eq!(claims.generation, 1);
         assert!(claims.results.partial, "the claims come first");
         assert!(
@@ -180,7 +211,7 @@ mod tests {
                 .iter()
                 .all(|h| !matches!(h.target, super::super::Target::Paragraph { .. }))
         );
-        let done = worker.recv_timeout(WAIT).expect("results");
+        let done = recv(&worker).expect("results");
         assert_eq!(done.generation, 1);
         assert!(!done.results.partial);
         assert_eq!(
@@ -197,7 +228,7 @@ mod tests {
         worker.prepare(Arc::clone(&debate));
         worker.prepare(Arc::clone(&debate));
         worker.submit(job(&debate, 7, "talent"));
-        let done = worker.recv_timeout(WAIT).expect("results");
+        let done = recv(&worker).expect("results");
         assert_eq!(done.generation, 7);
         assert!(done.results.matched > 0);
     }
@@ -212,7 +243,7 @@ mod tests {
         // Older ones may have started before the newer arrived; whatever comes, the newest
         // comes, and it comes last.
         let mut last = None;
-        while let Some(done) = worker.recv_timeout(WAIT) {
+        while let Some(done) = recv(&worker) {
             let finished = done.generation == 3 && !done.results.partial;
             last = Some(done);
             if finished {
@@ -225,17 +256,48 @@ mod tests {
     }
 
     #[test]
+    fn a_cancelled_query_is_not_answered() {
+        let debate = Arc::new(Debate::embedded().expect("embedded"));
+        let worker = Worker::spawn().expect("thread");
+        // Queued behind a slow preparation, so that the cancel comes before it starts.
+        worker.prepare(Arc::clone(&debate));
+        worker.submit(job(&debate, 1, "talent"));
+        worker.cancel();
+        worker.submit(job(&debate, 2, "durov"));
+        // Whatever of 1 came before the cancel, the last answer is 2's complete results.
+        let mut last = None;
+        while let Some(done) = recv(&worker) {
+            let finished = done.generation == 2 && !done.results.partial;
+            last = Some(done);
+            if finished {
+                break;
+            }
+        }
+        assert_eq!(last.expect("results").results.query, "durov");
+        // A debate to prepare holds the thread long after the cancel that follows the query.
+        let toml = crate::generate::debate_toml(4, 2_000, 3, 7);
+        let other = Arc::new(crate::model::load_bytes("gen.toml", toml.as_bytes()).expect("loads"));
+        worker.prepare(Arc::clone(&other));
+        worker.submit(job(&other, 3, "talent"));
+        worker.cancel();
+        assert!(
+            matches!(worker.wait(Duration::from_millis(500)), Received::Nothing),
+            "a query cancelled before it ran sends nothing"
+        );
+    }
+
+    #[test]
     fn a_search_of_a_reloaded_debate_uses_the_new_debate() {
         let first = Arc::new(Debate::embedded().expect("embedded"));
         let worker = Worker::spawn().expect("thread");
         worker.submit(job(&first, 1, "talent"));
-        assert!(worker.recv_timeout(WAIT).expect("results").results.matched > 0);
-        assert!(!worker.recv_timeout(WAIT).expect("results").results.partial);
+        assert!(recv(&worker).expect("results").results.matched > 0);
+        assert!(!recv(&worker).expect("results").results.partial);
         let toml = crate::generate::debate_toml(1, 5, 2, 7);
         let second =
             Arc::new(crate::model::load_bytes("gen.toml", toml.as_bytes()).expect("loads"));
         worker.submit(job(&second, 2, "zzzzqqqq"));
-        let done = worker.recv_timeout(WAIT).expect("results");
+        let done = recv(&worker).expect("results");
         assert_eq!(
             done.results.total,
             Index::new(&second).search(&second, "x", 1).total

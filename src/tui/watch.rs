@@ -1,11 +1,10 @@
-//! The watch on the debate file: a save by someone else (or the user's editor) is noticed by
-//! its modification time and size, and loaded once it holds still.
+//! Watching the debate file for saves, so that the reader shows what the editor wrote.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 /// How often the watched file's modification time and size are looked at.
-const WATCH_EVERY: Duration = Duration::from_millis(250);
+pub(super) const WATCH_EVERY: Duration = Duration::from_millis(250);
 
 /// Watches the debate file for saves. A change is loaded once the file has stayed the same for
 /// one look, so an editor's save in several writes is read whole.

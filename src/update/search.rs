@@ -1,10 +1,11 @@
 //! The finder: editing the query, asking for its search, taking in results in the order the
 //! user typed, and Enter on the whole query.
 
-use super::{MAX_QUERY_CHARS, SEARCH_LIMIT, follow_search};
+use super::{MAX_QUERY_CHARS, SEARCH_LIMIT, debate, follow_search, reader};
 use crate::action::Action;
 use crate::effect::{Effect, Effects};
 use crate::field::{Edit, Outcome, TextField};
+use crate::search::Target;
 use crate::state::{State, View};
 
 pub(super) fn start_search(state: &mut State, fx: &mut Effects) {
@@ -101,6 +102,7 @@ pub(super) fn scroll_preview(state: &mut State, lines: isize) {
 pub(super) fn run_search(state: &mut State, fx: &mut Effects) {
     let s = &mut state.search;
     s.generation += 1;
+    s.opening = false;
     if s.query.text().trim().is_empty() {
         s.busy = false;
         let results = crate::search::all_claims(&state.debate, s.query.text(), SEARCH_LIMIT);
@@ -114,18 +116,36 @@ pub(super) fn run_search(state: &mut State, fx: &mut Effects) {
     });
 }
 
-/// Enter in the finder acts on the whole query typed before it: when that query's complete
-/// results are not in yet, they are ranked here, now, rather than opening a stale result.
-pub(super) fn finish_search(state: &mut State) {
-    if !state.search.busy {
+/// Enter in the finder opens the selected result of the whole query typed before it. Until
+/// that query's results are all in, the open waits for them ([`SearchState::opening`]): the
+/// event loop reads no key meanwhile, and [`search_done`] opens once they come. (The claims'
+/// phase would name the best result already, every claim ranking above every paragraph, but
+/// the finder that Esc returns to must then hold all the results, as typing slowly leaves it.)
+///
+/// [`SearchState::opening`]: crate::state::SearchState::opening
+pub(super) fn open_result(state: &mut State) {
+    let s = &mut state.search;
+    s.opening = s.busy;
+    if s.opening {
         return;
     }
-    let results = crate::search::Index::new(&state.debate).search(
-        &state.debate,
-        state.search.query.text(),
-        SEARCH_LIMIT,
-    );
-    search_done(state, state.search.generation, results);
+    let Some(hit) = s.results.hits.get(s.selected).cloned() else {
+        return;
+    };
+    match hit.target {
+        Target::Claim { claim, .. } => reader::jump_to_claim(state, claim),
+        Target::Paragraph { article, block } => reader::jump_to_block(state, article, block),
+        Target::Thesis { framing } => debate::open_thesis(state, framing),
+    }
+}
+
+/// Stops a query nobody waits for: one that ran before an action and no longer runs after it,
+/// though the action was not its complete results (`finished`). A newer query needs no stop:
+/// the search thread gives up the older one when it arrives.
+pub(super) fn cancel_abandoned(state: &State, was_busy: bool, finished: bool, fx: &mut Effects) {
+    if was_busy && !state.search.busy && !finished {
+        fx.push(Effect::CancelSearch);
+    }
 }
 
 /// Results of query number `generation`: shown if it is still the newest query, else dropped.
@@ -151,6 +171,9 @@ pub(super) fn search_done(state: &mut State, generation: u64, results: crate::se
         state.search.selected = at;
         state.search.moved = true;
         follow_search(state);
+    }
+    if state.search.opening {
+        open_result(state);
     }
 }
 

@@ -181,7 +181,10 @@ impl App {
     }
 
     /// The screen cell by cell with colours and attributes, as a person sees it: a written
-    /// blank and an untouched cell are the same, however the program reached that screen.
+    /// blank and an untouched cell are the same, however the program reached that screen, and
+    /// so are blanks that differ only in what a blank does not show (its foreground colour,
+    /// bold, dim, italic: the cell a wide character left behind keeps some terminals' old
+    /// foreground).
     pub fn formatted(&self) -> String {
         use std::fmt::Write as _;
         let parser = self.parser.lock().unwrap();
@@ -192,8 +195,22 @@ impl App {
             format!("{fg:?} {bg:?} {flags:?}")
         };
         let style = |c: &vt100::Cell| {
-            let flags = [c.bold(), c.dim(), c.italic(), c.underline(), c.inverse()];
-            describe(c.fgcolor(), c.bgcolor(), flags)
+            if c.has_contents() && c.contents() != " " {
+                let flags = [c.bold(), c.dim(), c.italic(), c.underline(), c.inverse()];
+                describe(c.fgcolor(), c.bgcolor(), flags)
+            } else {
+                // An inverse blank shows its foreground as background.
+                let fg = if c.inverse() {
+                    c.fgcolor()
+                } else {
+                    vt100::Color::Default
+                };
+                describe(
+                    fg,
+                    c.bgcolor(),
+                    [false, false, false, c.underline(), c.inverse()],
+                )
+            }
         };
         let plain = describe(vt100::Color::Default, vt100::Color::Default, [false; 5]);
         let mut out = String::new();
@@ -361,17 +378,19 @@ impl App {
             .any(|w| w == needle)
     }
 
-    /// CPU time the program's threads have used so far, in nanoseconds (Linux `schedstat`).
+    /// CPU time the program has used so far, in nanoseconds: its process CPU clock, which
+    /// counts every thread, those that already ended included. (A sum over the threads alive
+    /// drops when one ends: the search's scoped threads end every few milliseconds, and a
+    /// program at work then looked idle.)
     pub fn cpu_time(&self) -> u64 {
         let pid = self.child.process_id().unwrap();
-        let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        let pid = Pid::from_raw(i32::try_from(pid).unwrap());
+        let Ok(clock) = nix::time::clock_getcpuclockid(pid) else {
             return 0;
         };
-        tasks
-            .filter_map(Result::ok)
-            .filter_map(|task| std::fs::read_to_string(task.path().join("schedstat")).ok())
-            .filter_map(|stat| stat.split_whitespace().next()?.parse::<u64>().ok())
-            .sum()
+        clock.now().map_or(0, |t| {
+            u64::try_from(t.tv_sec()).unwrap() * 1_000_000_000 + u64::try_from(t.tv_nsec()).unwrap()
+        })
     }
 
     /// Waits until the program is idle: for `quiet` the screen did not change and the program
