@@ -132,6 +132,32 @@ pub enum Action {
     /// The finder's previous query of this session, and back towards the one being typed.
     HistoryBack,
     HistoryForward,
+    /// Reader: put a caret in the text (`v` then selects a quote); on a selection, open the
+    /// form for a new claim quoting it.
+    Annotate,
+    /// Open the selected claim in the claim form.
+    EditClaim,
+    /// Delete the selected claim (after a y/n question), or the selected link in the detail.
+    DeleteClaim,
+    /// Link claims: press on the claim the link leaves, then on the claim it goes to.
+    LinkClaim,
+    /// Take back the last edit saved this session, or make it again.
+    Undo,
+    Redo,
+    /// Open the debate file in `$EDITOR` at the selected claim.
+    OpenInEditor,
+    /// A key in caret mode (a motion, `v`, `a`, Esc as `\u{1b}`).
+    #[serde(skip)]
+    CaretKey(char),
+    /// A key for the claim form or the path prompt.
+    #[serde(skip)]
+    Form(crate::form::FormInput),
+    /// The key that answers the question on screen (`y`, or anything else).
+    #[serde(skip)]
+    Answer(char),
+    /// A save, undo or redo finished (or needs a file to write to).
+    #[serde(skip)]
+    SaveDone(crate::annotate::SaveReport),
     /// The terminal's new size in cells.
     #[serde(skip)]
     Resize(u16, u16),
@@ -144,6 +170,13 @@ pub enum Action {
     },
     #[serde(skip)]
     ClickAt {
+        x: u16,
+        y: u16,
+    },
+    /// The mouse moved with its left button down: in the reader, selects from where it was
+    /// pressed.
+    #[serde(skip)]
+    DragAt {
         x: u16,
         y: u16,
     },

@@ -285,16 +285,35 @@ impl Editor {
             .iter()
             .map(|s| {
                 let sections = self.index.meeting(&s.range);
-                let touched_start = self.index.sections.get(sections.start).map_or(0, |x| x.start).min(s.range.start);
-                let touched_end = if sections.end >= 1 { self.index.range(sections.end - 1).end } else { self.base.len() }.max(s.range.end);
+                let touched_start = self
+                    .index
+                    .sections
+                    .get(sections.start)
+                    .map_or(0, |x| x.start)
+                    .min(s.range.start);
+                let touched_end = if sections.end >= 1 {
+                    self.index.range(sections.end - 1).end
+                } else {
+                    self.base.len()
+                }
+                .max(s.range.end);
                 if changed.start <= touched_end && changed.end >= touched_start {
                     return Err(EditError::Conflict(format!(
-                        "'{}' was changed by someone else where this edit goes; reload it and make the edit again",
+                        "'{}' was changed by someone else where this edit goes",
                         self.name
                     )));
                 }
-                let moved = |at: usize| if at >= changed.end { at.saturating_add_signed(delta) } else { at };
-                Ok(Splice { range: moved(s.range.start)..moved(s.range.end), text: s.text.clone() })
+                let moved = |at: usize| {
+                    if at >= changed.end {
+                        at.saturating_add_signed(delta)
+                    } else {
+                        at
+                    }
+                };
+                Ok(Splice {
+                    range: moved(s.range.start)..moved(s.range.end),
+                    text: s.text.clone(),
+                })
             })
             .collect()
     }

@@ -14,7 +14,10 @@ use crate::update::{SEARCH_LIMIT, update};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Run query number `generation`; its results come back as [`Action::SearchDone`].
-    RunSearch { generation: u64, query: String },
+    RunSearch {
+        generation: u64,
+        query: String,
+    },
     /// Stop the running query: it was abandoned (Esc, another view, an emptied prompt), and
     /// nobody waits for its results.
     CancelSearch,
@@ -22,6 +25,19 @@ pub enum Effect {
     Copy(String),
     /// End the program.
     Quit,
+    /// Save an edit into the debate file; the outcome comes back as [`Action::SaveDone`].
+    Save(crate::edit::Edit),
+    /// Write the debate as a new file at `path`, then save the edit there.
+    SaveCopy {
+        path: std::path::PathBuf,
+        edit: crate::edit::Edit,
+    },
+    Undo,
+    Redo,
+    /// Suspend the reader and open the debate file in the user's editor, at this claim's line.
+    OpenEditor {
+        claim: Option<String>,
+    },
     /// Give the terminal back to the shell until `fg` (Ctrl-z), then redraw whole.
     Suspend,
 }

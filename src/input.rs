@@ -10,6 +10,20 @@ use crate::state::State;
 
 /// The action an event means now, if any.
 pub fn to_action(state: &State, event: &Event) -> Option<Action> {
+    // The claim form, its questions and the caret read keys before the keymap.
+    if let Event::Key(key) = event
+        && key.kind != KeyEventKind::Release
+        && let Some(action) = crate::form::to_action(state, key)
+    {
+        return Some(action);
+    }
+    if let Event::Paste(text) = event
+        && (state.authoring.form.is_some() || state.authoring.prompt.is_some())
+    {
+        return Some(Action::Form(crate::form::FormInput::Field(
+            crate::field::Edit::Paste(text.clone()),
+        )));
+    }
     match *event {
         // Presses and auto-repeats; releases (reported on some platforms) would act twice.
         // After `m` or `'`, a letter names the mark (as in less).
@@ -48,6 +62,10 @@ pub fn to_action(state: &State, event: &Event) -> Option<Action> {
                 delta: -1,
             }),
             MouseEventKind::Down(event::MouseButton::Left) => Some(Action::ClickAt {
+                x: mouse.column,
+                y: mouse.row,
+            }),
+            MouseEventKind::Drag(event::MouseButton::Left) => Some(Action::DragAt {
                 x: mouse.column,
                 y: mouse.row,
             }),

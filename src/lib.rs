@@ -5,7 +5,9 @@
 //! terminal.
 
 pub mod action;
+pub mod annotate;
 pub mod background;
+pub mod caret;
 pub mod cli;
 pub mod config;
 pub mod count;
@@ -16,6 +18,7 @@ pub mod export;
 pub mod field;
 pub mod find;
 pub mod flow;
+pub mod form;
 pub mod geometry;
 pub mod hyperlinks;
 pub mod input;

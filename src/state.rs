@@ -215,6 +215,8 @@ pub struct State {
     pub pending_mark: Option<bool>,
     /// The private note being written on a claim, over whatever is on screen.
     pub note: Option<crate::note::NoteForm>,
+    /// The caret, the claim form and their questions (see `form`).
+    pub authoring: crate::form::Authoring,
 }
 
 impl ReaderState {
@@ -253,6 +255,7 @@ impl State {
             judgements: std::collections::BTreeMap::new(),
             bookmarks: std::collections::BTreeMap::new(),
             pending_mark: None,
+            authoring: crate::form::Authoring::default(),
             detail_under_help: None,
             hyperlinks: false,
             note: None,

@@ -16,7 +16,10 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend};
 use ratatui::widgets::Clear;
 
+mod editor;
+
 use crate::action::Action;
+use crate::annotate::Saver;
 use crate::effect::{Effect, Effects};
 use crate::input;
 use crate::resume::Memory;
@@ -52,6 +55,27 @@ pub enum Ending {
     Quit,
     /// A signal asked us to stop; its number.
     Signal(i32),
+}
+
+/// What the event loop performs effects with: the search thread, the save engine, the watch
+/// on the debate file (which follows the saves to a copy).
+struct Outside {
+    searcher: Worker,
+    saver: Saver,
+    watch: Option<Watch>,
+}
+
+impl Outside {
+    /// After a save: the reader's own write is not reloaded, and a copy is watched instead.
+    fn follow_saves(&mut self) {
+        let Some(file) = self.saver.file() else {
+            return;
+        };
+        match &mut self.watch {
+            Some(watch) if watch.path == file => watch.resync(),
+            _ => self.watch = Some(Watch::new(file.to_path_buf())),
+        }
+    }
 }
 
 /// Restores the terminal before the default panic message, so the message is readable.
@@ -141,14 +165,18 @@ fn event_loop(
     notice: Option<String>,
     signals: &AtomicUsize,
 ) -> io::Result<Ending> {
-    let mut watch = watch.map(Watch::new);
-    let searcher = Worker::spawn()?;
+    let saver = Saver::for_opened(watch.as_deref());
+    let mut out = Outside {
+        searcher: Worker::spawn()?,
+        saver,
+        watch: watch.map(Watch::new),
+    };
     // The index is built while the reader reads, not when the first query arrives.
     let mut prepared = Arc::clone(&state.debate);
-    searcher.prepare(Arc::clone(&prepared));
+    out.searcher.prepare(Arc::clone(&prepared));
     let size = terminal.size()?;
     let effects = update(state, Action::Resize(size.width, size.height));
-    perform(state, &searcher, effects)?;
+    perform(terminal, state, &mut out, effects)?;
     if notice.is_some() {
         state.message = notice;
     }
@@ -156,7 +184,7 @@ fn event_loop(
     loop {
         if !Arc::ptr_eq(&prepared, &state.debate) {
             prepared = Arc::clone(&state.debate);
-            searcher.prepare(Arc::clone(&prepared));
+            out.searcher.prepare(Arc::clone(&prepared));
         }
         if let Some(failed) = memory.tick(state, false) {
             state.message = Some(failed);
@@ -169,7 +197,7 @@ fn event_loop(
             !panic_after_draw,
             "test panic requested by DEBATE_TEST_PANIC"
         );
-        match wait(state, &searcher, watch.as_mut(), memory, signals)? {
+        match wait(terminal, state, &mut out, memory, signals)? {
             Woke::Input => {}
             Woke::Redraw => continue,
             Woke::End(ending) => return Ok(ending),
@@ -183,7 +211,7 @@ fn event_loop(
             if let Some(action) = input::to_action(state, &event::read()?) {
                 resized |= matches!(action, Action::Resize(..));
                 let effects = update(state, action);
-                next = perform(state, &searcher, effects)?;
+                next = perform(terminal, state, &mut out, effects)?;
                 resized |= next == Next::Resumed;
             }
             if next == Next::Quit || state.search.opening {
@@ -214,22 +242,39 @@ fn event_loop(
     }
 }
 
-/// Performs what an action asked for: queries go to the search thread, text to the clipboard.
-fn perform(state: &State, searcher: &Worker, effects: Effects) -> io::Result<Next> {
-    for effect in effects {
+/// Performs what an action asked for: queries go to the search thread, text to the clipboard,
+/// edits to the save engine (whose outcome is applied at once), the file to `$EDITOR`.
+fn perform(
+    terminal: &mut Screen,
+    state: &mut State,
+    out: &mut Outside,
+    effects: Effects,
+) -> io::Result<Next> {
+    let mut pending = std::collections::VecDeque::from(effects);
+    while let Some(effect) = pending.pop_front() {
         match effect {
-            Effect::RunSearch { generation, query } => searcher.submit(Job {
+            Effect::RunSearch { generation, query } => out.searcher.submit(Job {
                 generation,
                 query,
                 limit: update::SEARCH_LIMIT,
                 debate: Arc::clone(&state.debate),
             }),
-            Effect::CancelSearch => searcher.cancel(),
+            Effect::CancelSearch => out.searcher.cancel(),
             Effect::Copy(text) => copy_to_clipboard(&text)?,
             Effect::Quit => return Ok(Next::Quit),
             Effect::Suspend => {
                 suspend()?;
                 return Ok(Next::Resumed);
+            }
+            Effect::OpenEditor { claim } => {
+                editor::open(terminal, state, out.saver.file(), claim.as_deref())?;
+                out.saver.forget();
+            }
+            other => {
+                if let Some(done) = out.saver.perform(&other) {
+                    out.follow_saves();
+                    pending.extend(update(state, done));
+                }
             }
         }
     }

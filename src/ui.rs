@@ -10,6 +10,7 @@ pub mod cues;
 pub mod debate;
 pub mod detail;
 pub mod find;
+pub mod form;
 pub mod help;
 pub mod marks;
 pub mod note;
@@ -67,6 +68,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         Some(Overlay::Picker(p)) => picker::draw(buf, area, state, p),
         None => {}
     }
+    form::draw(buf, frame.body, frame.status, area, state);
     if let Some(form) = &state.note {
         note::draw(buf, area, state, form);
     }

@@ -3,9 +3,12 @@
 //! One file per view or concern under `update/`; derived data is recomputed through `derive`
 //! when what it depends on changes, so that drawing never does real work.
 
+mod caret;
 mod claims;
 mod debate;
+mod form;
 mod marks;
+mod motion;
 mod mouse;
 mod note;
 mod overlay;
@@ -14,10 +17,12 @@ mod reader;
 mod reload;
 mod search;
 
+use motion::navigate;
+use motion::{move_by, page_usize};
+
 use crate::action::Action;
-use crate::derive::{follow_claims, follow_search, max_top, refresh};
+use crate::derive::{follow_search, refresh};
 use crate::effect::{Effect, Effects};
-use crate::geometry;
 use crate::keymap::Context;
 use crate::model::{ArticleIx, ClaimIx};
 use crate::search::Target;
@@ -33,10 +38,16 @@ pub const MAX_QUERY_CHARS: usize = 200;
 /// Applies one action; returns what it asks the outside world to do.
 pub fn update(state: &mut State, action: Action) -> Effects {
     let mut effects = Effects::new();
+    // Where the mouse was pressed: a drag selects from there.
+    if let Action::ClickAt { x, y } = action {
+        state.authoring.pressed = Some((x, y));
+    }
+    let found = caret::current_find(state);
     let was_busy = state.search.busy;
     let finished = matches!(&action, Action::SearchDone { results, .. } if !results.partial);
     apply(state, action, &mut effects);
     search::cancel_abandoned(state, was_busy, finished, &mut effects);
+    caret::follow_find(state, found.as_ref());
     effects
 }
 
@@ -50,6 +61,11 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
     }
     // The note's prompt is over everything, the detail included.
     if state.note.is_some() && note::note_action(state, action.clone()) {
+        return;
+    }
+    // The caret, the claim form and edits of claims act from every view and overlay.
+    if form::handles(&action) {
+        form::apply(state, action, fx);
         return;
     }
     if let Some(overlay) = state.overlay.clone()
@@ -115,8 +131,8 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         | Action::PickFraming
         | Action::RemoveLastFilter => picker::filter_action(state, &action),
         Action::ClearFilters => claims::clear_filters(state),
-        // Links act in the detail only, marks in a picker or the list of bookmarks; counts and
-        // the reader's search and jumps are done above.
+        // Links act in the detail only, marks in a picker or the list of bookmarks; counts, the
+        // reader's search and jumps, the caret and the claim form are done above.
         Action::NextLink
         | Action::PrevLink
         | Action::TogglePick
@@ -129,7 +145,19 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         | Action::JumpForward
         | Action::StartCount
         | Action::CountDigit(_)
-        | Action::DeleteMark => {}
+        | Action::DeleteMark
+        | Action::Annotate
+        | Action::EditClaim
+        | Action::DeleteClaim
+        | Action::LinkClaim
+        | Action::Undo
+        | Action::Redo
+        | Action::OpenInEditor
+        | Action::CaretKey(_)
+        | Action::DragAt { .. }
+        | Action::Form(_)
+        | Action::Answer(_)
+        | Action::SaveDone(_) => {}
         Action::ShowErrors => overlay::show_errors(state),
         Action::CopyClaim => reader::copy_claim(state, fx),
         Action::SetMark | Action::JumpToMark | Action::MarkLetter(_) | Action::CancelMark => {
@@ -151,22 +179,6 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         } => search::search_done(state, generation, *results),
         Action::Reloaded(file) => reload::reload(state, *file.0, fx),
     }
-}
-
-/// Moves the view's selection or text by a line, a page, half a page, or to either end.
-fn navigate(state: &mut State, action: &Action) {
-    let by = match action {
-        Action::Up => -1,
-        Action::Down => 1,
-        Action::PageUp => -page(state),
-        Action::PageDown => page(state),
-        Action::HalfPageUp => -(page(state) / 2).max(1),
-        Action::HalfPageDown => (page(state) / 2).max(1),
-        Action::Top => isize::MIN / 2,
-        Action::Bottom => isize::MAX / 2,
-        _ => return,
-    };
-    move_by(state, by);
 }
 
 /// Takes a digit into the pending count (true: nothing else to do), or repeats the action as
@@ -256,49 +268,6 @@ pub(super) fn back(state: &mut State) {
         state.view = View::Reader;
     }
     refresh(state);
-}
-
-/// How far a page moves in the current view.
-pub(super) fn page(state: &State) -> isize {
-    isize::try_from(page_usize(state)).unwrap_or(1)
-}
-
-pub(super) fn page_usize(state: &State) -> usize {
-    let body = usize::from(geometry::frame(state).body.height);
-    match state.view {
-        View::Claims => (body / 2).max(1),
-        _ => body.saturating_sub(2).max(1),
-    }
-}
-
-pub(super) fn move_by(state: &mut State, delta: isize) {
-    match state.view {
-        View::Reader => {
-            let height = geometry::reader(state).column.height;
-            let reader = &mut state.readers[state.article.get()];
-            let max = max_top(reader.flow.len(), height);
-            reader.set_top(reader.top.saturating_add_signed(delta).min(max));
-        }
-        View::Claims => {
-            let n = state.claims.visible.len();
-            state.claims.selected = step(state.claims.selected, delta, n);
-            follow_claims(state);
-        }
-        View::Debate => debate::move_rows(state, delta),
-        View::Search => {
-            let n = state.search.results.hits.len();
-            state.search.selected = step(state.search.selected, delta, n);
-            state.search.moved = true;
-            state.search.preview_scroll = 0;
-            follow_search(state);
-        }
-    }
-}
-
-pub(super) fn step(current: usize, delta: isize, len: usize) -> usize {
-    current
-        .saturating_add_signed(delta)
-        .min(len.saturating_sub(1))
 }
 
 pub(super) fn show_detail(state: &mut State, claim: ClaimIx) {

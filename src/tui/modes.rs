@@ -47,8 +47,9 @@ impl Guard {
     }
 }
 
-/// Raw mode, the alternate screen, bracketed paste, the mouse if captured, no cursor.
-fn take_terminal() -> io::Result<()> {
+/// Raw mode, the alternate screen, bracketed paste, the mouse if captured, no cursor: the
+/// reader's terminal, taken at the start and again after Ctrl-z or `$EDITOR` gave it back.
+pub(super) fn take_terminal() -> io::Result<()> {
     enable_raw_mode()?;
     execute!(
         io::stdout(),

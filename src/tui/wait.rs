@@ -8,10 +8,10 @@ use std::time::Duration;
 use crossterm::event;
 
 use super::watch::{WATCH_EVERY, Watch};
-use super::{Ending, Next, perform};
+use super::{Ending, Next, Outside, Screen, perform};
 use crate::action::{Action, Reload};
 use crate::resume::Memory;
-use crate::search::worker::{Received, Worker};
+use crate::search::worker::Received;
 use crate::state::State;
 use crate::update::{self, update};
 
@@ -28,9 +28,9 @@ pub(super) enum Woke {
 /// regularly, so that a signal or a save of the file is noticed without a key, and often while
 /// a search runs, to show its results as soon as they are ready.
 pub(super) fn wait(
+    terminal: &mut Screen,
     state: &mut State,
-    searcher: &Worker,
-    mut watch: Option<&mut Watch>,
+    out: &mut Outside,
     memory: &mut Memory,
     signals: &AtomicUsize,
 ) -> io::Result<Woke> {
@@ -45,12 +45,14 @@ pub(super) fn wait(
             if wait_for_terminal(Duration::ZERO) == Wait::HungUp {
                 return Ok(hung_up);
             }
-            match searcher.wait(WATCH_EVERY) {
+            match out.searcher.wait(WATCH_EVERY) {
                 Received::Nothing => continue,
                 received => search_result(state, received),
             }
         } else {
-            let wait = if state.search.busy { 5 } else { 100 };
+            // A large debate read back after a save is waited for as a search is.
+            let busy = state.search.busy || out.saver.is_loading();
+            let wait = if busy { 5 } else { 100 };
             if wait_for_terminal(Duration::from_millis(wait)) == Wait::HungUp {
                 return Ok(hung_up);
             }
@@ -62,16 +64,19 @@ pub(super) fn wait(
                 state.message = Some(failed);
                 return Ok(Woke::Redraw);
             }
-            search_result(state, searcher.try_recv()).or_else(|| {
-                watch
-                    .as_deref_mut()
-                    .and_then(Watch::poll)
-                    .map(|result| Action::Reloaded(Reload::new(result)))
-            })
+            out.saver
+                .try_recv()
+                .or_else(|| search_result(state, out.searcher.try_recv()))
+                .or_else(|| {
+                    out.watch
+                        .as_mut()
+                        .and_then(Watch::poll)
+                        .map(|result| Action::Reloaded(Reload::new(result)))
+                })
         };
         if let Some(action) = woke {
             let effects = update(state, action);
-            if perform(state, searcher, effects)? == Next::Quit {
+            if perform(terminal, state, out, effects)? == Next::Quit {
                 return Ok(Woke::End(Ending::Quit));
             }
             return Ok(Woke::Redraw);

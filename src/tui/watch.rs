@@ -9,7 +9,7 @@ pub(super) const WATCH_EVERY: Duration = Duration::from_millis(250);
 /// Watches the debate file for saves. A change is loaded once the file has stayed the same for
 /// one look, so an editor's save in several writes is read whole.
 pub(super) struct Watch {
-    path: PathBuf,
+    pub(super) path: PathBuf,
     seen: Option<(SystemTime, u64)>,
     pending: Option<(SystemTime, u64)>,
     last_look: Instant,
@@ -24,6 +24,12 @@ impl Watch {
             pending: None,
             last_look: Instant::now(),
         }
+    }
+
+    /// Takes the file as it is now as seen: the reader's own save is no change to reload.
+    pub(super) fn resync(&mut self) {
+        self.seen = Self::stamp(&self.path);
+        self.pending = None;
     }
 
     fn stamp(path: &Path) -> Option<(SystemTime, u64)> {

@@ -46,7 +46,11 @@ fn view_name(state: &State) -> &'static str {
         (Some(Overlay::Errors(_)), _) => "ERRORS",
         (Some(Overlay::Detail(_)), _) => "CLAIM",
         (Some(Overlay::Picker(_)), _) => "PICK",
-        (None, View::Reader) => "READ",
+        (None, View::Reader) => match &state.authoring.caret {
+            Some(c) if c.article == state.article && c.anchor.is_some() => "VISUAL",
+            Some(c) if c.article == state.article => "CARET",
+            _ => "READ",
+        },
         (None, View::Claims) => "CLAIMS",
         (None, View::Debate) if state.debate_view.side_by_side => "COMPARE",
         (None, View::Debate) => "DEBATE",
