@@ -35,9 +35,10 @@ fn a_rebinding_works_and_shows_in_help_and_hints() {
         s.lines().last().is_some_and(|l| l.contains("x next"))
     });
     app.send("?");
+    // The row also names the action as the config writes it, so `?` tells how to rebind.
     app.wait_for("help lists x first, with n, for the next claim", |s| {
         s.lines()
-            .any(|l| l.contains("│   x n   ") && l.contains("next"))
+            .any(|l| l.contains("│   x n   ") && l.contains("next-claim"))
     });
     app.send("\x1b");
     app.wait_for("help closes", |s| !s.contains("Keys · Reader"));

@@ -21,9 +21,11 @@ pub enum HelpRow {
     /// A section's title ("Everywhere", the view's name, "Query syntax (as fzf)").
     Heading(&'static str),
     /// A key and what it does, the key padded to the section's key column.
+    /// `action` is the action's name as a config file writes it, when the row has room.
     Key {
         key: String,
         help: String,
+        action: Option<String>,
     },
     /// A term of the query syntax and its meaning, the term padded likewise.
     Syntax {
@@ -47,6 +49,9 @@ pub fn described(state: &State) -> Context {
         View::Search => Context::Search,
     }
 }
+
+/// The fewest cells of a key's help kept when its action's name is shown beside it.
+const MIN_HELP_WITH_ACTION: usize = 24;
 
 /// The help's rows for a context: its own keys first, then the keys that work everywhere.
 pub fn help_rows(keymap: &Keymap, context: Context, width: usize) -> Vec<HelpRow> {
@@ -74,9 +79,19 @@ pub fn help_rows(keymap: &Keymap, context: Context, width: usize) -> Vec<HelpRow
             section = Some(heading);
         }
         let pad = " ".repeat(key_width.saturating_sub(text::width(label)));
+        let room = width.saturating_sub(key_width + 2);
+        // The name a `[keys.<context>]` table takes, so that `?` tells how to rebind the key:
+        // shown whenever the help is wide enough to keep some of its words beside it.
+        let action = crate::keymap::action_name(&b.action)
+            .filter(|name| room >= text::width(name) + 2 + MIN_HELP_WITH_ACTION);
+        let help_room = action
+            .as_ref()
+            .map_or(room, |name| room - text::width(name) - 2);
+        let help = text::truncate(b.help, help_room).into_owned();
         out.push(HelpRow::Key {
             key: format!("  {label}{pad}"),
-            help: text::truncate(b.help, width.saturating_sub(key_width + 2)).into_owned(),
+            help,
+            action,
         });
     }
     if context == Context::Search {

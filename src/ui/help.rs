@@ -22,8 +22,12 @@ pub fn lines(keymap: &Keymap, context: Context, width: usize, theme: &Theme) -> 
                 title,
                 theme.title.add_modifier(Modifier::UNDERLINED),
             )),
-            HelpRow::Key { key, help } => {
-                Line::from(vec![Span::styled(key, theme.accent), Span::raw(help)])
+            HelpRow::Key { key, help, action } => {
+                let mut spans = vec![Span::styled(key, theme.accent), Span::raw(help)];
+                if let Some(action) = action {
+                    spans.push(Span::styled(format!("  {action}"), theme.dim));
+                }
+                Line::from(spans)
             }
             HelpRow::Syntax { term, meaning } => {
                 Line::from(vec![Span::styled(term, theme.code), Span::raw(meaning)])
