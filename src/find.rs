@@ -37,28 +37,35 @@ pub fn ignores_case(pattern: &str) -> bool {
     !pattern.chars().any(char::is_uppercase)
 }
 
-/// Every occurrence of `pattern` in `text`, as byte ranges of `text`, not overlapping.
+/// Every occurrence of `pattern` in `text`, as byte ranges of `text`, not overlapping. Quote
+/// marks match each other as in quotes (a typed `'` finds the text's `’`), and a pattern without
+/// a capital ignores case.
 pub fn find_in(text: &str, pattern: &str) -> Vec<Range<usize>> {
     if pattern.is_empty() {
         return Vec::new();
     }
-    if !ignores_case(pattern) {
-        return text
-            .match_indices(pattern)
-            .map(|(i, m)| i..i + m.len())
-            .collect();
+    let ignore_case = ignores_case(pattern);
+    let fold = |c: char, into: &mut String| {
+        let c = crate::model::quote::fold(c);
+        if ignore_case {
+            into.extend(c.to_lowercase());
+        } else {
+            into.push(c);
+        }
+    };
+    let mut needle = String::with_capacity(pattern.len());
+    for c in pattern.chars() {
+        fold(c, &mut needle);
     }
-    // Lowercasing may change lengths (e.g. 'İ'): fold the text keeping, for every folded byte,
-    // the original byte it came from, and map matches back through it.
-    let needle = pattern.to_lowercase();
+    // Folding may change lengths ('İ' lowercases to two chars, ’ is three bytes and ' one): fold
+    // the text keeping, for every folded byte, the original byte it came from, and map matches
+    // back through it.
     let mut folded = String::with_capacity(text.len());
     let mut origin = Vec::with_capacity(text.len() + 1);
     for (i, c) in text.char_indices() {
-        for lower in c.to_lowercase() {
-            let before = folded.len();
-            folded.push(lower);
-            origin.extend(std::iter::repeat_n(i, folded.len() - before));
-        }
+        let before = folded.len();
+        fold(c, &mut folded);
+        origin.extend(std::iter::repeat_n(i, folded.len() - before));
     }
     origin.push(text.len());
     folded
@@ -198,6 +205,23 @@ mod tests {
         }
         let i = find_in(text, "i̇");
         assert_eq!(i, vec![0..2]);
+    }
+
+    /// The article's apostrophes are curly; the keyboard's are straight.
+    #[test]
+    fn a_straight_apostrophe_finds_a_curly_one() {
+        let text = "China’s tech and China's chips, «quoted» and \"quoted\"";
+        let found: Vec<&str> = find_in(text, "china's")
+            .iter()
+            .map(|r| &text[r.clone()])
+            .collect();
+        assert_eq!(found, ["China’s", "China's"]);
+        let found: Vec<&str> = find_in(text, "China’s")
+            .iter()
+            .map(|r| &text[r.clone()])
+            .collect();
+        assert_eq!(found, ["China’s", "China's"]);
+        assert_eq!(find_in(text, "\"quoted\"").len(), 2);
     }
 
     #[test]

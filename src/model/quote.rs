@@ -32,7 +32,8 @@ struct OffsetMap {
 /// Every quote mark, straight or curly, single or double, and guillemets: one mark.
 const QUOTE_MARK: char = '"';
 
-fn fold(c: char) -> char {
+/// A character as quotes are matched: every quote mark one mark, no-break spaces plain ones.
+pub fn fold(c: char) -> char {
     match c {
         '\''
         | '"'
