@@ -235,9 +235,9 @@ impl Saver {
         if let Err(e) = write_new(path, seed.toml.as_bytes()) {
             return SaveReport::Failed(format!("cannot write '{}': {e}", path.display()));
         }
+        let seed = self.seed.take();
         self.file = Some(path.to_path_buf());
         self.editor = None;
-        self.seed = None;
         match self.save(edit) {
             SaveReport::Saved {
                 debate,
@@ -254,7 +254,15 @@ impl Saver {
                 message: format!("Wrote the new debate file {}. {message}", path.display()),
                 file: Some(path.display().to_string()),
             },
-            other => other,
+            refused => {
+                // The edit would not load: the copy, written a moment ago and holding nothing of
+                // the user's, goes too, so no file says otherwise and the next save asks again.
+                let _ = std::fs::remove_file(path);
+                self.file = None;
+                self.editor = None;
+                self.seed = seed;
+                refused
+            }
         }
     }
 

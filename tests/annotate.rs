@@ -298,6 +298,30 @@ fn an_edit_made_outside_meanwhile_is_never_overwritten() {
     );
 }
 
+/// A copy whose first claim would not load is not left behind half-made: the new user's report
+/// was "Not saved" while the file was written, and the next claim went to it without a word.
+#[test]
+fn a_refused_first_claim_leaves_no_copy_and_the_next_save_asks_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("mine.toml");
+    let mut app = App::new(Debate::embedded().unwrap(), Saver::embedded());
+    app.keys("a v e a");
+    app.type_text("First claim here");
+    // Summary, id, quote: the quote made into words the article does not have.
+    app.keys("tab tab ctrl-u");
+    app.type_text("words that no article holds");
+    app.keys("enter ctrl-u");
+    app.type_text(copy.to_str().unwrap());
+    app.keys("enter");
+    assert!(app.state.authoring.form.is_some(), "the form stays open");
+    assert!(!copy.exists(), "no copy without the claim it was made for");
+    app.keys("enter");
+    assert!(
+        app.state.authoring.prompt.is_some(),
+        "the next save asks where again"
+    );
+}
+
 #[test]
 fn the_embedded_debate_saves_to_a_copy_and_goes_on_there() {
     let dir = tempfile::tempdir().unwrap();
