@@ -322,6 +322,23 @@ fn a_refused_first_claim_leaves_no_copy_and_the_next_save_asks_again() {
     );
 }
 
+/// Ctrl-c in the form cancels as Esc does, asking before typed text is dropped, instead of
+/// quitting the reader with the draft.
+#[test]
+fn ctrl_c_in_the_form_asks_like_esc_instead_of_quitting() {
+    let mut app = App::new(Debate::embedded().unwrap(), Saver::embedded());
+    app.keys("a v e a");
+    app.type_text("A draft");
+    app.keys("ctrl-c");
+    assert!(
+        app.state.authoring.form.is_some(),
+        "the draft is still there"
+    );
+    assert!(app.state.authoring.confirm.is_some(), "it asks first");
+    app.keys("y");
+    assert!(app.state.authoring.form.is_none());
+}
+
 #[test]
 fn the_embedded_debate_saves_to_a_copy_and_goes_on_there() {
     let dir = tempfile::tempdir().unwrap();

@@ -16,8 +16,11 @@ pub const ESC: char = '\u{1b}';
 pub fn to_action(state: &State, key: &KeyEvent) -> Option<Action> {
     let a = &state.authoring;
     if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-        // Ctrl-c always reaches the keymap (quit), whatever is open.
-        return None;
+        // In the claim form or its path prompt Ctrl-c cancels as Esc does (and asks before
+        // dropping typed text), as in fzf's prompt and vim's command line; elsewhere it reaches
+        // the keymap (quit).
+        return (a.confirm.is_none() && (a.form.is_some() || a.prompt.is_some()))
+            .then_some(Action::Form(FormInput::Cancel));
     }
     if a.confirm.is_some() {
         return Some(Action::Answer(match key.code {
