@@ -101,11 +101,15 @@ fn header_lines(state: &State, body: Rect) -> Vec<Line<'static>> {
     ])];
     if geometry::shows_score(state) {
         let score = crate::session::record::scorecard(&state.judgements, d)[f.get()];
+        let claims = if score.judged == 1 { "claim" } else { "claims" };
+        let reading = format!(
+            "  Your reading: {} {claims} judged · {} convincing for it · {} against it",
+            score.judged, score.supporting, score.challenging
+        );
+        // One line, as geometry counts it: cut with "…" rather than mid-word at the edge.
+        let width = geometry::header_width(state, body);
         lines.push(Line::from(Span::styled(
-            format!(
-                "  Your reading: of {} claims judged, {} convincing for it, {} convincing against",
-                score.judged, score.supporting, score.challenging
-            ),
+            crate::text::truncate(&reading, width).into_owned(),
             theme.accent,
         )));
     }
@@ -195,6 +199,43 @@ pub(super) fn mark_more(buf: &mut Buffer, list: Rect, theme: &Theme) {
 mod tests {
     use super::*;
     use crate::model::Debate;
+
+    /// The scorecard line fits the header (the new user saw "convincing agains" at 80 columns)
+    /// and counts one claim as one.
+    #[test]
+    fn the_scorecard_line_fits_and_says_claim_for_one() {
+        use crate::session::{Judgement, Verdict};
+        let debate = Debate::embedded().expect("embedded debate loads");
+        let id = debate.claims[0].id.clone();
+        let mut state = State::new(debate, "t", 80, 24);
+        state.view = crate::state::View::Debate;
+        state.judgements.insert(
+            id,
+            Judgement {
+                verdict: Some(Verdict::Convinced),
+                note: None,
+            },
+        );
+        for width in [40u16, 80, 120] {
+            let body = Rect::new(0, 1, width, 22);
+            let text: Vec<String> = header_lines(&state, body)
+                .iter()
+                .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+                .collect();
+            let line = text
+                .iter()
+                .find(|l| l.contains("Your reading"))
+                .expect("a scorecard once a claim is judged");
+            assert!(
+                crate::text::width(line) <= geometry::header_width(&state, body),
+                "{line:?} at {width}"
+            );
+            assert!(
+                line.contains("1 claim judged") || line.ends_with('…'),
+                "{line:?}"
+            );
+        }
+    }
 
     /// `update` keeps the selection on screen and hit-tests clicks with the heights
     /// `geometry` gives; every row drawn must be exactly that tall, in both modes.
