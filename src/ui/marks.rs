@@ -162,36 +162,22 @@ pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, selected: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Debate;
     use crate::session::ReadingAnchor;
 
     fn state() -> State {
-        let source = r#"
-title = "T"
-[[framings]]
-id = "a"
-name = "A"
-thesis = "A."
-[[framings]]
-id = "b"
-name = "B"
-thesis = "B."
-[[articles]]
-id = "x"
-title = "Essay X"
-text = """
-First paragraph.
-
-Second paragraph, with a claim in it.
-"""
-[[claims]]
+        let debate = crate::session::test_debate(
+            "T",
+            "Essay X",
+            "First paragraph.\\n\\nSecond paragraph, with a claim in it.\\n",
+            r#"[[claims]]
 id = "c1"
 article = "x"
 quote = "with a claim"
 summary = "The claim."
 stances = { a = { stance = "supports" } }
-"#;
-        State::new(Debate::from_toml(source).expect("loads"), "t", 80, 24)
+"#,
+        );
+        State::new(debate, "t", 80, 24)
     }
 
     #[test]
