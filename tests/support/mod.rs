@@ -23,6 +23,20 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 /// ([`App::with_timeout`]): long enough for a debug build with every core busy.
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 
+/// Held from opening a pseudo-terminal until its descriptors are close-on-exec and its program
+/// is spawned. `openpty` cannot open them close-on-exec, so a program spawned by a test running
+/// in parallel inside that window inherits them: a master held open by a stranger keeps a
+/// terminal alive after the test closes it (the hang-up never comes) and lets the stranger's
+/// terminal fill up unread (its writes block). Every pty test takes this lock.
+pub static PTY_SPAWN: Mutex<()> = Mutex::new(());
+
+/// Takes [`PTY_SPAWN`], even after a test panicked while holding it.
+pub fn pty_spawn_lock() -> std::sync::MutexGuard<'static, ()> {
+    PTY_SPAWN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// How often a wait looks at the screen again.
 const POLL: Duration = Duration::from_millis(10);
 
@@ -109,6 +123,7 @@ impl App {
         cols: u16,
         rows: u16,
     ) -> Self {
+        let spawning = pty_spawn_lock();
         let pair = native_pty_system().openpty(size(cols, rows)).unwrap();
         let before = pair.master.get_termios().unwrap();
         let mut cmd = CommandBuilder::new(program);
@@ -127,6 +142,7 @@ impl App {
         }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
+        drop(spawning);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(
             rows.try_into().unwrap(),
             cols.try_into().unwrap(),
