@@ -11,7 +11,6 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicUsize;
 use std::time::Duration;
 
-use crossterm::event;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend};
 use ratatui::widgets::Clear;
@@ -33,8 +32,11 @@ mod modes;
 pub use modes::restore;
 use modes::{Guard, suspend, write_hyperlinks};
 
+mod hangup;
 mod wait;
 mod watch;
+
+pub use hangup::HANGUP_RACE_MARK;
 
 use wait::{Wait, Woke, signalled, wait, wait_for_terminal};
 use watch::Watch;
@@ -129,6 +131,7 @@ pub fn run(
     mouse: bool,
 ) -> io::Result<Ending> {
     let signals = watch_signals()?;
+    hangup::watch(&signals)?;
     install_panic_hook();
     state.hyperlinks = crate::hyperlinks::supported_here();
     let _guard = Guard::enter(mouse)?;
@@ -208,7 +211,7 @@ fn event_loop(
         let mut resized = false;
         let mut next = Next::Continue;
         loop {
-            if let Some(action) = input::to_action(state, &event::read()?) {
+            if let Some(action) = input::to_action(state, &hangup::read()?) {
                 resized |= matches!(action, Action::Resize(..));
                 let effects = update(state, action);
                 next = perform(terminal, state, &mut out, effects)?;
@@ -222,7 +225,7 @@ fn event_loop(
             if wait_for_terminal(Duration::ZERO) == Wait::HungUp {
                 return Ok(Ending::Signal(signal_hook::consts::SIGHUP));
             }
-            if !event::poll(Duration::ZERO)? {
+            if !hangup::poll(Duration::ZERO)? {
                 break;
             }
         }

@@ -329,6 +329,7 @@ fn y_copies_the_claim_through_osc_52() {
 /// Returns the program and the master, once the program drew its reader.
 fn spawn_detached(
     args: &[&str],
+    env: &[(&str, &str)],
     state_dir: &std::path::Path,
 ) -> (std::process::Child, std::fs::File) {
     use std::process::{Command, Stdio};
@@ -356,6 +357,7 @@ fn spawn_detached(
         .env("TERM", "xterm-256color")
         .env("DEBATE_STATE_DIR", state_dir)
         .env("XDG_CONFIG_HOME", state_dir.join("config"))
+        .envs(env.iter().copied())
         .stdin(slave())
         .stdout(slave())
         .stderr(slave())
@@ -413,9 +415,24 @@ fn assert_ends_hung_up(mut child: std::process::Child, what: &str) {
 #[test]
 fn a_terminal_closing_without_sighup_still_ends_the_program() {
     let state_dir = tempfile::tempdir().unwrap();
-    let (child, master) = spawn_detached(&[], state_dir.path());
+    let (child, master) = spawn_detached(&[], &[], state_dir.path());
     drop(master);
     assert_ends_hung_up(child, "idle");
+}
+
+/// The terminal closes after the event loop looked for a hang-up and before crossterm reads:
+/// crossterm then retries its read forever. The test build waits in that window until the
+/// terminal is gone (`DEBATE_TEST_HANGUP_RACE`), so this fails every time without the
+/// watchdog of `tui/hangup.rs`.
+#[test]
+fn a_terminal_closing_while_crossterm_reads_still_ends_the_program() {
+    let state_dir = tempfile::tempdir().unwrap();
+    let (child, mut master) =
+        spawn_detached(&[], &[("DEBATE_TEST_HANGUP_RACE", "1")], state_dir.path());
+    let mark = debate::tui::HANGUP_RACE_MARK.as_bytes();
+    assert!(read_until(&mut master, mark), "no race mark in {TIMEOUT:?}");
+    drop(master);
+    assert_ends_hung_up(child, "inside crossterm");
 }
 
 /// The terminal closes (with a SIGHUP or without) while Enter waits for the results of a query
@@ -429,7 +446,7 @@ fn terminal_closes_during_a_search(sighup: bool) {
         debate::testing::generate::debate_toml(4, 5_000, 3, 5),
     )
     .unwrap();
-    let (child, mut master) = spawn_detached(&[path.to_str().unwrap()], dir.path());
+    let (child, mut master) = spawn_detached(&[path.to_str().unwrap()], &[], dir.path());
     std::io::Write::write_all(&mut master, b"Fsanction hierarchy").unwrap();
     // The busy mark: the query runs.
     let busy = debate::ui::search::BUSY.trim().as_bytes();

@@ -5,8 +5,6 @@ use std::io::{self, IsTerminal};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use crossterm::event;
-
 use super::watch::{WATCH_EVERY, Watch};
 use super::{Ending, Next, Outside, Screen, perform};
 use crate::action::{Action, Reload};
@@ -56,7 +54,7 @@ pub(super) fn wait(
             if wait_for_terminal(Duration::from_millis(wait)) == Wait::HungUp {
                 return Ok(hung_up);
             }
-            if event::poll(Duration::ZERO)? {
+            if super::hangup::poll(Duration::ZERO)? {
                 return Ok(Woke::Input);
             }
             // A change held still long enough is saved while the reader waits.
