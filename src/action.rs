@@ -105,6 +105,8 @@ pub enum Action {
     CountDigit(u8),
     /// Ctrl-z: suspend to the shell until `fg`.
     Suspend,
+    /// List the article's links (its source, the links of its text), to open one.
+    ShowLinks,
     #[serde(skip)]
     SearchInput(char),
     /// Text pasted into the prompt (bracketed paste): one edit, not one per character.

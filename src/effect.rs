@@ -40,6 +40,8 @@ pub enum Effect {
     },
     /// Give the terminal back to the shell until `fg` (Ctrl-z), then redraw whole.
     Suspend,
+    /// Open a URL (already checked by `links::check`) with the system's opener.
+    OpenUrl(String),
 }
 
 /// The effects of one action, in the order they were asked for.

@@ -35,6 +35,8 @@ pub enum Context {
     Note,
     /// A picker over the view: typed characters narrow it.
     Picker,
+    /// The list of the article's links.
+    Links,
 }
 
 impl Context {
@@ -46,6 +48,7 @@ impl Context {
         }
         match (&state.overlay, state.view) {
             (Some(Overlay::Marks(_)), _) => Self::Marks,
+            (Some(Overlay::Links(_)), _) => Self::Links,
             (Some(Overlay::Help(_) | Overlay::Errors(_)), _) => Self::Help,
             (Some(Overlay::Detail(_)), _) => Self::Detail,
             (Some(Overlay::Picker(_)), _) => Self::Picker,
@@ -76,6 +79,7 @@ impl Context {
             Self::Marks => "Bookmarks",
             Self::Note => "Your note",
             Self::Picker => "In a picker",
+            Self::Links => "Links",
         }
     }
 }
@@ -162,7 +166,10 @@ impl Keymap {
             return None;
         }
         // Overlays take only their own keys, plus quitting and suspending.
-        if matches!(context, Context::Help | Context::Detail | Context::Marks) {
+        if matches!(
+            context,
+            Context::Help | Context::Detail | Context::Marks | Context::Links
+        ) {
             return match self.lookup(Context::Global, event) {
                 Some(a @ (Action::Quit | Action::Suspend))
                     if event.modifiers.contains(KeyModifiers::CONTROL) =>
@@ -200,20 +207,22 @@ impl Keymap {
                         .iter()
                         .all(|k| matches!(k.code, KeyCode::Char(_)) && k.mods.is_empty()))
                 || context == Context::Note
-                || (matches!(context, Context::Help | Context::Detail | Context::Marks)
-                    && !matches!(
-                        b.action,
-                        Action::Up
-                            | Action::Down
-                            | Action::PageUp
-                            | Action::PageDown
-                            | Action::Top
-                            | Action::Bottom
-                            | Action::Quit
-                            | Action::Suspend
-                            | Action::HalfPageDown
-                            | Action::HalfPageUp
-                    ))
+                || (matches!(
+                    context,
+                    Context::Help | Context::Detail | Context::Marks | Context::Links
+                ) && !matches!(
+                    b.action,
+                    Action::Up
+                        | Action::Down
+                        | Action::PageUp
+                        | Action::PageDown
+                        | Action::Top
+                        | Action::Bottom
+                        | Action::Quit
+                        | Action::Suspend
+                        | Action::HalfPageDown
+                        | Action::HalfPageUp
+                ))
         };
         let global = self
             .bindings
@@ -241,6 +250,8 @@ impl Keymap {
         let rank = |b: &Binding| match (b.context == Context::Global, &b.action) {
             // The list's own moving keys rank where the global ones would.
             (false, Action::Up | Action::Down) if b.context == Context::Claims => 3,
+            // The reader's links list where room allows: after the promised finder.
+            (false, Action::ShowLinks) => 3,
             (false, _) => 0,
             (true, Action::ToggleHelp | Action::Quit) => 1,
             (true, Action::StartSearch) => 2,

@@ -24,6 +24,7 @@ pub mod hyperlinks;
 pub mod input;
 pub mod jumps;
 pub mod keymap;
+pub mod links;
 pub mod model;
 pub mod note;
 pub mod picker;

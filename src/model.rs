@@ -20,7 +20,7 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 pub use diagnostic::Diagnostic;
-pub use markdown::{Block, BlockKind, Doc, Inline};
+pub use markdown::{Block, BlockKind, Doc, Inline, LinkSpan};
 pub use source::{
     LoadFailure, MAX_FILE_BYTES, load_bytes, load_path, load_path_showing, read_text,
 };

@@ -33,6 +33,8 @@ pub enum Overlay {
     Marks(usize),
     /// A picker of a filter or of the framing.
     Picker(Box<crate::picker::Picker>),
+    /// The article's links, listed to open one: the selected one's index.
+    Links(usize),
 }
 
 /// Where the user was, for Esc to return to.

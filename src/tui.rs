@@ -192,9 +192,9 @@ fn event_loop(
         if let Some(failed) = memory.tick(state, false) {
             state.message = Some(failed);
         }
-        terminal.draw(|frame| ui::draw(frame, state))?;
+        let drawn = terminal.draw(|frame| ui::draw(frame, state))?;
         if state.hyperlinks {
-            write_hyperlinks(state)?;
+            write_hyperlinks(state, drawn.buffer)?;
         }
         assert!(
             !panic_after_draw,
@@ -268,6 +268,12 @@ fn perform(
             Effect::Suspend => {
                 suspend()?;
                 return Ok(Next::Resumed);
+            }
+            // The opener runs beside the reader; a failure to start it is told, not fatal.
+            Effect::OpenUrl(url) => {
+                if let Err(e) = crate::links::open(&url) {
+                    state.message = Some(format!("Could not open the link: {e}."));
+                }
             }
             Effect::OpenEditor { claim } => {
                 editor::open(terminal, state, out.saver.file(), claim.as_deref())?;

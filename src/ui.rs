@@ -12,6 +12,7 @@ pub mod detail;
 pub mod find;
 pub mod form;
 pub mod help;
+pub mod links;
 pub mod marks;
 pub mod note;
 pub mod paint;
@@ -65,6 +66,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         Some(Overlay::Detail(detail)) => detail::draw(buf, area, state, detail),
         Some(Overlay::Errors(scroll)) => help::draw_errors(buf, area, state, *scroll),
         Some(Overlay::Marks(selected)) => marks::draw(buf, area, state, *selected),
+        Some(Overlay::Links(selected)) => links::draw(buf, area, state, *selected),
         Some(Overlay::Picker(p)) => picker::draw(buf, area, state, p),
         None => {}
     }

@@ -7,6 +7,7 @@ mod caret;
 mod claims;
 mod debate;
 mod form;
+mod links;
 mod marks;
 mod motion;
 mod mouse;
@@ -166,6 +167,7 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         Action::CycleVerdict => judge_selected(state),
         Action::EditNote => note::edit_selected(state),
         Action::ShowMarks => marks::show(state),
+        Action::ShowLinks => links::show(state),
         Action::Resize(w, h) => {
             state.width = w;
             state.height = h;

@@ -54,7 +54,9 @@ const fn bind(
     }
 }
 
-use Context::{Claims, Debate, Detail, Find, Global, Help, Marks, Note, Picker, Reader, Search};
+use Context::{
+    Claims, Debate, Detail, Find, Global, Help, Links, Marks, Note, Picker, Reader, Search,
+};
 use KeyCode::{
     BackTab, Backspace, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab,
     Up,
@@ -143,6 +145,15 @@ pub const BINDINGS: &[Binding] = &[
         Action::Open,
         "Open the selected claim",
         Some("open"),
+    ),
+    // o for "open": free in the reader, and in the claim list it opens a claim's detail.
+    // (vim's gx would be two keys, and g alone goes to the top.)
+    bind(
+        Reader,
+        &[ch('o')],
+        Action::ShowLinks,
+        "Links of the article: open one",
+        Some("links"),
     ),
     // Claim list.
     bind(
@@ -721,6 +732,21 @@ pub const BINDINGS: &[Binding] = &[
         Action::SearchDeleteToEnd,
         "Delete to the end",
         None,
+    ),
+    // The list of the article's links.
+    bind(
+        Links,
+        &[key(Enter)],
+        Action::Open,
+        "Open the link with the system's opener",
+        Some("open"),
+    ),
+    bind(
+        Links,
+        &[key(Esc), ch('q'), ch('o')],
+        Action::Back,
+        "Close the list",
+        Some("close"),
     ),
     // Help.
     bind(

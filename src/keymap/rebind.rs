@@ -11,7 +11,7 @@ use crate::config::{KeyVocabulary, Rebinding};
 
 impl Context {
     /// Every context, in the order a config prints them.
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 12] = [
         Self::Global,
         Self::Reader,
         Self::Claims,
@@ -23,6 +23,7 @@ impl Context {
         Self::Marks,
         Self::Note,
         Self::Picker,
+        Self::Links,
     ];
 
     /// The context's name in `[keys.<context>]`.
@@ -39,6 +40,7 @@ impl Context {
             Self::Marks => "marks",
             Self::Note => "note",
             Self::Picker => "picker",
+            Self::Links => "links",
         }
     }
 

@@ -26,6 +26,16 @@ pub struct Block {
     /// Where runs of `text` come from in the Markdown source: (offset in `text`, offset in the
     /// source), one pair per run of text, in order.
     pub sources: Vec<(usize, usize)>,
+    /// The links of the block: byte ranges of `text` and where they lead, in order.
+    pub links: Vec<LinkSpan>,
+}
+
+/// A link in a block's text: the words that are the link and its target as the source wrote
+/// it (not checked, not cleaned: whoever shows or opens it decides what is safe).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkSpan {
+    pub range: Range<usize>,
+    pub url: String,
 }
 
 impl Block {
@@ -83,6 +93,8 @@ struct Builder {
     lists: Vec<ListFrame>,
     /// Set when an item was opened; its first paragraph becomes the item block itself.
     pending_item: Option<BlockKind>,
+    /// The link being read: its target and where its text starts in the current block.
+    link: Option<(String, usize)>,
 }
 
 impl Builder {
@@ -103,6 +115,7 @@ impl Builder {
             text: String::new(),
             styles: Vec::new(),
             sources: Vec::new(),
+            links: Vec::new(),
         });
     }
 
@@ -113,6 +126,7 @@ impl Builder {
             text: String::new(),
             styles: Vec::new(),
             sources: Vec::new(),
+            links: Vec::new(),
         });
     }
 
@@ -131,6 +145,7 @@ impl Builder {
                 block.text.shrink_to_fit();
                 block.sources.shrink_to_fit();
                 block.styles.shrink_to_fit();
+                block.links.shrink_to_fit();
                 self.blocks.push(block);
             }
         }
@@ -149,6 +164,22 @@ impl Builder {
             if !inline.is_plain() && !text.is_empty() {
                 block.styles.push((start..block.text.len(), inline));
             }
+        }
+    }
+
+    /// Ends the link being read: its text is what the block gained since it started. A link
+    /// whose text began in another block (never, in Markdown) or is empty is dropped.
+    fn end_link(&mut self) {
+        let Some((url, start)) = self.link.take() else {
+            return;
+        };
+        if let Some(block) = self.current.as_mut()
+            && start < block.text.len()
+        {
+            block.links.push(LinkSpan {
+                range: start..block.text.len(),
+                url,
+            });
         }
     }
 
@@ -194,11 +225,14 @@ fn trim_block(block: &mut Block) {
             *s += start - cut;
         }
     }
-    block.styles.retain_mut(|(range, _)| {
-        range.start = range.start.saturating_sub(start).min(block.text.len());
-        range.end = range.end.saturating_sub(start).min(block.text.len());
+    let len = block.text.len();
+    let shift = |range: &mut Range<usize>| {
+        range.start = range.start.saturating_sub(start).min(len);
+        range.end = range.end.saturating_sub(start).min(len);
         range.start < range.end
-    });
+    };
+    block.styles.retain_mut(|(range, _)| shift(range));
+    block.links.retain_mut(|link| shift(&mut link.range));
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -289,7 +323,11 @@ fn start(b: &mut Builder, tag: &Tag<'_>) {
         Tag::Emphasis => b.inline.emphasis = true,
         Tag::Strong => b.inline.strong = true,
         Tag::Strikethrough => b.inline.strike = true,
-        Tag::Link { .. } => b.inline.link = true,
+        Tag::Link { dest_url, .. } => {
+            b.inline.link = true;
+            let at = b.current.as_ref().map_or(0, |block| block.text.len());
+            b.link = Some((dest_url.to_string(), at));
+        }
         _ => {}
     }
 }
@@ -314,7 +352,10 @@ fn end(b: &mut Builder, tag: TagEnd) {
         TagEnd::Emphasis => b.inline.emphasis = false,
         TagEnd::Strong => b.inline.strong = false,
         TagEnd::Strikethrough => b.inline.strike = false,
-        TagEnd::Link => b.inline.link = false,
+        TagEnd::Link => {
+            b.inline.link = false;
+            b.end_link();
+        }
         _ => {}
     }
 }
@@ -487,6 +528,39 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn links_keep_their_targets() {
+        let doc = parse(
+            "See [the survey](https://example.com/s?a=1) for *[details](mailto:x@y.z)*.\n\n\
+             - [item](http://i.example) text\n\n[ref] here\n\n[ref]: https://r.example",
+        );
+        let found: Vec<(&str, &str)> = doc
+            .blocks
+            .iter()
+            .flat_map(|b| {
+                b.links
+                    .iter()
+                    .map(|l| (&b.text[l.range.clone()], l.url.as_str()))
+            })
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("the survey", "https://example.com/s?a=1"),
+                ("details", "mailto:x@y.z"),
+                ("item", "http://i.example"),
+                ("ref", "https://r.example"),
+            ]
+        );
+        assert_eq!(doc.blocks[0].text, "See the survey for details.");
+    }
+
+    #[test]
+    fn a_link_at_the_start_of_a_block_survives_the_trim() {
+        let doc = parse("  [x](https://a.example) y");
+        assert_eq!(doc.blocks[0].links[0].range, 0..1);
     }
 
     #[test]

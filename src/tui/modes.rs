@@ -78,26 +78,39 @@ pub(super) fn suspend() -> io::Result<()> {
     take_terminal()
 }
 
-/// Writes the links on screen again as OSC 8 hyperlinks, over the same cells in the same style,
-/// so that a terminal that knows them makes them clickable.
-pub(super) fn write_hyperlinks(state: &State) -> io::Result<()> {
+/// Writes the links on screen again as OSC 8 hyperlinks, over the same cells with the same
+/// contents and styles as the frame just drawn, so that a terminal that knows them makes them
+/// clickable. A URL that is not safe in the sequence is left as plain text.
+pub(super) fn write_hyperlinks(state: &State, drawn: &ratatui::buffer::Buffer) -> io::Result<()> {
     use crossterm::queue;
-    use crossterm::style::{Print, PrintStyledContent};
+    use crossterm::style::{Attribute, Print, PrintStyledContent, SetAttribute};
     use ratatui::backend::IntoCrossterm;
     let mut out = io::stdout();
     for link in ui::reader::links_on_screen(state) {
         let Some(open) = crate::hyperlinks::open(&link.url) else {
             continue;
         };
-        let style: crossterm::style::ContentStyle = link.style.into_crossterm();
-        queue!(
-            out,
-            cursor::MoveTo(link.x, link.y),
-            Print(open),
-            PrintStyledContent(style.apply(link.text)),
-            Print(crate::hyperlinks::CLOSE),
-            crossterm::style::SetAttribute(crossterm::style::Attribute::Reset)
-        )?;
+        queue!(out, cursor::MoveTo(link.x, link.y), Print(open))?;
+        let mut covered = 0;
+        for x in link.x..link.x.saturating_add(link.width) {
+            // The cells a wide character covers are its own: printing them would overwrite it.
+            if covered > 0 {
+                covered -= 1;
+                continue;
+            }
+            let Some(cell) = drawn.cell((x, link.y)) else {
+                break;
+            };
+            let style: crossterm::style::ContentStyle = cell.style().into_crossterm();
+            let symbol = cell.symbol();
+            covered = crate::text::width(symbol).saturating_sub(1);
+            queue!(
+                out,
+                PrintStyledContent(style.apply(symbol)),
+                SetAttribute(Attribute::Reset)
+            )?;
+        }
+        queue!(out, Print(crate::hyperlinks::CLOSE))?;
     }
     out.flush()
 }

@@ -74,7 +74,8 @@ fn inline_style(inline: Inline, theme: &Theme) -> Style {
         style = style.patch(theme.code);
     }
     if inline.link {
-        style = style.patch(theme.link);
+        // Underlined whatever the theme says: a link must show without colour too.
+        style = style.patch(theme.link).add_modifier(Modifier::UNDERLINED);
     }
     if inline.strike {
         style = style.add_modifier(Modifier::CROSSED_OUT);
@@ -158,42 +159,73 @@ fn legend(state: &State) -> Line<'static> {
     Line::from(spans)
 }
 
-/// Text on screen that is a link: where it starts, what it reads, where it leads, its style.
+/// Cells on screen that are a link: where they start, how many columns, where they lead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScreenLink {
     pub x: u16,
     pub y: u16,
-    pub text: String,
+    pub width: u16,
     pub url: String,
-    pub style: Style,
 }
 
-/// The links the reader shows now (the article's source address), for the event loop to make
-/// into OSC 8 hyperlinks over the cells already drawn. Empty under an overlay or elsewhere.
+/// The links the reader shows now (the article's source address, the links of its text), for
+/// the event loop to make into OSC 8 hyperlinks over the cells already drawn. Empty under an
+/// overlay or elsewhere.
 pub fn links_on_screen(state: &State) -> Vec<ScreenLink> {
     if state.view != crate::state::View::Reader || state.overlay.is_some() {
         return Vec::new();
     }
     let article = state.debate.article(state.article);
-    let Some(url) = article.url.as_deref() else {
-        return Vec::new();
-    };
     let column = crate::geometry::reader(state).column;
     let reader = state.reader();
-    let shown = text::clean(url);
-    let style = state.theme.muted.patch(state.theme.link);
-    (0..column.height)
-        .filter_map(|dy| {
-            let line = reader.flow.lines.get(reader.top + usize::from(dy))?;
-            (line.source == Source::Url).then(|| ScreenLink {
-                x: column.x,
-                y: column.y + dy,
-                text: shown.get(line.range.clone()).unwrap_or("").to_owned(),
-                url: url.to_owned(),
-                style,
-            })
-        })
-        .collect()
+    let shown_url = article.url.as_deref().map(text::clean);
+    let cells = |s: &str| u16::try_from(text::width(s)).unwrap_or(u16::MAX);
+    let mut found = Vec::new();
+    for dy in 0..column.height {
+        let Some(line) = reader.flow.lines.get(reader.top + usize::from(dy)) else {
+            break;
+        };
+        let y = column.y + dy;
+        match line.source {
+            Source::Url => {
+                if let (Some(url), Some(shown)) = (&article.url, &shown_url) {
+                    found.push(ScreenLink {
+                        x: column.x,
+                        y,
+                        width: cells(shown.get(line.range.clone()).unwrap_or("")),
+                        url: url.clone(),
+                    });
+                }
+            }
+            Source::Block(b) => {
+                let block = &article.doc.blocks[b];
+                let r = &line.range;
+                let x = column
+                    .x
+                    .saturating_add(u16::try_from(crate::flow::indent(block)).unwrap_or(u16::MAX));
+                for link in &block.links {
+                    let (start, end) = (link.range.start.max(r.start), link.range.end.min(r.end));
+                    if start >= end {
+                        continue;
+                    }
+                    let before = block.text.get(r.start..start).unwrap_or("");
+                    found.push(ScreenLink {
+                        x: x.saturating_add(cells(before)),
+                        y,
+                        width: cells(block.text.get(start..end).unwrap_or("")),
+                        url: link.url.clone(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    // Nothing past the column's edge (a line the wrap could not break).
+    found.retain(|l| l.x < column.right());
+    for l in &mut found {
+        l.width = l.width.min(column.right() - l.x);
+    }
+    found
 }
 
 fn line_from(s: &str, range: &Range<usize>, style: Style) -> Line<'static> {

@@ -43,6 +43,7 @@ fn view_name(state: &State) -> &'static str {
     match (&state.overlay, state.view) {
         (Some(Overlay::Help(_)), _) => "HELP",
         (Some(Overlay::Marks(_)), _) => "MARKS",
+        (Some(Overlay::Links(_)), _) => "LINKS",
         (Some(Overlay::Errors(_)), _) => "ERRORS",
         (Some(Overlay::Detail(_)), _) => "CLAIM",
         (Some(Overlay::Picker(_)), _) => "PICK",

@@ -53,6 +53,10 @@ pub(super) fn overlay_action(
             super::marks::marks_action(state, selected, action);
             true
         }
+        (Overlay::Links(selected), action) => {
+            super::links::links_action(state, selected, action, fx);
+            true
+        }
         (Overlay::Errors(scroll), action) => {
             let scroll = scroll_overlay(state, scroll, action);
             state.overlay = Some(Overlay::Errors(
