@@ -155,6 +155,38 @@ impl Find {
         wrapped
     }
 
+    /// Forgets which match is current: the reader went elsewhere by another way than `n`/`N`
+    /// (a jump from the finder, the claim list, a bookmark), so "match 3/4" would name a match
+    /// no longer in view. The pattern and its highlights stay, as in less.
+    pub fn lose_place(&mut self) {
+        self.current = None;
+    }
+
+    /// `n`/`N`: like [`Find::step`], but without a current match the step starts from the
+    /// screen, as vim's does from the cursor: forward to the first match on or after line
+    /// `top`, backward to the last one before it (wrapping round the article).
+    pub fn step_from(
+        &mut self,
+        forward: bool,
+        top: usize,
+        line_of: impl Fn(&Match) -> usize,
+    ) -> bool {
+        let n = self.matches.len();
+        if self.current.is_some() || n == 0 {
+            return self.step(forward);
+        }
+        let after = self.matches.iter().position(|m| line_of(m) >= top);
+        let (next, wrapped) = match (after, forward) {
+            (Some(i), true) => (i, false),
+            (None, true) => (0, true),
+            (Some(0), false) => (n - 1, true),
+            (Some(i), false) => (i - 1, false),
+            (None, false) => (n - 1, false),
+        };
+        self.current = Some(next);
+        wrapped
+    }
+
     pub fn current_match(&self) -> Option<&Match> {
         self.current.and_then(|i| self.matches.get(i))
     }

@@ -2,11 +2,30 @@
 //! mouse wheel and clicks, resizes. Used by the event loop and by the key-sequence tests, so
 //! both go the same way.
 
-use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use crossterm::event::{
+    self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
+};
 
 use crate::action::Action;
 use crate::keymap;
 use crate::state::State;
+
+/// The events a terminal event stands for, to be turned into actions one at a time (each in the
+/// context the one before leaves). Esc followed at once by a key (a fast burst, or over SSH)
+/// reaches us as Alt and the key: where Alt with that key means nothing, it is Esc, then the key.
+pub fn unfold(state: &State, event: &Event) -> Vec<Event> {
+    if let Event::Key(key) = event
+        && key.modifiers.contains(KeyModifiers::ALT)
+        && key.kind != KeyEventKind::Release
+        && to_action(state, event).is_none()
+    {
+        let mut plain = *key;
+        plain.modifiers.remove(KeyModifiers::ALT);
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        return vec![Event::Key(esc), Event::Key(plain)];
+    }
+    vec![event.clone()]
+}
 
 /// The action an event means now, if any.
 pub fn to_action(state: &State, event: &Event) -> Option<Action> {
@@ -48,7 +67,20 @@ pub fn to_action(state: &State, event: &Event) -> Option<Action> {
             }
         }
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            state.keymap.resolve(keymap::Context::of(state), &key)
+            match state.keymap.resolve(keymap::Context::of(state), &key) {
+                // A digit that names no article starts a count (`5j` with two articles moves
+                // five lines), as it would in less and vim; 1…n still switch panes.
+                Some(Action::ShowArticle(i)) if i >= state.debate.articles.len() => {
+                    match key.code {
+                        KeyCode::Char(d @ '1'..='9') if key.modifiers.is_empty() => d
+                            .to_digit(10)
+                            .and_then(|d| u8::try_from(d).ok())
+                            .map(Action::CountDigit),
+                        _ => Some(Action::ShowArticle(i)),
+                    }
+                }
+                other => other,
+            }
         }
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Action::ScrollAt {

@@ -145,10 +145,14 @@ pub fn find_active(state: &State) -> bool {
 /// `n`/`N` with a pattern: the next or previous match, wrapping round the article.
 pub fn step_match(state: &mut State, forward: bool) {
     record_jump(state);
-    let Some(find) = reader_mut(state).find.as_mut() else {
+    let Some(mut find) = reader_mut(state).find.take() else {
         return;
     };
-    let wrapped = find.step(forward);
+    let wrapped = find.step_from(forward, state.reader().top, |m| match_line(state, m));
+    reader_mut(state).find = Some(find);
+    let Some(find) = state.reader().find.as_ref() else {
+        return;
+    };
     let Some(m) = find.current_match().cloned() else {
         return;
     };

@@ -211,11 +211,18 @@ fn event_loop(
         let mut resized = false;
         let mut next = Next::Continue;
         loop {
-            if let Some(action) = input::to_action(state, &hangup::read()?) {
+            let read = hangup::read()?;
+            for event in input::unfold(state, &read) {
+                let Some(action) = input::to_action(state, &event) else {
+                    continue;
+                };
                 resized |= matches!(action, Action::Resize(..));
                 let effects = update(state, action);
                 next = perform(terminal, state, &mut out, effects)?;
                 resized |= next == Next::Resumed;
+                if next == Next::Quit {
+                    break;
+                }
             }
             if next == Next::Quit || state.search.opening {
                 break;

@@ -146,3 +146,34 @@ fn open_flags_go_to_a_place_or_name_the_unknown_id() {
     app.wait_for("the claim list", |s| s.contains("CLAIMS"));
     app.quit();
 }
+
+/// Esc and a key in one burst (fast typing, or SSH) reach the reader as Alt and the key: where
+/// that means nothing, it acts as Esc, then the key.
+#[test]
+fn esc_and_a_key_in_one_burst_act_as_both() {
+    let mut app = App::spawn(&[], &[], 80, 24);
+    app.wait_for("the reader", |s| {
+        s.lines().last().unwrap_or("").contains("READ")
+    });
+    app.send("c");
+    app.wait_for("the claim list", |s| {
+        s.lines().last().unwrap_or("").contains("CLAIMS")
+    });
+    app.send("o");
+    app.wait_for("the detail", |s| {
+        s.lines()
+            .last()
+            .unwrap_or("")
+            .trim_start()
+            .starts_with("CLAIM ")
+    });
+    app.send("\x1bd");
+    app.wait_for("the debate view", |s| {
+        s.lines()
+            .last()
+            .unwrap_or("")
+            .trim_start()
+            .starts_with("DEBATE")
+    });
+    app.quit();
+}

@@ -490,6 +490,135 @@ fn a_count_starts_with_zero_and_digits_still_switch_panes() {
     );
 }
 
+/// `5j` with two articles: no article 5, so the digit starts a count, as in less and vim.
+#[test]
+fn a_digit_that_names_no_article_starts_a_count() {
+    let mut s = app(80, 24);
+    assert_eq!(s.debate.articles.len(), 2);
+    press(&mut s, "5 j");
+    assert_eq!((s.article.get(), s.reader().top), (0, 5));
+    assert_eq!(s.message, None, "no 'There is no article 5'");
+    press(&mut s, "3 5 k");
+    assert_eq!(
+        (s.article.get(), s.reader().top),
+        (0, 0),
+        "35k: every digit joins"
+    );
+    press(&mut s, "2");
+    assert_eq!(
+        s.article.get(),
+        1,
+        "a digit that names an article still switches"
+    );
+    press(&mut s, "1 7 j");
+    assert_eq!(
+        (s.article.get(), s.reader().top),
+        (0, 7),
+        "1 switches, 7 counts"
+    );
+    press(&mut s, "9 esc j");
+    assert_eq!(s.reader().top, 8, "Esc drops the count");
+}
+
+#[test]
+fn help_says_a_digit_past_the_last_pane_is_a_count() {
+    let mut s = app(120, 60);
+    press(&mut s, "?");
+    let text = debate::screen::to_text(&screen(&s));
+    assert!(text.contains("past the last, a count"), "{text}");
+}
+
+/// After a jump from the finder or a list, "match 3/17" would name a match no longer in view:
+/// the pattern stays highlighted, the status counts the matches, `n` goes on from the screen.
+#[test]
+fn a_jump_elsewhere_forgets_the_current_match() {
+    let mut s = app(80, 24);
+    press(&mut s, "/");
+    type_text(&mut s, "china");
+    press(&mut s, "enter n n");
+    let total = find_state(&s).matches.len();
+    assert!(status_line(&s).contains(&format!("match 3/{total}")));
+    // A claim near the end of the article, through the claim list.
+    let last = *s.debate.article(s.article).claims.last().unwrap();
+    press(&mut s, "c g");
+    while s.claims.visible[s.claims.selected] != last {
+        press(&mut s, "j");
+    }
+    press(&mut s, "enter");
+    assert_eq!(badge(&s), "READ");
+    let status = status_line(&s);
+    assert!(!status.contains("match 3/"), "stale: {status}");
+    assert_eq!(find_state(&s).current, None);
+    assert!(
+        find_state(&s).pattern == "china",
+        "the pattern is kept, as in less"
+    );
+    // n goes to the first match from the top of the screen, not back to the article's start.
+    let top = s.reader().top;
+    press(&mut s, "n");
+    assert!(current_line(&s) >= top, "{} < {top}", current_line(&s));
+    assert!(find_state(&s).current > Some(2));
+}
+
+#[test]
+fn a_finder_jump_forgets_the_current_match_too() {
+    let mut s = app(80, 24);
+    press(&mut s, "/");
+    type_text(&mut s, "china");
+    press(&mut s, "enter n n n");
+    assert!(status_line(&s).contains("match 4/"));
+    press(&mut s, "F");
+    type_text(&mut s, "durov");
+    press(&mut s, "enter");
+    assert_eq!(badge(&s), "READ");
+    let status = status_line(&s);
+    assert!(!status.contains("match 4/"), "stale: {status}");
+}
+
+/// Presses Alt and a key, as a terminal reports Esc followed at once by the key.
+fn press_alt(state: &mut State, c: char) {
+    let event = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT));
+    for event in debate::input::unfold(state, &event) {
+        if let Some(action) = to_action(state, &event) {
+            apply(state, action);
+        }
+    }
+}
+
+#[test]
+fn esc_then_a_key_at_once_acts_as_esc_then_the_key() {
+    let mut s = app(80, 24);
+    press(&mut s, "c o");
+    assert_eq!(badge(&s), "CLAIM");
+    press_alt(&mut s, 'd');
+    assert_eq!(s.overlay, None, "Esc closed the detail");
+    assert_eq!(badge(&s), "DEBATE", "then d opened the debate view");
+    // With a pattern kept in the reader: Esc clears it, then n steps through claims.
+    let mut s = app(80, 24);
+    press(&mut s, "/");
+    type_text(&mut s, "china");
+    press(&mut s, "enter");
+    press_alt(&mut s, 'n');
+    assert!(s.reader().find.is_none());
+    assert!(s.reader().selected.is_some(), "n selected a claim");
+}
+
+#[test]
+fn alt_keys_that_mean_something_keep_their_meaning() {
+    let mut s = app(80, 24);
+    press(&mut s, "F");
+    type_text(&mut s, "one two");
+    let before = s.search.query.cursor_chars();
+    press_alt(&mut s, 'b');
+    assert_eq!(s.view, View::Search, "Alt-b is a word left in the prompt");
+    assert_eq!(s.search.query.text(), "one two");
+    assert_eq!(
+        (before, s.search.query.cursor_chars()),
+        (7, 4),
+        "the cursor moved"
+    );
+}
+
 #[test]
 fn ctrl_z_asks_to_suspend() {
     let mut s = app(80, 24);

@@ -771,7 +771,7 @@ pub const BINDINGS: &[Binding] = &[
             ch('9'),
         ],
         Action::ShowArticle(0),
-        "Article pane 1 to 9",
+        "Article pane; past the last, a count",
         None,
     ),
     bind(

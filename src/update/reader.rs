@@ -117,10 +117,19 @@ pub(super) fn select_in_reader(state: &mut State, claim: ClaimIx, line: usize) {
     reader.set_top(top.min(max_top(reader.flow.len(), height)));
 }
 
+/// After a jump into a pane (not by `n`/`N`): the pane's search in the text, if any, no longer
+/// stands on its current match.
+fn lose_match_place(state: &mut State) {
+    if let Some(find) = state.readers[state.article.get()].find.as_mut() {
+        find.lose_place();
+    }
+}
+
 /// Shows a claim's quote in its article pane.
 pub(super) fn jump_to_claim(state: &mut State, claim: ClaimIx) {
     let article = state.debate.claim(claim).article;
     go(state, View::Reader, article);
+    lose_match_place(state);
     let anchor = state.debate.claim(claim).anchor.clone();
     let line = state
         .reader()
@@ -131,6 +140,7 @@ pub(super) fn jump_to_claim(state: &mut State, claim: ClaimIx) {
 
 pub(super) fn jump_to_block(state: &mut State, article: ArticleIx, block: usize) {
     go(state, View::Reader, article);
+    lose_match_place(state);
     let height = geometry::reader(state).column.height;
     let reader = &mut state.readers[article.get()];
     let top = reader
@@ -245,6 +255,7 @@ pub(crate) fn jump_to_mark(state: &mut State, letter: char) {
             state.overlay = None;
             state.article = ix;
             state.view = View::Reader;
+            lose_match_place(state);
             let reader = &mut state.readers[ix.get()];
             reader.anchor = Some(restored);
             reader.flow = crate::flow::Flow::default();
