@@ -291,6 +291,51 @@ mod tests {
         assert_eq!(none.current, None);
     }
 
+    /// After a jump the current match is forgotten: the status counts the matches, and `n`/`N`
+    /// go on from the screen's top line (here a match's line is its block).
+    #[test]
+    fn without_a_current_match_steps_start_from_the_screen() {
+        let three = Find {
+            matches: [2, 5, 9]
+                .into_iter()
+                .map(|b| Match {
+                    block: b,
+                    range: 0..1,
+                })
+                .collect(),
+            current: Some(0),
+            ..Find::default()
+        };
+        let line_of = |m: &Match| m.block;
+        let mut f = three.clone();
+        f.lose_place();
+        assert_eq!(f.position(), "3 matches");
+        assert!(!f.step_from(true, 5, line_of));
+        assert_eq!(f.current, Some(1), "the match on the top line");
+        let mut f = three.clone();
+        f.lose_place();
+        assert!(!f.step_from(false, 5, line_of));
+        assert_eq!(f.current, Some(0), "the last match above the top");
+        let mut f = three.clone();
+        f.lose_place();
+        assert!(
+            f.step_from(true, 10, line_of),
+            "none below: wraps to the first"
+        );
+        assert_eq!(f.current, Some(0));
+        let mut f = three.clone();
+        f.lose_place();
+        assert!(
+            f.step_from(false, 1, line_of),
+            "none above: wraps to the last"
+        );
+        assert_eq!(f.current, Some(2));
+        // With a current match, the step is from it, wherever the screen is.
+        let mut f = three;
+        assert!(!f.step_from(true, 9, line_of));
+        assert_eq!(f.current, Some(1));
+    }
+
     #[test]
     fn incremental_search_starts_from_the_origin_and_wraps() {
         let debate = Debate::embedded().expect("embedded debate");

@@ -59,7 +59,7 @@ pub enum Refusal {
 impl Refusal {
     pub fn reason(self) -> &'static str {
         match self {
-            Self::Scheme => "only http, https and mailto links are opened",
+            Self::Scheme => "only http, https and mailto links open",
             Self::Characters => "the address has control characters or blanks",
         }
     }

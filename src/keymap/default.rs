@@ -741,6 +741,21 @@ pub const BINDINGS: &[Binding] = &[
         "Open the link with the system's opener",
         Some("open"),
     ),
+    // In the list, j and k move the selection: the hint says so rather than "scroll".
+    bind(
+        Links,
+        &[ch('j'), key(Down)],
+        Action::Down,
+        "Next link",
+        Some("move"),
+    ),
+    bind(
+        Links,
+        &[ch('k'), key(Up)],
+        Action::Up,
+        "Previous link",
+        None,
+    ),
     bind(
         Links,
         &[key(Esc), ch('q'), ch('o')],

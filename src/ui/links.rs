@@ -19,16 +19,24 @@ const MAX_WIDTH: u16 = 100;
 /// Columns of a row given to the link's words at most: the address matters as much.
 const TEXT_WIDTH: usize = 30;
 
-/// One row: `▸ 3 the survey   https://example.com/…`, cut to the width. An address that
-/// will not be opened is dimmed.
-fn row(n: usize, link: &ArticleLink, selected: bool, width: usize, theme: &Theme) -> Line<'static> {
+/// One row: `▸ 3 the survey   https://example.com/…`, the words padded to `words_width` so
+/// that the addresses line up, cut to the width. An address that will not be opened is dimmed.
+fn row(
+    n: usize,
+    link: &ArticleLink,
+    selected: bool,
+    (words_width, width): (usize, usize),
+    theme: &Theme,
+) -> Line<'static> {
     let style = if selected {
         theme.selected_row
     } else {
         Style::default()
     };
     let lead = format!("{}{n:>2} ", if selected { "▸ " } else { "  " });
-    let words = format!("{}  ", text::truncate(&link.text, TEXT_WIDTH));
+    let words = text::truncate(&link.text, words_width);
+    let pad = words_width.saturating_sub(text::width(&words));
+    let words = format!("{words}{}  ", " ".repeat(pad));
     let room = width.saturating_sub(text::width(&lead) + text::width(&words));
     let url_style = if links::check(&link.url).is_ok() {
         theme.link
@@ -55,13 +63,22 @@ pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, selected: usize) {
         ..inner
     };
     let rows = usize::from(list.height).max(1);
+    let words_width = all
+        .iter()
+        .map(|l| text::width(&l.text))
+        .max()
+        .unwrap_or(0)
+        .min(TEXT_WIDTH);
     let first = selected.saturating_sub(rows - 1);
     let lines: Vec<Line<'static>> = all
         .iter()
         .enumerate()
         .skip(first)
         .take(rows)
-        .map(|(i, l)| row(i + 1, l, i == selected, usize::from(list.width), theme))
+        .map(|(i, l)| {
+            let widths = (words_width, usize::from(list.width));
+            row(i + 1, l, i == selected, widths, theme)
+        })
         .collect();
     paint::lines(buf, list, &lines, 0);
     let mut hints = Vec::new();

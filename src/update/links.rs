@@ -43,10 +43,7 @@ pub(super) fn links_action(state: &mut State, selected: usize, action: &Action, 
         match links::check(&link.url) {
             Ok(()) => {
                 state.overlay = None;
-                state.message = Some(format!(
-                    "Opening {} with the system's opener.",
-                    links::shown(&link.url)
-                ));
+                state.message = Some(format!("Opening {}", links::shown(&link.url)));
                 fx.push(Effect::OpenUrl(link.url.clone()));
             }
             Err(refusal) => {
