@@ -5,11 +5,13 @@
 // Tests fail by panicking; helpers outside #[test] functions do so too.
 #![allow(clippy::panic, clippy::unwrap_used)]
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use debate::effect::{Effect, Effects, apply};
-use debate::input::to_action;
+#[path = "support/keys.rs"]
+mod keys;
+
+use debate::effect::Effect;
 use debate::model::Debate;
 use debate::state::{Overlay, State};
+use keys::press;
 use ratatui::style::Modifier;
 
 /// A debate whose article links a survey, mail, a file and a hostile address.
@@ -53,26 +55,6 @@ text = "No links here."
 
 fn app(w: u16, h: u16) -> State {
     State::new(debate(), "test", w, h)
-}
-
-fn key(token: &str) -> KeyEvent {
-    let (code, mods) = match token {
-        "enter" => (KeyCode::Enter, KeyModifiers::NONE),
-        "esc" => (KeyCode::Esc, KeyModifiers::NONE),
-        t => (KeyCode::Char(t.chars().next().unwrap()), KeyModifiers::NONE),
-    };
-    KeyEvent::new(code, mods)
-}
-
-/// Presses keys written like "o j enter"; returns the effects left for the event loop.
-fn press(state: &mut State, keys: &str) -> Effects {
-    let mut effects = Effects::new();
-    for token in keys.split_whitespace() {
-        if let Some(action) = to_action(state, &Event::Key(key(token))) {
-            effects.extend(apply(state, action));
-        }
-    }
-    effects
 }
 
 fn screen(state: &State) -> ratatui::buffer::Buffer {

@@ -4,55 +4,16 @@
 // Tests fail by panicking; helpers outside #[test] functions do so too.
 #![allow(clippy::panic, clippy::unwrap_used)]
 
+#[path = "support/keys.rs"]
+mod keys;
+
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use debate::effect::apply;
 use debate::input::to_action;
 use debate::model::Debate;
 use debate::state::{State, View};
+use keys::{app, key, press, type_text};
 use ratatui::style::Modifier;
-
-fn app(w: u16, h: u16) -> State {
-    State::new(Debate::embedded().unwrap(), "test", w, h)
-}
-
-fn key(token: &str) -> KeyEvent {
-    let none = KeyModifiers::NONE;
-    let (code, mods) = match token {
-        "enter" => (KeyCode::Enter, none),
-        "esc" => (KeyCode::Esc, none),
-        "tab" => (KeyCode::Tab, none),
-        "space" => (KeyCode::Char(' '), none),
-        "bs" => (KeyCode::Backspace, none),
-        t if t.starts_with("c-") => (
-            KeyCode::Char(t[2..].chars().next().unwrap()),
-            KeyModifiers::CONTROL,
-        ),
-        t if t.chars().count() == 1 => (KeyCode::Char(t.chars().next().unwrap()), none),
-        t => panic!("unknown key {t:?}"),
-    };
-    KeyEvent::new(code, mods)
-}
-
-/// Presses keys written like "j j enter c-o", one event each, searches run at once.
-fn press(state: &mut State, keys: &str) {
-    for token in keys.split_whitespace() {
-        if let Some(action) = to_action(state, &Event::Key(key(token))) {
-            apply(state, action);
-        }
-    }
-}
-
-/// Types text, a key per character.
-fn type_text(state: &mut State, text: &str) {
-    for c in text.chars() {
-        let token = if c == ' ' {
-            "space".into()
-        } else {
-            c.to_string()
-        };
-        press(state, &token);
-    }
-}
 
 fn screen(state: &State) -> ratatui::buffer::Buffer {
     debate::screen::draw(state, state.width, state.height)
@@ -111,7 +72,7 @@ fn slash_in_the_reader_searches_the_text_incrementally() {
         "the match is brought on screen"
     );
     assert!(status_line(&s).contains("/durov▏"));
-    press(&mut s, "bs");
+    press(&mut s, "backspace");
     assert_eq!(find_state(&s).pattern, "duro");
     press(&mut s, "enter");
     assert!(!find_state(&s).editing);
@@ -257,11 +218,11 @@ fn ctrl_o_and_ctrl_n_walk_the_jumps_of_g_and_shift_g() {
     press(&mut s, "j j j G");
     let bottom = s.reader().top;
     assert!(bottom > 3);
-    press(&mut s, "c-o");
+    press(&mut s, "ctrl-o");
     assert_eq!(s.reader().top, 3);
-    press(&mut s, "c-n");
+    press(&mut s, "ctrl-n");
     assert_eq!(s.reader().top, bottom);
-    press(&mut s, "g c-o");
+    press(&mut s, "g ctrl-o");
     assert_eq!(s.reader().top, bottom);
 }
 
@@ -270,12 +231,12 @@ fn article_switches_and_finder_results_are_jumps() {
     let mut s = app(80, 24);
     press(&mut s, "j j 2 j");
     assert_eq!(s.article.get(), 1);
-    press(&mut s, "c-o");
+    press(&mut s, "ctrl-o");
     assert_eq!(
         (s.view, s.article.get(), s.reader().top),
         (View::Reader, 0, 2)
     );
-    press(&mut s, "c-n");
+    press(&mut s, "ctrl-n");
     assert_eq!((s.article.get(), s.reader().top), (1, 1));
 
     // Durov is quoted in the first article: the finder's jump leaves the second.
@@ -284,12 +245,12 @@ fn article_switches_and_finder_results_are_jumps() {
     press(&mut s, "enter");
     assert_eq!((s.view, s.article.get()), (View::Reader, 0));
     let at_durov = (s.article.get(), s.reader().top);
-    press(&mut s, "c-o");
+    press(&mut s, "ctrl-o");
     assert_eq!(
         (s.view, s.article.get(), s.reader().top),
         (View::Reader, 1, 1)
     );
-    press(&mut s, "c-n");
+    press(&mut s, "ctrl-n");
     assert_eq!((s.article.get(), s.reader().top), at_durov);
 }
 
@@ -303,7 +264,7 @@ fn search_matches_are_jumps() {
     press(&mut s, &"n ".repeat(n - 1));
     let last = s.reader().top;
     assert!(last > 0);
-    press(&mut s, "c-o");
+    press(&mut s, "ctrl-o");
     assert!(s.reader().top < last);
 }
 
@@ -313,21 +274,21 @@ fn enter_from_the_claim_list_is_a_jump() {
     press(&mut s, "c j j j j j j enter");
     assert_eq!(s.view, View::Reader);
     let there = (s.article.get(), s.reader().top);
-    press(&mut s, "c-o");
+    press(&mut s, "ctrl-o");
     assert_eq!(
         (s.view, s.article.get(), s.reader().top),
         (View::Reader, 0, 0)
     );
-    press(&mut s, "c-n");
+    press(&mut s, "ctrl-n");
     assert_eq!((s.article.get(), s.reader().top), there);
 }
 
 #[test]
 fn the_jump_list_says_when_it_is_at_an_end() {
     let mut s = app(80, 24);
-    press(&mut s, "c-o");
+    press(&mut s, "ctrl-o");
     assert_eq!(s.message.as_deref(), Some("At the oldest jump."));
-    press(&mut s, "c-n");
+    press(&mut s, "ctrl-n");
     assert_eq!(s.message.as_deref(), Some("At the newest jump."));
 }
 
@@ -463,9 +424,9 @@ fn b_pages_back_and_ctrl_e_ctrl_y_move_a_line() {
     let two_pages = s.reader().top;
     press(&mut s, "b");
     assert!(s.reader().top < two_pages && s.reader().top > 0);
-    press(&mut s, "g c-e c-e c-e");
+    press(&mut s, "g ctrl-e ctrl-e ctrl-e");
     assert_eq!(s.reader().top, 3);
-    press(&mut s, "c-y");
+    press(&mut s, "ctrl-y");
     assert_eq!(s.reader().top, 2);
 }
 
@@ -622,7 +583,7 @@ fn alt_keys_that_mean_something_keep_their_meaning() {
 #[test]
 fn ctrl_z_asks_to_suspend() {
     let mut s = app(80, 24);
-    let action = to_action(&s, &Event::Key(key("c-z"))).unwrap();
+    let action = to_action(&s, &Event::Key(key("ctrl-z"))).unwrap();
     assert_eq!(apply(&mut s, action), vec![debate::effect::Effect::Suspend]);
 }
 
