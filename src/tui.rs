@@ -184,6 +184,8 @@ fn event_loop(
         state.message = notice;
     }
     let panic_after_draw = test_panic_requested();
+    // The OSC 8 links written over the last frame.
+    let mut linked = Vec::new();
     loop {
         if !Arc::ptr_eq(&prepared, &state.debate) {
             prepared = Arc::clone(&state.debate);
@@ -194,7 +196,7 @@ fn event_loop(
         }
         let drawn = terminal.draw(|frame| ui::draw(frame, state))?;
         if state.hyperlinks {
-            write_hyperlinks(state, drawn.buffer)?;
+            write_hyperlinks(state, drawn.buffer, &mut linked)?;
         }
         assert!(
             !panic_after_draw,

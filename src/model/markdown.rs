@@ -563,6 +563,42 @@ mod tests {
         assert_eq!(doc.blocks[0].links[0].range, 0..1);
     }
 
+    /// Every link's range is a non-empty slice of its block's text, whatever surrounds it.
+    #[test]
+    fn link_ranges_stay_inside_their_text() {
+        for source in [
+            "<https://auto.example/x>",
+            "# A [heading link](https://h.example)",
+            "> quoted [link](https://q.example) here",
+            "- item [one](https://1.example)\n- [two **bold**](https://2.example)",
+            "[![an image](i.png)](https://img.example)",
+            "[a link\nover a break](https://b.example)",
+            "[](https://empty.example) nothing",
+            "[日本語のリンク](https://ja.example)の後",
+            "`[not a link](x)` and [a link](<https://e.com/a b>)",
+        ] {
+            for block in &parse(source).blocks {
+                for link in &block.links {
+                    let text = block.text.get(link.range.clone());
+                    assert!(
+                        text.is_some_and(|t| !t.is_empty()),
+                        "{source:?}: {link:?} in {:?}",
+                        block.text
+                    );
+                }
+            }
+        }
+        let doc = parse("<https://auto.example/x> and [日本語](https://ja.example)");
+        let block = &doc.blocks[0];
+        let texts: Vec<&str> = block
+            .links
+            .iter()
+            .map(|l| &block.text[l.range.clone()])
+            .collect();
+        assert_eq!(texts, ["https://auto.example/x", "日本語"]);
+        assert!(parse("[](https://e.example) x").blocks[0].links.is_empty());
+    }
+
     #[test]
     fn plain_text_strips_marks() {
         assert_eq!(plain_text("*very* big"), "very big");

@@ -80,37 +80,62 @@ pub(super) fn suspend() -> io::Result<()> {
 
 /// Writes the links on screen again as OSC 8 hyperlinks, over the same cells with the same
 /// contents and styles as the frame just drawn, so that a terminal that knows them makes them
-/// clickable. A URL that is not safe in the sequence is left as plain text.
-pub(super) fn write_hyperlinks(state: &State, drawn: &ratatui::buffer::Buffer) -> io::Result<()> {
+/// clickable. A URL that is not safe in the sequence is left as plain text. `written` holds the
+/// links of the last frame: a terminal keeps a cell's link until the cell is printed again, and
+/// ratatui prints only the cells that changed, so the cells of a link no longer there are
+/// printed again without it.
+pub(super) fn write_hyperlinks(
+    state: &State,
+    drawn: &ratatui::buffer::Buffer,
+    written: &mut Vec<ui::reader::ScreenLink>,
+) -> io::Result<()> {
     use crossterm::queue;
-    use crossterm::style::{Attribute, Print, PrintStyledContent, SetAttribute};
-    use ratatui::backend::IntoCrossterm;
+    use crossterm::style::Print;
     let mut out = io::stdout();
-    for link in ui::reader::links_on_screen(state) {
+    let links = ui::reader::links_on_screen(state);
+    for gone in written.iter().filter(|l| !links.contains(l)) {
+        queue!(out, cursor::MoveTo(gone.x, gone.y))?;
+        print_cells(&mut out, drawn, gone)?;
+    }
+    for link in &links {
         let Some(open) = crate::hyperlinks::open(&link.url) else {
             continue;
         };
         queue!(out, cursor::MoveTo(link.x, link.y), Print(open))?;
-        let mut covered = 0;
-        for x in link.x..link.x.saturating_add(link.width) {
-            // The cells a wide character covers are its own: printing them would overwrite it.
-            if covered > 0 {
-                covered -= 1;
-                continue;
-            }
-            let Some(cell) = drawn.cell((x, link.y)) else {
-                break;
-            };
-            let style: crossterm::style::ContentStyle = cell.style().into_crossterm();
-            let symbol = cell.symbol();
-            covered = crate::text::width(symbol).saturating_sub(1);
-            queue!(
-                out,
-                PrintStyledContent(style.apply(symbol)),
-                SetAttribute(Attribute::Reset)
-            )?;
-        }
+        print_cells(&mut out, drawn, link)?;
         queue!(out, Print(crate::hyperlinks::CLOSE))?;
     }
+    *written = links;
     out.flush()
+}
+
+/// Prints the cells under a link as the frame drew them, from the cursor on.
+fn print_cells(
+    out: &mut io::Stdout,
+    drawn: &ratatui::buffer::Buffer,
+    link: &ui::reader::ScreenLink,
+) -> io::Result<()> {
+    use crossterm::queue;
+    use crossterm::style::{Attribute, PrintStyledContent, SetAttribute};
+    use ratatui::backend::IntoCrossterm;
+    let mut covered = 0;
+    for x in link.x..link.x.saturating_add(link.width) {
+        // The cells a wide character covers are its own: printing them would overwrite it.
+        if covered > 0 {
+            covered -= 1;
+            continue;
+        }
+        let Some(cell) = drawn.cell((x, link.y)) else {
+            break;
+        };
+        let style: crossterm::style::ContentStyle = cell.style().into_crossterm();
+        let symbol = cell.symbol();
+        covered = crate::text::width(symbol).saturating_sub(1);
+        queue!(
+            out,
+            PrintStyledContent(style.apply(symbol)),
+            SetAttribute(Attribute::Reset)
+        )?;
+    }
+    Ok(())
 }
