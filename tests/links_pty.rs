@@ -112,3 +112,23 @@ fn no_osc8_where_the_terminal_is_not_known_to_show_it() {
     assert!(!app.wrote(b"\x1b]8;"), "an OSC 8 sequence was written");
     app.quit();
 }
+
+#[test]
+fn an_opener_that_cannot_start_is_told_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = article(dir.path());
+    let missing = dir.path().join("no-such-opener");
+    let mut app = App::spawn(
+        &[&file],
+        &[("DEBATE_OPENER", missing.to_str().unwrap())],
+        80,
+        24,
+    );
+    app.wait_for("the article", |s| s.contains("See the survey for details."));
+    app.send("o");
+    app.wait_for("the list", |s| s.contains("Esc close"));
+    app.send("\r");
+    app.wait_for("the failure", |s| s.contains("Could not open the link"));
+    assert!(app.is_running(), "the reader goes on");
+    app.quit();
+}
