@@ -33,6 +33,7 @@ pub use modes::restore;
 use modes::{Guard, suspend, write_hyperlinks};
 
 mod hangup;
+mod replies;
 mod wait;
 mod watch;
 
@@ -186,6 +187,7 @@ fn event_loop(
     let panic_after_draw = test_panic_requested();
     // The OSC 8 links written over the last frame.
     let mut linked = Vec::new();
+    let mut late_replies = replies::LateReplies::default();
     loop {
         if !Arc::ptr_eq(&prepared, &state.debate) {
             prepared = Arc::clone(&state.debate);
@@ -214,7 +216,13 @@ fn event_loop(
         let mut next = Next::Continue;
         loop {
             let read = hangup::read()?;
-            for event in input::unfold(state, &read) {
+            // Part of a terminal's answer that came too late: no key was typed.
+            let typed = if late_replies.swallows(&read) {
+                Vec::new()
+            } else {
+                input::unfold(state, &read)
+            };
+            for event in typed {
                 let Some(action) = input::to_action(state, &event) else {
                     continue;
                 };
