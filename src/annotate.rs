@@ -6,12 +6,14 @@
 //! has a seed instead: the first edit asks where to save a copy, and writes it there.
 
 mod files;
+mod problems;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 use files::write_new;
-pub use files::{claim_line, markdown_debate};
+pub use files::{absolute, claim_line, free_name, markdown_debate};
+pub use problems::Problem;
 
 use crate::action::{Action, Reload};
 use crate::edit::{Edit, EditError, Editor};
@@ -44,6 +46,9 @@ pub enum SaveReport {
     },
     /// Nothing was written; why.
     Failed(String),
+    /// Nothing was written: the edit would make a file that does not load. Each problem, with
+    /// the key of the saved claim it concerns, for the form to show beside its field.
+    Invalid(Vec<Problem>),
     /// Nothing was written: the file changed on disk where the edit goes. The file as it now
     /// is, for the reader to show (the engine has read it again).
     Conflict { message: String, debate: Reload },
@@ -129,31 +134,13 @@ impl Saver {
         Self::with(None, Some(seed))
     }
 
-    /// The embedded debate: its copy is suggested as `deepseek.toml` in the working directory.
+    /// The embedded debate: its copy is suggested as `deepseek.toml` in the working directory
+    /// (with a number if that name is taken), shown as an absolute path.
     pub fn embedded() -> Self {
         Self::read_only(Seed {
             toml: crate::model::EMBEDDED.to_owned(),
-            suggested: PathBuf::from("deepseek.toml"),
+            suggested: free_name(Path::new(""), "deepseek"),
         })
-    }
-
-    /// The saver for what the reader opened: a debate file is edited in place; a Markdown or
-    /// text article (anything but `.toml`) gets a new debate file beside it on its first
-    /// claim; nothing (the embedded debate) gets a copy.
-    pub fn for_opened(path: Option<&Path>) -> Self {
-        match path {
-            None => Self::embedded(),
-            Some(p)
-                if p.extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("toml")) =>
-            {
-                Self::for_file(p.to_path_buf())
-            }
-            Some(p) => match markdown_debate(p) {
-                Ok((_, seed)) => Self::read_only(seed),
-                Err(_) => Self::with(None, None),
-            },
-        }
     }
 
     /// The file edits go to, once there is one.
@@ -202,6 +189,7 @@ impl Saver {
                 None => SaveReport::Failed("This debate has no file to save to.".into()),
             };
         }
+        let file = self.file.clone().unwrap_or_default();
         let editor = match self.editor() {
             Ok(editor) => editor,
             Err(e) => return SaveReport::Failed(e),
@@ -217,12 +205,22 @@ impl Saver {
                 self.saved(format!("{message}{merged}."), select, None)
             }
             Err(e @ EditError::Conflict(_)) => self.conflict(&e),
+            Err(EditError::Invalid(f)) => {
+                SaveReport::Invalid(problems::of(&f, editor.text(), &file, edited(edit)))
+            }
+            Err(EditError::Refused(m)) if edited(edit).is_some() && m.contains("with id") => {
+                SaveReport::Invalid(vec![Problem {
+                    key: Some("id".into()),
+                    message: m,
+                }])
+            }
             Err(e) => SaveReport::Failed(failure(&e)),
         }
     }
 
     /// Writes the seed to `path` (never over an existing file), then saves `edit` there.
     fn save_copy(&mut self, path: &Path, edit: &Edit) -> SaveReport {
+        let path = &absolute(path);
         let Some(seed) = &self.seed else {
             return SaveReport::Failed("There is nothing to copy.".into());
         };
@@ -236,7 +234,7 @@ impl Saver {
             return SaveReport::Failed(format!("cannot write '{}': {e}", path.display()));
         }
         let seed = self.seed.take();
-        self.file = Some(path.to_path_buf());
+        self.file = Some(path.clone());
         self.editor = None;
         match self.save(edit) {
             SaveReport::Saved {
@@ -246,12 +244,12 @@ impl Saver {
                 ..
             } => SaveReport::Saved {
                 debate,
-                message: format!("Wrote the new debate file {}. {message}", path.display()),
+                message: format!("{message} It is in the new debate file {}.", path.display()),
                 select,
                 file: Some(path.display().to_string()),
             },
             SaveReport::Written { message, .. } => SaveReport::Written {
-                message: format!("Wrote the new debate file {}. {message}", path.display()),
+                message: format!("{message} It is in the new debate file {}.", path.display()),
                 file: Some(path.display().to_string()),
             },
             refused => {
@@ -375,6 +373,14 @@ fn describe(edit: &Edit) -> (String, Option<String>) {
             format!("Removed the link from '{from}' to '{to}'"),
             Some(from.clone()),
         ),
+    }
+}
+
+/// The id of the claim an edit saves from the form, if it does.
+fn edited(edit: &Edit) -> Option<&str> {
+    match edit {
+        Edit::AddClaim(draft) | Edit::UpdateClaim { draft, .. } => Some(&draft.id),
+        _ => None,
     }
 }
 
