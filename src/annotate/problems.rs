@@ -27,9 +27,10 @@ pub fn of(failure: &LoadFailure, disk: &str, file: &Path, edited: Option<&str>) 
         .diagnostics
         .iter()
         .map(|d| {
+            // The help says what to change ("the quote matches up to …"): kept with the problem.
             let message = match &d.help {
-                Some(help) if help.len() <= 160 => format!("{} ({})", d.message, help.trim()),
-                _ => d.message.clone(),
+                Some(help) => format!("{}: {}", d.message, help.trim()),
+                None => d.message.clone(),
             };
             let Some(label) = &d.primary else {
                 return Problem { key: None, message };
