@@ -3,75 +3,22 @@
 // Tests fail by panicking; helpers outside #[test] functions do so too.
 #![allow(clippy::panic, clippy::unwrap_used)]
 
-use crossterm::event::{Event, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use crossterm::event::{Event, KeyModifiers, MouseEvent, MouseEventKind};
 use debate::effect::{Effect, Effects, apply};
 use debate::flow::Source;
 use debate::input::to_action;
-use debate::keymap::Key;
-use debate::model::{Debate, StanceKind};
+use debate::model::StanceKind;
 use debate::state::{Overlay, State, View};
 use debate::update::update;
 
-fn app(w: u16, h: u16) -> State {
-    State::new(Debate::embedded().unwrap(), "test", w, h)
-}
-
-/// The key event for a key written as the keymap writes keys ("ctrl-c", "shift-tab", "G").
-fn key(token: &str) -> KeyEvent {
-    token
-        .parse::<Key>()
-        .unwrap_or_else(|e| panic!("{e}"))
-        .event()
-}
-
-/// Presses keys written like "j j enter ctrl-c", one event each, as the event loop would, with
-/// searches run at once; returns the other effects asked for.
-fn press(state: &mut State, keys: &str) -> Effects {
-    let mut effects = Effects::new();
-    for token in keys.split_whitespace() {
-        if let Some(action) = to_action(state, &Event::Key(key(token))) {
-            effects.extend(apply(state, action));
-        }
-    }
-    effects
-}
-
-/// Presses keys like [`press`], leaving the searches they start undone: returns every effect,
-/// as the event loop receives them, for a test to deliver results in any order.
-fn press_deferred(state: &mut State, keys: &str) -> Effects {
-    let mut effects = Effects::new();
-    for token in keys.split_whitespace() {
-        if let Some(action) = to_action(state, &Event::Key(key(token))) {
-            effects.extend(update(state, action));
-        }
-    }
-    effects
-}
+#[path = "support/keys.rs"]
+mod keys;
+use keys::{app, press, press_deferred, type_deferred, type_text};
 
 /// Sends one terminal event, which must mean something.
 fn send(state: &mut State, event: &Event) {
     let action = to_action(state, event).unwrap_or_else(|| panic!("{event:?} means nothing here"));
     apply(state, action);
-}
-
-/// The keys that type `text`, for [`press`].
-fn keys_of(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            ' ' => "space ".to_owned(),
-            c => format!("{c} "),
-        })
-        .collect()
-}
-
-/// Types text, a key per character.
-fn type_text(state: &mut State, text: &str) {
-    press(state, &keys_of(text));
-}
-
-/// Types text, leaving the searches undone (see [`press_deferred`]).
-fn type_deferred(state: &mut State, text: &str) -> Effects {
-    press_deferred(state, &keys_of(text))
 }
 
 fn claim_id(state: &State, claim: debate::model::ClaimIx) -> &str {
