@@ -791,3 +791,55 @@ fn a_missing_summary_is_shown_beside_the_summary_with_the_focus() {
     app.type_text("x");
     assert!(app.state.authoring.form.as_ref().unwrap().errors.is_empty());
 }
+
+/// From the debate view too: L, a claim picked in the finder, a: attacks; the view is where it
+/// was, the claim the link leaves still selected.
+#[test]
+fn a_link_is_made_from_the_debate_view() {
+    let (_dir, path) = debate_file();
+    let mut app = App::on_file(&path);
+    app.keys("d j");
+    assert_eq!(app.state.view, View::Debate);
+    let selected = app.state.debate_view.selected;
+    let rows = app.state.debate_rows();
+    let from = app.state.debate.claim(rows[selected].1).id.clone();
+    let attacks = |app: &App| {
+        let claim = app.state.debate.claim_by_id(&from).unwrap();
+        app.state
+            .debate
+            .links_from(claim)
+            .filter(|l| l.kind == debate::model::LinkKind::Attacks)
+            .count()
+    };
+    let before = attacks(&app);
+    app.keys("L");
+    assert_eq!(app.state.view, View::Search);
+    app.keys("down enter");
+    assert_eq!(app.state.view, View::Debate);
+    assert_eq!(app.state.debate_view.selected, selected);
+    let question = app.state.authoring.confirm.as_ref().unwrap().question();
+    assert!(
+        question.contains(&format!("Link '{from}' to '")),
+        "{question}"
+    );
+    app.keys("a");
+    assert_eq!(attacks(&app), before + 1, "{:?}", app.state.message);
+}
+
+/// The form refused beside its quote, and the finder picking a link's target, as drawn.
+#[test]
+fn snapshots_of_a_refused_field_and_of_the_link_finder() {
+    let (_dir, path) = debate_file();
+    let mut app = App::on_file(&path);
+    app.keys("a w w w v e e a");
+    app.type_text("Mine");
+    app.keys("tab tab end");
+    app.type_text(" twist");
+    app.keys("enter");
+    let text = debate::screen::to_text(&debate::screen::draw(&app.state, 80, 24));
+    insta::assert_snapshot!("form_refused_beside_the_quote_80x24", text);
+    app.keys("esc y esc c o L");
+    app.type_text("diaspora");
+    let text = debate::screen::to_text(&debate::screen::draw(&app.state, 80, 24));
+    insta::assert_snapshot!("link_finder_80x24", text);
+}
