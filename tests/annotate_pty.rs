@@ -271,4 +271,10 @@ fn a_markdown_article_becomes_a_debate_file_on_its_first_claim() {
         colour_of(s, "Export controls").is_some_and(|c| c != vt100::Color::Default)
     });
     app.quit();
+    // The article opened again says where its claims are.
+    let app = App::spawn(&[md.to_str().unwrap()], &[], 80, 24);
+    app.wait_for("the way to its debate file", |s| {
+        s.contains("Its debate file exists: debate")
+    });
+    app.quit();
 }

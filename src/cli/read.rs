@@ -30,6 +30,7 @@ pub(super) fn run(
     // Articles are shown as the debate file their first claim starts (`debate new`'s, without
     // its example claims), so that the claim saves into exactly what is on screen.
     let mut seed = None;
+    let earlier = articles.then(|| earlier_debate_file(&files));
     let loaded = if articles {
         crate::annotate::markdown_debate(&files)
             .map(|(debate, new_file)| {
@@ -93,7 +94,7 @@ pub(super) fn run(
     // debate file, is asked for on the first one.
     let saver = match (seed, &watch) {
         (Some(seed), _) => {
-            notice = Some(markdown_notice(&state));
+            notice = Some(markdown_notice(&state, earlier.as_deref()));
             Saver::read_only(seed)
         }
         (None, Some(path)) => Saver::for_file(path.clone()),
@@ -112,14 +113,29 @@ pub(super) fn run(
 }
 
 /// What the reader says when articles open: they are read as they are, and how a passage
-/// becomes a claim (the first one asks where to write the new debate file). It fits the status
-/// bar at 80 columns.
-fn markdown_notice(state: &State) -> String {
+/// becomes a claim (the first one asks where to write the new debate file); or, when the debate
+/// file named after them exists already (a claim made in an earlier run), how to open that
+/// instead. It fits the status bar at 80 columns.
+fn markdown_notice(state: &State, earlier: Option<&Path>) -> String {
     let key = state.keymap.key_for(
         crate::keymap::Context::Reader,
         &crate::action::Action::Annotate,
     );
-    format!("Read as it is; {key}, v, {key} on a passage makes a claim.")
+    match earlier.filter(|f| f.is_file()) {
+        Some(file) => format!("Its debate file exists: debate {}", file.display()),
+        None => format!("Read as it is; {key}, v, {key} on a passage makes a claim."),
+    }
+}
+
+/// The debate file a first claim on these articles would have been saved to, as suggested.
+fn earlier_debate_file(files: &[PathBuf]) -> PathBuf {
+    match files {
+        [one] => one.with_extension("toml"),
+        _ => files
+            .first()
+            .map(|f| f.with_file_name("debate.toml"))
+            .unwrap_or_default(),
+    }
 }
 
 /// The debate as text on stdout; a pager that quits early (`debate | head`) is no error.
