@@ -6,6 +6,7 @@
 //! has a seed instead: the first edit asks where to save a copy, and writes it there.
 
 mod files;
+mod messages;
 mod problems;
 
 use std::path::{Path, PathBuf};
@@ -13,6 +14,7 @@ use std::sync::mpsc;
 
 use files::write_new;
 pub use files::{absolute, claim_line, free_name, markdown_debate};
+use messages::{describe, edited, failure};
 pub use problems::Problem;
 
 use crate::action::{Action, Reload};
@@ -265,6 +267,7 @@ impl Saver {
     }
 
     fn step(&mut self, undo: bool) -> SaveReport {
+        let file = self.file.clone().unwrap_or_default();
         let Ok(editor) = self.editor() else {
             return SaveReport::Failed("Nothing to undo: no edit was saved yet.".into());
         };
@@ -284,6 +287,9 @@ impl Saver {
             } else {
                 "Nothing to redo.".into()
             }),
+            Err(EditError::Invalid(f)) => {
+                SaveReport::Invalid(problems::of(&f, editor.text(), &file, None))
+            }
             Err(e) => SaveReport::Failed(failure(&e)),
         }
     }
@@ -353,47 +359,5 @@ impl Saver {
             message: format!("{message} Loading the new version…"),
             file,
         }
-    }
-}
-
-/// What the status line says of an edit, and the claim to show after it.
-fn describe(edit: &Edit) -> (String, Option<String>) {
-    match edit {
-        Edit::AddClaim(d) => (format!("Added claim '{}'", d.id), Some(d.id.clone())),
-        Edit::UpdateClaim { draft, .. } => (
-            format!("Saved claim '{}'", draft.id),
-            Some(draft.id.clone()),
-        ),
-        Edit::DeleteClaim { id, .. } => (format!("Deleted claim '{id}'"), None),
-        Edit::AddLink { from, to, kind } => (
-            format!("Linked '{from}' {} '{to}'", kind.as_str()),
-            Some(from.clone()),
-        ),
-        Edit::RemoveLink { from, to } => (
-            format!("Removed the link from '{from}' to '{to}'"),
-            Some(from.clone()),
-        ),
-    }
-}
-
-/// The id of the claim an edit saves from the form, if it does.
-fn edited(edit: &Edit) -> Option<&str> {
-    match edit {
-        Edit::AddClaim(draft) | Edit::UpdateClaim { draft, .. } => Some(&draft.id),
-        _ => None,
-    }
-}
-
-/// A failed save as the form shows it.
-fn failure(error: &EditError) -> String {
-    match error {
-        EditError::Conflict(m) => format!(
-            "Not saved: {m}. The reader now shows their version; Esc, then make the edit again."
-        ),
-        EditError::Invalid(f) => format!(
-            "Not saved, the file would not load: {}",
-            f.short_lines().join("; ")
-        ),
-        other => format!("Not saved: {other}"),
     }
 }
