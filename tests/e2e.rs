@@ -50,8 +50,14 @@ fn open_switch_panes_search_toggle_framing_and_quit() {
         s.contents().contains("Indigenous innovation")
     });
     app.send("d");
-    app.wait_for_screen("the debate view", |s| {
-        s.contents().contains("SUPPORTS") && s.contents().contains("framing 2/3")
+    // The debate view opens on the claim jumped to.
+    app.wait_for_screen("the debate view on the claim read", |s| {
+        let text = s.contents();
+        text.contains("DEBATE")
+            && text.contains("framing 2/3")
+            && text
+                .lines()
+                .any(|l| l.contains('▸') && l.contains("self-funded"))
     });
     app.send("s");
     app.wait_for_screen("side by side", |s| s.contents().contains("Side by side"));

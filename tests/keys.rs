@@ -777,3 +777,64 @@ fn shift_t_steps_back_through_the_framings_and_t_in_the_claim_list_stays_the_tag
     press(&mut s, "c T");
     assert_eq!(s.framing, framing, "in the claim list T filters by tag");
 }
+
+/// The claim a view shows as selected, read from its own rows.
+fn selected_in(state: &State) -> Option<debate::model::ClaimIx> {
+    match state.view {
+        View::Reader => state.reader().selected,
+        View::Claims => state.claims.visible.get(state.claims.selected).copied(),
+        View::Debate if state.debate_view.side_by_side => state
+            .compare_rows()
+            .get(state.debate_view.selected)
+            .copied(),
+        View::Debate => state
+            .debate_rows()
+            .get(state.debate_view.selected)
+            .map(|&(_, c)| c),
+        View::Search => None,
+    }
+}
+
+#[test]
+fn the_list_and_the_debate_view_open_on_the_claim_being_read() {
+    let mut s = app(100, 30);
+    // Well into the first article, on a claim the active framing reads (the debate view lists
+    // only those), off the first rows of every list.
+    let in_debate = |s: &State, claim| s.debate_rows().iter().position(|&(_, c)| c == claim);
+    let mut reading = None;
+    for _ in 0..60 {
+        press(&mut s, "n");
+        let claim = s.reader().selected.expect("a claim selected in the reader");
+        let list_row = s.claims.visible.iter().position(|&c| c == claim);
+        if list_row > Some(8) && in_debate(&s, claim) > Some(3) {
+            reading = Some(claim);
+            break;
+        }
+    }
+    let reading = reading.expect("a claim far enough into the debate");
+    assert_ne!(
+        s.claims.visible.first(),
+        Some(&reading),
+        "not the first row"
+    );
+    press(&mut s, "c");
+    assert_eq!(selected_in(&s), Some(reading), "the claim list");
+    let list_row = s.claims.selected;
+    let shown = usize::from(debate::geometry::claims(&s).lists.list.height)
+        / debate::geometry::CLAIM_ROW_HEIGHT;
+    assert!(
+        (s.claims.offset..s.claims.offset + shown).contains(&list_row),
+        "the row is scrolled into view: offset {}, row {list_row}",
+        s.claims.offset
+    );
+    press(&mut s, "d");
+    assert_eq!(selected_in(&s), Some(reading), "the debate view");
+    press(&mut s, "s");
+    assert_eq!(selected_in(&s), Some(reading), "side by side keeps it");
+    press(&mut s, "s");
+    assert_eq!(selected_in(&s), Some(reading), "and one framing again");
+    // Moving in the debate view moves what the list opens on.
+    press(&mut s, "j c");
+    let moved = selected_in(&s);
+    assert!(moved.is_some() && moved != Some(reading), "{moved:?}");
+}
