@@ -197,7 +197,7 @@ fn prompt_input(state: &mut State, input: FormInput, fx: &mut Effects) {
         }
         FormInput::Cancel => {
             state.authoring.prompt = None;
-            state.message = Some("Not saved: the debate has no file to save to.".into());
+            state.message = Some("Not saved: no file chosen; Enter in the form asks again.".into());
         }
         FormInput::Next | FormInput::Prev => {}
     }
