@@ -232,6 +232,10 @@ pub(super) fn article_ix(state: &State, i: usize) -> ArticleIx {
 
 /// Goes to a view (and article), remembering where we were.
 pub(super) fn go(state: &mut State, view: View, article: ArticleIx) {
+    // The claim list and the debate view open on the claim the user is on, where they show it.
+    let on = (view != state.view)
+        .then(|| selected_claim(state))
+        .flatten();
     let here = state.place();
     let there = Place { view, article };
     crate::places::visit(&mut state.history, here, &there);
@@ -244,6 +248,23 @@ pub(super) fn go(state: &mut State, view: View, article: ArticleIx) {
     state.view = view;
     state.article = article;
     refresh(state);
+    if let Some(claim) = on {
+        select_in_view(state, claim);
+    }
+}
+
+/// Selects `claim` in the claim list or the debate view, if it is one of their rows.
+pub(super) fn select_in_view(state: &mut State, claim: ClaimIx) {
+    match state.view {
+        View::Claims => {
+            if let Some(at) = state.claims.visible.iter().position(|&c| c == claim) {
+                state.claims.selected = at;
+                crate::derive::follow_claims(state);
+            }
+        }
+        View::Debate => debate::select_claim(state, claim),
+        View::Reader | View::Search => {}
+    }
 }
 
 /// Leaving the finder abandons its query: results still to come are dropped when they arrive,

@@ -4,13 +4,12 @@
 // Tests fail by panicking; helpers outside #[test] functions do so too.
 #![allow(clippy::panic, clippy::unwrap_used)]
 
-use crossterm::event::Event;
-use debate::effect::apply;
-use debate::input::to_action;
-use debate::keymap::Key;
 use debate::model::Debate;
-use debate::screen;
 use debate::state::{State, View};
+
+#[path = "support/keys.rs"]
+mod keys;
+use keys::{app as embedded, press, screen as text};
 
 fn six(w: u16, h: u16) -> State {
     let path = concat!(
@@ -21,27 +20,7 @@ fn six(w: u16, h: u16) -> State {
     State::new(debate, "six", w, h)
 }
 
-fn embedded(w: u16, h: u16) -> State {
-    State::new(Debate::embedded().unwrap(), "test", w, h)
-}
-
 /// Presses keys written like "d s l", as the event loop would.
-fn press(state: &mut State, keys: &str) {
-    for token in keys.split_whitespace() {
-        let event = token
-            .parse::<Key>()
-            .unwrap_or_else(|e| panic!("{e}"))
-            .event();
-        if let Some(action) = to_action(state, &Event::Key(event)) {
-            apply(state, action);
-        }
-    }
-}
-
-fn text(state: &State) -> String {
-    screen::to_text(&screen::draw(state, state.width, state.height))
-}
-
 #[test]
 fn l_and_h_pan_the_framing_columns_and_the_heads_say_more_lie_beyond() {
     let mut s = six(80, 24);

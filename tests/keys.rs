@@ -3,75 +3,22 @@
 // Tests fail by panicking; helpers outside #[test] functions do so too.
 #![allow(clippy::panic, clippy::unwrap_used)]
 
-use crossterm::event::{Event, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use crossterm::event::{Event, KeyModifiers, MouseEvent, MouseEventKind};
 use debate::effect::{Effect, Effects, apply};
 use debate::flow::Source;
 use debate::input::to_action;
-use debate::keymap::Key;
-use debate::model::{Debate, StanceKind};
+use debate::model::StanceKind;
 use debate::state::{Overlay, State, View};
 use debate::update::update;
 
-fn app(w: u16, h: u16) -> State {
-    State::new(Debate::embedded().unwrap(), "test", w, h)
-}
-
-/// The key event for a key written as the keymap writes keys ("ctrl-c", "shift-tab", "G").
-fn key(token: &str) -> KeyEvent {
-    token
-        .parse::<Key>()
-        .unwrap_or_else(|e| panic!("{e}"))
-        .event()
-}
-
-/// Presses keys written like "j j enter ctrl-c", one event each, as the event loop would, with
-/// searches run at once; returns the other effects asked for.
-fn press(state: &mut State, keys: &str) -> Effects {
-    let mut effects = Effects::new();
-    for token in keys.split_whitespace() {
-        if let Some(action) = to_action(state, &Event::Key(key(token))) {
-            effects.extend(apply(state, action));
-        }
-    }
-    effects
-}
-
-/// Presses keys like [`press`], leaving the searches they start undone: returns every effect,
-/// as the event loop receives them, for a test to deliver results in any order.
-fn press_deferred(state: &mut State, keys: &str) -> Effects {
-    let mut effects = Effects::new();
-    for token in keys.split_whitespace() {
-        if let Some(action) = to_action(state, &Event::Key(key(token))) {
-            effects.extend(update(state, action));
-        }
-    }
-    effects
-}
+#[path = "support/keys.rs"]
+mod keys;
+use keys::{app, press, press_deferred, type_deferred, type_text};
 
 /// Sends one terminal event, which must mean something.
 fn send(state: &mut State, event: &Event) {
     let action = to_action(state, event).unwrap_or_else(|| panic!("{event:?} means nothing here"));
     apply(state, action);
-}
-
-/// The keys that type `text`, for [`press`].
-fn keys_of(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            ' ' => "space ".to_owned(),
-            c => format!("{c} "),
-        })
-        .collect()
-}
-
-/// Types text, a key per character.
-fn type_text(state: &mut State, text: &str) {
-    press(state, &keys_of(text));
-}
-
-/// Types text, leaving the searches undone (see [`press_deferred`]).
-fn type_deferred(state: &mut State, text: &str) -> Effects {
-    press_deferred(state, &keys_of(text))
 }
 
 fn claim_id(state: &State, claim: debate::model::ClaimIx) -> &str {
@@ -829,4 +776,65 @@ fn shift_t_steps_back_through_the_framings_and_t_in_the_claim_list_stays_the_tag
     let framing = s.framing;
     press(&mut s, "c T");
     assert_eq!(s.framing, framing, "in the claim list T filters by tag");
+}
+
+/// The claim a view shows as selected, read from its own rows.
+fn selected_in(state: &State) -> Option<debate::model::ClaimIx> {
+    match state.view {
+        View::Reader => state.reader().selected,
+        View::Claims => state.claims.visible.get(state.claims.selected).copied(),
+        View::Debate if state.debate_view.side_by_side => state
+            .compare_rows()
+            .get(state.debate_view.selected)
+            .copied(),
+        View::Debate => state
+            .debate_rows()
+            .get(state.debate_view.selected)
+            .map(|&(_, c)| c),
+        View::Search => None,
+    }
+}
+
+#[test]
+fn the_list_and_the_debate_view_open_on_the_claim_being_read() {
+    let mut s = app(100, 30);
+    // Well into the first article, on a claim the active framing reads (the debate view lists
+    // only those), off the first rows of every list.
+    let in_debate = |s: &State, claim| s.debate_rows().iter().position(|&(_, c)| c == claim);
+    let mut reading = None;
+    for _ in 0..60 {
+        press(&mut s, "n");
+        let claim = s.reader().selected.expect("a claim selected in the reader");
+        let list_row = s.claims.visible.iter().position(|&c| c == claim);
+        if list_row > Some(8) && in_debate(&s, claim) > Some(3) {
+            reading = Some(claim);
+            break;
+        }
+    }
+    let reading = reading.expect("a claim far enough into the debate");
+    assert_ne!(
+        s.claims.visible.first(),
+        Some(&reading),
+        "not the first row"
+    );
+    press(&mut s, "c");
+    assert_eq!(selected_in(&s), Some(reading), "the claim list");
+    let list_row = s.claims.selected;
+    let shown = usize::from(debate::geometry::claims(&s).lists.list.height)
+        / debate::geometry::CLAIM_ROW_HEIGHT;
+    assert!(
+        (s.claims.offset..s.claims.offset + shown).contains(&list_row),
+        "the row is scrolled into view: offset {}, row {list_row}",
+        s.claims.offset
+    );
+    press(&mut s, "d");
+    assert_eq!(selected_in(&s), Some(reading), "the debate view");
+    press(&mut s, "s");
+    assert_eq!(selected_in(&s), Some(reading), "side by side keeps it");
+    press(&mut s, "s");
+    assert_eq!(selected_in(&s), Some(reading), "and one framing again");
+    // Moving in the debate view moves what the list opens on.
+    press(&mut s, "j c");
+    let moved = selected_in(&s);
+    assert!(moved.is_some() && moved != Some(reading), "{moved:?}");
 }

@@ -4,51 +4,15 @@
 // Tests fail by panicking; helpers outside #[test] functions do so too.
 #![allow(clippy::panic, clippy::unwrap_used)]
 
-use crossterm::event::{Event, KeyEvent};
-use debate::effect::{Effects, apply};
+use crossterm::event::Event;
+use debate::effect::apply;
 use debate::input::to_action;
-use debate::keymap::Key;
-use debate::model::Debate;
 use debate::session::Verdict;
 use debate::state::{Overlay, State, View};
 
-fn app(w: u16, h: u16) -> State {
-    State::new(Debate::embedded().unwrap(), "test", w, h)
-}
-
-fn key(token: &str) -> KeyEvent {
-    token
-        .parse::<Key>()
-        .unwrap_or_else(|e| panic!("{e}"))
-        .event()
-}
-
-/// Presses keys written like "j j enter ctrl-c", searches run at once.
-fn press(state: &mut State, keys: &str) -> Effects {
-    let mut effects = Effects::new();
-    for token in keys.split_whitespace() {
-        if let Some(action) = to_action(state, &Event::Key(key(token))) {
-            effects.extend(apply(state, action));
-        }
-    }
-    effects
-}
-
-/// Types text, a key per character.
-fn type_text(state: &mut State, text: &str) {
-    for c in text.chars() {
-        let token = if c == ' ' {
-            "space".to_owned()
-        } else {
-            c.to_string()
-        };
-        press(state, &token);
-    }
-}
-
-fn screen(state: &State) -> String {
-    debate::screen::to_text(&debate::screen::draw(state, state.width, state.height))
-}
+#[path = "support/keys.rs"]
+mod keys;
+use keys::{app, press, screen, type_text};
 
 fn note<'a>(state: &'a State, id: &str) -> Option<&'a str> {
     state.judgements.get(id).and_then(|j| j.note.as_deref())

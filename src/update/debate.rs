@@ -2,10 +2,12 @@
 
 use super::go;
 use crate::derive::{clamp_debate, refresh_claims};
-use crate::model::FramingIx;
+use crate::model::{ClaimIx, FramingIx};
 use crate::state::{CompareOrder, State, View};
 
+/// `s`: side by side, or back to one framing; the claim selected stays selected.
 pub(super) fn toggle_side_by_side(state: &mut State) {
+    let on = super::selected_claim(state);
     if state.view == View::Debate {
         state.debate_view.side_by_side = !state.debate_view.side_by_side;
     } else {
@@ -13,6 +15,23 @@ pub(super) fn toggle_side_by_side(state: &mut State) {
         go(state, View::Debate, state.article);
     }
     reset_position(state);
+    if let Some(claim) = on {
+        select_claim(state, claim);
+    }
+}
+
+/// Selects the row of `claim` in the current mode, scrolled into view, if it has one.
+pub(super) fn select_claim(state: &mut State, claim: ClaimIx) {
+    let at = if state.debate_view.side_by_side {
+        state.compare_rows().iter().position(|&c| c == claim)
+    } else {
+        state.debate_rows().iter().position(|&(_, c)| c == claim)
+    };
+    if let Some(at) = at {
+        state.debate_view.selected = at;
+        state.debate_view.row_scroll = 0;
+        clamp_debate(state);
+    }
 }
 
 /// `x`: only the contested claims, or all again, in either mode; says how many it kept.
