@@ -394,7 +394,9 @@ fn a_click_on_a_chip_removes_it() {
     let before = s.claims.filter.clone();
     click(&mut s, 2);
     assert_eq!(s.claims.filter, before, "the count is no chip");
-    let at = line[..line.find(&format!("#{tag}")).unwrap()].chars().count();
+    let at = line[..line.find(&format!("#{tag}")).unwrap()]
+        .chars()
+        .count();
     click(&mut s, at + 1);
     assert!(s.claims.filter.tags.is_empty(), "{line}");
     assert!(s.claims.filter.article.is_some() && s.claims.filter.stance.is_some());
@@ -404,7 +406,10 @@ fn a_click_on_a_chip_removes_it() {
     // The article chip's ×, at its end.
     let x = line[..line.find(" × ").unwrap()].chars().count();
     click(&mut s, x + 1);
-    assert!(s.claims.filter.article.is_none(), "the article chip: {line}");
+    assert!(
+        s.claims.filter.article.is_none(),
+        "the article chip: {line}"
+    );
     assert!(s.claims.filter.stance.is_some());
 }
 

@@ -101,33 +101,22 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
     paint::line(buf, area, 0, &Line::from(spans));
 }
 
-/// The hints that fit in `room` columns, in the keymap's order (the view's own keys first):
-/// the help key's hint is kept first, then every other in order that still fits, so that a
-/// long hint left out does not push off the shorter, later ones.
+/// The hints that fit in `room` columns, in the keymap's order of priority (the view's own
+/// keys, then help and quit, then the finder, then the rest): each that still fits is kept,
+/// so that a long hint left out does not push off the shorter, later ones.
 fn fit_hints(state: &State, room: usize) -> Vec<(String, &'static str)> {
-    let context = Context::of(state);
-    let hints = state.keymap.hints(context);
-    let help = state
-        .keymap
-        .key_for(context, &crate::action::Action::ToggleHelp);
-    let width = |(key, word): &(String, &str)| text::width(key) + text::width(word) + 3;
-    let is_help = |hint: &(String, &str)| !help.is_empty() && hint.0 == help;
     let mut left = room;
-    let mut keep: Vec<bool> = vec![false; hints.len()];
-    let help_first = hints
-        .iter()
-        .enumerate()
-        .filter(|(_, h)| is_help(h))
-        .chain(hints.iter().enumerate().filter(|(_, h)| !is_help(h)));
-    for (i, hint) in help_first {
-        if width(hint) <= left {
-            left -= width(hint);
-            keep[i] = true;
-        }
-    }
-    hints
+    state
+        .keymap
+        .hints(Context::of(state))
         .into_iter()
-        .zip(keep)
-        .filter_map(|(hint, kept)| kept.then_some(hint))
+        .filter(|(key, word)| {
+            let width = text::width(key) + text::width(word) + 3;
+            let fits = width <= left;
+            if fits {
+                left -= width;
+            }
+            fits
+        })
         .collect()
 }
