@@ -116,12 +116,16 @@ impl Binding {
 #[derive(Debug, Clone)]
 pub struct Keymap {
     bindings: Vec<Binding>,
+    /// Keys a config unbound in one context (`[keys.reader] q = "none"`): there they mean
+    /// nothing, though `global` binds them.
+    blocked: Vec<(Context, Key)>,
 }
 
 impl Default for Keymap {
     fn default() -> Self {
         Self {
             bindings: BINDINGS.to_vec(),
+            blocked: Vec::new(),
         }
     }
 }
@@ -143,6 +147,18 @@ impl Keymap {
             })
     }
 
+    /// The keys a config unbound in one context though `global` binds them.
+    pub fn blocked(&self) -> impl Iterator<Item = (Context, Key)> + '_ {
+        self.blocked.iter().copied()
+    }
+
+    /// Whether a config unbound this key in `context`, hiding the global binding there.
+    fn blocks(&self, context: Context, event: &KeyEvent) -> bool {
+        self.blocked
+            .iter()
+            .any(|(c, k)| *c == context && k.matches(event))
+    }
+
     /// The action a key press means in a context, if any.
     pub fn resolve(&self, context: Context, event: &KeyEvent) -> Option<Action> {
         if let Some(action) = self.lookup(context, event) {
@@ -156,6 +172,10 @@ impl Keymap {
                 Context::Find => return Some(Action::FindInput(c)),
                 _ => {}
             }
+        }
+        // Past the prompts (which still type it), a key unbound in this context means nothing.
+        if self.blocks(context, event) {
+            return None;
         }
         // The note's prompt takes only its own keys: a stray key must not act behind it.
         if context == Context::Note {
@@ -195,6 +215,10 @@ impl Keymap {
         let shadowed = |b: &Binding| {
             own.iter()
                 .any(|o| o.keys.iter().any(|k| b.keys.contains(k)))
+                || self
+                    .blocked
+                    .iter()
+                    .any(|(c, k)| *c == context && b.keys.contains(k))
                 || (matches!(context, Context::Search | Context::Find | Context::Picker)
                     && b.keys
                         .iter()

@@ -33,6 +33,7 @@ pub use modes::restore;
 use modes::{Guard, suspend, write_hyperlinks};
 
 mod hangup;
+mod replies;
 mod wait;
 mod watch;
 
@@ -184,6 +185,7 @@ fn event_loop(
         state.message = notice;
     }
     let panic_after_draw = test_panic_requested();
+    let mut late_replies = replies::LateReplies::default();
     loop {
         if !Arc::ptr_eq(&prepared, &state.debate) {
             prepared = Arc::clone(&state.debate);
@@ -211,7 +213,10 @@ fn event_loop(
         let mut resized = false;
         let mut next = Next::Continue;
         loop {
-            if let Some(action) = input::to_action(state, &hangup::read()?) {
+            let event = hangup::read()?;
+            if late_replies.swallows(&event) {
+                // Part of a terminal's answer that came too late: no key was typed.
+            } else if let Some(action) = input::to_action(state, &event) {
                 resized |= matches!(action, Action::Resize(..));
                 let effects = update(state, action);
                 next = perform(terminal, state, &mut out, effects)?;

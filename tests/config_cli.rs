@@ -49,12 +49,16 @@ fn a_rebinding_shows_in_the_printed_configuration() {
     std::fs::create_dir_all(home.path().join("debate")).unwrap();
     std::fs::write(
         home.path().join("debate/config.toml"),
-        "theme = \"mono\"\n[keys.reader]\n\"x\" = \"next-claim\"\n",
+        "theme = \"mono\"\n[keys.reader]\n\"x\" = \"next-claim\"\n\"q\" = \"none\"\n",
     )
     .unwrap();
     let text = stdout(&debate(&["config"], home.path()));
     assert!(text.contains("theme = \"mono\""), "{text}");
     assert!(text.contains("\"x\" = \"next-claim\""), "{text}");
+    // A global key unbound in one context stays unbound when the printout is read back.
+    let reader = &text[text.find("[keys.reader]").unwrap()..];
+    let reader = &reader[..reader[1..].find("\n[").map_or(reader.len(), |i| i + 1)];
+    assert!(reader.contains("\"q\" = \"none\""), "{reader}");
     // A theme without colour has no colour per role to print: each is commented out.
     assert!(text.contains("# supports = \"default\""), "{text}");
 }

@@ -582,3 +582,24 @@ fn the_prompt_edits_at_its_cursor_and_takes_a_paste_whole() {
     assert!(!app.parser.lock().unwrap().screen().bracketed_paste());
     app.assert_restored();
 }
+
+/// The terminal's answer to the start-up background query (OSC 11) can arrive after the reader
+/// stopped waiting for it (over SSH, say). Read as keys it would switch to article 1 (`1`),
+/// open the framing picker (`f`) and more; it must change nothing.
+#[test]
+fn a_late_answer_to_the_background_query_is_not_read_as_keys() {
+    let mut app = App::spawn(&[], &[], 100, 30);
+    app.wait_for("the reader", |s| s.contains("READ"));
+    app.send("2");
+    let second = "An Outlier in China";
+    app.wait_for_screen("article 2", |s| s.contents().contains(second));
+    // An answer ended by BEL, then one ended by ST, then a key that was typed.
+    app.send("\x1b]11;rgb:ffff/ffff/ffff\x07\x1b]11;rgb:0000/0000/0000\x1b\\c");
+    app.wait_for_screen("the claim list", |s| s.contents().contains("CLAIMS"));
+    app.send("\x1b[27u");
+    app.wait_for_screen("the reader again", |s| s.contents().contains("READ"));
+    let screen = app.text();
+    assert!(screen.contains(second), "still article 2:\n{screen}");
+    app.send("q");
+    assert_eq!(app.exit_code(), 0);
+}

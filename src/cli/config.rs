@@ -93,6 +93,10 @@ fn key_rows(settings: &Settings) -> Vec<KeyRow> {
                         .map(move |k| (context, k.to_string(), action.clone(), b.help))
                 })
         })
+        .chain(settings.keymap.blocked().map(|(context, key)| {
+            let help = "unbound here, though bound everywhere else";
+            (context, key.to_string(), "none".to_owned(), help)
+        }))
         .collect()
 }
 

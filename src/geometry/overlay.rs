@@ -9,8 +9,10 @@ use crate::keymap::{Context, Keymap};
 use crate::state::{DetailState, State, View};
 use crate::text;
 
-/// The help is at most this wide, the error list this, the claim card this.
+/// The help is at least this wide where the screen allows, and at most `HELP_MAX_WIDTH`; the
+/// error list at most this, the claim card this.
 const HELP_WIDTH: u16 = 72;
+const HELP_MAX_WIDTH: u16 = 110;
 const ERRORS_WIDTH: u16 = 110;
 const DETAIL_WIDTH: u16 = 96;
 
@@ -63,9 +65,26 @@ pub fn help_rows(keymap: &Keymap, context: Context, width: usize) -> Vec<HelpRow
     }
     let labels: Vec<String> = bindings.iter().map(|b| b.label()).collect();
     let key_width = labels.iter().map(|l| text::width(l)).max().unwrap_or(0) + 2;
+    // Actions' names in a column of their own where every row has room for it.
+    let names: Vec<Option<String>> = bindings
+        .iter()
+        .map(|b| crate::keymap::action_name(&b.action))
+        .collect();
+    let widest_help = bindings
+        .iter()
+        .map(|b| text::width(b.help))
+        .max()
+        .unwrap_or(0);
+    let widest_name = names
+        .iter()
+        .flatten()
+        .map(|n| text::width(n))
+        .max()
+        .unwrap_or(0);
+    let aligned = width.saturating_sub(key_width + 2) >= widest_help + 2 + widest_name;
     let mut out = Vec::new();
     let mut section = None;
-    for (b, label) in bindings.iter().zip(&labels) {
+    for ((b, label), name) in bindings.iter().zip(&labels).zip(names) {
         let heading = match b.context {
             Context::Global => "Everywhere",
             Context::Picker => Context::Picker.title(),
@@ -82,12 +101,20 @@ pub fn help_rows(keymap: &Keymap, context: Context, width: usize) -> Vec<HelpRow
         let room = width.saturating_sub(key_width + 2);
         // The name a `[keys.<context>]` table takes, so that `?` tells how to rebind the key:
         // shown whenever the help is wide enough to keep some of its words beside it.
-        let action = crate::keymap::action_name(&b.action)
-            .filter(|name| room >= text::width(name) + 2 + MIN_HELP_WITH_ACTION);
-        let help_room = action
-            .as_ref()
-            .map_or(room, |name| room - text::width(name) - 2);
-        let help = text::truncate(b.help, help_room).into_owned();
+        let action = name.filter(|name| room >= text::width(name) + 2 + MIN_HELP_WITH_ACTION);
+        let help = if aligned {
+            let pad = widest_help - text::width(b.help);
+            format!(
+                "{}{}",
+                b.help,
+                " ".repeat(if action.is_some() { pad } else { 0 })
+            )
+        } else {
+            let help_room = action
+                .as_ref()
+                .map_or(room, |name| room - text::width(name) - 2);
+            text::truncate(b.help, help_room).into_owned()
+        };
         out.push(HelpRow::Key {
             key: format!("  {label}{pad}"),
             help,
@@ -143,12 +170,41 @@ pub fn text_area(outer: Rect) -> Rect {
     }
 }
 
-/// The help's box on a screen: as tall as its rows, at most the screen.
+/// The help's box on a screen: as wide as its widest row needs (no key's help cut short, its
+/// action's name beside it) within its bounds, as tall as its rows, at most the screen.
 pub fn help_box(screen: Rect, state: &State) -> Rect {
-    let width = text_area(layout::overlay(screen, HELP_WIDTH)).width;
+    let wanted = help_width(state);
+    let width = text_area(layout::overlay(screen, wanted)).width;
     let count = help_rows(&state.keymap, described(state), usize::from(width)).len();
-    layout::overlay_fitting(screen, HELP_WIDTH, count, 0)
+    layout::overlay_fitting(screen, wanted, count, 0)
 }
+
+/// The width of the help's box that shows every row whole: the widest row, a border and a
+/// column of padding each side.
+fn help_width(state: &State) -> u16 {
+    let rows = help_rows(&state.keymap, described(state), usize::MAX / 4);
+    let widest = rows
+        .iter()
+        .map(|row| match row {
+            HelpRow::Blank => 0,
+            HelpRow::Heading(title) => text::width(title),
+            HelpRow::Key { key, help, action } => {
+                text::width(key)
+                    + text::width(help)
+                    + action.as_ref().map_or(0, |a| text::width(a) + 2)
+            }
+            HelpRow::Syntax { term, meaning } => text::width(term) + text::width(meaning),
+            HelpRow::Mouse => text::width(MOUSE_HELP),
+        })
+        .max()
+        .unwrap_or(0);
+    u16::try_from(widest + 4)
+        .unwrap_or(u16::MAX)
+        .clamp(HELP_WIDTH, HELP_MAX_WIDTH)
+}
+
+/// The help's closing line.
+pub const MOUSE_HELP: &str = "Mouse: the wheel scrolls, a click selects, a second click opens.";
 
 /// How far the help can scroll at the state's size.
 pub fn help_max_scroll(state: &State) -> usize {
@@ -218,4 +274,61 @@ pub fn detail_max_scroll(state: &State, detail: &DetailState) -> usize {
     Card::new(state, detail.claim, area.width)
         .height()
         .saturating_sub(usize::from(area.height))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Debate;
+
+    fn rows_at(width: u16) -> Vec<HelpRow> {
+        let state = State::new(Debate::embedded().unwrap(), "test", width, 50);
+        let area = text_area(help_box(super::super::screen(&state), &state));
+        help_rows(&state.keymap, described(&state), usize::from(area.width))
+    }
+
+    #[test]
+    fn on_a_wide_screen_the_help_cuts_nothing_and_aligns_the_action_names() {
+        let rows = rows_at(200);
+        let keys: Vec<(&String, &String, &Option<String>)> = rows
+            .iter()
+            .filter_map(|r| match r {
+                HelpRow::Key { key, help, action } => Some((key, help, action)),
+                _ => None,
+            })
+            .collect();
+        assert!(keys.iter().all(|(_, help, _)| !help.contains('…')));
+        let named: Vec<_> = keys
+            .iter()
+            .filter(|(_, _, action)| action.is_some())
+            .collect();
+        assert!(
+            named.len() + 1 >= keys.len(),
+            "only the digits' row has no name"
+        );
+        let columns: std::collections::BTreeSet<usize> = named
+            .iter()
+            .map(|(key, help, _)| text::width(key) + text::width(help))
+            .collect();
+        assert_eq!(
+            columns.len(),
+            1,
+            "the names start in one column: {columns:?}"
+        );
+    }
+
+    #[test]
+    fn on_a_narrow_screen_the_help_still_fits() {
+        let state = State::new(Debate::embedded().unwrap(), "test", 80, 24);
+        let outer = help_box(super::super::screen(&state), &state);
+        assert!(outer.right() <= 80);
+        let rows = rows_at(80);
+        let area_width = 80 - 4 - 4;
+        assert!(rows.iter().all(|r| match r {
+            HelpRow::Key { key, help, action } =>
+                text::width(key) + text::width(help) + action.as_ref().map_or(0, |a| a.len() + 2)
+                    <= area_width,
+            _ => true,
+        }));
+    }
 }

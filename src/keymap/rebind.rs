@@ -128,8 +128,12 @@ impl Keymap {
                 continue;
             }
             self.unbind(context, key);
-            if let Some(action) = action {
-                self.bind(context, key, action);
+            self.blocked.retain(|&(c, k)| (c, k) != (context, key));
+            match action {
+                Some(action) => self.bind(context, key, action),
+                // `none` in a context unbinds a key there even if `global` binds it.
+                None if context != Context::Global => self.blocked.push((context, key)),
+                None => {}
             }
         }
         self
@@ -251,6 +255,36 @@ mod tests {
             .find(|b| b.action == Action::Down)
             .map(Binding::label);
         assert_eq!(down.as_deref(), Some("↓"));
+    }
+
+    #[test]
+    fn none_in_a_context_unbinds_a_global_key_there_only() {
+        let keymap = Keymap::default().rebound(&[rebind("reader", "q", None)]);
+        assert_eq!(keymap.resolve(Context::Reader, &press('q')), None);
+        assert_eq!(
+            keymap.resolve(Context::Claims, &press('q')),
+            Some(Action::Quit)
+        );
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(
+            keymap.resolve(Context::Reader, &ctrl_c),
+            Some(Action::Quit),
+            "the action's other key still works"
+        );
+        // The prompt still types it, and giving it an action again binds it.
+        let typing = Keymap::default().rebound(&[rebind("search", "q", None)]);
+        assert_eq!(
+            typing.resolve(Context::Search, &press('q')),
+            Some(Action::SearchInput('q'))
+        );
+        let again = Keymap::default().rebound(&[
+            rebind("reader", "q", None),
+            rebind("reader", "q", Some("next-claim")),
+        ]);
+        assert_eq!(
+            again.resolve(Context::Reader, &press('q')),
+            Some(Action::NextClaim)
+        );
     }
 
     #[test]

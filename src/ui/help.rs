@@ -32,10 +32,7 @@ pub fn lines(keymap: &Keymap, context: Context, width: usize, theme: &Theme) -> 
             HelpRow::Syntax { term, meaning } => {
                 Line::from(vec![Span::styled(term, theme.code), Span::raw(meaning)])
             }
-            HelpRow::Mouse => Line::from(Span::styled(
-                "Mouse: the wheel scrolls, a click selects, a second click opens.",
-                theme.dim,
-            )),
+            HelpRow::Mouse => Line::from(Span::styled(overlay::MOUSE_HELP, theme.dim)),
         })
         .collect()
 }
