@@ -1,7 +1,8 @@
 //! Saving one claim edit into a large debate file (`debate generate`'s generator: 80,000
 //! claims, about 65 MB), everything a save does included: reading the file back to check for
 //! someone else's edit, splicing, validating the edited window, writing a temporary file,
-//! fsync, rename. Run with `cargo bench --bench edit`.
+//! fsync, rename; and a refused edit as the reader reports it. Run with
+//! `cargo bench --bench edit`.
 
 #![allow(clippy::unwrap_used)]
 
@@ -76,6 +77,24 @@ fn save(c: &mut Criterion) {
                 })
                 .unwrap();
             editor.undo().unwrap();
+        });
+    });
+    // What the reader does with a quote the article does not have: the engine refuses it, and
+    // the saver maps the problem to the form's quote field (a scan of the text both ways).
+    let mut saver = debate::annotate::Saver::for_file(path.clone());
+    let mut bad = draft.clone();
+    bad.quote = "words the article never says".into();
+    let refused = debate::effect::Effect::Save(Edit::UpdateClaim {
+        id: draft.id.clone(),
+        draft: bad,
+    });
+    group.bench_function("refuse a bad quote, mapped to its field", |b| {
+        b.iter(|| {
+            let done = saver.perform(&refused).unwrap();
+            assert!(matches!(
+                done,
+                debate::action::Action::SaveDone(debate::annotate::SaveReport::Invalid(_))
+            ));
         });
     });
     group.finish();

@@ -139,7 +139,7 @@ pub enum Action {
     EditClaim,
     /// Delete the selected claim (after a y/n question), or the selected link in the detail.
     DeleteClaim,
-    /// Link claims: press on the claim the link leaves, then on the claim it goes to.
+    /// Link the selected claim to another: the finder picks the target, then the kind.
     LinkClaim,
     /// Take back the last edit saved this session, or make it again.
     Undo,

@@ -6,12 +6,16 @@
 //! has a seed instead: the first edit asks where to save a copy, and writes it there.
 
 mod files;
+mod messages;
+mod problems;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 use files::write_new;
-pub use files::{claim_line, markdown_debate};
+pub use files::{absolute, claim_line, free_name, markdown_debate};
+use messages::{describe, edited, failure};
+pub use problems::Problem;
 
 use crate::action::{Action, Reload};
 use crate::edit::{Edit, EditError, Editor};
@@ -44,6 +48,9 @@ pub enum SaveReport {
     },
     /// Nothing was written; why.
     Failed(String),
+    /// Nothing was written: the edit would make a file that does not load. Each problem, with
+    /// the key of the saved claim it concerns, for the form to show beside its field.
+    Invalid(Vec<Problem>),
     /// Nothing was written: the file changed on disk where the edit goes. The file as it now
     /// is, for the reader to show (the engine has read it again).
     Conflict { message: String, debate: Reload },
@@ -129,31 +136,13 @@ impl Saver {
         Self::with(None, Some(seed))
     }
 
-    /// The embedded debate: its copy is suggested as `deepseek.toml` in the working directory.
+    /// The embedded debate: its copy is suggested as `deepseek.toml` in the working directory
+    /// (with a number if that name is taken), shown as an absolute path.
     pub fn embedded() -> Self {
         Self::read_only(Seed {
             toml: crate::model::EMBEDDED.to_owned(),
-            suggested: PathBuf::from("deepseek.toml"),
+            suggested: free_name(Path::new(""), "deepseek"),
         })
-    }
-
-    /// The saver for what the reader opened: a debate file is edited in place; a Markdown or
-    /// text article (anything but `.toml`) gets a new debate file beside it on its first
-    /// claim; nothing (the embedded debate) gets a copy.
-    pub fn for_opened(path: Option<&Path>) -> Self {
-        match path {
-            None => Self::embedded(),
-            Some(p)
-                if p.extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("toml")) =>
-            {
-                Self::for_file(p.to_path_buf())
-            }
-            Some(p) => match markdown_debate(p) {
-                Ok((_, seed)) => Self::read_only(seed),
-                Err(_) => Self::with(None, None),
-            },
-        }
     }
 
     /// The file edits go to, once there is one.
@@ -202,6 +191,7 @@ impl Saver {
                 None => SaveReport::Failed("This debate has no file to save to.".into()),
             };
         }
+        let file = self.file.clone().unwrap_or_default();
         let editor = match self.editor() {
             Ok(editor) => editor,
             Err(e) => return SaveReport::Failed(e),
@@ -217,12 +207,22 @@ impl Saver {
                 self.saved(format!("{message}{merged}."), select, None)
             }
             Err(e @ EditError::Conflict(_)) => self.conflict(&e),
+            Err(EditError::Invalid(f)) => {
+                SaveReport::Invalid(problems::of(&f, editor.text(), &file, edited(edit)))
+            }
+            Err(EditError::Refused(m)) if edited(edit).is_some() && m.contains("with id") => {
+                SaveReport::Invalid(vec![Problem {
+                    key: Some("id".into()),
+                    message: m,
+                }])
+            }
             Err(e) => SaveReport::Failed(failure(&e)),
         }
     }
 
     /// Writes the seed to `path` (never over an existing file), then saves `edit` there.
     fn save_copy(&mut self, path: &Path, edit: &Edit) -> SaveReport {
+        let path = &absolute(path);
         let Some(seed) = &self.seed else {
             return SaveReport::Failed("There is nothing to copy.".into());
         };
@@ -236,7 +236,7 @@ impl Saver {
             return SaveReport::Failed(format!("cannot write '{}': {e}", path.display()));
         }
         let seed = self.seed.take();
-        self.file = Some(path.to_path_buf());
+        self.file = Some(path.clone());
         self.editor = None;
         match self.save(edit) {
             SaveReport::Saved {
@@ -246,12 +246,12 @@ impl Saver {
                 ..
             } => SaveReport::Saved {
                 debate,
-                message: format!("Wrote the new debate file {}. {message}", path.display()),
+                message: format!("{message} It is in the new debate file {}.", path.display()),
                 select,
                 file: Some(path.display().to_string()),
             },
             SaveReport::Written { message, .. } => SaveReport::Written {
-                message: format!("Wrote the new debate file {}. {message}", path.display()),
+                message: format!("{message} It is in the new debate file {}.", path.display()),
                 file: Some(path.display().to_string()),
             },
             refused => {
@@ -267,6 +267,7 @@ impl Saver {
     }
 
     fn step(&mut self, undo: bool) -> SaveReport {
+        let file = self.file.clone().unwrap_or_default();
         let Ok(editor) = self.editor() else {
             return SaveReport::Failed("Nothing to undo: no edit was saved yet.".into());
         };
@@ -286,6 +287,9 @@ impl Saver {
             } else {
                 "Nothing to redo.".into()
             }),
+            Err(EditError::Invalid(f)) => {
+                SaveReport::Invalid(problems::of(&f, editor.text(), &file, None))
+            }
             Err(e) => SaveReport::Failed(failure(&e)),
         }
     }
@@ -355,39 +359,5 @@ impl Saver {
             message: format!("{message} Loading the new version…"),
             file,
         }
-    }
-}
-
-/// What the status line says of an edit, and the claim to show after it.
-fn describe(edit: &Edit) -> (String, Option<String>) {
-    match edit {
-        Edit::AddClaim(d) => (format!("Added claim '{}'", d.id), Some(d.id.clone())),
-        Edit::UpdateClaim { draft, .. } => (
-            format!("Saved claim '{}'", draft.id),
-            Some(draft.id.clone()),
-        ),
-        Edit::DeleteClaim { id, .. } => (format!("Deleted claim '{id}'"), None),
-        Edit::AddLink { from, to, kind } => (
-            format!("Linked '{from}' {} '{to}'", kind.as_str()),
-            Some(from.clone()),
-        ),
-        Edit::RemoveLink { from, to } => (
-            format!("Removed the link from '{from}' to '{to}'"),
-            Some(from.clone()),
-        ),
-    }
-}
-
-/// A failed save as the form shows it.
-fn failure(error: &EditError) -> String {
-    match error {
-        EditError::Conflict(m) => format!(
-            "Not saved: {m}. The reader now shows their version; Esc, then make the edit again."
-        ),
-        EditError::Invalid(f) => format!(
-            "Not saved, the file would not load: {}",
-            f.short_lines().join("; ")
-        ),
-        other => format!("Not saved: {other}"),
     }
 }

@@ -4,8 +4,10 @@
 //! Plain data built on `field::TextField`; `update::form` changes it, `ui::form` draws it, and
 //! the draft it makes goes to the save engine (`edit`) through an effect.
 
+mod error;
 pub mod keys;
 
+pub use error::FieldError;
 pub use keys::to_action;
 
 use crate::caret::Caret;
@@ -20,8 +22,8 @@ pub struct Authoring {
     pub form: Option<Box<Form>>,
     pub confirm: Option<Confirm>,
     pub prompt: Option<PathPrompt>,
-    /// `L` was pressed on this claim (by id): the next `L` links it to the claim selected then.
-    pub link_from: Option<String>,
+    /// A link being made: the finder is open to pick the claim it goes to.
+    pub linking: Option<LinkPick>,
     /// Where the left mouse button was last pressed (column, row): a drag selects from there.
     pub pressed: Option<(u16, u16)>,
 }
@@ -48,6 +50,14 @@ pub enum FormInput {
     Submit,
     /// Esc.
     Cancel,
+}
+
+/// "Link this claim to…": the claim the link leaves (by id), while the finder picks its target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkPick {
+    pub from: String,
+    /// The detail was open on the claim: it opens again once the target is picked, or not.
+    pub from_detail: bool,
 }
 
 /// A question the next key answers: `y` goes ahead, any other key does not.
@@ -125,8 +135,9 @@ pub struct Form {
     pub tags: TextField,
     pub stances: Vec<StanceRow>,
     pub focus: Focus,
-    /// Why the last save failed (validation, a conflict), shown in the form.
-    pub error: Option<String>,
+    /// Why the last save failed (validation, a conflict): each reason shown beside the field
+    /// it concerns, or under the form.
+    pub errors: Vec<FieldError>,
     /// The draft as the form opened, to tell whether Esc discards anything.
     pub opened_with: ClaimDraft,
     /// The debate's tags, sorted, for completing the tags field.
@@ -214,7 +225,7 @@ impl Form {
             tags: field(&draft.tags.join(", ")),
             stances,
             focus: Focus::Summary,
-            error: None,
+            errors: Vec::new(),
             opened_with: draft,
             known_tags: known_tags(debate),
         };
@@ -337,17 +348,30 @@ impl Form {
         self.draft() != self.opened_with
     }
 
-    /// What saving the form asks the engine to do, or why it cannot yet.
-    pub fn edit(&self) -> Result<Edit, String> {
+    /// What saving the form asks the engine to do, or why it cannot yet (and where).
+    pub fn edit(&self, debate: &Debate) -> Result<Edit, FieldError> {
         let draft = self.draft();
         if draft.summary.is_empty() {
-            return Err("A claim needs a summary.".into());
+            return Err(FieldError::at(Focus::Summary, "A claim needs a summary."));
         }
         if draft.id.is_empty() {
-            return Err("A claim needs an id.".into());
+            return Err(FieldError::at(Focus::Id, "A claim needs an id."));
+        }
+        let renamed = match &self.purpose {
+            Purpose::Add => true,
+            Purpose::Edit(id) => *id != draft.id,
+        };
+        if renamed && debate.claim_by_id(&draft.id).is_some() {
+            return Err(FieldError::at(
+                Focus::Id,
+                format!("'{}' is already the id of another claim.", draft.id),
+            ));
         }
         if draft.quote.is_empty() {
-            return Err("A claim needs a quote from the article.".into());
+            return Err(FieldError::at(
+                Focus::Quote,
+                "A claim needs a quote from the article.",
+            ));
         }
         Ok(match &self.purpose {
             Purpose::Add => Edit::AddClaim(draft),

@@ -214,6 +214,16 @@ fn write_byline(out: &mut String, source: &Source) {
 
 /// The debate file for these articles, and the debate it loads as (proof that it checks).
 pub fn new_debate(sources: &[Source]) -> Result<(String, Debate), LoadFailure> {
+    scaffold(sources, true)
+}
+
+/// The debate file an annotated article starts: [`new_debate`]'s, without the example claims
+/// (the user's first claim, made in the reader, takes their place).
+pub fn annotation_debate(sources: &[Source]) -> Result<(String, Debate), LoadFailure> {
+    scaffold(sources, false)
+}
+
+fn scaffold(sources: &[Source], examples: bool) -> Result<(String, Debate), LoadFailure> {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -265,7 +275,7 @@ pub fn new_debate(sources: &[Source]) -> Result<(String, Debate), LoadFailure> {
         );
         write_byline(&mut out, source);
         let _ = writeln!(out, "text = {}\n", block(text));
-        if let Some(sentence) = first_sentence(text) {
+        if let Some(sentence) = first_sentence(text).filter(|_| examples) {
             let _ = writeln!(
                 claims,
                 "[[claims]]\nid = \"{id}-claim-1\"\narticle = \"{id}\""
@@ -286,14 +296,16 @@ pub fn new_debate(sources: &[Source]) -> Result<(String, Debate), LoadFailure> {
             );
         }
     }
-    let _ = writeln!(
-        out,
-        "# One example claim per article: copy a quote from the text, summarise it,"
-    );
-    let _ = writeln!(
-        out,
-        "# and say how each framing reads it (supports, challenges or neutral).\n"
-    );
+    if examples {
+        let _ = writeln!(
+            out,
+            "# One example claim per article: copy a quote from the text, summarise it,"
+        );
+        let _ = writeln!(
+            out,
+            "# and say how each framing reads it (supports, challenges or neutral).\n"
+        );
+    }
     out.push_str(&claims);
     let debate = model::load_bytes("new debate", out.as_bytes())?;
     Ok((out, debate))

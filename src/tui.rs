@@ -117,9 +117,10 @@ fn copy_to_clipboard(text: &str) -> io::Result<()> {
     out.flush()
 }
 
-/// Runs the reader until the user quits or a signal arrives; `memory` saves its place as it
-/// changes and at the end, `notice` is shown first (a saved state that could not be used);
-/// `mouse`: whether to capture the mouse.
+/// Runs the reader until the user quits or a signal arrives; `watch`: the debate file to
+/// reload when it changes; `saver`: where edits go (a copy, a new file, or `watch`'s file);
+/// `memory` saves its place as it changes and at the end, `notice` is shown first (a saved
+/// state that could not be used); `mouse`: whether to capture the mouse.
 ///
 /// # Panics
 /// Only on purpose: a debug build run with `DEBATE_TEST_PANIC` set panics after the first
@@ -127,6 +128,7 @@ fn copy_to_clipboard(text: &str) -> io::Result<()> {
 pub fn run(
     mut state: State,
     watch: Option<PathBuf>,
+    saver: Saver,
     mut memory: Memory,
     notice: Option<String>,
     mouse: bool,
@@ -144,6 +146,7 @@ pub fn run(
         &mut terminal,
         &mut state,
         watch,
+        saver,
         &mut memory,
         notice,
         &signals,
@@ -165,11 +168,11 @@ fn event_loop(
     terminal: &mut Screen,
     state: &mut State,
     watch: Option<PathBuf>,
+    saver: Saver,
     memory: &mut Memory,
     notice: Option<String>,
     signals: &AtomicUsize,
 ) -> io::Result<Ending> {
-    let saver = Saver::for_opened(watch.as_deref());
     let mut out = Outside {
         searcher: Worker::spawn()?,
         saver,

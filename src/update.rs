@@ -47,6 +47,7 @@ pub fn update(state: &mut State, action: Action) -> Effects {
     let finished = matches!(&action, Action::SearchDone { results, .. } if !results.partial);
     apply(state, action, &mut effects);
     search::cancel_abandoned(state, was_busy, finished, &mut effects);
+    form::end_abandoned_link(state);
     caret::follow_find(state, found.as_ref());
     effects
 }

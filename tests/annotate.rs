@@ -70,12 +70,11 @@ impl App {
         }
     }
 
+    /// Every reason the form gives for not saving, joined.
     fn form_error(&self) -> Option<String> {
-        self.state
-            .authoring
-            .form
-            .as_ref()
-            .and_then(|f| f.error.clone())
+        let form = self.state.authoring.form.as_ref()?;
+        let all: Vec<&str> = form.errors.iter().map(|e| e.message.as_str()).collect();
+        (!all.is_empty()).then(|| all.join("; "))
     }
 }
 
@@ -353,7 +352,14 @@ fn the_embedded_debate_saves_to_a_copy_and_goes_on_there() {
         .prompt
         .as_ref()
         .expect("asks for a path");
-    assert_eq!(prompt.path.text(), "deepseek.toml");
+    // Where the copy goes, whatever the working directory: an absolute path.
+    assert_eq!(
+        prompt.path.text(),
+        std::path::absolute("deepseek.toml")
+            .unwrap()
+            .display()
+            .to_string()
+    );
     app.keys("ctrl-u");
     app.type_text(copy.to_str().unwrap());
     app.keys("enter");
@@ -386,27 +392,116 @@ fn the_embedded_debate_saves_to_a_copy_and_goes_on_there() {
     );
 }
 
+/// L in the detail opens the finder on the other claims; Enter picks the target, s or a the
+/// kind; the detail lists the link, D removes it after a question, u brings it back.
 #[test]
-fn a_link_is_made_with_two_presses_and_a_kind() {
+fn a_link_is_made_by_picking_its_target_in_the_finder_and_removed_in_the_detail() {
     let (_dir, path) = debate_file();
     let mut app = App::on_file(&path);
-    app.keys("c");
-    let (a, b) = (app.state.claims.visible[0], app.state.claims.visible[2]);
-    let (from, to) = (
-        app.state.debate.claim(a).id.clone(),
-        app.state.debate.claim(b).id.clone(),
+    app.keys("c o");
+    let from = match &app.state.overlay {
+        Some(debate::state::Overlay::Detail(d)) => d.claim,
+        other => panic!("the detail is open: {other:?}"),
+    };
+    let from_id = app.state.debate.claim(from).id.clone();
+    let before = app.state.debate.links_from(from).count();
+    app.keys("L");
+    assert_eq!(app.state.view, View::Search);
+    // Only claims, and not the one the link leaves.
+    let hits = &app.state.search.results.hits;
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| matches!(
+        h.target,
+        debate::search::Target::Claim { claim, .. } if claim != from
+    )));
+    let text = debate::screen::to_text(&debate::screen::draw(&app.state, 80, 24));
+    assert!(text.contains(&format!("Link '{from_id}' to:")), "{text}");
+    // A claim found by words of its summary.
+    let target = app.state.claims.visible[1];
+    let to_id = app.state.debate.claim(target).id.clone();
+    let words: Vec<&str> = app
+        .state
+        .debate
+        .claim(target)
+        .summary
+        .split(' ')
+        .take(4)
+        .collect();
+    app.type_text(&words.join(" "));
+    let first = app.state.search.results.hits[0].target.claim().unwrap();
+    assert_eq!(app.state.debate.claim(first).id, to_id);
+    app.keys("enter");
+    assert!(
+        matches!(&app.state.overlay, Some(debate::state::Overlay::Detail(d)) if d.claim == from),
+        "back in the detail of the claim the link leaves"
     );
-    app.keys("L j j L a");
-    let a = app.state.debate.claim_by_id(&from).unwrap();
-    let b = app.state.debate.claim_by_id(&to).unwrap();
+    assert!(app.state.authoring.confirm.is_some(), "asks the kind");
+    app.keys("s");
+    let from = app.state.debate.claim_by_id(&from_id).unwrap();
+    let to = app.state.debate.claim_by_id(&to_id).unwrap();
     assert!(
         app.state
             .debate
-            .links_from(a)
-            .any(|l| l.to == b && l.kind == debate::model::LinkKind::Attacks),
+            .links_from(from)
+            .any(|l| l.to == to && l.kind == debate::model::LinkKind::Supports),
         "{:?}",
         app.state.message
     );
+    let saved = load_path(&path).unwrap();
+    let saved_from = saved.claim_by_id(&from_id).unwrap();
+    assert_eq!(saved.links_from(saved_from).count(), before + 1);
+    // The detail lists it: Tab selects the first link, D asks, y removes it; u undoes that.
+    let text = debate::screen::to_text(&debate::screen::draw(&app.state, 80, 24));
+    assert!(text.contains(&to_id[..12]), "{text}");
+    let at = app
+        .state
+        .detail_links(from)
+        .iter()
+        .position(|(out, l)| *out && l.to == to)
+        .unwrap();
+    app.keys("tab");
+    for _ in 0..at {
+        app.keys("tab");
+    }
+    app.keys("D");
+    let question = app.state.authoring.confirm.as_ref().unwrap().question();
+    assert!(question.contains(&to_id), "{question}");
+    app.keys("y");
+    let from = app.state.debate.claim_by_id(&from_id).unwrap();
+    assert_eq!(app.state.debate.links_from(from).count(), before);
+    app.keys("u");
+    let from = app.state.debate.claim_by_id(&from_id).unwrap();
+    assert_eq!(app.state.debate.links_from(from).count(), before + 1);
+}
+
+/// Esc in the finder makes no link and opens the detail it was started from again.
+#[test]
+fn esc_while_picking_a_link_target_makes_no_link() {
+    let (_dir, path) = debate_file();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let mut app = App::on_file(&path);
+    app.keys("c o L");
+    assert_eq!(app.state.view, View::Search);
+    app.keys("esc");
+    assert_eq!(app.state.view, View::Claims);
+    assert!(matches!(
+        app.state.overlay,
+        Some(debate::state::Overlay::Detail(_))
+    ));
+    assert!(app.state.authoring.linking.is_none());
+    assert!(app.state.authoring.confirm.is_none());
+    // From the claim list, the same; and back in the finder, every result is again there.
+    app.keys("esc L esc F");
+    assert!(
+        app.state
+            .search
+            .results
+            .hits
+            .iter()
+            .any(|h| !matches!(h.target, debate::search::Target::Claim { .. }))
+            || app.state.search.results.hits.len() == app.state.debate.claims.len()
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
 }
 
 /// The cells of the screen shown reversed (the caret and the selection), as text.
@@ -498,9 +593,9 @@ fn a_markdown_article_is_annotated_into_a_new_debate_beside_it() {
     let md = dir.path().join("notes.md");
     let article = "# Notes on chips\n\nExport controls slowed the labs down. Then they adapted.\n\nA second paragraph.\n";
     std::fs::write(&md, article).unwrap();
-    let (debate, seed) = debate::annotate::markdown_debate(&md).unwrap();
+    let (debate, seed) = debate::annotate::markdown_debate(std::slice::from_ref(&md)).unwrap();
     assert_eq!(seed.suggested, dir.path().join("notes.toml"));
-    let mut app = App::new(debate, Saver::for_opened(Some(&md)));
+    let mut app = App::new(debate, Saver::read_only(seed));
     // The caret starts on the first paragraph: select its first sentence.
     app.keys("a v ) h h a");
     assert_eq!(
@@ -596,4 +691,155 @@ fn a_text_search_puts_the_caret_on_its_match() {
     app.keys("enter v e e a");
     let form = app.state.authoring.form.as_ref().expect("the form opens");
     assert_eq!(form.quote.text(), "plot twist");
+}
+
+/// Two Markdown files opened together: one new debate file holds both as articles, suggested
+/// beside the first as an absolute path; the claim goes into the second article.
+#[test]
+fn several_markdown_files_make_one_debate_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.md"), dir.path().join("b.txt"));
+    std::fs::write(&a, "# Alpha\n\nAlpha says one thing. And more.\n").unwrap();
+    std::fs::write(&b, "Beta title\nBeta says another thing entirely.\n").unwrap();
+    let (debate, seed) = debate::annotate::markdown_debate(&[a, b]).unwrap();
+    let mut app = App::new(debate, Saver::read_only(seed));
+    app.keys("tab a v $ a");
+    assert_eq!(
+        app.state.authoring.form.as_ref().unwrap().quote.text(),
+        "Beta says another thing entirely."
+    );
+    app.type_text("Beta differs");
+    app.keys("enter");
+    let prompt = app.state.authoring.prompt.as_ref().expect("asks where");
+    let file = dir.path().join("debate.toml");
+    assert_eq!(prompt.path.text(), file.display().to_string());
+    app.keys("enter");
+    assert!(app.state.authoring.form.is_none(), "{:?}", app.form_error());
+    let saved = load_path(&file).unwrap();
+    assert_eq!(saved.articles.len(), 2);
+    let claim = saved.claim_by_id("beta-differs").unwrap();
+    assert_eq!(saved.claim(claim).article.get(), 1);
+    // The reader goes on in the new file: the next claim is saved there without a question.
+    assert_eq!(app.state.name, file.display().to_string());
+    app.keys("v 0 a");
+    app.type_text("Second one");
+    app.keys("enter");
+    assert!(app.state.authoring.prompt.is_none());
+    assert!(
+        load_path(&file)
+            .unwrap()
+            .claim_by_id("second-one")
+            .is_some(),
+        "{:?}",
+        app.form_error()
+    );
+}
+
+/// A first claim of a Markdown article that would not load writes nothing: the question of
+/// where closes, and the form says what is wrong beside the quote, which has the focus.
+#[test]
+fn a_refused_first_claim_of_an_article_writes_nothing_and_points_at_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("notes.md");
+    std::fs::write(&md, "# Notes\n\nExport controls slowed the labs down.\n").unwrap();
+    let (debate, seed) = debate::annotate::markdown_debate(std::slice::from_ref(&md)).unwrap();
+    let mut app = App::new(debate, Saver::read_only(seed));
+    app.keys("a v e a");
+    app.type_text("A claim");
+    app.keys("tab tab ctrl-u");
+    app.type_text("words the notes never say");
+    app.keys("tab");
+    app.keys("enter enter");
+    assert!(app.state.authoring.prompt.is_none(), "the prompt closes");
+    let form = app.state.authoring.form.as_ref().expect("the form stays");
+    assert_eq!(form.focus, debate::form::Focus::Quote);
+    let error = &form.errors[0];
+    assert_eq!(error.field, Some(debate::form::Focus::Quote));
+    assert!(error.message.contains("not in article"), "{error:?}");
+    // No file:line of a text that was never written.
+    assert!(!error.message.contains(".toml:"), "{error:?}");
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["notes.md"]);
+    // Drawn under the quote, before the tags.
+    let text = debate::screen::to_text(&debate::screen::draw(&app.state, 80, 24));
+    let quote = text.find("Quote").unwrap();
+    let error_at = text.find("✗ the quote").expect("the error is drawn");
+    let tags = text.find("Tags").unwrap();
+    assert!(quote < error_at && error_at < tags, "{text}");
+}
+
+/// The form's own checks name their field, and the focus goes there.
+#[test]
+fn a_missing_summary_is_shown_beside_the_summary_with_the_focus() {
+    let (_dir, path) = debate_file();
+    let mut app = App::on_file(&path);
+    app.keys("a v e a tab tab tab enter");
+    let form = app.state.authoring.form.as_ref().unwrap();
+    assert_eq!(form.focus, debate::form::Focus::Summary);
+    assert_eq!(form.errors[0].field, Some(debate::form::Focus::Summary));
+    let text = debate::screen::to_text(&debate::screen::draw(&app.state, 80, 24));
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().position(|l| l.contains("Summary")).unwrap();
+    assert!(
+        lines[at + 1].contains("✗ A claim needs a summary."),
+        "{text}"
+    );
+    // Typing in the summary takes the error away.
+    app.type_text("x");
+    assert!(app.state.authoring.form.as_ref().unwrap().errors.is_empty());
+}
+
+/// From the debate view too: L, a claim picked in the finder, a: attacks; the view is where it
+/// was, the claim the link leaves still selected.
+#[test]
+fn a_link_is_made_from_the_debate_view() {
+    let (_dir, path) = debate_file();
+    let mut app = App::on_file(&path);
+    app.keys("d j");
+    assert_eq!(app.state.view, View::Debate);
+    let selected = app.state.debate_view.selected;
+    let rows = app.state.debate_rows();
+    let from = app.state.debate.claim(rows[selected].1).id.clone();
+    let attacks = |app: &App| {
+        let claim = app.state.debate.claim_by_id(&from).unwrap();
+        app.state
+            .debate
+            .links_from(claim)
+            .filter(|l| l.kind == debate::model::LinkKind::Attacks)
+            .count()
+    };
+    let before = attacks(&app);
+    app.keys("L");
+    assert_eq!(app.state.view, View::Search);
+    app.keys("down enter");
+    assert_eq!(app.state.view, View::Debate);
+    assert_eq!(app.state.debate_view.selected, selected);
+    let question = app.state.authoring.confirm.as_ref().unwrap().question();
+    assert!(
+        question.contains(&format!("Link '{from}' to '")),
+        "{question}"
+    );
+    app.keys("a");
+    assert_eq!(attacks(&app), before + 1, "{:?}", app.state.message);
+}
+
+/// The form refused beside its quote, and the finder picking a link's target, as drawn.
+#[test]
+fn snapshots_of_a_refused_field_and_of_the_link_finder() {
+    let (_dir, path) = debate_file();
+    let mut app = App::on_file(&path);
+    app.keys("a w w w v e e a");
+    app.type_text("Mine");
+    app.keys("tab tab end");
+    app.type_text(" twist");
+    app.keys("enter");
+    let text = debate::screen::to_text(&debate::screen::draw(&app.state, 80, 24));
+    insta::assert_snapshot!("form_refused_beside_the_quote_80x24", text);
+    app.keys("esc y esc c o L");
+    app.type_text("diaspora");
+    let text = debate::screen::to_text(&debate::screen::draw(&app.state, 80, 24));
+    insta::assert_snapshot!("link_finder_80x24", text);
 }

@@ -1,6 +1,7 @@
 //! Authoring end to end, the real binary in a pty: a passage selected with the caret becomes a
-//! claim on disk (every other byte kept) that a restart shows highlighted; `E` hands the file
-//! to `$EDITOR` at the claim's line and the reader picks the edit up.
+//! claim on disk (every other byte kept) that a restart shows highlighted; a Markdown article's
+//! first claim asks where to write its new debate file; `E` hands the file to `$EDITOR` at the
+//! claim's line and the reader picks the edit up.
 
 // Tests fail by panicking; helpers outside #[test] functions do so too.
 #![allow(clippy::panic, clippy::unwrap_used)]
@@ -179,11 +180,15 @@ fn from_debate_new_to_three_claims_and_a_link() {
     app.wait_for("the third save", |s| {
         s.contains("Added claim 'beta-differs'")
     });
+    // L: the finder, on the other claims; the second claim found by its summary, Enter
+    // picks it, a: attacks.
     app.send("L");
-    app.wait_for("linking", |s| s.contains("Linking from 'beta-differs'"));
-    app.send("1");
-    app.wait_for("the first article", |s| s.contains("First sentence here."));
-    app.send("L");
+    app.wait_for("the link's finder", |s| {
+        s.contains("Link 'beta-differs' to:")
+    });
+    app.send("Alpha goes on");
+    app.wait_for("the target found", |s| s.contains("Alpha goes on"));
+    app.send("\r");
     app.wait_for("the question", |s| s.contains("s supports, a attacks"));
     app.send("a");
     app.wait_for("the link", |s| {
@@ -216,4 +221,60 @@ fn from_debate_new_to_three_claims_and_a_link() {
     assert!(text.contains("Why it supports"), "{text}");
     assert!(text.contains("challenges"), "{text}");
     assert!(text.contains("attacks"), "{text}");
+}
+
+/// `debate a.md`: a passage selected, the form filled, Enter asks where to save the new debate
+/// file (beside the article, an absolute path), Enter writes it; `debate check` passes, the
+/// article is untouched, and a restart on the new file shows the claim highlighted.
+#[test]
+fn a_markdown_article_becomes_a_debate_file_on_its_first_claim() {
+    let dir = tempfile::tempdir().unwrap();
+    let (md, file) = (dir.path().join("a.md"), dir.path().join("a.toml"));
+    let article = "# Chip notes\n\nExport controls slowed the labs down. Then they adapted.\n";
+    std::fs::write(&md, article).unwrap();
+    let mut app = App::spawn(&[md.to_str().unwrap()], &[], 80, 24);
+    app.wait_for("the article", |s| s.contains("Export controls slowed"));
+    app.wait_for_screen("uncoloured", |s| {
+        colour_of(s, "Export controls") == Some(vt100::Color::Default)
+    });
+    // a: caret; v ) h h: the first sentence; a: the form.
+    app.send("av)hha");
+    app.wait_for("the form", |s| {
+        s.contains("New claim") && s.contains("Export controls slowed the labs down.")
+    });
+    app.send("Controls slowed the labs");
+    app.send("\r");
+    app.wait_for("the question of where", |s| {
+        s.contains("Save as a new file") && s.contains("a.toml")
+    });
+    assert!(!file.exists(), "nothing written before the answer");
+    // The suggestion is absolute: the whole path is on screen (it fits at 80 columns).
+    let shown = file.display().to_string();
+    if shown.chars().count() < 70 {
+        assert!(app.text().contains(&shown), "{}", app.text());
+    }
+    app.send("\r");
+    app.wait_for("the save", |s| {
+        s.contains("Added claim 'controls-slowed-the-labs'")
+    });
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(written.contains("[[claims]]\nid = \"controls-slowed-the-labs\"\narticle = \"chip-notes\"\nquote = \"Export controls slowed the labs down.\"\nsummary = \"Controls slowed the labs\"\n"), "{written}");
+    assert!(written.contains("title = \"Chip notes\""), "{written}");
+    assert_eq!(std::fs::read_to_string(&md).unwrap(), article);
+    app.quit();
+
+    let (ok, said) = run(&["check", file.to_str().unwrap()]);
+    assert!(ok, "{said}");
+    let app = App::spawn(&[file.to_str().unwrap()], &[], 80, 24);
+    app.wait_for("the article", |s| s.contains("Export controls slowed"));
+    app.wait_for_screen("the claim coloured", |s| {
+        colour_of(s, "Export controls").is_some_and(|c| c != vt100::Color::Default)
+    });
+    app.quit();
+    // The article opened again says where its claims are.
+    let app = App::spawn(&[md.to_str().unwrap()], &[], 80, 24);
+    app.wait_for("the way to its debate file", |s| {
+        s.contains("Its debate file exists: debate")
+    });
+    app.quit();
 }

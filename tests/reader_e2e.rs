@@ -97,7 +97,7 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
 }
 
 /// `debate notes.md` (the glow habit): the file opens in the reader as it is, with the hint
-/// that `debate new` makes it a debate.
+/// that a passage becomes a claim (of the new debate file the first claim writes).
 #[test]
 fn a_markdown_file_opens_in_the_reader() {
     let app = App::spawn(&["tests/fixtures/notes.md"], &[], 80, 24);
@@ -105,7 +105,11 @@ fn a_markdown_file_opens_in_the_reader() {
         s.contains("Field notes") && s.contains("See the survey for details.")
     });
     assert!(app.text().contains("A. Reader"), "{}", app.text());
-    assert!(app.text().contains("debate new"), "{}", app.text());
+    assert!(
+        app.text().contains("a, v, a on a passage makes a claim"),
+        "{}",
+        app.text()
+    );
     assert!(app.text().contains("• one point"), "{}", app.text());
     app.quit();
 }

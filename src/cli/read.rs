@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::load::{Origin, load_or_report};
+use crate::annotate::Saver;
 use crate::resume::Memory;
 use crate::scenario::Scenario;
 use crate::state::State;
@@ -26,10 +27,16 @@ pub(super) fn run(
         );
         return ExitCode::from(2);
     }
-    let hint = articles.then(|| super::markdown::hint(&files));
+    // Articles are shown as the debate file their first claim starts (`debate new`'s, without
+    // its example claims), so that the claim saves into exactly what is on screen.
+    let mut seed = None;
+    let earlier = articles.then(|| earlier_debate_file(&files));
     let loaded = if articles {
-        super::markdown::load(&files)
-            .map(|debate| (Origin::File(files[0].clone()), debate))
+        crate::annotate::markdown_debate(&files)
+            .map(|(debate, new_file)| {
+                seed = Some(new_file);
+                (Origin::File(files[0].clone()), debate)
+            })
             .map_err(|failure| {
                 super::load::report(&failure);
                 ExitCode::from(1)
@@ -83,10 +90,17 @@ pub(super) fn run(
         Origin::File(path) if !articles => Some(path.clone()),
         Origin::File(_) | Origin::Embedded => None,
     };
-    if hint.is_some() {
-        notice = hint;
-    }
-    match crate::tui::run(state, watch, memory, notice, mouse) {
+    // Edits go into the debate file; a copy of the embedded debate, or the articles' new
+    // debate file, is asked for on the first one.
+    let saver = match (seed, &watch) {
+        (Some(seed), _) => {
+            notice = Some(markdown_notice(&state, earlier.as_deref()));
+            Saver::read_only(seed)
+        }
+        (None, Some(path)) => Saver::for_file(path.clone()),
+        (None, None) => Saver::embedded(),
+    };
+    match crate::tui::run(state, watch, saver, memory, notice, mouse) {
         Ok(crate::tui::Ending::Quit) => ExitCode::SUCCESS,
         // The conventional status for death by a signal: 128 + its number.
         Ok(crate::tui::Ending::Signal(n)) => ExitCode::from(u8::try_from(128 + n).unwrap_or(1)),
@@ -95,6 +109,32 @@ pub(super) fn run(
             let _ = writeln!(std::io::stderr(), "error: the terminal failed: {error}");
             ExitCode::from(3)
         }
+    }
+}
+
+/// What the reader says when articles open: they are read as they are, and how a passage
+/// becomes a claim (the first one asks where to write the new debate file); or, when the debate
+/// file named after them exists already (a claim made in an earlier run), how to open that
+/// instead. It fits the status bar at 80 columns.
+fn markdown_notice(state: &State, earlier: Option<&Path>) -> String {
+    let key = state.keymap.key_for(
+        crate::keymap::Context::Reader,
+        &crate::action::Action::Annotate,
+    );
+    match earlier.filter(|f| f.is_file()) {
+        Some(file) => format!("Its debate file exists: debate {}", file.display()),
+        None => format!("Read as it is; {key}, v, {key} on a passage makes a claim."),
+    }
+}
+
+/// The debate file a first claim on these articles would have been saved to, as suggested.
+fn earlier_debate_file(files: &[PathBuf]) -> PathBuf {
+    match files {
+        [one] => one.with_extension("toml"),
+        _ => files
+            .first()
+            .map(|f| f.with_file_name("debate.toml"))
+            .unwrap_or_default(),
     }
 }
 

@@ -36,9 +36,17 @@ pub fn draw(buf: &mut Buffer, body: Rect, status: Rect, screen: Rect, state: &St
     if let Some(prompt) = &a.prompt {
         draw_prompt(buf, screen, &state.theme, prompt);
     }
-    if let Some(confirm) = &a.confirm {
+    let question = match (&a.confirm, &a.linking) {
+        (Some(confirm), _) => Some(confirm.question()),
+        (None, Some(pick)) if state.view == View::Search => Some(format!(
+            "Link '{}' to: Enter picks the claim (Esc: none)",
+            pick.from
+        )),
+        _ => None,
+    };
+    if let Some(question) = question {
         let l = Line::from(Span::styled(
-            format!(" {} ", confirm.question()),
+            format!(" {} ", text::clean(&question)),
             state.theme.warning.add_modifier(Modifier::BOLD),
         ));
         paint::fill(buf, status, Style::default());
@@ -153,14 +161,17 @@ pub fn form_lines(state: &State, form: &Form, width: usize) -> Vec<Line<'static>
         let focused = form.focus == focus;
         let mut spans = vec![label(theme, name, focused)];
         spans.extend(field_spans(field, field_width, focused));
-        Line::from(spans)
+        let mut lines = vec![Line::from(spans)];
+        lines.extend(errors_of(form, Some(focus), field_width, theme));
+        lines
     };
-    let mut lines = vec![
+    let mut lines = [
         row("Summary", &form.summary, Focus::Summary),
         row("Id", &form.id, Focus::Id),
         row("Quote", &form.quote, Focus::Quote),
         row("Tags", &form.tags, Focus::Tags),
-    ];
+    ]
+    .concat();
     let completions = form.tag_completions();
     if form.focus == Focus::Tags && !completions.is_empty() {
         let shown =
@@ -182,19 +193,32 @@ pub fn form_lines(state: &State, form: &Form, width: usize) -> Vec<Line<'static>
             label(theme, &text::truncate(&s.name, LABEL - 3), focused),
             Span::styled(word, word_style),
         ]));
-        lines.push(row("  note", &s.note, Focus::Note(i)));
+        lines.extend(errors_of(form, Some(Focus::Stance(i)), field_width, theme));
+        lines.extend(row("  note", &s.note, Focus::Note(i)));
     }
     lines.push(Line::default());
-    if let Some(error) = &form.error {
-        for l in paint::wrapped(&format!("✗ {error}"), width, theme.warning) {
-            lines.push(l);
-        }
-    }
+    lines.extend(errors_of(form, None, width, theme));
     lines.push(Line::from(Span::styled(
         "Tab/Shift-Tab fields · ←/→ or Space: stance · Enter save · Esc cancel",
         theme.dim,
     )));
     lines
+}
+
+/// The reasons the form was not saved that concern `field` (`None`: the whole form), wrapped
+/// under the field's text, marked ✗ so they read without colour.
+fn errors_of(form: &Form, field: Option<Focus>, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let indent = if field.is_some() { LABEL } else { 0 };
+    form.errors
+        .iter()
+        .filter(|e| e.field == field)
+        .flat_map(|e| paint::wrapped(&format!("✗ {}", e.message), width, theme.warning))
+        .map(|line| {
+            let mut spans = vec![Span::raw(" ".repeat(indent))];
+            spans.extend(line.spans);
+            Line::from(spans)
+        })
+        .collect()
 }
 
 fn draw_form(buf: &mut Buffer, screen: Rect, state: &State, form: &Form) {
@@ -219,7 +243,7 @@ fn draw_form(buf: &mut Buffer, screen: Rect, state: &State, form: &Form) {
 fn draw_prompt(buf: &mut Buffer, screen: Rect, theme: &Theme, prompt: &PathPrompt) {
     let width = usize::from(layout::inner(layout::overlay(screen, MAX_WIDTH)).width);
     let mut lines = paint::wrapped(
-        "This debate has no file to write to. Save it, with the edit, as the new file:",
+        "This debate has no file of its own yet. Write it, with this edit, as the new file:",
         width.saturating_sub(2),
         theme.base,
     );

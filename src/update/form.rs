@@ -2,14 +2,17 @@
 //! claims, undo and redo, `$EDITOR`. Saves are asked for as effects; their outcome comes back
 //! as [`Action::SaveDone`].
 
+mod link;
+
+pub(in crate::update) use link::{end_abandoned_link, link_picked};
+
 use super::{reload::reload, selected_claim, show_detail};
 use crate::action::Action;
 use crate::annotate::SaveReport;
 use crate::edit::{Edit, IncomingLinks};
 use crate::effect::{Effect, Effects};
 use crate::field::{self, TextField};
-use crate::form::{Confirm, Focus, Form, FormInput, PathPrompt, Purpose, suggest_id};
-use crate::keymap::Context;
+use crate::form::{Confirm, FieldError, Focus, Form, FormInput, PathPrompt, Purpose, suggest_id};
 use crate::model::{ClaimIx, LinkKind};
 use crate::state::{Overlay, State};
 
@@ -52,7 +55,7 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
             None => state.message = Some("Select a claim to edit first.".into()),
         },
         Action::DeleteClaim => delete(state),
-        Action::LinkClaim => link(state),
+        Action::LinkClaim => link::start(state, fx),
         Action::Undo => fx.push(Effect::Undo),
         Action::Redo => fx.push(Effect::Redo),
         Action::OpenInEditor => fx.push(Effect::OpenEditor {
@@ -91,12 +94,15 @@ fn form_input(state: &mut State, input: FormInput, fx: &mut Effects) {
         FormInput::Right => edit_field(state, field::Edit::Right),
         FormInput::Field(edit) => edit_field(state, edit),
         FormInput::Submit => {
-            match changed_outside(&state.debate, form).map_or_else(|| form.edit(), Err) {
+            let checked = changed_outside(&state.debate, form)
+                .map(FieldError::form)
+                .map_or_else(|| form.edit(&state.debate), Err);
+            match checked {
                 Ok(edit) => {
-                    form.error = None;
+                    form.errors.clear();
                     fx.push(Effect::Save(edit));
                 }
-                Err(why) => form.error = Some(why),
+                Err(why) => form.refuse(vec![why]),
             }
         }
         FormInput::Cancel => {
@@ -145,7 +151,9 @@ fn edit_field(state: &mut State, edit: field::Edit) {
     if f.apply(edit) != field::Outcome::Changed {
         return;
     }
-    form.error = None;
+    // What was said of this field, or of the whole form, no longer holds once it changes.
+    form.errors
+        .retain(|e| e.field.is_some() && e.field != Some(focus));
     match focus {
         Focus::Id => form.id_edited = true,
         Focus::Summary if !form.id_edited && form.purpose == Purpose::Add => {
@@ -189,7 +197,7 @@ fn prompt_input(state: &mut State, input: FormInput, fx: &mut Effects) {
         }
         FormInput::Cancel => {
             state.authoring.prompt = None;
-            state.message = Some("Not saved: the debate has no file to save to.".into());
+            state.message = Some("Not saved: no file chosen; Enter in the form asks again.".into());
         }
         FormInput::Next | FormInput::Prev => {}
     }
@@ -262,26 +270,6 @@ fn delete(state: &mut State) {
     });
 }
 
-/// `L` on the claim a link leaves, then on the claim it goes to.
-fn link(state: &mut State) {
-    let Some(claim) = target_claim(state) else {
-        state.message = Some("Select the claim the link leaves first.".into());
-        return;
-    };
-    let id = state.debate.claim(claim).id.clone();
-    let key = state.keymap.key_for(Context::of(state), &Action::LinkClaim);
-    match state.authoring.link_from.take() {
-        Some(from) if from == id => state.message = Some("No link made.".into()),
-        Some(from) => state.authoring.confirm = Some(Confirm::LinkKind { from, to: id }),
-        None => {
-            state.message = Some(format!(
-                "Linking from '{id}': select the claim it bears on and press {key} (again here to cancel)."
-            ));
-            state.authoring.link_from = Some(id);
-        }
-    }
-}
-
 fn save_done(state: &mut State, report: SaveReport, fx: &mut Effects) {
     match report {
         SaveReport::Saved {
@@ -327,7 +315,7 @@ fn save_done(state: &mut State, report: SaveReport, fx: &mut Effects) {
         SaveReport::Conflict { message, debate } => {
             reload(state, *debate.0, fx);
             match state.authoring.form.as_mut() {
-                Some(form) => form.error = Some(message),
+                Some(form) => form.refuse(vec![FieldError::form(message)]),
                 None => state.message = Some(message),
             }
         }
@@ -335,11 +323,12 @@ fn save_done(state: &mut State, report: SaveReport, fx: &mut Effects) {
             if let Some(prompt) = state.authoring.prompt.as_mut() {
                 prompt.error = Some(why);
             } else if let Some(form) = state.authoring.form.as_mut() {
-                form.error = Some(why);
+                form.refuse(vec![FieldError::form(why)]);
             } else {
                 state.message = Some(why);
             }
         }
+        SaveReport::Invalid(problems) => refused(state, problems),
         SaveReport::NeedsPath { edit, suggested } => {
             let mut path = TextField::default();
             path.set_text(&suggested);
@@ -350,6 +339,28 @@ fn save_done(state: &mut State, report: SaveReport, fx: &mut Effects) {
             });
         }
     }
+}
+
+/// An edit that would not load: the form shows each problem beside its field (the prompt for
+/// a new file's name closes: the claim, not the name, must change); without a form, the first
+/// problem is the message.
+fn refused(state: &mut State, problems: Vec<crate::annotate::Problem>) {
+    state.authoring.prompt = None;
+    let Some(form) = state.authoring.form.as_mut() else {
+        state.message = problems
+            .into_iter()
+            .next()
+            .map(|p| format!("Not saved: {}", p.message));
+        return;
+    };
+    let errors = problems
+        .into_iter()
+        .map(|p| FieldError {
+            field: p.key.as_deref().and_then(|k| form.field_of_key(k)),
+            message: p.message,
+        })
+        .collect();
+    form.refuse(errors);
 }
 
 /// The claim just saved, selected where the user is: highlighted in the reader, open in the

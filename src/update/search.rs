@@ -133,6 +133,9 @@ pub(super) fn open_result(state: &mut State) {
         return;
     };
     match hit.target {
+        Target::Claim { claim, .. } if state.authoring.linking.is_some() => {
+            super::form::link_picked(state, claim);
+        }
         Target::Claim { claim, .. } => reader::jump_to_claim(state, claim),
         Target::Paragraph { article, block } => reader::jump_to_block(state, article, block),
         Target::Thesis { framing } => debate::open_thesis(state, framing),
@@ -177,7 +180,16 @@ pub(super) fn search_done(state: &mut State, generation: u64, results: crate::se
     }
 }
 
-pub(super) fn show_results(state: &mut State, results: crate::search::Results) {
+pub(super) fn show_results(state: &mut State, mut results: crate::search::Results) {
+    // Picking the target of a link: only the other claims can be one.
+    if let Some(pick) = &state.authoring.linking {
+        let from = state.debate.claim_by_id(&pick.from);
+        let before = results.hits.len();
+        results
+            .hits
+            .retain(|h| matches!(h.target, Target::Claim { claim, .. } if Some(claim) != from));
+        results.matched = results.matched.saturating_sub(before - results.hits.len());
+    }
     state.search.results = results;
     state.search.selected = 0;
     state.search.offset = 0;
