@@ -52,18 +52,7 @@ pub(crate) fn refresh_claims(state: &mut State) {
     state.claims.visible = state
         .debate
         .claim_ixs()
-        .filter(|&c| {
-            let claim = state.debate.claim(c);
-            filter.article.is_none_or(|a| claim.article == a)
-                && (filter.tags.is_empty()
-                    || claim
-                        .tags
-                        .iter()
-                        .any(|x| filter.tags.iter().any(|t| **x == **t)))
-                && filter
-                    .stance
-                    .is_none_or(|s| claim.stance(framing).map(|x| x.kind) == s)
-        })
+        .filter(|&c| filter.passes(state.debate.claim(c), framing))
         .collect();
     state.claims.selected = previous
         // The list keeps the debate's claim order: found by bisection.

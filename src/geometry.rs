@@ -1,8 +1,10 @@
 //! Measuring and hit-testing, shared by `update` and the views so that both agree on where
 //! everything is: the screen's regions ([`layout`]), the top bar's tabs ([`top`]), the claim
-//! list's row height and the byte under a reader column. Pure functions of sizes and text.
+//! list's filter chips ([`chips`]) and row height, and the byte under a reader column. Pure
+//! functions of sizes and text.
 
 pub(crate) mod card;
+pub mod chips;
 pub mod debate;
 pub mod layout;
 pub(crate) mod overlay;

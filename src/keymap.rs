@@ -261,8 +261,8 @@ impl Keymap {
         self.bindings_for(context)
             .into_iter()
             .find(|b| b.action == *action)
-            .and_then(|b| b.keys.first())
-            .map(|k| k.label())
+            .and_then(|b| working_key(context, b))
+            .map(Key::label)
             .unwrap_or_default()
     }
 
@@ -292,9 +292,22 @@ impl Keymap {
         ranked.sort_by_key(|b| rank(b));
         ranked
             .into_iter()
-            .filter_map(|b| Some((b.keys.first()?.label(), b.hint?)))
+            .filter_map(|b| Some((working_key(context, b)?.label(), b.hint?)))
             .collect()
     }
+}
+
+/// The key to name for a binding seen from `context`: its first key that acts there. Where the
+/// context takes text, a global binding's typed characters are text (`?` is typed into a
+/// picker; F1 opens help).
+fn working_key(context: Context, binding: &Binding) -> Option<Key> {
+    let typed = |k: &Key| {
+        context.takes_text()
+            && binding.context == Context::Global
+            && matches!(k.code, KeyCode::Char(_))
+            && !k.mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    };
+    binding.keys.iter().copied().find(|k| !typed(k))
 }
 
 fn is_text_input(event: &KeyEvent) -> Option<char> {

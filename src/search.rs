@@ -8,7 +8,9 @@
 //! crate itself gives the matched positions of the results kept; a query without operators
 //! ranks exactly as the crate ranks its text. An exact term scores as its characters matched
 //! side by side would under the crate's weights ([`skim::exact`] states the rule); a negated
-//! term scores 0; a text scores the sum over its terms ([`matcher`]).
+//! term scores 0; a text scores the sum over its terms ([`matcher`]). Quote marks are folded,
+//! in queries and texts alike, char for char ([`matcher::folded`]): `china's` finds
+//! "China’s", and the scores are the crate's of the folded texts.
 //!
 //! Every text is matched on its own: a claim is found when one of its texts matches the
 //! whole query, and is listed once, under its best text ([`Field`] says which). Claims and
@@ -147,6 +149,7 @@ pub fn rank_texts<'a>(
         .into_iter()
         .enumerate()
         .filter_map(|(i, text)| {
+            let text = &*matcher::folded(text);
             if !matcher.matches(text, &mut scratch) {
                 return None;
             }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::flow::{Flow, TextAnchor};
 use crate::keymap::Keymap;
-use crate::model::{ArticleIx, ClaimIx, Debate, FramingIx, StanceKind};
+use crate::model::{ArticleIx, Claim, ClaimIx, Debate, FramingIx, StanceKind};
 use crate::search::Results;
 use crate::ui::theme::Theme;
 
@@ -73,6 +73,28 @@ pub struct ClaimFilter {
 impl ClaimFilter {
     pub fn is_empty(&self) -> bool {
         *self == Self::default()
+    }
+
+    /// Whether a claim passes every filter, the stance read under `framing`.
+    pub fn passes(&self, claim: &Claim, framing: FramingIx) -> bool {
+        self.article_passes(claim) && self.tags_pass(claim) && self.stance_passes(claim, framing)
+    }
+
+    pub fn article_passes(&self, claim: &Claim) -> bool {
+        self.article.is_none_or(|a| claim.article == a)
+    }
+
+    pub fn tags_pass(&self, claim: &Claim) -> bool {
+        self.tags.is_empty()
+            || claim
+                .tags
+                .iter()
+                .any(|x| self.tags.iter().any(|t| **x == **t))
+    }
+
+    pub fn stance_passes(&self, claim: &Claim, framing: FramingIx) -> bool {
+        self.stance
+            .is_none_or(|s| claim.stance(framing).map(|x| x.kind) == s)
     }
 }
 

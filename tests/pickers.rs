@@ -310,3 +310,121 @@ fn a_reload_closes_an_open_picker() {
         "Enter went to the list, not a stale picker"
     );
 }
+
+/// The status bar under a picker names F1 for help: `?` is typed into the picker's query.
+#[test]
+fn a_pickers_hint_names_the_help_key_that_works_there() {
+    let mut s = app(120, 30);
+    press(&mut s, "c T");
+    let text = screen(&s);
+    let bar = text.lines().last().unwrap();
+    assert!(bar.contains("F1 help"), "{bar}");
+    assert!(!bar.contains("? help"), "{bar}");
+    press(&mut s, "?");
+    assert_eq!(picker(&s).query.text(), "?", "? is typed");
+    press(&mut s, "F1");
+    assert!(matches!(s.overlay, Some(Overlay::Help(_))), "F1 opens help");
+}
+
+/// A picker's counts are what applying the choice would list, under the filters already on:
+/// the tag picker after an article filter counts only that article's claims.
+#[test]
+fn picker_counts_are_under_the_other_filters() {
+    let mut s = app(120, 40);
+    press(&mut s, "c a down enter");
+    let article = s.claims.filter.article.unwrap();
+    press(&mut s, "T");
+    let p = picker(&s).clone();
+    let mut differs = false;
+    for (choice, tag) in p.choices.iter().skip(1).zip(tags(&s)) {
+        let with_tag = |c: &&debate::model::Claim| c.tags.iter().any(|t| **t == *tag);
+        let under: usize = s
+            .debate
+            .claims
+            .iter()
+            .filter(|c| c.article == article)
+            .filter(with_tag)
+            .count();
+        let anywhere = s.debate.claims.iter().filter(with_tag).count();
+        assert_eq!(choice.detail, under.to_string(), "#{tag}");
+        differs |= under != anywhere;
+    }
+    assert!(differs, "the article filter changes some tag's count");
+    // Applying a tag lists as many claims as its count said.
+    let (i, choice) = p
+        .choices
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, c)| c.detail != "0")
+        .unwrap();
+    press(&mut s, "esc T");
+    for _ in 0..i {
+        press(&mut s, "down");
+    }
+    press(&mut s, "enter");
+    assert_eq!(s.claims.visible.len().to_string(), choice.detail);
+    // The stance picker counts under the article and the tag.
+    press(&mut s, "S");
+    let stance = picker(&s).clone();
+    let framing = s.debate.framing_ixs().next().unwrap();
+    let supports: usize = s
+        .claims
+        .visible
+        .iter()
+        .filter(|&&c| {
+            s.debate.claim(c).stance(framing).map(|x| x.kind) == Some(StanceKind::Supports)
+        })
+        .count();
+    assert_eq!(stance.choices[1].detail, supports.to_string());
+}
+
+/// A click on a chip removes its filter, and only it; a click beside the chips does nothing.
+#[test]
+fn a_click_on_a_chip_removes_it() {
+    let mut s = app(120, 40);
+    press(&mut s, "c a down enter T down enter S down enter");
+    let tag = s.claims.filter.tags[0].clone();
+    let text = screen(&s);
+    let line = text.lines().nth(1).unwrap();
+    let click = |s: &mut State, x: usize| {
+        let x = u16::try_from(x).unwrap();
+        apply(s, debate::action::Action::ClickAt { x, y: 1 });
+    };
+    let before = s.claims.filter.clone();
+    click(&mut s, 2);
+    assert_eq!(s.claims.filter, before, "the count is no chip");
+    let at = line[..line.find(&format!("#{tag}")).unwrap()]
+        .chars()
+        .count();
+    click(&mut s, at + 1);
+    assert!(s.claims.filter.tags.is_empty(), "{line}");
+    assert!(s.claims.filter.article.is_some() && s.claims.filter.stance.is_some());
+    let text = screen(&s);
+    let line = text.lines().nth(1).unwrap();
+    assert!(!line.contains(&format!("#{tag}")), "{line}");
+    // The article chip's ×, at its end.
+    let x = line[..line.find(" × ").unwrap()].chars().count();
+    click(&mut s, x + 1);
+    assert!(
+        s.claims.filter.article.is_none(),
+        "the article chip: {line}"
+    );
+    assert!(s.claims.filter.stance.is_some());
+}
+
+/// At 80 columns the debate view's hints keep help, and a long hint left out does not push
+/// off the shorter ones after it.
+#[test]
+fn hints_fit_by_priority_at_80_columns() {
+    for view in ["c", "d"] {
+        let mut s = app(80, 24);
+        press(&mut s, view);
+        let text = screen(&s);
+        let bar = text.lines().last().unwrap();
+        assert!(bar.contains("? help"), "{bar}");
+        if view == "d" {
+            assert!(bar.contains("x contested"), "{bar}");
+        }
+    }
+}

@@ -1,8 +1,9 @@
 //! What search reads from a debate, prepared once: every text to search in a fixed order,
-//! the short ones side by side in one string.
+//! the short ones side by side in one string, quote marks folded.
 
 use std::borrow::Cow;
 
+use super::matcher::folded;
 use super::query::Query;
 use super::{Field, Target, skim, target_text};
 use crate::model::{ArticleIx, ClaimIx, Debate};
@@ -17,6 +18,8 @@ pub struct Index {
     arena: String,
     /// Where each claim or thesis target's text lies in `arena`.
     spans: Vec<(u32, u32)>,
+    /// Per paragraph target, where its folded copy lies in `arena`, if folding changed it.
+    folded_paragraphs: Vec<Option<(u32, u32)>>,
     /// Every claim's fields (adjacent, in file order), every thesis, then every paragraph
     /// that does not only repeat a claim's quote.
     pub(super) targets: Vec<Target>,
@@ -59,7 +62,7 @@ impl Index {
         let offset = |arena: &String| u32::try_from(arena.len()).unwrap_or(u32::MAX);
         let mut push = |targets: &mut Vec<Target>, target: Target, text: &str| {
             let start = offset(&arena);
-            arena.push_str(text);
+            arena.push_str(&folded(text));
             spans.push((start, offset(&arena)));
             targets.push(target);
         };
@@ -81,16 +84,29 @@ impl Index {
             push(&mut targets, Target::Thesis { framing }, thesis);
         }
         let paragraphs_from = u32::try_from(targets.len()).unwrap_or(u32::MAX);
+        // Paragraphs are read where they are, but those with quote marks to fold are copied.
+        let mut folded_paragraphs = Vec::new();
         for article in debate.article_ixs() {
             for block in 0..debate.article(article).doc.blocks.len() {
                 if !only_repeats_a_quote(debate, article, block) {
-                    targets.push(Target::Paragraph { article, block });
+                    let target = Target::Paragraph { article, block };
+                    let span = match folded(&target_text(debate, target)) {
+                        Cow::Owned(text) => {
+                            let start = offset(&arena);
+                            arena.push_str(&text);
+                            Some((start, offset(&arena)))
+                        }
+                        Cow::Borrowed(_) => None,
+                    };
+                    folded_paragraphs.push(span);
+                    targets.push(target);
                 }
             }
         }
         let mut index = Self {
             arena,
             spans,
+            folded_paragraphs,
             targets,
             paragraphs_from,
             humps: Vec::new(),
@@ -103,9 +119,17 @@ impl Index {
         index
     }
 
-    /// The text target number `t` is matched against.
+    /// The text target number `t` is matched against: folded ([`folded`]), char for char
+    /// the text shown.
     pub(super) fn text<'a>(&'a self, debate: &'a Debate, t: u32) -> &'a str {
-        if let Some(&(start, end)) = self.spans.get(t as usize) {
+        let span = self.spans.get(t as usize).copied().or_else(|| {
+            let paragraph = t.checked_sub(self.paragraphs_from)?;
+            self.folded_paragraphs
+                .get(paragraph as usize)
+                .copied()
+                .flatten()
+        });
+        if let Some((start, end)) = span {
             return self.arena.get(start as usize..end as usize).unwrap_or("");
         }
         match self

@@ -6,12 +6,27 @@
 //! first term that matches positively, in the order typed, or 0 where only an inverse term
 //! matched: fzf's rule. A query of one fuzzy term scores exactly as fuzzy-matcher.
 
+use std::borrow::Cow;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::query::{Kind, Query, Term};
 use super::skim::exact::{Anchor, Exact};
 use super::skim::{FirstMatches, Pattern, Scorer};
+
+/// `text` as it is matched: every quote mark, straight or curly, one mark, and no-break
+/// spaces plain ones (as the reader's `/` folds them), so that `china's` finds "China’s".
+/// Char for char, so that matched char indices hold in the text as written; the scores are
+/// fuzzy-matcher's of the folded texts. Queries' terms and every text searched are folded.
+pub fn folded(text: &str) -> Cow<'_, str> {
+    let fold = crate::model::quote::fold;
+    if text.chars().all(|c| fold(c) == c) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().map(fold).collect())
+    }
+}
 
 /// How one term tests a text.
 #[derive(Debug, Clone)]
@@ -49,22 +64,25 @@ pub struct Scratch {
 
 impl Matcher {
     pub fn new(query: &Query) -> Self {
-        let prepare = |term: &Term| Prepared {
-            test: match term.kind {
-                Kind::Fuzzy => Test::Fuzzy(Box::new(Pattern::new(&term.text))),
-                kind => Test::Exact(Exact::new(
-                    &term.text,
-                    match kind {
-                        Kind::Prefix => Anchor::Start,
-                        Kind::Suffix => Anchor::End,
-                        Kind::Equal => Anchor::Whole,
-                        Kind::Exact | Kind::Fuzzy => Anchor::Anywhere,
-                    },
-                    term.case_sensitive,
-                )),
-            },
-            inverse: term.inverse,
-            text: term.text.clone(),
+        let prepare = |term: &Term| {
+            let text = folded(&term.text).into_owned();
+            Prepared {
+                test: match term.kind {
+                    Kind::Fuzzy => Test::Fuzzy(Box::new(Pattern::new(&text))),
+                    kind => Test::Exact(Exact::new(
+                        &text,
+                        match kind {
+                            Kind::Prefix => Anchor::Start,
+                            Kind::Suffix => Anchor::End,
+                            Kind::Equal => Anchor::Whole,
+                            Kind::Exact | Kind::Fuzzy => Anchor::Anywhere,
+                        },
+                        term.case_sensitive,
+                    )),
+                },
+                inverse: term.inverse,
+                text,
+            }
         };
         let groups: Vec<Vec<Prepared>> = query
             .groups

@@ -252,7 +252,9 @@ impl Index {
         }
         best.truncate(limit);
         best.sort_unstable_by_key(order);
-        let plain = parse(query).plain().map(str::to_owned);
+        let plain = parse(query)
+            .plain()
+            .map(|plain| super::matcher::folded(plain).into_owned());
         // Matched positions only for what will be shown.
         let hits = best
             .into_iter()

@@ -5,8 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{card, layout, paint, theme};
+use super::{card, layout, paint};
 use crate::action::Action;
+use crate::geometry::chips;
 use crate::keymap::Context;
 use crate::model::ClaimIx;
 use crate::state::State;
@@ -58,39 +59,13 @@ fn draw_header(buf: &mut Buffer, area: Rect, state: &State) {
     paint::line(buf, area, 1, &marks_header(state, usize::from(area.width)));
 }
 
-/// The active filters, each a chip: the article, each tag, the stance under its framing.
-pub fn chips(state: &State) -> Vec<String> {
-    let f = &state.claims.filter;
-    let mut chips = Vec::new();
-    if let Some(a) = f.article {
-        let title = text::clean(&state.debate.article(a).title).into_owned();
-        chips.push(format!("{} {}", a.get() + 1, text::truncate(&title, 18)));
-    }
-    chips.extend(f.tags.iter().map(|t| format!("#{}", text::clean(t))));
-    if let Some(kind) = f.stance {
-        let name = text::clean(&state.debate.framing(state.framing).name).into_owned();
-        chips.push(format!(
-            "{} · {}",
-            theme::stance_word(kind),
-            text::truncate(&name, 24)
-        ));
-    }
-    chips
-}
-
 /// The count, then the chips (or, without filters, the keys that add them).
 fn chips_line(state: &State, width: usize) -> Line<'static> {
     let theme = &state.theme;
     let key = |action| state.keymap.key_for(Context::Claims, &action);
-    let mut spans = vec![Span::styled(
-        format!(
-            " {} of {} claims ",
-            state.claims.visible.len(),
-            state.debate.claims.len()
-        ),
-        theme.title,
-    )];
-    let chips = chips(state);
+    let mut spans = vec![Span::styled(chips::count_label(state), theme.title)];
+    // Placed from column 0 of the line: only their order and labels are drawn here.
+    let chips = chips::chips(state, 0);
     if chips.is_empty() {
         for (action, word) in [
             (Action::PickArticle, "article"),
@@ -103,7 +78,7 @@ fn chips_line(state: &State, width: usize) -> Line<'static> {
     } else {
         for chip in chips {
             spans.push(Span::raw(" "));
-            spans.push(Span::styled(format!(" {chip} × "), theme.badge));
+            spans.push(Span::styled(chip.label, theme.badge));
         }
         spans.push(Span::styled(
             format!(

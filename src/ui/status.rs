@@ -94,16 +94,30 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
             theme.message,
         ));
     } else {
-        let mut left = room;
-        for (key, word) in state.keymap.hints(Context::of(state)) {
-            let w = text::width(&key) + text::width(word) + 3;
-            if w > left {
-                break;
-            }
-            left -= w;
+        for (key, word) in fit_hints(state, room) {
             spans.push(Span::styled(format!(" {key}"), theme.bar_key));
             spans.push(Span::styled(format!(" {word} "), theme.bar));
         }
     }
     paint::line(buf, area, 0, &Line::from(spans));
+}
+
+/// The hints that fit in `room` columns, in the keymap's order of priority (the view's own
+/// keys, then help and quit, then the finder, then the rest): each that still fits is kept,
+/// so that a long hint left out does not push off the shorter, later ones.
+fn fit_hints(state: &State, room: usize) -> Vec<(String, &'static str)> {
+    let mut left = room;
+    state
+        .keymap
+        .hints(Context::of(state))
+        .into_iter()
+        .filter(|(key, word)| {
+            let width = text::width(key) + text::width(word) + 3;
+            let fits = width <= left;
+            if fits {
+                left -= width;
+            }
+            fits
+        })
+        .collect()
 }

@@ -43,6 +43,10 @@ pub(super) fn click_at(state: &mut State, x: u16, y: u16, fx: &mut Effects) {
     match state.view {
         View::Reader => click_reader(state, x, y),
         View::Claims => {
+            if let Some(chip) = geometry::chips::chip_at(state, x, y) {
+                super::picker::remove_chip(state, chip);
+                return;
+            }
             let list = geometry::claims(state).lists.list;
             if layout::contains(list, x, y) {
                 let row = state.claims.offset

@@ -8,6 +8,7 @@ use super::debate::set_framing;
 use super::search::prompt_edit;
 use crate::action::Action;
 use crate::derive::refresh_claims;
+use crate::geometry::chips::ChipFilter;
 use crate::model::StanceKind;
 use crate::picker::{Choice, Picked, Picker, Purpose};
 use crate::state::{Overlay, State, View};
@@ -28,8 +29,16 @@ fn open(state: &mut State, picker: Picker) {
 pub(super) fn open_article(state: &mut State) {
     let debate = &state.debate;
     let mut choices = vec![Choice::clearing("All articles")];
+    let filter = &state.claims.filter;
+    // Counted under the other filters: what applying the choice would list.
     choices.extend(debate.article_ixs().map(|a| {
-        let count = debate.claims.iter().filter(|c| c.article == a).count();
+        let count = debate
+            .claims
+            .iter()
+            .filter(|c| {
+                c.article == a && filter.tags_pass(c) && filter.stance_passes(c, state.framing)
+            })
+            .count();
         Choice::new(
             crate::text::clean(&debate.article(a).title),
             format!("{count} claims"),
@@ -62,12 +71,18 @@ fn all_tags(state: &State) -> Vec<String> {
 pub(super) fn open_tags(state: &mut State) {
     let tags = all_tags(state);
     let mut choices = vec![Choice::clearing("Any tag")];
+    let filter = &state.claims.filter;
+    // Counted under the other filters: the claims this tag alone would add to the list.
     choices.extend(tags.iter().map(|t| {
         let count = state
             .debate
             .claims
             .iter()
-            .filter(|c| c.tags.iter().any(|x| **x == **t))
+            .filter(|c| {
+                c.tags.iter().any(|x| **x == **t)
+                    && filter.article_passes(c)
+                    && filter.stance_passes(c, state.framing)
+            })
             .count();
         Choice::new(format!("#{t}"), format!("{count}"))
     }));
@@ -97,14 +112,20 @@ fn stance_choice(framing: usize, kind: Option<StanceKind>) -> usize {
 /// `S` in the claim list: a stance under a framing (which becomes the active one).
 pub(super) fn open_stance(state: &mut State) {
     let debate = &state.debate;
+    let filter = &state.claims.filter;
     let mut choices = vec![Choice::clearing("All stances")];
     for f in debate.framing_ixs() {
         let name = crate::text::clean(&debate.framing(f).name).into_owned();
         for kind in STANCES {
+            // Counted under the article and tags filters, which the stance joins.
             let count = debate
                 .claims
                 .iter()
-                .filter(|c| c.stance(f).map(|s| s.kind) == kind)
+                .filter(|c| {
+                    c.stance(f).map(|s| s.kind) == kind
+                        && filter.article_passes(c)
+                        && filter.tags_pass(c)
+                })
                 .count();
             let word = kind.map_or("no stance", StanceKind::as_str);
             choices.push(Choice::new(format!("{word} · {name}"), format!("{count}")));
@@ -252,6 +273,21 @@ pub(super) fn remove_last_chip(state: &mut State) {
     let filter = &mut state.claims.filter;
     if filter.stance.take().is_none() && filter.tags.pop().is_none() {
         filter.article = None;
+    }
+    refresh_claims(state);
+}
+
+/// A click on a chip: removes the filter it stands for.
+pub(super) fn remove_chip(state: &mut State, chip: ChipFilter) {
+    let filter = &mut state.claims.filter;
+    match chip {
+        ChipFilter::Article(_) => filter.article = None,
+        ChipFilter::Tag(i) => {
+            if i < filter.tags.len() {
+                filter.tags.remove(i);
+            }
+        }
+        ChipFilter::Stance(_) => filter.stance = None,
     }
     refresh_claims(state);
 }

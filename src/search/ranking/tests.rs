@@ -211,8 +211,14 @@ fn exact_reference(text: &str, term: &Term) -> Option<i64> {
 /// first positive term that matches, or 0 if only a negated one does; fuzzy terms by a fresh
 /// fuzzy-matcher.
 fn query_reference(text: &str, query: &str) -> Option<i64> {
+    // Quote marks one mark, no-break spaces plain, in the text and in every term.
+    let fold = |s: &str| -> String { s.chars().map(crate::model::quote::fold).collect() };
+    let text = &*fold(text);
     let mut total = 0;
-    for group in parse(query).groups {
+    for mut group in parse(query).groups {
+        for term in &mut group {
+            term.text = fold(&term.text);
+        }
         let mut matched = None;
         for term in &group {
             let score = match term.kind {
@@ -333,6 +339,28 @@ fn exact_negated_and_alternative_terms_rank_as_the_reference() {
         "Tal !tal",
     ];
     ranks_as_the_reference(&debate(), &queries);
+}
+
+/// A straight quote mark in a query finds a curly one in the text, and the other way round
+/// (as the reader's `/` does); the ranking is still the reference's, over folded texts.
+#[test]
+fn quote_marks_are_folded_in_queries_and_texts() {
+    let d = debate();
+    let mut index = Index::new(&d);
+    let mut curly = |query: &str| {
+        let results = index.search(&d, query, 50);
+        results
+            .hits
+            .iter()
+            .any(|hit| target_text(&d, hit.target).contains("China\u{2019}s"))
+    };
+    assert!(curly("'China's"), "an exact term with ' finds ’");
+    assert!(curly("'China’s"), "and ’ finds ’");
+    assert!(curly("china's"), "a fuzzy term too");
+    ranks_as_the_reference(
+        &d,
+        &["china's", "'china's", "china’s !'s", "\"ai", "“ai”", "'s"],
+    );
     ranks_as_the_reference(
         &generated(),
         &[
