@@ -86,13 +86,22 @@ fn write_article(out: &mut String, debate: &Debate, article: &Article, width: us
     }
 }
 
-/// A block's text with each claim's quote in brackets, followed by the claim's number.
+/// A block's text with each claim's quote in brackets, followed by the claim's number, and
+/// each link's target after its words (`the survey <https://…>`), as a pager cannot follow a
+/// link: the target would be lost. A link whose words are its target is left as it is.
 fn marked(debate: &Debate, block: &Block, claims: &[ClaimIx]) -> String {
     let mut marks: Vec<(usize, bool, String)> = Vec::new();
     for &claim in claims {
         let range = &debate.claim(claim).anchor.range;
         marks.push((range.start, false, "[".to_owned()));
         marks.push((range.end, true, format!("][{}]", claim.get() + 1)));
+    }
+    for link in &block.links {
+        let target = clean(&link.url);
+        let words = block.text.get(link.range.clone()).unwrap_or_default();
+        if !target.is_empty() && words != target {
+            marks.push((link.range.end, true, format!(" <{target}>")));
+        }
     }
     // At one offset, a quote closes before the next opens.
     marks.sort_by_key(|(at, closes, _)| (*at, !*closes));
@@ -200,6 +209,25 @@ mod tests {
             "a line is too wide"
         );
         assert!(!text.contains('\u{1b}'), "no terminal codes");
+    }
+
+    #[test]
+    fn a_link_keeps_its_target_after_its_words() {
+        let text = "See [the survey](https://example.com/survey) for details, \
+                    or <https://example.com/auto>.";
+        let toml = format!(
+            "title = \"T\"\n[[framings]]\nid = \"a\"\nname = \"A\"\nthesis = \"A.\"\n\
+             [[framings]]\nid = \"b\"\nname = \"B\"\nthesis = \"B.\"\n\
+             [[articles]]\nid = \"x\"\ntitle = \"X\"\ntext = \"\"\"{text}\"\"\"\n"
+        );
+        let debate = crate::model::load_bytes("t.toml", toml.as_bytes()).unwrap();
+        let out = export(&debate, 200);
+        assert!(
+            out.contains("See the survey <https://example.com/survey> for details"),
+            "{out}"
+        );
+        // An autolink shows its target already.
+        assert!(out.contains("or https://example.com/auto."), "{out}");
     }
 
     #[test]
