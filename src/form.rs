@@ -77,7 +77,7 @@ impl Confirm {
             Self::Discard => "Discard the changes to this claim? (y/n)".into(),
             Self::Save { question, .. } => question.clone(),
             Self::LinkKind { from, to } => {
-                format!("Link '{from}' to '{to}': s supports, a attacks (Esc: cancel)")
+                format!("s supports, a attacks, Esc cancels: link '{from}' to '{to}'")
             }
         }
     }

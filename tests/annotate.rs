@@ -427,7 +427,8 @@ fn a_link_is_made_by_picking_its_target_in_the_finder_and_removed_in_the_detail(
         .split(' ')
         .take(4)
         .collect();
-    app.type_text(&words.join(" "));
+    let words = words.join(" ");
+    app.type_text(&words);
     let first = app.state.search.results.hits[0].target.claim().unwrap();
     assert_eq!(app.state.debate.claim(first).id, to_id);
     app.keys("enter");
@@ -472,6 +473,24 @@ fn a_link_is_made_by_picking_its_target_in_the_finder_and_removed_in_the_detail(
     app.keys("u");
     let from = app.state.debate.claim_by_id(&from_id).unwrap();
     assert_eq!(app.state.debate.links_from(from).count(), before + 1);
+    // The same target again, of either kind: no second link, and the file is not written.
+    let bytes = std::fs::read(&path).unwrap();
+    for kind in ["s", "a"] {
+        app.keys("L");
+        app.type_text(&words);
+        app.keys("enter");
+        assert!(app.state.authoring.confirm.is_none(), "no question asked");
+        let message = app.state.message.clone().unwrap_or_default();
+        assert!(message.contains("already supports"), "{message}");
+        app.keys(kind);
+        let from = app.state.debate.claim_by_id(&from_id).unwrap();
+        assert_eq!(app.state.debate.links_from(from).count(), before + 1);
+    }
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the file is unchanged"
+    );
 }
 
 /// Esc in the finder makes no link and opens the detail it was started from again.

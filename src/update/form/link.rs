@@ -32,9 +32,27 @@ pub(in crate::update) fn link_picked(state: &mut State, to: ClaimIx) {
     };
     super::super::back(state);
     reopen(state, &pick);
-    let to = state.debate.claim(to).id.clone();
+    let target = to;
+    let to = state.debate.claim(target).id.clone();
     if to == pick.from {
         state.message = Some("A claim cannot link to itself; no link made.".into());
+        return;
+    }
+    // One link between two claims: the same link twice says nothing more, and a claim that
+    // both supports and attacks another contradicts itself. The detail's D removes one.
+    let existing = state.debate.claim_by_id(&pick.from).and_then(|from| {
+        state
+            .debate
+            .links_from(from)
+            .find(|link| link.to == target)
+            .map(|link| link.kind)
+    });
+    if let Some(kind) = existing {
+        state.message = Some(format!(
+            "'{}' already {} '{to}': no second link (D in the detail removes it).",
+            pick.from,
+            kind.as_str()
+        ));
         return;
     }
     state.authoring.confirm = Some(Confirm::LinkKind {
