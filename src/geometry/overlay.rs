@@ -52,9 +52,6 @@ pub fn described(state: &State) -> Context {
     }
 }
 
-/// The fewest cells of a key's help kept when its action's name is shown beside it.
-const MIN_HELP_WITH_ACTION: usize = 24;
-
 /// The help's rows for a context: its own keys first, then the keys that work everywhere.
 pub fn help_rows(keymap: &Keymap, context: Context, width: usize) -> Vec<HelpRow> {
     let mut bindings = keymap.bindings_for(context);
@@ -101,7 +98,8 @@ pub fn help_rows(keymap: &Keymap, context: Context, width: usize) -> Vec<HelpRow
         let room = width.saturating_sub(key_width + 2);
         // The name a `[keys.<context>]` table takes, so that `?` tells how to rebind the key:
         // shown whenever the help is wide enough to keep some of its words beside it.
-        let action = name.filter(|name| room >= text::width(name) + 2 + MIN_HELP_WITH_ACTION);
+        // The name only beside the whole help: what the key does comes before how to rebind it.
+        let action = name.filter(|name| room >= text::width(name) + 2 + text::width(b.help));
         let help = if aligned {
             let pad = widest_help - text::width(b.help);
             format!(
