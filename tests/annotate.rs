@@ -838,7 +838,7 @@ fn a_link_is_made_from_the_debate_view() {
     assert_eq!(app.state.debate_view.selected, selected);
     let question = app.state.authoring.confirm.as_ref().unwrap().question();
     assert!(
-        question.contains(&format!("Link '{from}' to '")),
+        question.contains(&format!("link '{from}' to '")),
         "{question}"
     );
     app.keys("a");

@@ -120,23 +120,23 @@ fn label(target: Target, theme: &Theme) -> (&'static str, Style) {
         Target::Claim {
             field: Field::Summary,
             ..
-        } => ("claim ", theme.accent),
+        } => ("claim  ", theme.accent),
         Target::Claim {
             field: Field::Quote,
             ..
         } => (
-            "quote ",
+            "quote  ",
             theme.stance(Some(crate::model::StanceKind::Supports)),
         ),
         Target::Claim {
             field: Field::Tags, ..
-        } => ("tags  ", theme.code),
+        } => ("tags   ", theme.code),
         Target::Claim {
             field: Field::Note(_),
             ..
-        } => ("note  ", theme.code),
-        Target::Thesis { .. } => ("thesis", theme.accent),
-        Target::Paragraph { .. } => ("text  ", theme.muted),
+        } => ("note   ", theme.code),
+        Target::Thesis { .. } => ("thesis ", theme.accent),
+        Target::Paragraph { .. } => ("text   ", theme.muted),
     }
 }
 
@@ -176,7 +176,8 @@ fn result_line(state: &State, hit: &Hit, selected: bool, width: u16) -> Line<'st
         Target::Thesis { .. } | Target::Paragraph { .. } => None,
     };
     let mark_width = mark.as_deref().map_or(0, text::width);
-    let room = usize::from(width).saturating_sub(9 + mark_width);
+    // The pointer, the label and a column spare for the "…" before a window's text.
+    let room = usize::from(width).saturating_sub(10 + mark_width);
     let view = window(t, &ranges, room);
     let marks: Vec<(Range<usize>, Style)> = ranges
         .iter()
@@ -194,13 +195,20 @@ fn result_line(state: &State, hit: &Hit, selected: bool, width: u16) -> Line<'st
         spans.push(Span::styled("…", theme.dim.patch(row)));
     }
     let base = if selected { theme.strong } else { theme.base };
-    let shown = text::prefix_fitting(&t[view.clone()], room);
+    // A text longer than the row ends in "…", so that a cut never reads as the whole.
+    let whole = &t[view.clone()];
+    let cut = text::width(whole) > room;
+    let shown = text::prefix_fitting(whole, if cut { room.saturating_sub(1) } else { room });
     spans.extend(paint::runs(shown, base.patch(row), &marks));
+    if cut {
+        spans.push(Span::styled("…", theme.dim.patch(row)));
+    }
     // A tag match says little alone: name the claim it belongs to.
     if let Target::Claim {
         claim,
         field: Field::Tags,
     } = hit.target
+        && !cut
     {
         let used = text::width(shown) + 3;
         let summary = text::clean(&state.debate.claim(claim).summary).into_owned();
