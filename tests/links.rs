@@ -232,3 +232,43 @@ fn help_and_hints_name_the_links_key_from_the_keymap() {
         "{shown}"
     );
 }
+
+/// Without colour a claim's quote is underlined too: a link inside a quote must still differ
+/// from the words around it.
+#[test]
+fn without_colour_a_link_inside_a_quote_still_shows() {
+    let debate = Debate::from_toml(
+        r#"title = "Quoted link"
+[[framings]]
+id = "a"
+name = "Alpha"
+thesis = "A."
+[[framings]]
+id = "b"
+name = "Beta"
+thesis = "B."
+[[articles]]
+id = "x"
+title = "Essay"
+text = "Plain words. See [the survey](https://example.com/s) for details."
+[[claims]]
+id = "c"
+article = "x"
+summary = "A claim over a link."
+quote = "See the survey for details"
+stances.a = { stance = "supports", note = "n" }
+"#,
+    )
+    .unwrap();
+    let mut s = State::new(debate, "test", 80, 24);
+    s.theme = std::sync::Arc::new(debate::ui::theme::Theme::mono());
+    let buf = screen(&s);
+    let style = |word: &str| {
+        let cells = cells_of(&buf, word);
+        buf[cells[0]].modifier
+    };
+    let (quote, link) = (style("See"), style("survey"));
+    assert!(quote.contains(Modifier::UNDERLINED), "the quote: {quote:?}");
+    assert!(link.contains(Modifier::UNDERLINED), "the link: {link:?}");
+    assert_ne!(quote, link, "the link differs from the quote around it");
+}

@@ -125,7 +125,9 @@ impl Theme {
             emphasis: plain.add_modifier(Modifier::ITALIC),
             strong: bold,
             code: plain,
-            link: plain.add_modifier(Modifier::UNDERLINED),
+            // Italic as well: a claim's quote is underlined too, and a link inside one must
+            // still show.
+            link: plain.add_modifier(Modifier::UNDERLINED | Modifier::ITALIC),
             block_quote: plain.add_modifier(Modifier::ITALIC),
             note: plain.add_modifier(Modifier::ITALIC),
             border: plain.add_modifier(Modifier::DIM),
