@@ -552,16 +552,24 @@ fn the_caret_and_the_selection_are_shown_reversed() {
     // Without colour too (NO_COLOR), on a quote already underlined.
     app.state.theme = std::sync::Arc::new(debate::ui::theme::Theme::mono());
     assert_eq!(reversed_text(&app.state), "The country");
-    app.keys("esc )");
-    assert_eq!(reversed_text(&app.state), "T");
-    assert_eq!(
+    let status = |app: &App| {
         debate::screen::to_text(&debate::screen::draw(&app.state, 80, 24))
             .lines()
             .last()
             .unwrap()
-            .split_whitespace()
-            .next(),
-        Some("CARET")
+            .to_owned()
+    };
+    // The bar names the caret's own keys, not the reader's.
+    let selecting = status(&app);
+    assert!(selecting.starts_with(" VISUAL"), "{selecting}");
+    assert!(selecting.contains("a make a claim"), "{selecting}");
+    app.keys("esc )");
+    assert_eq!(reversed_text(&app.state), "T");
+    let caret = status(&app);
+    assert!(caret.starts_with(" CARET"), "{caret}");
+    assert!(
+        caret.contains("v select") && !caret.contains("n next"),
+        "{caret}"
     );
 }
 

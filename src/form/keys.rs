@@ -42,6 +42,21 @@ pub fn to_action(state: &State, key: &KeyEvent) -> Option<Action> {
     None
 }
 
+/// The status bar's hints in caret mode and while selecting, from the keys [`caret_key`]
+/// reads: the reader's own hints would name keys the caret takes for itself.
+pub const CARET_HINTS: &[(&str, &str)] = &[
+    ("v", "select"),
+    ("a", "make a claim"),
+    ("w b e", "words"),
+    ("( ) { }", "sentences, paragraphs"),
+    ("Esc", "leave"),
+];
+pub const VISUAL_HINTS: &[(&str, &str)] = &[
+    ("a", "make a claim of it"),
+    ("w b e $", "extend"),
+    ("v Esc", "drop the selection"),
+];
+
 fn caret_key(key: &KeyEvent) -> Option<char> {
     if key
         .modifiers

@@ -107,9 +107,16 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
 /// so that a long hint left out does not push off the shorter, later ones.
 fn fit_hints(state: &State, room: usize) -> Vec<(String, &'static str)> {
     let mut left = room;
-    state
-        .keymap
-        .hints(Context::of(state))
+    let caret = match view_name(state) {
+        "CARET" => Some(crate::form::keys::CARET_HINTS),
+        "VISUAL" => Some(crate::form::keys::VISUAL_HINTS),
+        _ => None,
+    };
+    let hints = match caret {
+        Some(table) => table.iter().map(|&(k, w)| (k.to_owned(), w)).collect(),
+        None => state.keymap.hints(Context::of(state)),
+    };
+    hints
         .into_iter()
         .filter(|(key, word)| {
             let width = text::width(key) + text::width(word) + 3;
