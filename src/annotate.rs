@@ -246,12 +246,12 @@ impl Saver {
                 ..
             } => SaveReport::Saved {
                 debate,
-                message: format!("{message} It is in the new debate file {}.", path.display()),
+                message: format!("{message} {}", in_new_file(path)),
                 select,
                 file: Some(path.display().to_string()),
             },
             SaveReport::Written { message, .. } => SaveReport::Written {
-                message: format!("{message} It is in the new debate file {}.", path.display()),
+                message: format!("{message} {}", in_new_file(path)),
                 file: Some(path.display().to_string()),
             },
             refused => {
@@ -359,5 +359,18 @@ impl Saver {
             message: format!("{message} Loading the new version…"),
             file,
         }
+    }
+}
+
+/// Where a first edit went, the file's name first: a status line at 80 columns cuts the end,
+/// and the folder is the part the user chose least.
+fn in_new_file(path: &std::path::Path) -> String {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(dir) => format!("New debate file: {name}, in {}.", dir.display()),
+        None => format!("New debate file: {name}."),
     }
 }

@@ -746,6 +746,15 @@ fn several_markdown_files_make_one_debate_file() {
     assert_eq!(saved.articles.len(), 2);
     let claim = saved.claim_by_id("beta-differs").unwrap();
     assert_eq!(saved.claim(claim).article.get(), 1);
+    // The file's name comes before its folder, which an 80-column status line may cut.
+    let message = app.state.message.clone().unwrap_or_default();
+    assert!(
+        message.contains(&format!(
+            "New debate file: debate.toml, in {}.",
+            dir.path().display()
+        )),
+        "{message}"
+    );
     // The reader goes on in the new file: the next claim is saved there without a question.
     assert_eq!(app.state.name, file.display().to_string());
     app.keys("v 0 a");
