@@ -272,3 +272,27 @@ stances.a = { stance = "supports", note = "n" }
     assert!(link.contains(Modifier::UNDERLINED), "the link: {link:?}");
     assert_ne!(quote, link, "the link differs from the quote around it");
 }
+
+/// The rows are numbered: a digit opens the link of that number (whether or not the digit
+/// also names an article), and one past the last says so.
+#[test]
+fn a_digit_in_the_list_opens_the_link_of_that_number() {
+    let mut s = app(80, 24);
+    let article = s.article;
+    let effects = press(&mut s, "o 2");
+    assert_eq!(
+        effects,
+        vec![Effect::OpenUrl(
+            "https://example.com/survey?a=1&b=$(reboot)".into()
+        )]
+    );
+    assert_eq!(s.article, article, "no other article");
+    let effects = press(&mut s, "o 3");
+    assert_eq!(
+        effects,
+        vec![Effect::OpenUrl("mailto:someone@example.com".into())]
+    );
+    assert!(press(&mut s, "o 9").is_empty());
+    assert_eq!(s.message.as_deref(), Some("There is no link 9."));
+    assert_eq!(s.overlay, Some(Overlay::Links(0)), "the list stays open");
+}

@@ -744,6 +744,23 @@ pub const BINDINGS: &[Binding] = &[
     // In the list, j and k move the selection: the hint says so rather than "scroll".
     bind(
         Links,
+        &[
+            ch('1'),
+            ch('2'),
+            ch('3'),
+            ch('4'),
+            ch('5'),
+            ch('6'),
+            ch('7'),
+            ch('8'),
+            ch('9'),
+        ],
+        Action::ShowArticle(0),
+        "Open the link of that number",
+        None,
+    ),
+    bind(
+        Links,
         &[ch('j'), key(Down)],
         Action::Down,
         "Next link",

@@ -39,6 +39,20 @@ pub(super) fn show(state: &mut State) {
 /// An action while the list is open on the `selected`-th link.
 pub(super) fn links_action(state: &mut State, selected: usize, action: &Action, fx: &mut Effects) {
     let all = links::of_article(state.debate.article(state.article));
+    // A digit opens the link of that number, as the rows are numbered (1 to 9).
+    let digit = match *action {
+        Action::ShowArticle(i) => Some(i),
+        Action::CountDigit(d @ 1..) => Some(usize::from(d) - 1),
+        _ => None,
+    };
+    let (selected, action) = match digit {
+        Some(n) if n >= all.len() => {
+            state.message = Some(format!("There is no link {}.", n + 1));
+            return;
+        }
+        Some(n) => (n, &Action::Open),
+        None => (selected, action),
+    };
     if let (Action::Open, Some(link)) = (action, all.get(selected)) {
         match links::check(&link.url) {
             Ok(()) => {
