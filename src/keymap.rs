@@ -269,7 +269,21 @@ impl Keymap {
     /// (keys, word) pairs for the hint bar of a context: its own keys first, then help and quit
     /// (so they survive a narrow bar), then the other global keys.
     pub fn hints(&self, context: Context) -> Vec<(String, &'static str)> {
-        let all = self.bindings_for(context);
+        self.hints_without(context, &[])
+    }
+
+    /// [`Keymap::hints`] less the hints of `except`: actions that mean nothing where the bar
+    /// is shown (marking several in a picker that takes one).
+    pub fn hints_without(
+        &self,
+        context: Context,
+        except: &[Action],
+    ) -> Vec<(String, &'static str)> {
+        let all: Vec<&Binding> = self
+            .bindings_for(context)
+            .into_iter()
+            .filter(|b| !except.contains(&b.action))
+            .collect();
         // The finder is promised one key away in every view: it comes right after help and quit.
         let rank = |b: &Binding| match (b.context == Context::Global, &b.action) {
             // The list's own moving keys rank where the global ones would.

@@ -11,50 +11,18 @@ mod support;
 use crossterm::event::Event;
 use debate::effect::apply;
 use debate::input::to_action;
-use debate::keymap::Key;
 use debate::model::{Debate, StanceKind};
 use debate::state::{Overlay, State, View};
 
-fn app(w: u16, h: u16) -> State {
-    State::new(Debate::embedded().unwrap(), "test", w, h)
-}
-
-/// Presses keys written as the keymap writes them ("ctrl-n", "tab", "T"), one event each.
-fn press(state: &mut State, keys: &str) {
-    for token in keys.split_whitespace() {
-        let event = Event::Key(
-            token
-                .parse::<Key>()
-                .unwrap_or_else(|e| panic!("{e}"))
-                .event(),
-        );
-        if let Some(action) = to_action(state, &event) {
-            apply(state, action);
-        }
-    }
-}
-
-/// Types text into whatever takes it (one key per character; a space is "space").
-fn type_text(state: &mut State, text: &str) {
-    for c in text.chars() {
-        let token = if c == ' ' {
-            "space".to_owned()
-        } else {
-            c.to_string()
-        };
-        press(state, &token);
-    }
-}
+#[path = "support/keys.rs"]
+mod keys;
+use keys::{app, press, screen, type_text};
 
 fn picker(state: &State) -> &debate::picker::Picker {
     match &state.overlay {
         Some(Overlay::Picker(p)) => p,
         other => panic!("no picker open: {other:?}"),
     }
-}
-
-fn screen(state: &State) -> String {
-    debate::screen::to_text(&debate::screen::draw(state, state.width, state.height))
 }
 
 /// Every tag of the debate, sorted, as the tag picker lists them.
@@ -427,4 +395,16 @@ fn hints_fit_by_priority_at_80_columns() {
             assert!(bar.contains("x contested"), "{bar}");
         }
     }
+}
+
+/// Only the tags' picker marks several: the other pickers' bars do not offer Tab.
+#[test]
+fn only_the_tags_picker_offers_marking() {
+    let mut s = app(100, 30);
+    press(&mut s, "c a");
+    let bar = screen(&s).lines().last().unwrap().to_owned();
+    assert!(bar.contains("Enter") && !bar.contains("mark"), "{bar}");
+    press(&mut s, "esc T");
+    let bar = screen(&s).lines().last().unwrap().to_owned();
+    assert!(bar.contains("Tab mark"), "{bar}");
 }

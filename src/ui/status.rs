@@ -114,7 +114,13 @@ fn fit_hints(state: &State, room: usize) -> Vec<(String, &'static str)> {
     };
     let hints = match caret {
         Some(table) => table.iter().map(|&(k, w)| (k.to_owned(), w)).collect(),
-        None => state.keymap.hints(Context::of(state)),
+        // Only the tags' picker marks several: the others' bars do not offer it.
+        None => match &state.overlay {
+            Some(Overlay::Picker(picker)) if !picker.multi => state
+                .keymap
+                .hints_without(Context::of(state), &[crate::action::Action::TogglePick]),
+            _ => state.keymap.hints(Context::of(state)),
+        },
     };
     hints
         .into_iter()
