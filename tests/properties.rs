@@ -300,14 +300,17 @@ proptest! {
 
     /// A query without operators (one term: no space, no leading `'`, `^`, `!`, no trailing
     /// `$`) finds what fuzzy-matcher finds in each text, scored and highlighted as the crate
-    /// does: exactly as before the query language.
+    /// does: exactly as before the query language, quote marks folded (’ « » … as ' and ",
+    /// char for char) in the query and the texts alike.
     #[test]
     fn a_query_without_operators_is_fuzzy_matchers(query in "[abtTxé漢.-]{1,8}", text in scoring_text()) {
+        let fold = |s: &str| s.chars().map(debate::model::quote::fold).collect::<String>();
         let d = debate_with(&format!("{text} tab {text}"));
         let results = debate::search::Index::new(&d).search(&d, &query, 500);
         let matcher = SkimMatcherV2::default().smart_case();
+        let query = fold(&query);
         for hit in &results.hits {
-            let target = debate::search::target_text(&d, hit.target);
+            let target = fold(&debate::search::target_text(&d, hit.target));
             // Scores as `fuzzy_match`, positions as `fuzzy_indices` (whose own score can differ).
             let score = SkimMatcherV2::default().smart_case().fuzzy_match(&target, &query);
             let indices = SkimMatcherV2::default().smart_case().fuzzy_indices(&target, &query).map(|(_, i)| i);
@@ -319,7 +322,7 @@ proptest! {
         for claim in d.claim_ixs() {
             let c = d.claim(claim);
             let tags = c.tags.join(" ");
-            if [c.summary.as_str(), c.quote.as_str(), tags.as_str()].iter().any(|t| matcher.fuzzy_match(t, &query).is_some()) {
+            if [c.summary.as_str(), c.quote.as_str(), tags.as_str()].iter().any(|t| matcher.fuzzy_match(&fold(t), &query).is_some()) {
                 prop_assert!(found.contains(&claim), "{:?} misses claim {:?}", query, c.id);
             }
         }

@@ -174,7 +174,7 @@ fn verdict_and_note_marks_show_side_by_side_and_in_search_results() {
     let results = screen(&s);
     let marked = results
         .lines()
-        .any(|l| l.contains("claim ✓✎ ") && l.contains(&words[..8]));
+        .any(|l| l.contains("claim  ✓✎ ") && l.contains(&words[..8]));
     assert!(marked, "search results:\n{results}");
 }
 

@@ -17,6 +17,19 @@ const fn ch(c: char) -> Key {
     key(KeyCode::Char(c))
 }
 
+/// The digit keys 1 to 9, in order: a row's position says which article, or which link.
+const DIGITS: &[Key] = &[
+    ch('1'),
+    ch('2'),
+    ch('3'),
+    ch('4'),
+    ch('5'),
+    ch('6'),
+    ch('7'),
+    ch('8'),
+    ch('9'),
+];
+
 const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
@@ -744,17 +757,7 @@ pub const BINDINGS: &[Binding] = &[
     // In the list, j and k move the selection: the hint says so rather than "scroll".
     bind(
         Links,
-        &[
-            ch('1'),
-            ch('2'),
-            ch('3'),
-            ch('4'),
-            ch('5'),
-            ch('6'),
-            ch('7'),
-            ch('8'),
-            ch('9'),
-        ],
+        DIGITS,
         Action::ShowArticle(0),
         "Open the link of that number",
         None,
@@ -791,17 +794,7 @@ pub const BINDINGS: &[Binding] = &[
     // Views and framings, everywhere.
     bind(
         Global,
-        &[
-            ch('1'),
-            ch('2'),
-            ch('3'),
-            ch('4'),
-            ch('5'),
-            ch('6'),
-            ch('7'),
-            ch('8'),
-            ch('9'),
-        ],
+        DIGITS,
         Action::ShowArticle(0),
         "Article pane; past the last, a count",
         None,

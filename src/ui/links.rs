@@ -81,15 +81,6 @@ pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, selected: usize) {
         })
         .collect();
     paint::lines(buf, list, &lines, 0);
-    let mut hints = Vec::new();
-    for (key, word) in state.keymap.hints(Context::Links) {
-        hints.push(Span::styled(format!(" {key}"), theme.accent));
-        hints.push(Span::styled(format!(" {word} "), theme.dim));
-    }
-    paint::line(
-        buf,
-        inner,
-        inner.height.saturating_sub(1),
-        &Line::from(hints),
-    );
+    let hints = super::status::overlay_hints(state, Context::Links);
+    paint::line(buf, inner, inner.height.saturating_sub(1), &hints);
 }

@@ -146,17 +146,8 @@ pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, selected: usize) {
         .map(|(i, e)| row(e, i == selected, usize::from(list.width), theme))
         .collect();
     paint::lines(buf, list, &lines, 0);
-    let mut hints = Vec::new();
-    for (key, word) in state.keymap.hints(Context::Marks) {
-        hints.push(Span::styled(format!(" {key}"), theme.accent));
-        hints.push(Span::styled(format!(" {word} "), theme.dim));
-    }
-    paint::line(
-        buf,
-        inner,
-        inner.height.saturating_sub(1),
-        &Line::from(hints),
-    );
+    let hints = super::status::overlay_hints(state, Context::Marks);
+    paint::line(buf, inner, inner.height.saturating_sub(1), &hints);
 }
 
 #[cfg(test)]

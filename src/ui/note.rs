@@ -41,10 +41,6 @@ pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, form: &NoteForm) {
         theme,
     ));
     paint::line(buf, inner, 1, &Line::from(prompt));
-    let mut hints = Vec::new();
-    for (key, word) in state.keymap.hints(Context::Note) {
-        hints.push(Span::styled(format!(" {key}"), theme.accent));
-        hints.push(Span::styled(format!(" {word} "), theme.dim));
-    }
-    paint::line(buf, inner, 2, &Line::from(hints));
+    let hints = super::status::overlay_hints(state, Context::Note);
+    paint::line(buf, inner, 2, &hints);
 }

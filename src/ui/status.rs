@@ -102,6 +102,18 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
     paint::line(buf, area, 0, &Line::from(spans));
 }
 
+/// An overlay's line of key hints (the links list, the bookmarks, the note), from the keymap
+/// like the status bar's.
+pub fn overlay_hints(state: &State, context: Context) -> Line<'static> {
+    let theme = &state.theme;
+    let mut hints = Vec::new();
+    for (key, word) in state.keymap.hints(context) {
+        hints.push(Span::styled(format!(" {key}"), theme.accent));
+        hints.push(Span::styled(format!(" {word} "), theme.dim));
+    }
+    Line::from(hints)
+}
+
 /// The hints that fit in `room` columns, in the keymap's order of priority (the view's own
 /// keys, then help and quit, then the finder, then the rest): each that still fits is kept,
 /// so that a long hint left out does not push off the shorter, later ones.
