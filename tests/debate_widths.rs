@@ -101,8 +101,15 @@ proptest! {
         if side {
             apply(&mut s, debate::action::Action::ToggleSideBySide);
         }
-        for _ in 0..row {
+        // `row` rows down, or to the last: a row taller than the list takes several `j` to
+        // read through before the next is selected, and the notes are read from the moment
+        // their row is selected (its top), not from wherever extra keys scrolled it.
+        let count = if side { s.compare_rows().len() } else { s.debate_rows().len() };
+        let mut moved = 0;
+        while moved < row && s.debate_view.selected + 1 < count {
+            let before = s.debate_view.selected;
             apply(&mut s, debate::action::Action::Down);
+            moved += usize::from(s.debate_view.selected != before);
         }
         // Reading on inside the row: at most this many steps down, as `j` does.
         let selected = s.debate_view.selected;
