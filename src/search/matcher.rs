@@ -46,9 +46,10 @@ struct Prepared {
 /// A query ready to test texts with.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    groups: Vec<Vec<Prepared>>,
-    /// Terms in all groups, for sizing per-thread state.
-    terms: usize,
+    /// Every group's terms, one group after another (a term's number is its place here).
+    terms: Vec<Prepared>,
+    /// How many terms each group has, in order.
+    groups: Vec<usize>,
 }
 
 /// What one thread keeps between texts: buffers, and what testing the current text found.
@@ -60,6 +61,11 @@ pub struct Scratch {
     /// Per group, the term that decides its score in the current text; `None` where only an
     /// inverse term matched (0).
     winner: Vec<Option<usize>>,
+    /// Per term, how often it stopped a text short of the bar on this thread: scoring tries
+    /// the terms that stop texts most often first, so that most texts cost one term's score.
+    stopped: Vec<u32>,
+    /// The current text's deciding terms in the order they are scored, each with its bound.
+    order: Vec<(usize, i64)>,
 }
 
 impl Matcher {
@@ -84,21 +90,23 @@ impl Matcher {
                 text,
             }
         };
-        let groups: Vec<Vec<Prepared>> = query
-            .groups
-            .iter()
-            .map(|group| group.iter().map(prepare).collect())
-            .collect();
-        let terms = groups.iter().map(Vec::len).sum();
-        Self { groups, terms }
+        Self {
+            terms: query.groups.iter().flatten().map(prepare).collect(),
+            groups: query.groups.iter().map(Vec::len).collect(),
+        }
     }
 
     /// Whether `text` matches; remembers in `scratch` what scoring it next needs.
     pub fn matches(&self, text: &str, scratch: &mut Scratch) -> bool {
-        scratch.first.resize_with(self.terms, FirstMatches::default);
+        scratch
+            .first
+            .resize_with(self.terms.len(), FirstMatches::default);
         scratch.winner.clear();
         let mut term_ix = 0;
-        for group in &self.groups {
+        let mut rest = self.terms.as_slice();
+        for &size in &self.groups {
+            let (group, after) = rest.split_at(size.min(rest.len()));
+            rest = after;
             let mut matched = false;
             let mut winner = None;
             for term in group {
@@ -129,7 +137,7 @@ impl Matcher {
     }
 
     fn term(&self, ix: usize) -> Option<&Prepared> {
-        self.groups.iter().flatten().nth(ix)
+        self.terms.get(ix)
     }
 
     /// The most term `ix` can score in `text`.
@@ -154,7 +162,8 @@ impl Matcher {
     /// The score of a text [`Matcher::matches`] just accepted, if it is above `bar` (any
     /// score without one): `None` otherwise, often without finishing. Each term is scored
     /// only as far as it must: it gives up as soon as, with the most the terms after it can
-    /// add, the text can no longer pass the bar.
+    /// add, the text can no longer pass the bar. The sum does not depend on the order the
+    /// terms are scored in, so the terms that stopped most texts so far go first.
     pub fn score(
         &self,
         text: &str,
@@ -166,30 +175,27 @@ impl Matcher {
             scorer,
             first,
             winner,
+            stopped,
+            order,
         } = scratch;
+        stopped.resize(self.terms.len(), 0);
+        order.clear();
+        order.extend(winner.iter().flatten().map(|&ix| (ix, 0)));
+        // Bounds matter only against a bar, and only where there are other terms.
+        if bar.is_some() && order.len() > 1 {
+            for (ix, bound) in order.iter_mut() {
+                *bound = Self::term_bound(self.term(*ix)?, text, humps);
+            }
+            order.sort_by_key(|&(ix, _)| std::cmp::Reverse(stopped.get(ix).copied()));
+        }
         // The most the terms not yet scored can add.
-        // (A single term has no others: nothing to add up.)
-        let many = winner.iter().flatten().nth(1).is_some();
-        let mut rest: i64 = if bar.is_some() && many {
-            winner
-                .iter()
-                .flatten()
-                .filter_map(|&ix| self.term(ix))
-                .map(|term| Self::term_bound(term, text, humps))
-                .sum()
-        } else {
-            0
-        };
+        let mut rest: i64 = order.iter().map(|&(_, bound)| bound).sum();
         let mut total = 0;
-        for &ix in winner.iter().flatten() {
+        for &(ix, bound) in order.iter() {
             let term = self.term(ix)?;
             // The term must score above `need` for the text to pass the bar.
-            let need = bar.map(|bar| {
-                if many {
-                    rest -= Self::term_bound(term, text, humps);
-                }
-                bar - total - rest
-            });
+            rest -= bound;
+            let need = bar.map(|bar| bar - total - rest);
             let score = match (&term.test, need) {
                 (Test::Fuzzy(pattern), Some(need)) => {
                     scorer.score_above(text, pattern, need, humps, first.get(ix))
@@ -199,7 +205,13 @@ impl Matcher {
                     .score(text)
                     .map(|(score, _)| score)
                     .filter(|&score| need.is_none_or(|need| score > need)),
-            }?;
+            };
+            let Some(score) = score else {
+                if let Some(count) = stopped.get_mut(ix) {
+                    *count = count.saturating_add(1);
+                }
+                return None;
+            };
             total += score;
         }
         bar.is_none_or(|bar| total > bar).then_some(total)
