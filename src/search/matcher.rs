@@ -244,3 +244,56 @@ impl Matcher {
         indices
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::query::parse;
+    use crate::search::skim::camel_humps;
+
+    /// Scoring against a bar gives the full score where it passes and nothing elsewhere,
+    /// whichever order the terms are tried in: one scratch goes through texts that stop on
+    /// different terms, so the order changes along the way.
+    #[test]
+    fn the_order_terms_are_scored_in_changes_no_score() {
+        let texts = [
+            "semiconductor technology export",
+            "the economy and semiconductors",
+            "technology of state",
+            "system technology china",
+            "Semantic tech",
+            "tec sem",
+            "sem tec chips",
+            "semi-technical",
+        ];
+        for query in [
+            "tec sem !chi",
+            "sem tec",
+            "t s !the",
+            "'tech sem | eco",
+            "^s tec",
+        ] {
+            let matcher = Matcher::new(&parse(query));
+            let mut scratch = Scratch::default();
+            for round in 0..3 {
+                for text in texts {
+                    let mut fresh = Scratch::default();
+                    if !matcher.matches(text, &mut fresh) {
+                        continue;
+                    }
+                    let humps = camel_humps(text);
+                    let full = matcher.score(text, humps, None, &mut fresh);
+                    assert!(full.is_some(), "{text:?} / {query:?}");
+                    for bar in [-10, 20, 40, 60, 80, 100, 130] {
+                        assert!(matcher.matches(text, &mut scratch));
+                        assert_eq!(
+                            matcher.score(text, humps, Some(bar), &mut scratch),
+                            full.filter(|&s| s > bar),
+                            "{text:?} / {query:?} above {bar}, round {round}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
