@@ -2,6 +2,7 @@
 //! by its stance under the active framing, and on wide screens a margin of the claims in view.
 
 mod gutter;
+mod legend;
 
 use std::ops::Range;
 
@@ -16,7 +17,7 @@ use super::{
     theme::{self, Theme},
 };
 use crate::flow::{FlowLine, Source};
-use crate::model::{Article, Block, BlockKind, ClaimIx, Inline, StanceKind};
+use crate::model::{Article, Block, BlockKind, ClaimIx, Inline};
 use crate::state::State;
 use crate::text;
 
@@ -114,7 +115,7 @@ fn render_line(state: &State, article: &Article, line: &FlowLine, width: u16) ->
             theme.muted.patch(theme.link),
         ),
         Source::Gap => Line::default(),
-        Source::Legend => legend(state),
+        Source::Legend => legend::line(state, width),
         Source::Block(b) => {
             let block = &article.doc.blocks[b];
             if block.kind == BlockKind::Rule {
@@ -123,40 +124,6 @@ fn render_line(state: &State, article: &Article, line: &FlowLine, width: u16) ->
             block_line(state, article, block, b, line)
         }
     }
-}
-
-/// What the quotes' colours mean: "Technology transfer: supports · challenges · neutral · no
-/// stance", each word in its colour.
-fn legend(state: &State) -> Line<'static> {
-    let theme = &state.theme;
-    let f = state.framing;
-    let framing = state.debate.framing(f);
-    let mut spans = vec![
-        Span::styled(
-            text::clean(&framing.name).into_owned(),
-            theme.framing(framing, f.get()),
-        ),
-        Span::styled(": ", theme.dim),
-    ];
-    for (i, kind) in [
-        Some(StanceKind::Supports),
-        Some(StanceKind::Challenges),
-        Some(StanceKind::Neutral),
-        None,
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        if i > 0 {
-            spans.push(Span::styled(" · ", theme.dim));
-        }
-        // The mark too: the gutter shows it beside every quote, colour or not.
-        spans.push(Span::styled(
-            format!("{} {}", theme.stance_mark(kind), theme::stance_word(kind)),
-            theme.quote(kind, false),
-        ));
-    }
-    Line::from(spans)
 }
 
 /// Cells on screen that are a link: where they start, how many columns, where they lead.
