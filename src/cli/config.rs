@@ -130,12 +130,51 @@ pub(super) fn apply(state: &mut State, settings: Settings) -> Option<String> {
     state.theme = Arc::new(settings.theme);
     state.reading = settings.reading;
     crate::derive::refresh_rows(state);
-    let report = settings.report;
-    let first = report.short_lines().into_iter().next()?;
-    let more = report.diagnostics.len() - 1;
-    Some(if more == 0 {
-        format!("config: {first} (the default is used)")
-    } else {
-        format!("config: {first} (+{more} more; `debate config --check` lists them)")
-    })
+    notice(&settings.report)
+}
+
+/// The reader's one-line notice of a config's problems: the count first, so that it survives
+/// being cut at the screen's edge, and where the full report is (it was printed on stderr
+/// before the reader started, so it is on the screen again when the reader ends).
+fn notice(report: &config::Report) -> Option<String> {
+    match report.diagnostics.as_slice() {
+        [] => None,
+        [only] => {
+            let place = only
+                .line_col(&report.source)
+                .map_or_else(String::new, |(line, col)| format!("line {line}:{col}: "));
+            Some(crate::model::diagnostic::one_line(&format!(
+                "Config: 1 problem, its default used (listed when you quit): {place}{}",
+                only.message
+            )))
+        }
+        all => Some(format!(
+            "Config: {} problems, defaults used for them (listed when you quit)",
+            all.len()
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_notice_leads_with_the_count_and_says_where_the_report_is() {
+        let report = |source: &str| config::parse("/tmp/long/path/to/config.toml", source).report;
+        assert_eq!(notice(&report("theme = \"dark\"\n")), None);
+        assert_eq!(
+            notice(&report("thme = \"dark\"\n")).as_deref(),
+            Some(
+                "Config: 1 problem, its default used (listed when you quit): line 1:1: \
+                 unknown setting 'thme'"
+            )
+        );
+        let many = notice(&report("a = 1\nb = 2\nc = 3\n")).unwrap_or_default();
+        assert_eq!(
+            many,
+            "Config: 3 problems, defaults used for them (listed when you quit)"
+        );
+        assert!(crate::text::width(&many) <= 80);
+    }
 }
