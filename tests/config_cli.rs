@@ -90,3 +90,54 @@ fn check_without_a_file_is_the_defaults() {
     assert!(check.status.success());
     assert!(stdout(&check).contains("the defaults are in effect"));
 }
+
+#[test]
+fn keys_are_read_in_the_spellings_people_write() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("keys.toml");
+    std::fs::write(
+        &file,
+        "[keys.reader]\n\"Ctrl-X\" = \"next-claim\"\n\"CTRL-y\" = \"prev-claim\"\n\
+         \"pgdn\" = \"page-down\"\n\"page-up\" = \"page-up\"\n\"Escape\" = \"none\"\n\
+         \"return\" = \"open\"\n",
+    )
+    .unwrap();
+    let check = debate(&["config", "--check", file.to_str().unwrap()], home.path());
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    // The printout writes each in the one spelling it prints keys in.
+    let text = stdout(&debate(&["config", file.to_str().unwrap()], home.path()));
+    for line in ["\"ctrl-x\" = \"next-claim\"", "\"ctrl-y\" = \"prev-claim\""] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    // Close to a key: a suggestion, modifiers included.
+    std::fs::write(&file, "[keys.reader]\n\"ctl-x\" = \"next-claim\"\n").unwrap();
+    let check = debate(&["config", "--check", file.to_str().unwrap()], home.path());
+    let stderr = String::from_utf8(check.stderr).unwrap();
+    assert!(stderr.contains("did you mean 'ctrl-x'?"), "{stderr}");
+}
+
+#[test]
+fn the_config_flag_works_before_and_after_the_subcommand() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("mine.toml");
+    std::fs::write(&file, "theme = \"light\"\n").unwrap();
+    let file = file.to_str().unwrap();
+    for args in [["config", "--config", file], ["--config", file, "config"]] {
+        let out = debate(&args, home.path());
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(stdout(&out).contains("theme = \"light\""), "{args:?}");
+    }
+    let check = debate(&["--config", file, "config", "--check"], home.path());
+    assert!(stdout(&check).contains(": ok"), "{}", stdout(&check));
+    // The reader's own options still do not go with a subcommand.
+    let out = debate(&["--fresh", "check"], home.path());
+    assert_eq!(out.status.code(), Some(2));
+}
