@@ -8,15 +8,30 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-/// `debate ARGS` with no config of the user's in sight.
+/// `debate ARGS` with no config of the user's in sight, under `NO_COLOR`.
 fn debate(args: &[&str], config_home: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_debate"))
-        .args(args)
-        .env("XDG_CONFIG_HOME", config_home)
-        .env_remove("DEBATE_CONFIG")
+    command(args, config_home)
         .env("NO_COLOR", "1")
         .output()
         .unwrap()
+}
+
+/// `debate ARGS` with no config of the user's in sight; `NO_COLOR` as the caller sets it.
+fn command(args: &[&str], config_home: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_debate"));
+    command
+        .args(args)
+        .env("XDG_CONFIG_HOME", config_home)
+        .env_remove("DEBATE_CONFIG")
+        .env_remove("NO_COLOR");
+    command
+}
+
+/// The line of `text` that starts with `start`.
+fn line<'a>(text: &'a str, start: &str) -> &'a str {
+    text.lines()
+        .find(|l| l.starts_with(start))
+        .unwrap_or_else(|| panic!("no line starts with {start:?}:\n{text}"))
 }
 
 fn stdout(output: &Output) -> String {
@@ -140,4 +155,46 @@ fn the_config_flag_works_before_and_after_the_subcommand() {
     // The reader's own options still do not go with a subcommand.
     let out = debate(&["--fresh", "check"], home.path());
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn the_printout_says_what_the_reader_draws() {
+    let home = tempfile::tempdir().unwrap();
+    // NO_COLOR: the theme stays as written, but the colours are not drawn, and it says so.
+    let text = stdout(&debate(&["config"], home.path()));
+    assert!(
+        text.contains("# NO_COLOR is set: the reader draws \"mono\" (no colour) whatever this says.\ntheme = \"auto\""),
+        "{text}"
+    );
+    assert!(line(&text, "# supports = ").starts_with("# supports = \"default\""));
+    // Without it, dark's colours are in effect.
+    let colour = command(&["config"], home.path()).output().unwrap();
+    let text = stdout(&colour);
+    assert!(!text.contains("NO_COLOR"), "{text}");
+    assert!(
+        line(&text, "supports = ").starts_with("supports = \"green\""),
+        "{text}"
+    );
+    // mono ignores a colour the file sets, and the printout shows it unused.
+    let file = home.path().join("mono.toml");
+    std::fs::write(
+        &file,
+        "theme = \"mono\"\n[colors]\nsupports = \"#ff00ff\"\n[keys.reader]\n\"n\" = \"none\"\n",
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let out = command(&["config", file], home.path()).output().unwrap();
+    let text = stdout(&out);
+    let supports = line(&text, "# supports = ");
+    assert!(
+        supports.starts_with("# supports = \"#ff00ff\"")
+            && supports.ends_with("(not drawn: no colour)"),
+        "{text}"
+    );
+    // n is the reader's own key: unbinding it takes it away there, nothing global is hidden.
+    let n = line(&text, "\"n\" = \"none\"");
+    assert!(
+        n.ends_with("# unbound in reader, where it was next-claim"),
+        "{n}"
+    );
 }
