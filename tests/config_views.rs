@@ -286,3 +286,75 @@ fn the_legend_names_every_stance_at_any_width() {
         "{legend}"
     );
 }
+
+/// The side-by-side view in `theme` at `size`, with its first row selected.
+fn compare_at(theme: Theme, size: (u16, u16)) -> Buffer {
+    let args = RenderArgs {
+        view: RenderView::Compare,
+        article: None,
+        framing: None,
+        query: String::new(),
+        claim: None,
+        size,
+        format: RenderFormat::Text,
+        file: None,
+    };
+    let mut state = render_state(Debate::embedded().unwrap(), "deepseek.toml", &args).unwrap();
+    state.theme = Arc::new(theme);
+    screen::draw(&state, size.0, size.1)
+}
+
+#[test]
+fn without_colour_the_selected_side_by_side_row_is_reversed_whole() {
+    for size in [(80, 24), (120, 40), (200, 50)] {
+        let buf = compare_at(Theme::mono(), size);
+        let text = screen::to_text(&buf);
+        let rows: Vec<&str> = text.lines().collect();
+        let first = rows.iter().position(|l| l.starts_with("▸")).unwrap();
+        let last = first
+            + rows[first..]
+                .iter()
+                .position(|l| l.starts_with('─'))
+                .unwrap();
+        for y in first..last {
+            for x in 0..size.0 {
+                let cell = &buf[(x, u16::try_from(y).unwrap())];
+                assert!(
+                    cell.modifier.contains(Modifier::REVERSED),
+                    "{size:?}: ({x}, {y}) {:?} is not reversed\n{}",
+                    cell.symbol(),
+                    styled(&buf)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn without_colour_the_active_framings_column_head_is_marked() {
+    for (framing, active, other) in [
+        (None, "▌Technology transfer", "▌Indigenous"),
+        (
+            Some("indigenous-innovation"),
+            "▌Indigenous innovation",
+            "▌Technology",
+        ),
+    ] {
+        let args = RenderArgs {
+            view: RenderView::Compare,
+            article: None,
+            framing: framing.map(Into::into),
+            query: String::new(),
+            claim: None,
+            size: SIZE,
+            format: RenderFormat::Text,
+            file: None,
+        };
+        let mut state = render_state(Debate::embedded().unwrap(), "deepseek.toml", &args).unwrap();
+        state.theme = Arc::new(Theme::mono());
+        let text = screen::to_text(&screen::draw(&state, SIZE.0, SIZE.1));
+        let heads = text.lines().find(|l| l.contains("Claim  ")).unwrap();
+        assert!(heads.contains(active), "{heads}");
+        assert!(!heads.contains(other), "{heads}");
+    }
+}
