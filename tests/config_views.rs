@@ -358,3 +358,41 @@ fn without_colour_the_active_framings_column_head_is_marked() {
         assert!(!heads.contains(other), "{heads}");
     }
 }
+
+#[test]
+fn a_pop_up_leaves_no_sliver_of_the_view_beside_it() {
+    for (w, h) in [(80, 24), (84, 24), (90, 30), (100, 30)] {
+        for view in [RenderView::Help, RenderView::Detail] {
+            let args = RenderArgs {
+                view,
+                article: None,
+                framing: None,
+                query: String::new(),
+                claim: None,
+                size: (w, h),
+                format: RenderFormat::Text,
+                file: None,
+            };
+            let state = render_state(Debate::embedded().unwrap(), "deepseek.toml", &args).unwrap();
+            let text = screen::to_text(&screen::draw(&state, w, h));
+            for line in text.lines().skip(1) {
+                let chars: Vec<char> = line.chars().collect();
+                let (Some(first), Some(last)) = (
+                    chars.iter().position(|&c| matches!(c, '│' | '╭' | '╰')),
+                    chars.iter().rposition(|&c| matches!(c, '│' | '╮' | '╯')),
+                ) else {
+                    continue;
+                };
+                let (before, after) = (&chars[..first], &chars[last + 1..]);
+                for strip in [before, after] {
+                    if strip.len() <= 3 {
+                        assert!(
+                            strip.iter().all(|&c| c == ' '),
+                            "{w}x{h} {view:?}: {line:?}\n{text}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
