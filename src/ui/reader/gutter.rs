@@ -29,12 +29,13 @@ fn marks_of(on_line: impl IntoIterator<Item = Mark>) -> Vec<Mark> {
 
 /// Where the marks start and how many show, for `count` marks in `room` cells left of the
 /// column: right-aligned with a space before the text when there is room for it, against
-/// the text when there is not, and the first `room` of them when even that is too little.
+/// the text when there is not, and when even that is too little the first `room - 1` of
+/// them and "…" in the last cell, so that a stance left out is never passed over in silence.
 fn place(count: usize, room: usize) -> (usize, usize) {
-    if count < room {
-        (room - 1 - count, count)
-    } else {
-        (room.saturating_sub(count), count.min(room))
+    match count.cmp(&room) {
+        std::cmp::Ordering::Less => (room - 1 - count, count),
+        std::cmp::Ordering::Equal => (0, count),
+        std::cmp::Ordering::Greater => (0, room.saturating_sub(1)),
     }
 }
 
@@ -73,6 +74,10 @@ pub(super) fn draw(buf: &mut Buffer, body: Rect, column: Rect, state: &State) {
             };
             buf.set_string(x, column.y + dy, theme.stance_mark(kind), style);
         }
+        if shown < marks.len() {
+            let x = left + u16::try_from(shown).unwrap_or(0);
+            buf.set_string(x, column.y + dy, "…", theme.dim);
+        }
     }
 }
 
@@ -99,8 +104,10 @@ mod tests {
         assert_eq!(place(2, 4), (1, 2));
         // Two cells, two marks: both, against the text.
         assert_eq!(place(2, 2), (0, 2));
-        // One cell, two marks: only the first fits.
-        assert_eq!(place(2, 1), (0, 1));
+        // Two cells, three marks: the first, then "…" for the rest.
+        assert_eq!(place(3, 2), (0, 1));
+        // One cell, two marks: "…" alone.
+        assert_eq!(place(2, 1), (0, 0));
         assert_eq!(place(0, 2), (1, 0));
     }
 }
