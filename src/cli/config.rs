@@ -180,12 +180,12 @@ fn notice(report: &config::Report) -> Option<String> {
                 .line_col(&report.source)
                 .map_or_else(String::new, |(line, col)| format!("line {line}:{col}: "));
             Some(crate::model::diagnostic::one_line(&format!(
-                "Config: 1 problem, its default used (listed when you quit): {place}{}",
+                "Config: 1 problem, default used, listed on quit: {place}{}",
                 only.message
             )))
         }
         all => Some(format!(
-            "Config: {} problems, defaults used for them (listed when you quit)",
+            "Config: {} problems, defaults used, listed on quit",
             all.len()
         )),
     }
@@ -202,15 +202,12 @@ mod tests {
         assert_eq!(
             notice(&report("thme = \"dark\"\n")).as_deref(),
             Some(
-                "Config: 1 problem, its default used (listed when you quit): line 1:1: \
+                "Config: 1 problem, default used, listed on quit: line 1:1: \
                  unknown setting 'thme'"
             )
         );
         let many = notice(&report("a = 1\nb = 2\nc = 3\n")).unwrap_or_default();
-        assert_eq!(
-            many,
-            "Config: 3 problems, defaults used for them (listed when you quit)"
-        );
+        assert_eq!(many, "Config: 3 problems, defaults used, listed on quit");
         assert!(crate::text::width(&many) <= 80);
     }
 }
