@@ -274,6 +274,27 @@ pub fn detail_max_scroll(state: &State, detail: &DetailState) -> usize {
         .saturating_sub(usize::from(area.height))
 }
 
+/// The card's scroll that shows its selected link: `detail.scroll` when the link is on
+/// screen already (or none is selected), else the least scroll that brings it in. Tab must
+/// never select a link the reader cannot see, or Enter follows one they never read.
+pub fn detail_scroll_to_link(state: &State, detail: &DetailState) -> usize {
+    let Some(link) = detail.link else {
+        return detail.scroll;
+    };
+    let area = card_area(detail_box(super::screen(state), state, detail));
+    let card = Card::new(state, detail.claim, area.width);
+    // The links are the card's last lines, one each.
+    let at = (card.height() + link).saturating_sub(card.links.len());
+    let rows = usize::from(area.height).max(1);
+    if at < detail.scroll {
+        at
+    } else if at >= detail.scroll + rows {
+        at + 1 - rows
+    } else {
+        detail.scroll
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
