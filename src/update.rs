@@ -321,13 +321,14 @@ pub(super) fn cycle_verdict(state: &mut State, claim: ClaimIx) {
         Some(Verdict::NotConvinced) => Some(Verdict::Unsure),
         Some(Verdict::Unsure) => None,
     };
-    state.message = Some(match judgement.verdict {
-        Some(verdict) => format!("Your verdict on {id}: {}.", verdict.label()),
-        None => format!("No verdict on {id}."),
-    });
+    let said = match judgement.verdict {
+        Some(verdict) => format!("Your verdict on {id}: {}", verdict.label()),
+        None => format!("No verdict on {id}"),
+    };
     if judgement.is_empty() {
         state.judgements.remove(&id);
     }
+    state.message = Some(note::kept(state, &said));
 }
 
 /// The claim a key like `o` or `r` acts on in the current view.
