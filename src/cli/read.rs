@@ -59,10 +59,12 @@ pub(super) fn run(
         return print_text(&debate);
     }
     if crate::config::terminal::is_dumb(std::env::var_os("TERM").as_deref()) {
-        eprintln!(
-            "debate: TERM=dumb cannot show the reader, which moves the cursor; here is the debate as text instead"
-        );
-        return print_text(&debate);
+        let why = "debate: TERM=dumb cannot show the reader, which moves the cursor; here is the debate as text instead";
+        eprintln!("{why}");
+        let code = print_text(&debate);
+        // The text scrolls the first line away: say it again where the reader is left.
+        eprintln!("{why} (page it: debate | less)");
+        return code;
     }
     // The session is keyed before the debate moves into the state; a file that cannot be
     // resolved (it loaded, so this is rare) is read without saving its place.
