@@ -322,6 +322,8 @@ pub(super) fn cycle_verdict(state: &mut State, claim: ClaimIx) {
         Some(Verdict::Unsure) => None,
     };
     let said = match judgement.verdict {
+        // After "Not saved (…): " the verdict comes first: the status bar cuts a message's end.
+        Some(verdict) if state.unsaved.is_some() => format!("{} on {id}", verdict.label()),
         Some(verdict) => format!("Your verdict on {id}: {}", verdict.label()),
         None => format!("No verdict on {id}"),
     };

@@ -132,30 +132,10 @@ fn row(entry: &Entry, selected: bool, width: usize, theme: &Theme) -> Line<'stat
         Span::styled(lead, theme.accent.patch(style)),
         Span::styled(place, theme.dim.patch(style)),
         Span::styled(
-            words_fitting(&text::clean(&entry.text), room),
+            text::words_fitting(&text::clean(&entry.text), room),
             theme.base.patch(style),
         ),
     ])
-}
-
-/// `s` cut to `max` columns at the end of a word, ` …` saying it goes on (cut inside the word
-/// only when a single word is wider than `max`).
-pub fn words_fitting(s: &str, max: usize) -> String {
-    let s = s.trim_end();
-    if text::width(s) <= max {
-        return s.to_owned();
-    }
-    let head = text::prefix_fitting(s, max.saturating_sub(2));
-    let at_break = s[head.len()..].starts_with(char::is_whitespace);
-    let whole = if at_break {
-        Some(head)
-    } else {
-        head.rfind(char::is_whitespace).map(|end| &head[..end])
-    };
-    match whole.map(str::trim_end).filter(|w| !w.is_empty()) {
-        Some(words) => format!("{words} …"),
-        None => text::truncate(s, max).into_owned(),
-    }
 }
 
 pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, selected: usize) {
@@ -236,16 +216,5 @@ stances = { a = { stance = "supports" } }
         assert!(e[1].text.starts_with("Second paragraph"), "{:?}", e[1]);
         assert_eq!(e[2].line, None);
         assert!(e[2].text.contains("gone"), "{:?}", e[2]);
-    }
-
-    #[test]
-    fn words_are_cut_at_a_word_boundary_and_say_they_go_on() {
-        let words = "praised China’s intense academic culture";
-        assert_eq!(words_fitting(words, 30), "praised China’s intense …");
-        assert_eq!(words_fitting(words, 100), words);
-        // Cut just before a space: the whole words are kept.
-        assert_eq!(words_fitting("one two three", 9), "one two …");
-        // One word wider than the room is cut inside it, marked all the same.
-        assert_eq!(words_fitting("Antidisestablishment", 8), "Antidis…");
     }
 }

@@ -203,7 +203,7 @@ pub(crate) fn marks_list(state: &State) -> String {
         .map(|(letter, place)| match place {
             Place::Claim { claim } => format!("'{letter} {claim}"),
             Place::Text { article, anchor } => {
-                let words = crate::ui::marks::words_fitting(&anchor.context, 16);
+                let words = crate::text::words_fitting(anchor.context_words(), 16);
                 format!("'{letter} {article}: {words}")
             }
         })
