@@ -155,7 +155,7 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         | Action::Undo
         | Action::Redo
         | Action::OpenInEditor
-        | Action::CaretKey(_)
+        | Action::Caret(_)
         | Action::DragAt { .. }
         | Action::Form(_)
         | Action::Answer(_)

@@ -216,20 +216,20 @@ fn debate_framings_side_by_side_and_contested_filter() {
     assert!(matches!(s.overlay, Some(Overlay::Detail(_))));
 }
 
+/// Opens the detail of claim `id` from the claim list, walking to it with j as a user would.
+fn open_detail_of(s: &mut State, id: &str) {
+    press(s, "c");
+    let at = s.debate.claims.iter().position(|c| c.id == id).unwrap();
+    for _ in 0..at {
+        press(s, "j");
+    }
+    press(s, "o");
+}
+
 #[test]
 fn detail_links_are_navigable() {
     let mut s = app(100, 30);
-    press(&mut s, "c");
-    let outlier = s
-        .debate
-        .claims
-        .iter()
-        .position(|c| c.id == "deepseek-outlier")
-        .unwrap();
-    for _ in 0..outlier {
-        press(&mut s, "j");
-    }
-    press(&mut s, "o");
+    open_detail_of(&mut s, "deepseek-outlier");
     let Some(Overlay::Detail(d)) = &s.overlay else {
         panic!("no detail")
     };
@@ -841,17 +841,7 @@ fn the_list_and_the_debate_view_open_on_the_claim_being_read() {
 #[test]
 fn the_selected_link_in_the_detail_is_always_on_screen() {
     let mut s = app(80, 24);
-    press(&mut s, "c");
-    let outlier = s
-        .debate
-        .claims
-        .iter()
-        .position(|c| c.id == "deepseek-outlier")
-        .unwrap();
-    for _ in 0..outlier {
-        press(&mut s, "j");
-    }
-    press(&mut s, "o");
+    open_detail_of(&mut s, "deepseek-outlier");
     let screen = |s: &State| debate::screen::to_text(&debate::screen::draw(s, 80, 24));
     assert!(
         !screen(&s).contains("▸ →") && !screen(&s).contains("▸ ←"),

@@ -47,6 +47,7 @@ pub fn described(state: &State) -> Context {
         return Context::Detail;
     }
     match state.view {
+        View::Reader if state.authoring.caret.is_some() => Context::Caret,
         View::Reader => Context::Reader,
         View::Claims => Context::Claims,
         View::Debate => Context::Debate,
@@ -87,8 +88,8 @@ pub fn help_rows(keymap: &Keymap, context: Context, width: usize) -> Vec<HelpRow
     for ((b, label), name) in bindings.iter().zip(&labels).zip(names) {
         let heading = match b.context {
             Context::Global => "Everywhere",
-            Context::Picker => Context::Picker.title(),
-            _ => context.title(),
+            // The caret lists the reader's keys beneath its own, under the reader's title.
+            other => other.title(),
         };
         if section != Some(heading) {
             if section.is_some() {

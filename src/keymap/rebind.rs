@@ -11,7 +11,7 @@ use crate::config::{KeyVocabulary, Rebinding};
 
 impl Context {
     /// Every context, in the order a config prints them.
-    pub const ALL: [Self; 12] = [
+    pub const ALL: [Self; 13] = [
         Self::Global,
         Self::Reader,
         Self::Claims,
@@ -24,6 +24,7 @@ impl Context {
         Self::Note,
         Self::Picker,
         Self::Links,
+        Self::Caret,
     ];
 
     /// The context's name in `[keys.<context>]`.
@@ -41,6 +42,7 @@ impl Context {
             Self::Note => "note",
             Self::Picker => "picker",
             Self::Links => "links",
+            Self::Caret => "caret",
         }
     }
 
