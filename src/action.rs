@@ -148,9 +148,6 @@ pub enum Action {
     Redo,
     /// Open the debate file in `$EDITOR` at the selected claim.
     OpenInEditor,
-    /// A key in caret mode (a motion, `v`, `a`, Esc as `\u{1b}`).
-    #[serde(skip)]
-    CaretKey(char),
     /// A key for the claim form or the path prompt.
     #[serde(skip)]
     Form(crate::form::FormInput),
@@ -191,6 +188,56 @@ pub enum Action {
     /// The watched file was saved: its new version, or why it does not load.
     #[serde(skip)]
     Reloaded(Reload),
+    /// A command of caret mode, named by itself (`caret-word-forward`). Untagged variants
+    /// come last.
+    #[serde(untagged)]
+    Caret(CaretCommand),
+}
+
+/// A command of caret mode (`a` in the reader): vim's motions, selecting, making a claim of
+/// the selection, leaving. Bound in the keymap's `caret` context like every other key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum CaretCommand {
+    #[serde(rename = "caret-left")]
+    Left,
+    #[serde(rename = "caret-right")]
+    Right,
+    #[serde(rename = "caret-up")]
+    Up,
+    #[serde(rename = "caret-down")]
+    Down,
+    #[serde(rename = "caret-word-forward")]
+    WordForward,
+    #[serde(rename = "caret-word-back")]
+    WordBack,
+    #[serde(rename = "caret-word-end")]
+    WordEnd,
+    #[serde(rename = "caret-line-start")]
+    LineStart,
+    #[serde(rename = "caret-line-end")]
+    LineEnd,
+    #[serde(rename = "caret-sentence-back")]
+    SentenceBack,
+    #[serde(rename = "caret-sentence-forward")]
+    SentenceForward,
+    #[serde(rename = "caret-paragraph-back")]
+    ParagraphBack,
+    #[serde(rename = "caret-paragraph-forward")]
+    ParagraphForward,
+    /// Pressed twice, as vim's `gg`.
+    #[serde(rename = "caret-top")]
+    Top,
+    #[serde(rename = "caret-bottom")]
+    Bottom,
+    /// Starts a selection at the caret, or drops it.
+    #[serde(rename = "caret-select")]
+    Select,
+    /// Opens the claim form on the selection.
+    #[serde(rename = "caret-claim")]
+    Claim,
+    /// Drops the selection, or leaves caret mode.
+    #[serde(rename = "caret-leave")]
+    Leave,
 }
 
 /// A new version of the debate file as loaded, carried by [`Action::Reloaded`].

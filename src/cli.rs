@@ -35,8 +35,7 @@ pub use render::{RenderArgs, RenderFormat, RenderView, render_state};
     version,
     about = "Read articles and explore the debate between their framings, in the terminal",
     long_about = "Read articles and explore the debate between their framings, in the terminal.\n\n\
-        With no FILE, opens the embedded DeepSeek debate.",
-    args_conflicts_with_subcommands = true
+        With no FILE, opens the embedded DeepSeek debate."
 )]
 pub struct Cli {
     /// The debate file to open (TOML); the embedded debate when left out. Markdown or text
@@ -63,8 +62,11 @@ pub struct Cli {
     pub fresh: bool,
 
     // Written as `help` rather than a doc comment: the names are shown as they are typed.
+    // Global: `debate config --config F` prints what F puts in effect, and `debate --config F
+    // config` says the same.
     #[arg(
         long,
+        global = true,
         value_name = "FILE",
         help = "The config file to use instead of $DEBATE_CONFIG or $XDG_CONFIG_HOME/debate/config.toml"
     )]
@@ -220,6 +222,19 @@ pub enum Command {
 /// Runs the command the line names; the reader when it names none.
 pub fn run(cli: Cli) -> ExitCode {
     let place = cli.place();
+    // The reader's options with a subcommand are a mistake to say, not to ignore (clap's
+    // `args_conflicts_with_subcommands` said it, but also refused the global `--config`).
+    if let Some(command) = &cli.command
+        && (place.is_some() || cli.fresh || !cli.files.is_empty())
+    {
+        let name = format!("{command:?}").to_lowercase();
+        let name = name.split([' ', '(', '{']).next().unwrap_or_default();
+        eprintln!(
+            "error: FILE, --article, --claim, --framing, --view and --fresh open the reader; \
+             they do not go with `debate {name}`"
+        );
+        return ExitCode::from(2);
+    }
     match cli.command {
         Some(Command::Check { files, strict }) => check::run(files, strict),
         Some(Command::Render(args)) => render::run(&args),
@@ -250,7 +265,17 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => new::run(&articles, output.as_ref(), force),
         Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Man) => man::run(),
-        Some(Command::Config { check, file }) => config::run(file.as_deref(), check),
+        Some(Command::Config { check, file }) => match (file, cli.config) {
+            (Some(file), Some(flag)) if file != flag => {
+                eprintln!(
+                    "error: two config files named ('{}' and --config '{}'); name one",
+                    file.display(),
+                    flag.display()
+                );
+                ExitCode::from(2)
+            }
+            (file, flag) => config::run(file.or(flag).as_deref(), check),
+        },
         Some(Command::Notes { file, format }) => notes::run(file, format),
         None => read::run(cli.files, cli.fresh, place.as_ref(), cli.config.as_deref()),
     }

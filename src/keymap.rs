@@ -37,6 +37,9 @@ pub enum Context {
     Picker,
     /// The list of the article's links.
     Links,
+    /// Caret mode in the reader (`a`): vim's motions and selecting; the reader's other keys
+    /// still work beneath it.
+    Caret,
 }
 
 impl Context {
@@ -53,6 +56,7 @@ impl Context {
             (Some(Overlay::Detail(_)), _) => Self::Detail,
             (Some(Overlay::Picker(_)), _) => Self::Picker,
             (None, View::Reader) if crate::reading::typing_pattern(state) => Self::Find,
+            (None, View::Reader) if state.authoring.caret.is_some() => Self::Caret,
             (None, View::Reader) => Self::Reader,
             (None, View::Claims) => Self::Claims,
             (None, View::Debate) => Self::Debate,
@@ -80,6 +84,7 @@ impl Context {
             Self::Note => "Your note",
             Self::Picker => "In a picker",
             Self::Links => "Links",
+            Self::Caret => "Caret and selection",
         }
     }
 }
@@ -185,6 +190,10 @@ impl Keymap {
         if context == Context::Note {
             return None;
         }
+        // Beneath the caret the reader's keys still work (n, /, t, q…).
+        if context == Context::Caret {
+            return self.resolve(Context::Reader, event);
+        }
         // Overlays take only their own keys, plus quitting and suspending.
         if matches!(
             context,
@@ -248,6 +257,14 @@ impl Keymap {
                         | Action::HalfPageUp
                 ))
         };
+        // Beneath the caret, the reader's keys (its own, then the global ones) it leaves free.
+        if context == Context::Caret {
+            let beneath = self
+                .bindings_for(Context::Reader)
+                .into_iter()
+                .filter(|b| !shadowed(b));
+            return own.iter().copied().chain(beneath).collect();
+        }
         let global = self
             .bindings
             .iter()
@@ -492,6 +509,59 @@ mod tests {
         assert!(
             toml::from_str::<std::collections::BTreeMap<String, Action>>(r#""x" = "resize""#)
                 .is_err()
+        );
+    }
+
+    /// Caret mode's keys are the keymap's like any other: named, rebindable in `[keys.caret]`,
+    /// and the reader's keys still work beneath them.
+    #[test]
+    fn caret_keys_are_named_rebindable_and_the_reader_works_beneath() {
+        use crate::action::CaretCommand;
+        let none = KeyModifiers::NONE;
+        let caret = |k: &Keymap, c| k.resolve(Context::Caret, &press(KeyCode::Char(c), none));
+        assert_eq!(
+            caret(keymap(), 'w'),
+            Some(Action::Caret(CaretCommand::WordForward))
+        );
+        assert_eq!(
+            caret(keymap(), 'n'),
+            Some(Action::NextClaim),
+            "the reader's n"
+        );
+        assert_eq!(caret(keymap(), 'q'), Some(Action::Quit), "global q");
+        assert_eq!(
+            action_name(&Action::Caret(CaretCommand::WordForward)).as_deref(),
+            Some("caret-word-forward")
+        );
+        assert_eq!(
+            toml::from_str::<std::collections::BTreeMap<String, Action>>(r#""W" = "caret-top""#)
+                .ok()
+                .and_then(|m| m.get("W").cloned()),
+            Some(Action::Caret(CaretCommand::Top))
+        );
+        let rebound = Keymap::default().rebound(&[crate::config::Rebinding {
+            context: "caret".into(),
+            key: "W".into(),
+            canonical: "W".into(),
+            action: Some("caret-word-forward".into()),
+        }]);
+        assert_eq!(
+            caret(&rebound, 'W'),
+            Some(Action::Caret(CaretCommand::WordForward))
+        );
+        assert_eq!(
+            rebound.key_for(Context::Caret, &Action::Caret(CaretCommand::WordForward)),
+            "W"
+        );
+        // Help lists the caret's keys, then the reader's it leaves free.
+        let listed = keymap().bindings_for(Context::Caret);
+        assert_eq!(listed[0].context, Context::Caret);
+        assert!(listed.iter().any(|b| b.action == Action::NextClaim));
+        assert!(
+            !listed
+                .iter()
+                .any(|b| b.context != Context::Caret && b.keys.contains(&"b".parse().unwrap())),
+            "b is the caret's (page-up beneath)"
         );
     }
 }

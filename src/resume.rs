@@ -1,19 +1,17 @@
 //! The reader's place carried between runs: [`restore`] puts a saved session's view, article,
-//! framing and reading positions into a fresh [`State`]; [`capture`] writes them back; and
-//! [`Memory`] saves the session when it changed (debounced) and at exit, keeping what it has
-//! to tell the reader (a state file set aside, a save that failed) for the status line.
+//! framing, reading positions and selected claims into a fresh [`State`]; [`capture`] writes
+//! them back; and [`Memory`] saves the session when it changed (debounced) and at exit.
 
-use std::time::{Duration, Instant};
+mod memory;
+mod selection;
+
+pub use memory::{Memory, SAVE_AFTER};
 
 use crate::jumps::JumpList;
 use crate::model::{Article, Debate};
 use crate::reading::ReaderJump;
-use crate::session::{self, DebateKey, Notice, ReadingAnchor, Session, Store, Unusable};
+use crate::session::{self, ReadingAnchor, Session};
 use crate::state::{ReaderState, State, View};
-
-/// A change is saved once nothing else changed for this long: a burst of scrolling is one
-/// write, not one per key.
-pub const SAVE_AFTER: Duration = Duration::from_millis(500);
 
 /// Puts the remembered place into `state`. Ids that are gone from the file are skipped (the
 /// reader then starts where a fresh one would), never an error.
@@ -39,7 +37,12 @@ pub fn restore(state: &mut State, saved: &Session) {
     state.bookmarks.clone_from(&saved.bookmarks);
     // The file keeps the newest query first; the finder's history (Ctrl-p) has it last.
     state.search.history = saved.queries.iter().rev().cloned().collect();
-    state.view = match saved.view {
+    // The finder opens again over the view it was opened from, where its Esc goes.
+    let under = match saved.view {
+        session::View::Search => saved.selection.finder_from.unwrap_or_default(),
+        view => view,
+    };
+    state.view = match under {
         session::View::Claims => View::Claims,
         session::View::Debate => View::Debate,
         session::View::Compare => {
@@ -48,10 +51,32 @@ pub fn restore(state: &mut State, saved: &Session) {
         }
         session::View::Reader | session::View::Search => View::Reader,
     };
+    selection::restore_filters(state, &saved.selection);
     crate::derive::refresh_rows(state);
+    crate::derive::refresh(state);
+    selection::restore_selected(state, &saved.selection);
+    // Scrolled to the claims selected now.
     crate::derive::refresh(state);
     if saved.view == session::View::Search {
         reopen_finder(state, saved.finder.as_deref().unwrap_or_default());
+        let s = &mut state.search;
+        s.selected = saved
+            .selection
+            .result
+            .min(s.results.hits.len().saturating_sub(1));
+        s.moved = s.selected > 0;
+        crate::derive::follow_search(state);
+    }
+}
+
+/// A view of the reader as the state file names it.
+fn session_view(view: View, side_by_side: bool) -> session::View {
+    match view {
+        View::Reader => session::View::Reader,
+        View::Claims => session::View::Claims,
+        View::Debate if side_by_side => session::View::Compare,
+        View::Debate => session::View::Debate,
+        View::Search => session::View::Search,
     }
 }
 
@@ -81,13 +106,7 @@ fn reopen_finder(state: &mut State, query: &str) {
 /// in articles not opened this run, bookmarks, verdicts).
 pub fn capture(state: &State, session: &mut Session) {
     let debate = &state.debate;
-    session.view = match state.view {
-        View::Reader => session::View::Reader,
-        View::Claims => session::View::Claims,
-        View::Debate if state.debate_view.side_by_side => session::View::Compare,
-        View::Debate => session::View::Debate,
-        View::Search => session::View::Search,
-    };
+    session.view = session_view(state.view, state.debate_view.side_by_side);
     session.article = Some(debate.article(state.article).id.clone());
     session.framing = Some(debate.framing(state.framing).id.clone());
     for ix in debate.article_ixs() {
@@ -99,6 +118,10 @@ pub fn capture(state: &State, session: &mut Session) {
     session.jumps = capture_jumps(debate, &state.jumps);
     session.judgements.clone_from(&state.judgements);
     session.bookmarks.clone_from(&state.bookmarks);
+    // Fields of the selection a later build wrote are kept as they were.
+    let unknown = std::mem::take(&mut session.selection.unknown);
+    session.selection = selection::capture(state);
+    session.selection.unknown = unknown;
     session.finder = (state.view == View::Search).then(|| state.search.query.text().to_owned());
     // The queries the finder accepted (Enter on a result), as Ctrl-p recalls them: newest
     // first, as many as the file keeps.
@@ -173,120 +196,6 @@ pub fn reading_anchor(article: &Article, reader: &ReaderState) -> Option<Reading
     anchor.map(|a| ReadingAnchor::from_text_anchor(article, a))
 }
 
-/// A notice short enough for the status line: why, and the name the file was kept under
-/// (the full paths would be cut off).
-fn short_notice(notice: &Notice) -> String {
-    let why = |why: &Unusable| match why {
-        Unusable::Corrupt(_) => "it was damaged",
-        Unusable::Newer(_) => "a newer debate wrote it",
-        Unusable::Unreadable(_) => "it could not be read",
-    };
-    match notice {
-        Notice::SetAside {
-            moved_to, why: w, ..
-        } => format!(
-            "Saved place not used: {}; kept as {}. Starting fresh.",
-            why(w),
-            moved_to.file_name().map_or_else(
-                || moved_to.display().to_string(),
-                |n| n.to_string_lossy().into_owned()
-            )
-        ),
-        Notice::LeftInPlace { why: w, .. } => {
-            format!(
-                "Saved place not used: {}; left where it is. Starting fresh.",
-                why(w)
-            )
-        }
-    }
-}
-
-/// The session of the open debate and when to save it.
-#[derive(Debug)]
-pub struct Memory {
-    /// `None` without any state directory: nothing is saved.
-    store: Option<Store>,
-    key: DebateKey,
-    session: Session,
-    /// What is on disk, to tell a change from none.
-    saved: Session,
-    /// When the session first differed from `saved`.
-    changed_at: Option<Instant>,
-    /// Whether the last save failed: told once, not at every retry.
-    failing: bool,
-}
-
-impl Memory {
-    /// Loads the session of `key`. With `fresh`, the place starts clean but bookmarks, verdicts
-    /// and notes are kept, so nothing is lost when it is saved again. The message, if any, is
-    /// for the reader's status line.
-    pub fn load(store: Option<Store>, key: DebateKey, fresh: bool) -> (Self, Option<String>) {
-        let (mut session, notice) = match &store {
-            Some(store) => {
-                let loaded = store.load(&key);
-                (loaded.session, loaded.notice.as_ref().map(short_notice))
-            }
-            None => (Session::default(), None),
-        };
-        let saved = session.clone();
-        if fresh {
-            session.view = session::View::default();
-            session.article = None;
-            session.places.clear();
-            session.framing = None;
-        }
-        let memory = Self {
-            store,
-            key,
-            session,
-            saved,
-            changed_at: None,
-            failing: false,
-        };
-        (memory, notice)
-    }
-
-    pub fn session(&self) -> &Session {
-        &self.session
-    }
-
-    /// Takes the place from `state` and saves it if it has been changed for [`SAVE_AFTER`]
-    /// (or at once with `now`). Returns a message for the reader when a save fails.
-    pub fn tick(&mut self, state: &State, now: bool) -> Option<String> {
-        capture(state, &mut self.session);
-        if self.session == self.saved {
-            self.changed_at = None;
-            return None;
-        }
-        let since = *self.changed_at.get_or_insert_with(Instant::now);
-        if !now && since.elapsed() < SAVE_AFTER {
-            return None;
-        }
-        self.save()
-    }
-
-    fn save(&mut self) -> Option<String> {
-        let store = self.store.as_ref()?;
-        self.session.debate = Some(self.key.clone());
-        match store.save(&self.key, &self.session) {
-            Ok(()) => {
-                self.saved = self.session.clone();
-                self.changed_at = None;
-                self.failing = false;
-                None
-            }
-            Err(error) => {
-                // Tried again at the next change; told once.
-                self.changed_at = None;
-                self.saved = self.session.clone();
-                let first = !self.failing;
-                self.failing = true;
-                first.then(|| format!("{error}; the reader goes on without saving its place."))
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,34 +225,5 @@ mod tests {
         assert_eq!(cursor, 1, "still on the second kept place");
         assert_eq!(entries[0].article.get(), 1);
         assert_eq!(entries[1].article, debate.claims[0].article);
-    }
-
-    /// A field a later build wrote survives a run of this one that changed other things.
-    #[test]
-    fn a_save_keeps_the_fields_it_does_not_know() {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let store = Store::at(dir.path());
-        let key = DebateKey::embedded("T", "text");
-        let path = store.path_of(&key);
-        std::fs::write(
-            &path,
-            r#"{"version": 1, "framing": "nowhere", "from-the-future": {"kept": ["every", "byte"]}}"#,
-        )
-        .expect("written");
-        let (mut memory, notice) = Memory::load(Some(store), key, false);
-        assert_eq!(notice, None);
-        let mut state = State::new(Debate::embedded().expect("loads"), "t", 80, 24);
-        restore(&mut state, memory.session());
-        state
-            .bookmarks
-            .insert('a', session::Place::Claim { claim: "x".into() });
-        assert_eq!(memory.tick(&state, true), None);
-        let saved: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
-        assert_eq!(
-            saved["from-the-future"],
-            serde_json::json!({"kept": ["every", "byte"]})
-        );
-        assert_eq!(saved["bookmarks"]["a"]["claim"], "x");
     }
 }

@@ -230,6 +230,9 @@ pub struct State {
     pub judgements: std::collections::BTreeMap<String, crate::session::Judgement>,
     /// Bookmarks by letter (less's marks).
     pub bookmarks: std::collections::BTreeMap<char, crate::session::Place>,
+    /// Why the reading state cannot be saved, while saves fail (the event loop sets it): the
+    /// messages of verdicts, notes and marks then say they are not kept.
+    pub unsaved: Option<String>,
     /// The claim detail that help was opened over (`?` in the detail): closing help returns
     /// to it, and help describes the detail's keys meanwhile.
     pub detail_under_help: Option<DetailState>,
@@ -278,6 +281,7 @@ impl State {
             reading: crate::geometry::layout::Reading::default(),
             judgements: std::collections::BTreeMap::new(),
             bookmarks: std::collections::BTreeMap::new(),
+            unsaved: None,
             pending_mark: None,
             authoring: crate::form::Authoring::default(),
             detail_under_help: None,

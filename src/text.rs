@@ -249,6 +249,26 @@ fn split_long_word(
     });
 }
 
+/// `s` cut to `max` columns at the end of a word, ` …` saying it goes on (cut inside the word
+/// only when a single word is wider than `max`).
+pub fn words_fitting(s: &str, max: usize) -> String {
+    let s = s.trim_end();
+    if width(s) <= max {
+        return s.to_owned();
+    }
+    let head = prefix_fitting(s, max.saturating_sub(2));
+    let at_break = s[head.len()..].starts_with(char::is_whitespace);
+    let whole = if at_break {
+        Some(head)
+    } else {
+        head.rfind(char::is_whitespace).map(|end| &head[..end])
+    };
+    match whole.map(str::trim_end).filter(|w| !w.is_empty()) {
+        Some(words) => format!("{words} …"),
+        None => truncate(s, max).into_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -330,5 +350,16 @@ mod tests {
         assert_eq!(truncate("漢字漢字", 5), "漢字…");
         assert_eq!(truncate("short", 8), "short");
         assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn words_are_cut_at_a_word_boundary_and_say_they_go_on() {
+        let words = "praised China’s intense academic culture";
+        assert_eq!(words_fitting(words, 30), "praised China’s intense …");
+        assert_eq!(words_fitting(words, 100), words);
+        // Cut just before a space: the whole words are kept.
+        assert_eq!(words_fitting("one two three", 9), "one two …");
+        // One word wider than the room is cut inside it, marked all the same.
+        assert_eq!(words_fitting("Antidisestablishment", 8), "Antidis…");
     }
 }

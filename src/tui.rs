@@ -129,7 +129,7 @@ pub fn run(
     mut state: State,
     watch: Option<PathBuf>,
     saver: Saver,
-    mut memory: Memory,
+    memory: &mut Memory,
     notice: Option<String>,
     mouse: bool,
 ) -> io::Result<Ending> {
@@ -147,11 +147,12 @@ pub fn run(
         &mut state,
         watch,
         saver,
-        &mut memory,
+        memory,
         notice,
         &signals,
     );
-    // Saved however the loop ended; a failure has nowhere to be shown any more.
+    // Saved however the loop ended; a failure is told on stderr once the terminal is back
+    // (`Memory::at_exit`).
     let _ = memory.tick(&state, true);
     // A terminal that went away mid-write is a hang-up, not a failure of ours.
     match result {
@@ -196,9 +197,7 @@ fn event_loop(
             prepared = Arc::clone(&state.debate);
             out.searcher.prepare(Arc::clone(&prepared));
         }
-        if let Some(failed) = memory.tick(state, false) {
-            state.message = Some(failed);
-        }
+        memory.tell(state, false);
         let drawn = terminal.draw(|frame| ui::draw(frame, state))?;
         if state.hyperlinks {
             write_hyperlinks(state, drawn.buffer, &mut linked)?;

@@ -155,7 +155,7 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         | Action::Undo
         | Action::Redo
         | Action::OpenInEditor
-        | Action::CaretKey(_)
+        | Action::Caret(_)
         | Action::DragAt { .. }
         | Action::Form(_)
         | Action::Answer(_)
@@ -321,13 +321,16 @@ pub(super) fn cycle_verdict(state: &mut State, claim: ClaimIx) {
         Some(Verdict::NotConvinced) => Some(Verdict::Unsure),
         Some(Verdict::Unsure) => None,
     };
-    state.message = Some(match judgement.verdict {
-        Some(verdict) => format!("Your verdict on {id}: {}.", verdict.label()),
-        None => format!("No verdict on {id}."),
-    });
+    let said = match judgement.verdict {
+        // After "Not saved (…): " the verdict comes first: the status bar cuts a message's end.
+        Some(verdict) if state.unsaved.is_some() => format!("{} on {id}", verdict.label()),
+        Some(verdict) => format!("Your verdict on {id}: {}", verdict.label()),
+        None => format!("No verdict on {id}"),
+    };
     if judgement.is_empty() {
         state.judgements.remove(&id);
     }
+    state.message = Some(note::kept(state, &said));
 }
 
 /// The claim a key like `o` or `r` acts on in the current view.

@@ -562,13 +562,13 @@ fn the_caret_and_the_selection_are_shown_reversed() {
     // The bar names the caret's own keys, not the reader's.
     let selecting = status(&app);
     assert!(selecting.starts_with(" VISUAL"), "{selecting}");
-    assert!(selecting.contains("a make a claim"), "{selecting}");
+    assert!(selecting.contains("a claim"), "{selecting}");
     app.keys("esc )");
     assert_eq!(reversed_text(&app.state), "T");
     let caret = status(&app);
     assert!(caret.starts_with(" CARET"), "{caret}");
     assert!(
-        caret.contains("v select") && !caret.contains("n next"),
+        caret.contains("v selection") && !caret.contains("n next"),
         "{caret}"
     );
 }

@@ -345,7 +345,7 @@ fn files_on_disk() {
 
 #[test]
 fn effective_configuration() {
-    use debate::config::print::{BindingDoc, effective_toml};
+    use debate::config::print::{BindingDoc, Drawn, effective_toml};
     let mut config = Config {
         theme: ThemeName::Dark,
         ..Config::default()
@@ -353,7 +353,8 @@ fn effective_configuration() {
     config
         .colors
         .insert(Role::Selection, Color::Rgb(0x28, 0x2c, 0x34));
-    let theme = [
+    // What the reader draws: the theme's colours, the file's selection over them.
+    let colors = vec![
         (Role::Supports, Color::Green),
         (Role::Challenges, Color::LightRed),
         (Role::Neutral, Color::LightBlue),
@@ -362,7 +363,12 @@ fn effective_configuration() {
         (Role::Quotes, Color::Reset),
         (Role::Notes, Color::Gray),
         (Role::Chrome, Color::DarkGray),
+        (Role::Selection, Color::Rgb(0x28, 0x2c, 0x34)),
     ];
+    let drawn = Drawn {
+        colors,
+        ..Drawn::default()
+    };
     let doc = |context, key, action, help| BindingDoc {
         context,
         key,
@@ -377,7 +383,7 @@ fn effective_configuration() {
         doc("claims", "enter", "open", "Open the claim"),
         doc("search", "esc", "cancel", "Close the search"),
     ];
-    let text = effective_toml(&config, &theme, &bindings);
+    let text = effective_toml(&config, &drawn, &bindings);
     // It reads back with no problem, so a user can start from it.
     assert!(
         checked(&text).report.is_clean(),

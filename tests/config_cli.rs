@@ -8,15 +8,30 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-/// `debate ARGS` with no config of the user's in sight.
+/// `debate ARGS` with no config of the user's in sight, under `NO_COLOR`.
 fn debate(args: &[&str], config_home: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_debate"))
-        .args(args)
-        .env("XDG_CONFIG_HOME", config_home)
-        .env_remove("DEBATE_CONFIG")
+    command(args, config_home)
         .env("NO_COLOR", "1")
         .output()
         .unwrap()
+}
+
+/// `debate ARGS` with no config of the user's in sight; `NO_COLOR` as the caller sets it.
+fn command(args: &[&str], config_home: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_debate"));
+    command
+        .args(args)
+        .env("XDG_CONFIG_HOME", config_home)
+        .env_remove("DEBATE_CONFIG")
+        .env_remove("NO_COLOR");
+    command
+}
+
+/// The line of `text` that starts with `start`.
+fn line<'a>(text: &'a str, start: &str) -> &'a str {
+    text.lines()
+        .find(|l| l.starts_with(start))
+        .unwrap_or_else(|| panic!("no line starts with {start:?}:\n{text}"))
 }
 
 fn stdout(output: &Output) -> String {
@@ -89,4 +104,97 @@ fn check_without_a_file_is_the_defaults() {
     let check = debate(&["config", "--check"], home.path());
     assert!(check.status.success());
     assert!(stdout(&check).contains("the defaults are in effect"));
+}
+
+#[test]
+fn keys_are_read_in_the_spellings_people_write() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("keys.toml");
+    std::fs::write(
+        &file,
+        "[keys.reader]\n\"Ctrl-X\" = \"next-claim\"\n\"CTRL-y\" = \"prev-claim\"\n\
+         \"pgdn\" = \"page-down\"\n\"page-up\" = \"page-up\"\n\"Escape\" = \"none\"\n\
+         \"return\" = \"open\"\n",
+    )
+    .unwrap();
+    let check = debate(&["config", "--check", file.to_str().unwrap()], home.path());
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    // The printout writes each in the one spelling it prints keys in.
+    let text = stdout(&debate(&["config", file.to_str().unwrap()], home.path()));
+    for line in ["\"ctrl-x\" = \"next-claim\"", "\"ctrl-y\" = \"prev-claim\""] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    // Close to a key: a suggestion, modifiers included.
+    std::fs::write(&file, "[keys.reader]\n\"ctl-x\" = \"next-claim\"\n").unwrap();
+    let check = debate(&["config", "--check", file.to_str().unwrap()], home.path());
+    let stderr = String::from_utf8(check.stderr).unwrap();
+    assert!(stderr.contains("did you mean 'ctrl-x'?"), "{stderr}");
+}
+
+#[test]
+fn the_config_flag_works_before_and_after_the_subcommand() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("mine.toml");
+    std::fs::write(&file, "theme = \"light\"\n").unwrap();
+    let file = file.to_str().unwrap();
+    for args in [["config", "--config", file], ["--config", file, "config"]] {
+        let out = debate(&args, home.path());
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(stdout(&out).contains("theme = \"light\""), "{args:?}");
+    }
+    let check = debate(&["--config", file, "config", "--check"], home.path());
+    assert!(stdout(&check).contains(": ok"), "{}", stdout(&check));
+    // The reader's own options still do not go with a subcommand.
+    let out = debate(&["--fresh", "check"], home.path());
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn the_printout_says_what_the_reader_draws() {
+    let home = tempfile::tempdir().unwrap();
+    // NO_COLOR: the theme stays as written, but the colours are not drawn, and it says so.
+    let text = stdout(&debate(&["config"], home.path()));
+    assert!(
+        text.contains("# NO_COLOR is set: the reader draws \"mono\" (no colour) whatever this says.\ntheme = \"auto\""),
+        "{text}"
+    );
+    assert!(line(&text, "# supports = ").starts_with("# supports = \"default\""));
+    // Without it, dark's colours are in effect.
+    let colour = command(&["config"], home.path()).output().unwrap();
+    let text = stdout(&colour);
+    assert!(!text.contains("NO_COLOR"), "{text}");
+    assert!(
+        line(&text, "supports = ").starts_with("supports = \"green\""),
+        "{text}"
+    );
+    // mono ignores a colour the file sets, and the printout shows it unused.
+    let file = home.path().join("mono.toml");
+    std::fs::write(
+        &file,
+        "theme = \"mono\"\n[colors]\nsupports = \"#ff00ff\"\n[keys.reader]\n\"n\" = \"none\"\n",
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let out = command(&["config", file], home.path()).output().unwrap();
+    let text = stdout(&out);
+    let supports = line(&text, "# supports = ");
+    assert!(
+        supports.starts_with("# supports = \"#ff00ff\"")
+            && supports.ends_with("(not drawn: no colour)"),
+        "{text}"
+    );
+    // n is the reader's own key: unbinding it takes it away there, nothing global is hidden.
+    let n = line(&text, "\"n\" = \"none\"");
+    assert!(
+        n.ends_with("# unbound in reader, where it was next-claim"),
+        "{n}"
+    );
 }

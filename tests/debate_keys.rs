@@ -176,3 +176,41 @@ fn a_claim_only_one_framing_reads_is_marked() {
     let screen = text(&s);
     assert_eq!(screen.matches("◌ one framing only").count(), 1, "{screen}");
 }
+
+/// `D` reorders the rows around the claim being read: it stays selected, from one framing's
+/// view as from side by side (a new user's 24/71 became 1/71).
+#[test]
+fn capital_d_keeps_the_claim_being_read_selected() {
+    for start in ["d", "d s"] {
+        let mut s = embedded(120, 40);
+        press(&mut s, start);
+        press(&mut s, "j j j j j j j");
+        let row = s.debate_view.selected;
+        let claim = if s.debate_view.side_by_side {
+            s.compare_rows()[row]
+        } else {
+            s.debate_rows()[row].1
+        };
+        press(&mut s, "D");
+        assert!(s.debate_view.side_by_side);
+        assert_eq!(
+            s.compare_rows()[s.debate_view.selected],
+            claim,
+            "after '{start}' then D"
+        );
+        press(&mut s, "D");
+        assert_eq!(s.compare_rows()[s.debate_view.selected], claim, "D again");
+    }
+}
+
+/// h/l pan side by side's columns; one framing's view has none, so its bar does not offer them.
+#[test]
+fn one_framing_view_does_not_offer_panning() {
+    let mut s = six(200, 30);
+    press(&mut s, "d");
+    let bar = text(&s).lines().last().unwrap_or_default().to_owned();
+    assert!(!bar.contains(" pan "), "{bar}");
+    press(&mut s, "s");
+    let bar = text(&s).lines().last().unwrap_or_default().to_owned();
+    assert!(bar.contains(" pan "), "side by side offers it: {bar}");
+}

@@ -216,20 +216,20 @@ fn debate_framings_side_by_side_and_contested_filter() {
     assert!(matches!(s.overlay, Some(Overlay::Detail(_))));
 }
 
+/// Opens the detail of claim `id` from the claim list, walking to it with j as a user would.
+fn open_detail_of(s: &mut State, id: &str) {
+    press(s, "c");
+    let at = s.debate.claims.iter().position(|c| c.id == id).unwrap();
+    for _ in 0..at {
+        press(s, "j");
+    }
+    press(s, "o");
+}
+
 #[test]
 fn detail_links_are_navigable() {
     let mut s = app(100, 30);
-    press(&mut s, "c");
-    let outlier = s
-        .debate
-        .claims
-        .iter()
-        .position(|c| c.id == "deepseek-outlier")
-        .unwrap();
-    for _ in 0..outlier {
-        press(&mut s, "j");
-    }
-    press(&mut s, "o");
+    open_detail_of(&mut s, "deepseek-outlier");
     let Some(Overlay::Detail(d)) = &s.overlay else {
         panic!("no detail")
     };
@@ -833,4 +833,39 @@ fn the_list_and_the_debate_view_open_on_the_claim_being_read() {
     press(&mut s, "j c");
     let moved = selected_in(&s);
     assert!(moved.is_some() && moved != Some(reading), "{moved:?}");
+}
+
+/// At 80x24 a claim's links sit below the fold of its detail: Tab must bring the link it
+/// selects into view (else Enter follows a link the reader never saw), and scrolling that link
+/// back out of view lets it go, so Enter reads the claim in its article instead.
+#[test]
+fn the_selected_link_in_the_detail_is_always_on_screen() {
+    let mut s = app(80, 24);
+    open_detail_of(&mut s, "deepseek-outlier");
+    let screen = |s: &State| debate::screen::to_text(&debate::screen::draw(s, 80, 24));
+    assert!(
+        !screen(&s).contains("▸ →") && !screen(&s).contains("▸ ←"),
+        "the links start below the fold at 80x24:\n{}",
+        screen(&s)
+    );
+    let Some(Overlay::Detail(d)) = s.overlay.clone() else {
+        panic!("o opens the detail")
+    };
+    let links = s.detail_links(d.claim).len();
+    assert!(links >= 2);
+    for step in 0..links {
+        press(&mut s, "tab");
+        let text = screen(&s);
+        assert!(
+            text.contains("▸ →") || text.contains("▸ ←"),
+            "link {step} selected but not shown:\n{text}"
+        );
+    }
+    press(&mut s, "g");
+    let Some(Overlay::Detail(d)) = s.overlay.clone() else {
+        panic!("g keeps the detail open")
+    };
+    assert_eq!(d.link, None, "a link scrolled out of sight is let go");
+    press(&mut s, "enter");
+    assert_eq!(s.overlay, None, "Enter then reads the claim in its article");
 }

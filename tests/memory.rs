@@ -126,9 +126,10 @@ fn a_corrupt_state_file_is_set_aside_with_a_banner() {
     let dir = tempfile::tempdir().unwrap();
     let path = state_file(dir.path());
     std::fs::write(&path, b"{\"version\": 1, \"view\": ").unwrap();
-    let app = open(dir.path(), &[]);
+    let mut app = open(dir.path(), &[]);
+    // All that was in it, why, and where it went; at 80 columns.
     app.wait_for("the banner", |s| {
-        s.contains("Saved place not used: it was damaged")
+        s.contains("Saved place/marks/verdicts/notes damaged: set aside")
     });
     app.wait_for("the reader at its start", |s| {
         s.contains("China’s AI revolution is getting a plot twist.")
@@ -139,7 +140,27 @@ fn a_corrupt_state_file_is_set_aside_with_a_banner() {
         .filter(|name| name.contains("corrupt"))
         .collect();
     assert_eq!(kept.len(), 1, "the damaged file is kept under another name");
-    app.quit();
+    app.send("q");
+    assert_eq!(app.exit_code(), 0);
+    // Its full path, once the terminal is back, however long ago the banner went.
+    let full = dir.path().join(&kept[0]);
+    assert!(
+        app.wrote(full.display().to_string().as_bytes()),
+        "the set-aside file named at exit:\n{}",
+        app.screen()
+    );
+    // And `debate notes` says it is there, not only that there is nothing.
+    let notes = std::process::Command::new(env!("CARGO_BIN_EXE_debate"))
+        .arg("notes")
+        .env("DEBATE_STATE_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert!(notes.status.success());
+    let said = String::from_utf8_lossy(&notes.stderr);
+    assert!(
+        said.contains("set aside") && said.contains(&kept[0]),
+        "debate notes names the set-aside file: {said}"
+    );
 }
 
 #[test]
@@ -160,12 +181,23 @@ fn a_state_directory_that_cannot_be_written_gives_a_banner_and_the_reader_goes_o
     };
     let mut app = open(&state_dir, &[]);
     app.send("2");
-    app.wait_for("the banner", |s| s.contains("Could not save"));
-    app.send("j");
-    app.wait_for("the reader still reading", |s| {
-        !s.contains("Could not save")
+    // Why first, and what it means, within 80 columns.
+    app.wait_for("the banner", |s| {
+        s.contains("Not saved (") && s.contains("): verdicts/notes/marks won't last")
     });
-    app.quit();
+    app.send("j");
+    app.wait_for("the reader still reading", |s| !s.contains("Not saved ("));
+    // A verdict says it is not kept.
+    app.send("n");
+    app.send("v");
+    app.wait_for("the verdict, not kept", |s| s.contains("): convinced on "));
+    app.send("q");
+    assert_eq!(app.exit_code(), 0);
+    assert!(
+        app.wrote(b"verdicts, notes and marks were not kept"),
+        "told at exit:\n{}",
+        app.screen()
+    );
 }
 
 /// A verdict given in the claim list is there after a restart, marked in the list, and
@@ -242,7 +274,8 @@ fn notes_and_bookmarks_survive_a_restart_and_appear_in_debate_notes() {
     again.wait_for("the claim list, the note marked", |s| {
         s.contains("\u{270e} ")
     });
-    again.send("jo");
+    // The list comes back on the claim it was left on, the one with the note.
+    again.send("o");
     again.wait_for("the note in the detail", |s| {
         s.contains("Your note: Recheck: q, c and d \u{4e2d}\u{6587}")
     });

@@ -61,6 +61,12 @@ fn a_dumb_terminal_gets_a_message_and_the_debate_as_text() {
     let (written, code) = run_dumb(&[]);
     assert_eq!(code, 0, "{written}");
     assert!(written.contains("TERM=dumb"), "{written}");
+    // Said again after the text, which scrolls the first line away.
+    let last = written.trim_end().lines().last().unwrap_or_default();
+    assert!(
+        last.contains("TERM=dumb") && last.contains("less"),
+        "{last}"
+    );
     let debate = debate::model::Debate::embedded().unwrap();
     assert!(written.contains(&debate.title), "{written}");
     assert!(written.contains("][1]"), "claims are marked");

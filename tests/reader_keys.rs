@@ -752,3 +752,24 @@ fn article_tabs_differ_when_titles_start_alike() {
         assert_ne!(one, two, "{top}");
     }
 }
+
+/// On a wide screen the margin shows the selected claim's reading under every framing, however
+/// many claims are on screen: the list of them gives way (a new user at 200x50 never saw it).
+#[test]
+fn the_margin_always_shows_the_selected_claims_reading() {
+    for (w, h) in [(200, 50), (200, 30), (160, 24)] {
+        let mut s = app(w, h);
+        for step in 0..12 {
+            press(&mut s, "n");
+            let text = keys::screen(&s);
+            for f in s.debate.framing_ixs() {
+                let name = &s.debate.framing(f).name;
+                assert!(
+                    text.lines().any(|l| l.contains(&format!("{name} · "))),
+                    "{w}x{h}, n pressed {} times: no reading under {name}:\n{text}",
+                    step + 1
+                );
+            }
+        }
+    }
+}

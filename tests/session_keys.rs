@@ -370,7 +370,11 @@ fn a_finder_left_open_opens_again_on_its_query_with_its_results() {
     let after: Vec<_> = back.search.results.hits.iter().map(|h| h.target).collect();
     assert_eq!(after, before);
     press(&mut back, "esc");
-    assert_eq!(back.view, View::Reader, "Esc leaves it for the reader");
+    assert_eq!(
+        back.view,
+        View::Claims,
+        "Esc goes back to the list it was opened from"
+    );
     assert_eq!(back.article, s.article);
 }
 
@@ -401,5 +405,117 @@ fn the_jump_list_survives_a_restart() {
     assert_eq!(
         (back.article, back.reader().top),
         (s.article, s.reader().top)
+    );
+}
+
+/// The claim selected in each view comes back after a restart, by id; so do the claim
+/// list's filters and the side-by-side pan, and a finder opened from side by side goes back
+/// there on Esc.
+#[test]
+fn the_selected_claim_of_every_view_survives_a_restart() {
+    let mut s = app(100, 30);
+    press(&mut s, "d j j j j j");
+    assert!(s.debate_view.selected > 0);
+    let back = restarted(&s);
+    assert_eq!(back.view, View::Debate);
+    assert_eq!(back.debate_view.selected, s.debate_view.selected);
+
+    let mut s = app(80, 24);
+    press(&mut s, "s j j l");
+    assert!(s.debate_view.side_by_side && s.debate_view.pan == 1);
+    let back = restarted(&s);
+    assert!(back.debate_view.side_by_side);
+    assert_eq!(back.debate_view.selected, s.debate_view.selected);
+    assert_eq!(back.debate_view.pan, 1);
+
+    let mut s = app(100, 30);
+    press(&mut s, "c a down enter j j");
+    assert!(s.claims.filter.article.is_some(), "the article chip is set");
+    assert_eq!(s.claims.selected, 2);
+    let back = restarted(&s);
+    assert_eq!(back.view, View::Claims);
+    assert_eq!(back.claims.filter, s.claims.filter);
+    assert_eq!(selected_in_list(&back), selected_in_list(&s));
+
+    let mut s = app(100, 30);
+    press(&mut s, "2 n n n");
+    assert!(s.reader().selected.is_some());
+    let back = restarted(&s);
+    assert_eq!(back.article, s.article);
+    assert_eq!(back.reader().selected, s.reader().selected);
+
+    let mut s = app(100, 30);
+    press(&mut s, "s /");
+    type_text(&mut s, "talent");
+    press(&mut s, "down down");
+    assert_eq!(s.search.selected, 2);
+    let mut back = restarted(&s);
+    assert_eq!(back.view, View::Search);
+    assert_eq!(back.search.selected, 2);
+    press(&mut back, "esc");
+    assert_eq!(
+        back.view,
+        View::Debate,
+        "Esc goes where the finder was opened from"
+    );
+    assert!(back.debate_view.side_by_side);
+}
+
+/// While the reading state cannot be saved, a verdict, a note or a mark says it is not kept;
+/// once saving works again, they say nothing of it.
+#[test]
+fn while_saves_fail_verdicts_notes_and_marks_say_they_are_not_kept() {
+    let mut s = app(100, 30);
+    s.unsaved = Some("read-only".into());
+    press(&mut s, "c v");
+    let said = s.message.clone().unwrap();
+    // What matters first: the status line cuts a message's end.
+    assert!(
+        said.starts_with("Not saved (read-only): convinced on "),
+        "{said}"
+    );
+    press(&mut s, "C");
+    type_text(&mut s, "mine");
+    press(&mut s, "enter");
+    let said = s.message.clone().unwrap();
+    assert!(
+        said.starts_with("Not saved (read-only): note on "),
+        "{said}"
+    );
+    assert!(!said.contains(" saved."), "{said}");
+    press(&mut s, "m a");
+    assert_eq!(
+        s.message.as_deref(),
+        Some("Not saved (read-only): bookmark 'a set.")
+    );
+    s.unsaved = None;
+    press(&mut s, "m b");
+    assert_eq!(s.message.as_deref(), Some("Bookmark 'b set."));
+}
+
+/// `m` or `'` and then no letter (a digit, say) sets or goes nowhere, and says marks are
+/// letters.
+#[test]
+fn a_mark_that_is_no_letter_says_marks_are_letters() {
+    let mut s = app(100, 30);
+    press(&mut s, "m 1");
+    assert!(s.bookmarks.is_empty());
+    assert!(
+        s.message
+            .as_deref()
+            .unwrap()
+            .starts_with("Marks are letters a–z"),
+        "{:?}",
+        s.message
+    );
+    assert!(s.pending_mark.is_none());
+    press(&mut s, "' 1");
+    assert!(
+        s.message
+            .as_deref()
+            .unwrap()
+            .starts_with("Marks are letters a–z"),
+        "{:?}",
+        s.message
     );
 }

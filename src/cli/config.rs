@@ -8,10 +8,10 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use crate::background;
-use crate::config::print::{BindingDoc, effective_toml};
+use crate::config::print::{BindingDoc, Drawn, effective_toml};
 use crate::config::terminal::{self, capabilities_from_env};
 use crate::config::{self, Loaded, Location};
-use crate::keymap::{Context, action_name};
+use crate::keymap::{Context, Key, Keymap, action_name};
 use crate::settings::Settings;
 use crate::state::State;
 use crate::ui::theme::Theme;
@@ -26,10 +26,21 @@ pub(super) fn run(file: Option<&Path>, check: bool) -> ExitCode {
         background::Background::Unknown
     });
     report(&settings.report);
-    // The theme as named, at full colour: what the file says, not what this terminal shows.
-    let theme = Theme::named(loaded.config.theme).with_colors(&loaded.config.colors);
+    // The theme as named, at full colour (not brought down to this terminal's depth), but
+    // without any when the reader would draw none: under NO_COLOR, and in `mono`.
+    let no_color = terminal::no_color(std::env::var_os("NO_COLOR").as_deref());
+    let theme = if no_color {
+        Theme::mono()
+    } else {
+        Theme::named(loaded.config.theme).with_colors(&loaded.config.colors)
+    };
     let rows = key_rows(&settings);
-    let text = effective_toml(&loaded.config, &theme.role_colors(), &docs(&rows));
+    let drawn = Drawn {
+        colors: theme.role_colors(),
+        no_color,
+        mono: loaded.config.theme == config::ThemeName::Mono,
+    };
+    let text = effective_toml(&loaded.config, &drawn, &docs(&rows));
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
     ExitCode::SUCCESS
 }
@@ -74,7 +85,7 @@ fn report(report: &config::Report) {
 }
 
 /// One key of the keymap in effect: context, key, action name, what it does.
-type KeyRow = (Context, String, String, &'static str);
+type KeyRow = (Context, String, String, String);
 
 /// The keymap in effect, one row per key, each context's own bindings (the global ones once).
 fn key_rows(settings: &Settings) -> Vec<KeyRow> {
@@ -90,14 +101,39 @@ fn key_rows(settings: &Settings) -> Vec<KeyRow> {
                 .flat_map(move |(b, action)| {
                     b.keys
                         .iter()
-                        .map(move |k| (context, k.to_string(), action.clone(), b.help))
+                        .map(move |k| (context, k.to_string(), action.clone(), b.help.to_owned()))
                 })
         })
         .chain(settings.keymap.blocked().map(|(context, key)| {
-            let help = "unbound here, though bound everywhere else";
+            let help = unbound_help(&settings.keymap, context, key);
             (context, key.to_string(), "none".to_owned(), help)
         }))
         .collect()
+}
+
+/// What unbinding `key` in `context` does: it hides the global binding there, or takes the
+/// context's default one away, or both.
+fn unbound_help(keymap: &Keymap, context: Context, key: Key) -> String {
+    let bound_in = |keymap: &Keymap, context: Context| {
+        keymap
+            .bindings_for(context)
+            .into_iter()
+            .find(|b| b.context == context && b.keys.contains(&key))
+            .and_then(|b| action_name(&b.action))
+    };
+    let global = bound_in(keymap, Context::Global);
+    let default = bound_in(&Keymap::default(), context);
+    let here = context.name();
+    match (default, global) {
+        (Some(default), Some(global)) => format!(
+            "unbound in {here} (by default {default}); [keys.global] still binds it to {global}"
+        ),
+        (Some(default), None) => format!("unbound in {here}, where it was {default}"),
+        (None, Some(global)) => {
+            format!("unbound in {here}, though [keys.global] binds it to {global}")
+        }
+        (None, None) => format!("unbound in {here} (nothing binds it)"),
+    }
 }
 
 fn docs(rows: &[KeyRow]) -> Vec<BindingDoc<'_>> {
@@ -130,12 +166,48 @@ pub(super) fn apply(state: &mut State, settings: Settings) -> Option<String> {
     state.theme = Arc::new(settings.theme);
     state.reading = settings.reading;
     crate::derive::refresh_rows(state);
-    let report = settings.report;
-    let first = report.short_lines().into_iter().next()?;
-    let more = report.diagnostics.len() - 1;
-    Some(if more == 0 {
-        format!("config: {first} (the default is used)")
-    } else {
-        format!("config: {first} (+{more} more; `debate config --check` lists them)")
-    })
+    notice(&settings.report)
+}
+
+/// The reader's one-line notice of a config's problems: the count first, so that it survives
+/// being cut at the screen's edge, and where the full report is (it was printed on stderr
+/// before the reader started, so it is on the screen again when the reader ends).
+fn notice(report: &config::Report) -> Option<String> {
+    match report.diagnostics.as_slice() {
+        [] => None,
+        [only] => {
+            let place = only
+                .line_col(&report.source)
+                .map_or_else(String::new, |(line, col)| format!("line {line}:{col}: "));
+            Some(crate::model::diagnostic::one_line(&format!(
+                "Config: 1 problem, default used, listed on quit: {place}{}",
+                only.message
+            )))
+        }
+        all => Some(format!(
+            "Config: {} problems, defaults used, listed on quit",
+            all.len()
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_notice_leads_with_the_count_and_says_where_the_report_is() {
+        let report = |source: &str| config::parse("/tmp/long/path/to/config.toml", source).report;
+        assert_eq!(notice(&report("theme = \"dark\"\n")), None);
+        assert_eq!(
+            notice(&report("thme = \"dark\"\n")).as_deref(),
+            Some(
+                "Config: 1 problem, default used, listed on quit: line 1:1: \
+                 unknown setting 'thme'"
+            )
+        );
+        let many = notice(&report("a = 1\nb = 2\nc = 3\n")).unwrap_or_default();
+        assert_eq!(many, "Config: 3 problems, defaults used, listed on quit");
+        assert!(crate::text::width(&many) <= 80);
+    }
 }

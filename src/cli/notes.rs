@@ -46,10 +46,18 @@ pub(super) fn run(file: Option<PathBuf>, format: NotesFormat) -> ExitCode {
         eprintln!("error: no state directory (set DEBATE_STATE_DIR or HOME)");
         return ExitCode::FAILURE;
     };
-    let session = match key_of(&origin, &debate)
-        .map_err(|e| format!("cannot resolve {}: {e}", origin.name()))
-        .and_then(|key| read_session(&store, &key))
-    {
+    let key =
+        key_of(&origin, &debate).map_err(|e| format!("cannot resolve {}: {e}", origin.name()));
+    // What the reader set aside is not read here, but said, so that it is not taken for lost.
+    if let Ok(key) = &key {
+        for path in store.set_aside_files(key) {
+            eprintln!(
+                "debate: an unusable state file was set aside, its bookmarks, verdicts and notes not listed here: {}",
+                path.display()
+            );
+        }
+    }
+    let session = match key.and_then(|key| read_session(&store, &key)) {
         Ok(session) => session,
         Err(message) => {
             eprintln!("error: {}", model::diagnostic::one_line(&message));

@@ -59,10 +59,12 @@ pub(super) fn run(
         return print_text(&debate);
     }
     if crate::config::terminal::is_dumb(std::env::var_os("TERM").as_deref()) {
-        eprintln!(
-            "debate: TERM=dumb cannot show the reader, which moves the cursor; here is the debate as text instead"
-        );
-        return print_text(&debate);
+        let why = "debate: TERM=dumb cannot show the reader, which moves the cursor; here is the debate as text instead";
+        eprintln!("{why}");
+        let code = print_text(&debate);
+        // The text scrolls the first line away: say it again where the reader is left.
+        eprintln!("{why} (page it: debate | less)");
+        return code;
     }
     // The session is keyed before the debate moves into the state; a file that cannot be
     // resolved (it loaded, so this is rare) is read without saving its place.
@@ -77,7 +79,7 @@ pub(super) fn run(
     let config_notice = super::config::apply(&mut state, settings);
     let store = crate::session::Store::default_location().filter(|_| key.is_ok());
     let key = key.unwrap_or_else(|()| crate::session::DebateKey::embedded(&origin.name(), ""));
-    let (memory, notice) = Memory::load(store, key, fresh);
+    let (mut memory, notice) = Memory::load(store, key, fresh);
     let mut notice = config_notice.or(notice);
     crate::resume::restore(&mut state, memory.session());
     if let Some(place) = place
@@ -100,7 +102,12 @@ pub(super) fn run(
         (None, Some(path)) => Saver::for_file(path.clone()),
         (None, None) => Saver::embedded(),
     };
-    match crate::tui::run(state, watch, saver, memory, notice, mouse) {
+    let ended = crate::tui::run(state, watch, saver, &mut memory, notice, mouse);
+    // A state file set aside, a save that failed: told where they stay on screen.
+    for line in memory.at_exit() {
+        let _ = writeln!(std::io::stderr(), "{line}");
+    }
+    match ended {
         Ok(crate::tui::Ending::Quit) => ExitCode::SUCCESS,
         // The conventional status for death by a signal: 128 + its number.
         Ok(crate::tui::Ending::Signal(n)) => ExitCode::from(u8::try_from(128 + n).unwrap_or(1)),

@@ -125,20 +125,52 @@ fn bad_key(entry: &BindingEntry, why: &str, vocabulary: &dyn KeyVocabulary) -> D
     }
 }
 
+/// The modifiers a key may start with, for suggestions ("ctl-f" → "ctrl-f").
+const MODIFIERS: [&str; 3] = ["ctrl", "alt", "shift"];
+
 /// A key the vocabulary accepts that is close to `key`: the part after some modifiers is
-/// compared with the key names, the modifiers kept ("ctrl-pgdown" → "ctrl-page-down").
+/// compared with the key names, the modifiers kept ("ctrl-pagedwn" → "ctrl-pagedown"); else
+/// each word before the last is compared with the modifiers ("ctl-f" → "ctrl-f", "cntrl-
+/// pgdwn" → "ctrl-pagedown").
 fn suggest_key(key: &str, vocabulary: &dyn KeyVocabulary) -> Option<String> {
     let names = vocabulary.key_names();
-    let mut splits = std::iter::once(0).chain(key.match_indices('-').map(|(i, _)| i + 1));
-    splits.find_map(|at| {
-        let (prefix, rest) = key.split_at_checked(at)?;
-        let name = suggest(rest, names.iter().copied())?;
-        let candidate = format!("{prefix}{name}");
+    let accepted = |candidate: String| {
         vocabulary
             .canonical_key(&candidate)
             .is_ok()
             .then_some(candidate)
-    })
+    };
+    let with_name = |key: &str| {
+        let mut splits = std::iter::once(0).chain(key.match_indices('-').map(|(i, _)| i + 1));
+        splits.find_map(|at| {
+            let (prefix, rest) = key.split_at_checked(at)?;
+            let name = suggest(rest, names.iter().copied())?;
+            accepted(format!("{prefix}{name}"))
+        })
+    };
+    if let Some(candidate) = with_name(key) {
+        return Some(candidate);
+    }
+    let (prefixes, last) = key.rsplit_once('-')?;
+    let mut changed = false;
+    let prefixes: Vec<&str> = prefixes
+        .split('-')
+        .map(|word| {
+            let lower = word.to_ascii_lowercase();
+            match suggest(&lower, MODIFIERS) {
+                Some(m) if !MODIFIERS.contains(&lower.as_str()) => {
+                    changed = true;
+                    m
+                }
+                _ => word,
+            }
+        })
+        .collect();
+    if !changed {
+        return None;
+    }
+    let fixed = format!("{}-{last}", prefixes.join("-"));
+    accepted(fixed.clone()).or_else(|| with_name(&fixed))
 }
 
 fn unknown_action(
@@ -270,6 +302,14 @@ pub(crate) mod tests {
         assert_eq!(
             help(entry("reader", "entr", Some("down"))),
             "did you mean 'enter'?"
+        );
+        assert_eq!(
+            help(entry("reader", "ctl-f", Some("down"))),
+            "did you mean 'ctrl-f'?"
+        );
+        assert_eq!(
+            help(entry("reader", "cntrl-pagedwn", Some("down"))),
+            "did you mean 'ctrl-page-down'?"
         );
         assert_eq!(
             help(entry("reader", "j", Some("pgae-down"))),

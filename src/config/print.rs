@@ -24,16 +24,23 @@ pub struct BindingDoc<'a> {
     pub help: &'a str,
 }
 
+/// What the reader draws with the config: the colours of the roles, and why there are none.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Drawn {
+    /// The active theme's colour of each role that has one, overrides applied; a role
+    /// missing here (a theme without colour) is printed commented out.
+    pub colors: Vec<(Role, Color)>,
+    /// `NO_COLOR` is set: the reader draws `mono` whatever the theme.
+    pub no_color: bool,
+    /// The theme is `mono`, which draws no colour: overrides are not used.
+    pub mono: bool,
+}
+
 /// The effective configuration as commented TOML that reads back to the same settings.
 ///
-/// `role_colors` are the active theme's colours (overrides applied); a role missing from it
-/// (a theme without colour) is printed commented out. `bindings` are the keymap in effect,
-/// in the order to print them; they are grouped by context in order of first appearance.
-pub fn effective_toml(
-    config: &Config,
-    role_colors: &[(Role, Color)],
-    bindings: &[BindingDoc<'_>],
-) -> String {
+/// `bindings` are the keymap in effect, in the order to print them; they are grouped by
+/// context in order of first appearance.
+pub fn effective_toml(config: &Config, drawn: &Drawn, bindings: &[BindingDoc<'_>]) -> String {
     let mut out = String::new();
     let config_path = format!("~/.config/debate/{}", location::FILE_NAME);
     let themes: Vec<&str> = ThemeName::ALL.into_iter().map(ThemeName::name).collect();
@@ -45,7 +52,7 @@ pub fn effective_toml(
          \n\
          # Colour theme: {}. \"auto\" picks light or dark from the\n\
          # terminal's background; \"mono\" uses no colour, only bold, underline and reverse.\n\
-         theme = \"{}\"\n\
+         {}theme = \"{}\"\n\
          \n\
          # The reading column's maximum width, in columns ({}-{}).\n\
          reading-width = {}\n\
@@ -58,6 +65,11 @@ pub fn effective_toml(
          mouse = {}\n",
         location::ENV_VAR,
         themes.join(", "),
+        if drawn.no_color {
+            "# NO_COLOR is set: the reader draws \"mono\" (no colour) whatever this says.\n"
+        } else {
+            ""
+        },
         config.theme.name(),
         READING_WIDTHS.start(),
         READING_WIDTHS.end(),
@@ -71,22 +83,36 @@ pub fn effective_toml(
          # terminal's own) or a palette index 0-255. Each overrides the theme's colour.\n\
          [colors]\n",
     );
-    let lines: Vec<(String, &str)> = Role::ALL
+    if drawn.no_color || drawn.mono {
+        let why = if drawn.no_color {
+            "NO_COLOR is set"
+        } else {
+            "the theme is \"mono\""
+        };
+        let _ = writeln!(out, "# No colour is drawn ({why}): these are not used.");
+    }
+    let lines: Vec<(String, String)> = Role::ALL
         .into_iter()
         .map(|role| {
-            let color = config.colors.get(&role).copied().or_else(|| {
-                role_colors
-                    .iter()
-                    .find(|(r, _)| *r == role)
-                    .map(|&(_, c)| c)
-            });
-            let line = match color {
-                Some(c) => format!("{} = {}", role.name(), color_value(c)),
-                None => format!("# {} = \"default\"", role.name()),
-            };
-            (line, role.description())
+            let drawn_color = drawn.colors.iter().find(|(r, _)| *r == role);
+            match (drawn_color, config.colors.get(&role)) {
+                (Some(&(_, c)), _) => (
+                    format!("{} = {}", role.name(), color_value(c)),
+                    role.description().to_owned(),
+                ),
+                // The file sets it, but nothing is drawn in colour: kept, commented out.
+                (None, Some(&c)) => (
+                    format!("# {} = {}", role.name(), color_value(c)),
+                    format!("{} (not drawn: no colour)", role.description()),
+                ),
+                (None, None) => (
+                    format!("# {} = \"default\"", role.name()),
+                    role.description().to_owned(),
+                ),
+            }
         })
         .collect();
+    let lines: Vec<(String, &str)> = lines.iter().map(|(l, c)| (l.clone(), c.as_str())).collect();
     aligned(&mut out, &lines);
 
     out.push_str("\n# Key bindings by context: \"key\" = \"action\". \"none\" unbinds a key.\n");
@@ -175,11 +201,15 @@ mod tests {
             ..Config::default()
         };
         config.colors.insert(Role::Notes, Color::Rgb(1, 2, 3));
-        let theme = [
-            (Role::Supports, Color::Green),
-            (Role::Chrome, Color::Indexed(240)),
-        ];
-        let text = effective_toml(&config, &theme, &docs());
+        let drawn = Drawn {
+            colors: vec![
+                (Role::Notes, Color::Rgb(1, 2, 3)),
+                (Role::Supports, Color::Green),
+                (Role::Chrome, Color::Indexed(240)),
+            ],
+            ..Drawn::default()
+        };
+        let text = effective_toml(&config, &drawn, &docs());
         let mut loaded = parse("effective.toml", &text);
         let rebindings = loaded.check_bindings(&TestVocabulary);
         assert!(
@@ -213,8 +243,50 @@ mod tests {
     }
 
     #[test]
+    fn without_colour_the_colours_are_commented_out_and_say_why() {
+        let mut config = Config {
+            theme: ThemeName::Mono,
+            ..Config::default()
+        };
+        config
+            .colors
+            .insert(Role::Supports, Color::Rgb(255, 0, 255));
+        let mono = Drawn {
+            mono: true,
+            ..Drawn::default()
+        };
+        let text = effective_toml(&config, &mono, &[]);
+        assert!(
+            text.contains("No colour is drawn (the theme is \"mono\")"),
+            "{text}"
+        );
+        let supports = text
+            .lines()
+            .find(|l| l.contains("supports ="))
+            .unwrap_or_default();
+        assert!(
+            supports.starts_with("# supports = \"#ff00ff\"")
+                && supports.ends_with("(not drawn: no colour)"),
+            "{supports}"
+        );
+        let no_color = Drawn {
+            no_color: true,
+            ..Drawn::default()
+        };
+        let text = effective_toml(&Config::default(), &no_color, &[]);
+        assert!(
+            text.contains("# NO_COLOR is set: the reader draws \"mono\" (no colour) whatever this says.\ntheme = \"auto\"\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("No colour is drawn (NO_COLOR is set)"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn comments_say_what_each_line_does() {
-        let text = effective_toml(&Config::default(), &[], &docs());
+        let text = effective_toml(&Config::default(), &Drawn::default(), &docs());
         assert!(text.contains("theme = \"auto\"\n"), "{text}");
         assert!(text.contains("reading-width = 88\n"));
         assert!(text.contains("# selection = \"default\""));

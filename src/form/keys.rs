@@ -1,13 +1,13 @@
 //! The keys of authoring, read before the keymap: while the form, the path prompt or a
-//! question is open, typed characters are text or answers, not commands; in caret mode the
-//! reader's letters are vim's motions.
+//! question is open, typed characters are text or answers, not commands. (Caret mode's
+//! motions are the keymap's `caret` context.)
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::FormInput;
 use crate::action::Action;
 use crate::field::Edit;
-use crate::state::{State, View};
+use crate::state::State;
 
 /// Esc, as caret mode and questions receive it.
 pub const ESC: char = '\u{1b}';
@@ -31,54 +31,7 @@ pub fn to_action(state: &State, key: &KeyEvent) -> Option<Action> {
     if a.form.is_some() || a.prompt.is_some() {
         return form_key(key).map(Action::Form);
     }
-    // While a pattern is typed after `/`, its letters are the pattern's.
-    if a.caret.is_some()
-        && state.view == View::Reader
-        && state.overlay.is_none()
-        && !crate::reading::typing_pattern(state)
-    {
-        return caret_key(key).map(Action::CaretKey);
-    }
     None
-}
-
-/// The status bar's hints in caret mode and while selecting, from the keys [`caret_key`]
-/// reads: the reader's own hints would name keys the caret takes for itself.
-pub const CARET_HINTS: &[(&str, &str)] = &[
-    ("v", "select"),
-    ("a", "make a claim"),
-    ("w b e", "words"),
-    ("( ) { }", "sentences, paragraphs"),
-    ("Esc", "leave"),
-];
-pub const VISUAL_HINTS: &[(&str, &str)] = &[
-    ("a", "make a claim of it"),
-    ("w b e $", "extend"),
-    ("v Esc", "drop the selection"),
-];
-
-fn caret_key(key: &KeyEvent) -> Option<char> {
-    if key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-    {
-        return None;
-    }
-    Some(match key.code {
-        KeyCode::Esc => ESC,
-        KeyCode::Left => 'h',
-        KeyCode::Right => 'l',
-        KeyCode::Up => 'k',
-        KeyCode::Down => 'j',
-        KeyCode::Home => '0',
-        KeyCode::End => '$',
-        KeyCode::Enter => 'a',
-        KeyCode::Char(
-            c @ ('h' | 'j' | 'k' | 'l' | 'w' | 'b' | 'e' | '0' | '$' | 'g' | 'G' | '(' | ')' | '{'
-            | '}' | 'v' | 'a'),
-        ) => c,
-        _ => return None,
-    })
 }
 
 fn form_key(key: &KeyEvent) -> Option<FormInput> {

@@ -34,6 +34,8 @@ pub enum HelpRow {
         term: String,
         meaning: String,
     },
+    /// Where to find the actions' names, when some rows had no room for theirs.
+    Rebind,
     /// The closing note on the mouse.
     Mouse,
 }
@@ -45,6 +47,7 @@ pub fn described(state: &State) -> Context {
         return Context::Detail;
     }
     match state.view {
+        View::Reader if state.authoring.caret.is_some() => Context::Caret,
         View::Reader => Context::Reader,
         View::Claims => Context::Claims,
         View::Debate => Context::Debate,
@@ -81,11 +84,12 @@ pub fn help_rows(keymap: &Keymap, context: Context, width: usize) -> Vec<HelpRow
     let aligned = width.saturating_sub(key_width + 2) >= widest_help + 2 + widest_name;
     let mut out = Vec::new();
     let mut section = None;
+    let mut unnamed = false;
     for ((b, label), name) in bindings.iter().zip(&labels).zip(names) {
         let heading = match b.context {
             Context::Global => "Everywhere",
-            Context::Picker => Context::Picker.title(),
-            _ => context.title(),
+            // The caret lists the reader's keys beneath its own, under the reader's title.
+            other => other.title(),
         };
         if section != Some(heading) {
             if section.is_some() {
@@ -99,7 +103,9 @@ pub fn help_rows(keymap: &Keymap, context: Context, width: usize) -> Vec<HelpRow
         // The name a `[keys.<context>]` table takes, so that `?` tells how to rebind the key:
         // shown whenever the help is wide enough to keep some of its words beside it.
         // The name only beside the whole help: what the key does comes before how to rebind it.
+        let has_name = name.is_some();
         let action = name.filter(|name| room >= text::width(name) + 2 + text::width(b.help));
+        unnamed |= has_name && action.is_none();
         let help = if aligned {
             let pad = widest_help - text::width(b.help);
             format!(
@@ -124,6 +130,9 @@ pub fn help_rows(keymap: &Keymap, context: Context, width: usize) -> Vec<HelpRow
         out.extend(query_syntax(width));
     }
     out.push(HelpRow::Blank);
+    if unnamed {
+        out.push(HelpRow::Rebind);
+    }
     out.push(HelpRow::Mouse);
     out
 }
@@ -192,6 +201,7 @@ fn help_width(state: &State) -> u16 {
                     + action.as_ref().map_or(0, |a| text::width(a) + 2)
             }
             HelpRow::Syntax { term, meaning } => text::width(term) + text::width(meaning),
+            HelpRow::Rebind => text::width(REBIND_HELP),
             HelpRow::Mouse => text::width(MOUSE_HELP),
         })
         .max()
@@ -202,6 +212,9 @@ fn help_width(state: &State) -> u16 {
 }
 
 /// The help's closing line.
+/// Said where some keys' action names did not fit beside them, so that the help still tells
+/// how to rebind every key.
+pub const REBIND_HELP: &str = "Rebinding: `debate config` prints every key with its action's name.";
 pub const MOUSE_HELP: &str = "Mouse: the wheel scrolls, a click selects, a second click opens.";
 
 /// How far the help can scroll at the state's size.
@@ -274,6 +287,27 @@ pub fn detail_max_scroll(state: &State, detail: &DetailState) -> usize {
         .saturating_sub(usize::from(area.height))
 }
 
+/// The card's scroll that shows its selected link: `detail.scroll` when the link is on
+/// screen already (or none is selected), else the least scroll that brings it in. Tab must
+/// never select a link the reader cannot see, or Enter follows one they never read.
+pub fn detail_scroll_to_link(state: &State, detail: &DetailState) -> usize {
+    let Some(link) = detail.link else {
+        return detail.scroll;
+    };
+    let area = card_area(detail_box(super::screen(state), state, detail));
+    let card = Card::new(state, detail.claim, area.width);
+    // The links are the card's last lines, one each.
+    let at = (card.height() + link).saturating_sub(card.links.len());
+    let rows = usize::from(area.height).max(1);
+    if at < detail.scroll {
+        at
+    } else if at >= detail.scroll + rows {
+        at + 1 - rows
+    } else {
+        detail.scroll
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -283,6 +317,15 @@ mod tests {
         let state = State::new(Debate::embedded().unwrap(), "test", width, 50);
         let area = text_area(help_box(super::super::screen(&state), &state));
         help_rows(&state.keymap, described(&state), usize::from(area.width))
+    }
+
+    /// Where a key's action name has no room beside it, the help still says where to find
+    /// it, so `?` always tells how to rebind a key.
+    #[test]
+    fn a_help_without_room_for_every_name_says_where_the_names_are() {
+        // At 80 columns most names have no room; at 200 every name of the reader's keys fits.
+        assert!(rows_at(80).contains(&HelpRow::Rebind));
+        assert!(!rows_at(200).contains(&HelpRow::Rebind));
     }
 
     #[test]

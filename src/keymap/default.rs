@@ -4,7 +4,7 @@
 use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::{Binding, Context, Key};
-use crate::action::Action;
+use crate::action::{Action, CaretCommand};
 
 const fn key(code: KeyCode) -> Key {
     Key {
@@ -68,7 +68,7 @@ const fn bind(
 }
 
 use Context::{
-    Claims, Debate, Detail, Find, Global, Help, Links, Marks, Note, Picker, Reader, Search,
+    Caret, Claims, Debate, Detail, Find, Global, Help, Links, Marks, Note, Picker, Reader, Search,
 };
 use KeyCode::{
     BackTab, Backspace, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab,
@@ -460,6 +460,133 @@ pub const BINDINGS: &[Binding] = &[
         Action::FindCancel,
         "Cancel, back to where the search started",
         Some("cancel"),
+    ),
+    // Caret mode (`a` in the reader): vim's motions. A paragraph is vim's line.
+    bind(
+        Caret,
+        &[ch('v')],
+        Action::Caret(CaretCommand::Select),
+        "Start selecting at the caret, or drop the selection",
+        Some("selection"),
+    ),
+    bind(
+        Caret,
+        &[ch('a'), key(Enter)],
+        Action::Caret(CaretCommand::Claim),
+        "Make a claim of the selection (the claim form)",
+        Some("claim"),
+    ),
+    bind(
+        Caret,
+        &[key(Esc)],
+        Action::Caret(CaretCommand::Leave),
+        "Drop the selection, or leave caret mode",
+        Some("leave"),
+    ),
+    bind(
+        Caret,
+        &[ch('w')],
+        Action::Caret(CaretCommand::WordForward),
+        "Caret to the next word's start",
+        Some("word"),
+    ),
+    bind(
+        Caret,
+        &[ch('b')],
+        Action::Caret(CaretCommand::WordBack),
+        "Caret to this or the previous word's start",
+        None,
+    ),
+    bind(
+        Caret,
+        &[ch('e')],
+        Action::Caret(CaretCommand::WordEnd),
+        "Caret to this or the next word's end",
+        None,
+    ),
+    bind(
+        Caret,
+        &[ch('h'), key(Left)],
+        Action::Caret(CaretCommand::Left),
+        "Caret a character left",
+        None,
+    ),
+    bind(
+        Caret,
+        &[ch('l'), key(Right)],
+        Action::Caret(CaretCommand::Right),
+        "Caret a character right",
+        None,
+    ),
+    bind(
+        Caret,
+        &[ch('j'), key(Down)],
+        Action::Caret(CaretCommand::Down),
+        "Caret a line down",
+        None,
+    ),
+    bind(
+        Caret,
+        &[ch('k'), key(Up)],
+        Action::Caret(CaretCommand::Up),
+        "Caret a line up",
+        None,
+    ),
+    bind(
+        Caret,
+        &[ch('0'), key(Home)],
+        Action::Caret(CaretCommand::LineStart),
+        "Caret to the paragraph's start",
+        None,
+    ),
+    bind(
+        Caret,
+        &[ch('$'), key(End)],
+        Action::Caret(CaretCommand::LineEnd),
+        "Caret to the paragraph's last character",
+        None,
+    ),
+    bind(
+        Caret,
+        &[ch('(')],
+        Action::Caret(CaretCommand::SentenceBack),
+        "Caret to this or the previous sentence",
+        None,
+    ),
+    bind(
+        Caret,
+        &[ch(')')],
+        Action::Caret(CaretCommand::SentenceForward),
+        "Caret to the next sentence",
+        None,
+    ),
+    bind(
+        Caret,
+        &[ch('{')],
+        Action::Caret(CaretCommand::ParagraphBack),
+        "Caret to this or the previous paragraph",
+        None,
+    ),
+    bind(
+        Caret,
+        &[ch('}')],
+        Action::Caret(CaretCommand::ParagraphForward),
+        "Caret to the next paragraph",
+        None,
+    ),
+    bind(
+        Caret,
+        &[ch('g')],
+        Action::Caret(CaretCommand::Top),
+        "Caret to the article's start (press twice, as vim's gg)",
+        None,
+    ),
+    bind(
+        Caret,
+        &[ch('G')],
+        Action::Caret(CaretCommand::Bottom),
+        "Caret to the article's end",
+        None,
     ),
     // Claim detail.
     bind(

@@ -1,6 +1,13 @@
 //! A key with modifiers, written and read by one parser: `ctrl-d`, `shift-tab`, `G`, `space`,
 //! `pagedown`, `f1`. The same text names keys in the default table's tests, in `tests/keys.rs`,
-//! and (later) in a user's config.
+//! and in a user's config.
+//!
+//! How it reads: modifiers (`ctrl-`, `alt-`, `shift-`) and key names in any case (`Ctrl-`,
+//! `PageDown`), with the usual other spellings of a name (`page-down`, `pgdn`, `escape`,
+//! `return`). A single character is itself, so `G` is shift-g; but after `ctrl-` a letter's
+//! case is ignored (`Ctrl-F` is ctrl-f, as in vim): terminals send the same byte for both,
+//! so a binding to a "ctrl-capital" would never fire. Ctrl with shift is `ctrl-shift-f`,
+//! for the terminals that can tell.
 
 use std::fmt;
 use std::str::FromStr;
@@ -32,6 +39,19 @@ pub(super) const NAMES: &[(&str, KeyCode)] = &[
     ("end", KeyCode::End),
     ("pageup", KeyCode::PageUp),
     ("pagedown", KeyCode::PageDown),
+];
+
+/// Other spellings of named keys, read but never printed.
+const ALIASES: &[(&str, KeyCode)] = &[
+    ("page-down", KeyCode::PageDown),
+    ("pgdn", KeyCode::PageDown),
+    ("pgdown", KeyCode::PageDown),
+    ("page-up", KeyCode::PageUp),
+    ("pgup", KeyCode::PageUp),
+    ("escape", KeyCode::Esc),
+    ("return", KeyCode::Enter),
+    ("del", KeyCode::Delete),
+    ("ins", KeyCode::Insert),
 ];
 
 /// Modifier prefixes, in the order they are printed.
@@ -124,7 +144,10 @@ impl FromStr for Key {
         // "-" alone and "ctrl--" name the minus key: a prefix needs something after it.
         'prefixes: loop {
             for &(name, modifier) in MODIFIERS {
-                if let Some(after) = rest.strip_prefix(name).and_then(|r| r.strip_prefix('-'))
+                let prefix = rest
+                    .get(..name.len())
+                    .filter(|p| p.eq_ignore_ascii_case(name));
+                if let Some(after) = prefix.and_then(|p| rest[p.len()..].strip_prefix('-'))
                     && !after.is_empty()
                 {
                     mods |= modifier;
@@ -135,7 +158,8 @@ impl FromStr for Key {
             break;
         }
         let lower = rest.to_ascii_lowercase();
-        let mut code = if let Some(&(_, code)) = NAMES.iter().find(|(n, _)| *n == lower) {
+        let named = NAMES.iter().chain(ALIASES).find(|(n, _)| *n == lower);
+        let mut code = if let Some(&(_, code)) = named {
             code
         } else if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
             if !(1..=24).contains(&n) {
@@ -149,6 +173,13 @@ impl FromStr for Key {
                 _ => return Err(error()),
             }
         };
+        // Ctrl folds a letter's case (see the module's comment): ctrl-F is ctrl-f.
+        if let KeyCode::Char(c) = code
+            && mods.contains(KeyModifiers::CONTROL)
+            && c.is_ascii_uppercase()
+        {
+            code = KeyCode::Char(c.to_ascii_lowercase());
+        }
         // Shift-Tab is its own key code; a shifted letter is its capital.
         if mods.contains(KeyModifiers::SHIFT) {
             match code {
@@ -169,12 +200,20 @@ impl FromStr for Key {
 
 impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // A capital under ctrl is written with shift: "ctrl-F" would read back as ctrl-f.
+        let (code, mods) = match self.code {
+            KeyCode::Char(c) if self.mods.contains(KeyModifiers::CONTROL) && c.is_uppercase() => {
+                let lower = c.to_lowercase().next().unwrap_or(c);
+                (KeyCode::Char(lower), self.mods | KeyModifiers::SHIFT)
+            }
+            code => (code, self.mods),
+        };
         for &(name, modifier) in MODIFIERS {
-            if self.mods.contains(modifier) {
+            if mods.contains(modifier) {
                 write!(f, "{name}-")?;
             }
         }
-        match self.code {
+        match code {
             KeyCode::BackTab => write!(f, "shift-tab"),
             KeyCode::F(n) => write!(f, "f{n}"),
             code => match NAMES.iter().find(|(_, c)| *c == code) {
@@ -226,8 +265,41 @@ mod tests {
     }
 
     #[test]
+    fn reads_modifiers_in_any_case_and_the_usual_other_names() {
+        let none = KeyModifiers::NONE;
+        let ctrl = KeyModifiers::CONTROL;
+        for (text, key) in [
+            ("Ctrl-f", Key::new(KeyCode::Char('f'), ctrl)),
+            ("CTRL-f", Key::new(KeyCode::Char('f'), ctrl)),
+            // Ctrl ignores a letter's case: terminals send ctrl-F as ctrl-f.
+            ("Ctrl-F", Key::new(KeyCode::Char('f'), ctrl)),
+            ("ctrl-shift-f", Key::new(KeyCode::Char('F'), ctrl)),
+            ("Alt-X", Key::new(KeyCode::Char('X'), KeyModifiers::ALT)),
+            ("SHIFT-Tab", Key::new(KeyCode::BackTab, none)),
+            ("page-down", Key::new(KeyCode::PageDown, none)),
+            ("PgDn", Key::new(KeyCode::PageDown, none)),
+            ("pgup", Key::new(KeyCode::PageUp, none)),
+            ("page-up", Key::new(KeyCode::PageUp, none)),
+            ("ctrl-page-down", Key::new(KeyCode::PageDown, ctrl)),
+            ("Escape", Key::new(KeyCode::Esc, none)),
+            ("esc", Key::new(KeyCode::Esc, none)),
+            ("return", Key::new(KeyCode::Enter, none)),
+        ] {
+            assert_eq!(parse(text), key, "{text}");
+        }
+        // Each is printed in one spelling that reads back to it.
+        assert_eq!(parse("PgDn").to_string(), "pagedown");
+        assert_eq!(parse("Ctrl-F").to_string(), "ctrl-f");
+        assert_eq!(parse("ctrl-shift-f").to_string(), "ctrl-shift-f");
+        assert_eq!(
+            parse("ctrl-shift-f"),
+            parse(&parse("ctrl-shift-f").to_string())
+        );
+    }
+
+    #[test]
     fn rejects_what_is_not_a_key() {
-        for bad in ["", "ctrl-", "pgdown", "f0", "f25", "hyper-x", "ab"] {
+        for bad in ["", "ctrl-", "pgdwn", "f0", "f25", "hyper-x", "ab", "ctl-f"] {
             assert!(bad.parse::<Key>().is_err(), "{bad:?}");
         }
     }

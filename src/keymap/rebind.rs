@@ -11,7 +11,7 @@ use crate::config::{KeyVocabulary, Rebinding};
 
 impl Context {
     /// Every context, in the order a config prints them.
-    pub const ALL: [Self; 12] = [
+    pub const ALL: [Self; 13] = [
         Self::Global,
         Self::Reader,
         Self::Claims,
@@ -24,6 +24,7 @@ impl Context {
         Self::Note,
         Self::Picker,
         Self::Links,
+        Self::Caret,
     ];
 
     /// The context's name in `[keys.<context>]`.
@@ -41,6 +42,7 @@ impl Context {
             Self::Note => "note",
             Self::Picker => "picker",
             Self::Links => "links",
+            Self::Caret => "caret",
         }
     }
 
@@ -303,9 +305,9 @@ mod tests {
         assert!(keymap.actions("reader").contains(&"page-down"));
         assert!(keymap.actions("reader").contains(&"next-claim"));
         assert!(!keymap.actions("global").contains(&"next-claim"));
-        assert_eq!(keymap.canonical_key("ctrl-F").as_deref(), Ok("ctrl-F"));
+        assert_eq!(keymap.canonical_key("Ctrl-F").as_deref(), Ok("ctrl-f"));
         assert_eq!(keymap.canonical_key("PageDown").as_deref(), Ok("pagedown"));
-        assert!(keymap.canonical_key("pgdn").is_err());
+        assert_eq!(keymap.canonical_key("pgdn").as_deref(), Ok("pagedown"));
         let entry = crate::config::BindingEntry {
             context: "reader".into(),
             context_span: 0..1,

@@ -82,6 +82,18 @@ impl ReadingAnchor {
         }
     }
 
+    /// The context's words, without the last one when the context was cut inside it (a
+    /// context as long as is kept was cut; a block that ends just there loses a word).
+    pub fn context_words(&self) -> &str {
+        if self.context.len() + 4 <= CONTEXT_BYTES {
+            return &self.context;
+        }
+        match self.context.rfind(char::is_whitespace) {
+            Some(end) => self.context[..end].trim_end(),
+            None => &self.context,
+        }
+    }
+
     /// The anchor at `byte` of block `block` of `article`; a block past the end gives the top.
     pub fn at_block(article: &Article, block: usize, byte: usize) -> Self {
         let Some(b) = article.doc.blocks.get(block) else {

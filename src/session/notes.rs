@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
-use super::record::{Judgement, Place, Session};
+use super::record::{Judgement, Place, Session, place_exists};
 use crate::model::Debate;
 
 /// The version of the JSON shape: fields may be added, never renamed.
@@ -40,8 +40,8 @@ fn place_line(debate: &Debate, place: &Place) -> String {
                 format!("the start of {title}")
             } else {
                 format!(
-                    "{title}, at \u{201c}{}\u{2026}\u{201d}",
-                    anchor.context.trim()
+                    "{title}, at \u{201c}{} \u{2026}\u{201d}",
+                    anchor.context_words().trim()
                 )
             }
         }
@@ -51,10 +51,14 @@ fn place_line(debate: &Debate, place: &Place) -> String {
 /// The notes as Markdown.
 pub fn markdown(session: &Session, debate: &Debate) -> String {
     let mut out = format!("# Notes on {}\n\n## Bookmarks\n\n", debate.title);
-    if session.bookmarks.is_empty() {
+    // A bookmark whose claim or article is gone is listed once, under Orphaned.
+    let present: Vec<_> = (session.bookmarks.iter())
+        .filter(|(_, place)| place_exists(debate, place))
+        .collect();
+    if present.is_empty() {
         out.push_str("None.\n");
     }
-    for (letter, place) in &session.bookmarks {
+    for (letter, place) in present {
         let _ = writeln!(out, "- **{letter}**: {}", place_line(debate, place));
     }
 
@@ -244,7 +248,7 @@ summary = "Controls did not slow progress."
             "{md}"
         );
         assert!(
-            md.contains("- **b**: The Article, at \u{201c}shaped what was built.\u{2026}\u{201d}"),
+            md.contains("- **b**: The Article, at \u{201c}shaped what was built. \u{2026}\u{201d}"),
             "{md}"
         );
     }
@@ -260,6 +264,11 @@ summary = "Controls did not slow progress."
             .find("bookmark **z**: claim `deleted`")
             .expect("the orphaned bookmark");
         assert!(orphaned < note && orphaned < mark, "{md}");
+        assert_eq!(
+            md.matches("claim `deleted`").count(),
+            1,
+            "an orphaned bookmark is listed once, under Orphaned:\n{md}"
+        );
         assert!(md.find("### Controls").unwrap() < orphaned);
     }
 

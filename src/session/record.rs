@@ -138,6 +138,9 @@ pub struct Session {
     pub bookmarks: BTreeMap<char, Place>,
     /// Verdicts and notes, by claim id.
     pub judgements: BTreeMap<String, Judgement>,
+    /// The claim selected in each view, and the claim list's filters (absent from older files).
+    #[serde(skip_serializing_if = "Selection::is_empty")]
+    pub selection: Selection,
     /// Fields a later build of the same format version wrote that this one does not know:
     /// kept and written back, so running an older build loses nothing of the file.
     #[serde(flatten)]
@@ -158,8 +161,69 @@ impl Default for Session {
             jumps: JumpList::default(),
             bookmarks: BTreeMap::new(),
             judgements: BTreeMap::new(),
+            selection: Selection::default(),
             unknown: serde_json::Map::new(),
         }
+    }
+}
+
+/// What was selected in the views, by claim id so that it survives edits of the file. Every
+/// field is optional: files written before it load, and fields a later build adds are kept.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Selection {
+    /// The claim selected in the claim list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims: Option<String>,
+    /// The claim list's filters.
+    #[serde(skip_serializing_if = "ClaimFilter::is_empty")]
+    pub filter: ClaimFilter,
+    /// The claim selected in the debate view (one framing, or side by side).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub debate: Option<String>,
+    /// The first framing column side by side, when not all of them fit.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub pan: usize,
+    /// The claim selected in each article's reader (`n`/`N`), by article id.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub reader: BTreeMap<String, String>,
+    /// The rank of the finder's selected result, when the finder was open.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub result: usize,
+    /// The view the open finder was opened from: where its Esc goes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub finder_from: Option<View>,
+    #[serde(flatten)]
+    pub unknown: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Selection {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// The claim list's filters, by id: an article, tags (any of them), a stance on the active
+/// framing (`supports`, `challenges`, `neutral`, or `none` for claims that take none).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClaimFilter {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub article: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stance: Option<String>,
+}
+
+impl ClaimFilter {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
     }
 }
 
@@ -389,6 +453,30 @@ stances = { a = { stance = "challenges" } }
             s.unknown.get("framing").is_none(),
             "a known field is not unknown"
         );
+    }
+
+    /// The selection is optional: an older file has none and loads; a file with one reads
+    /// it back, fields of it a later build added kept for writing back.
+    #[test]
+    fn the_selection_round_trips_and_keeps_unknown_fields() {
+        let old: Session = serde_json::from_str(r#"{"version": 1, "view": "debate"}"#).unwrap();
+        assert!(old.selection.is_empty());
+        assert!(
+            !serde_json::to_string(&old).unwrap().contains("selection"),
+            "an empty selection is not written"
+        );
+        let text = r#"{"version": 1, "selection": {"debate": "c1", "pan": 1,
+            "filter": {"article": "x", "stance": "none"}, "reader": {"x": "c2"},
+            "finder_from": "compare", "later": true}}"#;
+        let s: Session = serde_json::from_str(text).unwrap();
+        assert_eq!(s.selection.debate.as_deref(), Some("c1"));
+        assert_eq!(s.selection.pan, 1);
+        assert_eq!(s.selection.filter.stance.as_deref(), Some("none"));
+        assert_eq!(s.selection.reader["x"], "c2");
+        assert_eq!(s.selection.finder_from, Some(View::Compare));
+        let back = serde_json::to_value(&s).unwrap();
+        assert_eq!(back["selection"]["later"], true, "{back}");
+        assert_eq!(serde_json::from_value::<Session>(back).unwrap(), s);
     }
 
     #[test]

@@ -91,14 +91,15 @@ impl fmt::Display for Notice {
                 why,
             } => write!(
                 f,
-                "Saved reading state {} not used: {why}. Kept as {}; starting fresh.",
+                "the saved reading state (place, marks, verdicts, notes) in {} was not used: \
+                 {why}. It is kept, set aside as {}; this run started fresh.",
                 path.display(),
                 moved_to.display()
             ),
             Self::LeftInPlace { path, why, error } => write!(
                 f,
-                "Saved reading state {} not used: {why}, and it could not be set aside \
-                 ({error}); starting fresh.",
+                "the saved reading state (place, marks, verdicts, notes) in {} was not used: \
+                 {why}, and it could not be set aside ({error}); this run started fresh.",
                 path.display()
             ),
         }
@@ -133,7 +134,7 @@ pub struct SaveError {
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let what = match self.failure {
-            SaveFailure::ReadOnly => "the place is read-only",
+            SaveFailure::ReadOnly => "its directory is read-only",
             SaveFailure::DiskFull => "the disk is full",
             SaveFailure::Other => "the write failed",
         };
@@ -143,6 +144,27 @@ impl fmt::Display for SaveError {
             self.path.display(),
             self.error
         )
+    }
+}
+
+impl SaveError {
+    /// Why the save failed, in a few words for the status line.
+    pub fn reason(&self) -> String {
+        match self.failure {
+            SaveFailure::ReadOnly => "read-only".into(),
+            SaveFailure::DiskFull => "disk full".into(),
+            // Short enough for the status line beside the view's name and position.
+            SaveFailure::Other if self.error.kind() == io::ErrorKind::NotADirectory => {
+                "not a dir".into()
+            }
+            SaveFailure::Other if self.error.kind() == io::ErrorKind::NotFound => "no dir".into(),
+            // The system's words without their error number.
+            SaveFailure::Other => {
+                let text = self.error.to_string();
+                let end = text.find(" (os error").unwrap_or(text.len());
+                text[..end].to_lowercase()
+            }
+        }
     }
 }
 
@@ -242,6 +264,30 @@ impl Store {
             },
         };
         fresh(Some(set_aside(&path, why)))
+    }
+
+    /// Files of `key` set aside as unusable (`NAME.corrupt-…`, `.newer-…`, `.unreadable-…`),
+    /// oldest name first.
+    pub fn set_aside_files(&self, key: &DebateKey) -> Vec<PathBuf> {
+        let name = key.file_name();
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .filter(|entry| {
+                let entry_name = entry.file_name();
+                let entry_name = entry_name.to_string_lossy();
+                entry_name.strip_prefix(name.as_str()).is_some_and(|rest| {
+                    ["corrupt", "newer", "unreadable"]
+                        .iter()
+                        .any(|tag| rest.starts_with(&format!(".{tag}-")))
+                })
+            })
+            .map(|entry| entry.path())
+            .collect();
+        found.sort();
+        found
     }
 
     /// Saves the session of `key` atomically, creating the directory if needed.

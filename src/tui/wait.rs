@@ -58,8 +58,7 @@ pub(super) fn wait(
                 return Ok(Woke::Input);
             }
             // A change held still long enough is saved while the reader waits.
-            if let Some(failed) = memory.tick(state, false) {
-                state.message = Some(failed);
+            if memory.tell(state, false) {
                 return Ok(Woke::Redraw);
             }
             out.saver

@@ -32,6 +32,7 @@ pub fn lines(keymap: &Keymap, context: Context, width: usize, theme: &Theme) -> 
             HelpRow::Syntax { term, meaning } => {
                 Line::from(vec![Span::styled(term, theme.code), Span::raw(meaning)])
             }
+            HelpRow::Rebind => Line::from(Span::styled(overlay::REBIND_HELP, theme.dim)),
             HelpRow::Mouse => Line::from(Span::styled(overlay::MOUSE_HELP, theme.dim)),
         })
         .collect()

@@ -75,10 +75,21 @@ pub fn entries(state: &State) -> Vec<Entry> {
                         Source::Block(block) => source_line(a, block, at.byte),
                         _ => 1,
                     };
-                    let words = if anchor.context.is_empty() {
-                        "(the top)".to_owned()
-                    } else {
-                        anchor.context.clone()
+                    // The words there now, as many as the row has room for; the saved
+                    // context where the place is no block's text.
+                    let words = match at.source {
+                        Source::Block(block) => a
+                            .doc
+                            .blocks
+                            .get(block)
+                            .and_then(|b| b.text.get(at.byte..))
+                            .map(str::to_owned),
+                        _ => None,
+                    };
+                    let words = match words {
+                        Some(words) if !words.trim().is_empty() => words,
+                        _ if anchor.context.is_empty() => "(the top)".to_owned(),
+                        _ => anchor.context_words().to_owned(),
                     };
                     Entry {
                         letter,
@@ -121,7 +132,7 @@ fn row(entry: &Entry, selected: bool, width: usize, theme: &Theme) -> Line<'stat
         Span::styled(lead, theme.accent.patch(style)),
         Span::styled(place, theme.dim.patch(style)),
         Span::styled(
-            text::truncate(&text::clean(&entry.text), room).into_owned(),
+            text::words_fitting(&text::clean(&entry.text), room),
             theme.base.patch(style),
         ),
     ])

@@ -134,11 +134,23 @@ pub fn rule(buf: &mut Buffer, area: Rect, dy: u16, style: Style) {
     line(buf, area, dy, &l);
 }
 
+/// The widest strip of the view left showing beside a pop-up's box that is cleared with it.
+const NARROW_STRIP: u16 = 3;
+
 /// A framed box: clears the area and draws a rounded border with a title.
 pub fn frame(buf: &mut Buffer, area: Rect, title: &str, style: Style, theme: &Theme) -> Rect {
     use ratatui::widgets::{Block, BorderType, Clear};
     let area = area.intersection(buf.area);
     Clear.render(area, buf);
+    // A strip of the view too narrow to read beside the box ("│on", the end of a word) is
+    // cleared with it: it would only look like part of the pop-up.
+    let left = area.x - buf.area.x;
+    let right = buf.area.right() - area.right();
+    for (x, width) in [(buf.area.x, left), (area.right(), right)] {
+        if width > 0 && width <= NARROW_STRIP {
+            Clear.render(Rect { x, width, ..area }, buf);
+        }
+    }
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(style)

@@ -2,6 +2,8 @@
 //! by its stance under the active framing, and on wide screens a margin of the claims in view.
 
 mod gutter;
+mod legend;
+mod margin;
 
 use std::ops::Range;
 
@@ -11,12 +13,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 
-use super::{
-    layout, paint,
-    theme::{self, Theme},
-};
+use super::{layout, paint, theme::Theme};
 use crate::flow::{FlowLine, Source};
-use crate::model::{Article, Block, BlockKind, ClaimIx, Inline, StanceKind};
+use crate::model::{Article, Block, BlockKind, ClaimIx, Inline};
 use crate::state::State;
 use crate::text;
 
@@ -58,7 +57,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
     }
     gutter::draw(buf, body, column, state);
     if let Some(side) = geometry.side {
-        draw_side(buf, side, state);
+        margin::draw(buf, side, state);
     }
 }
 
@@ -114,7 +113,7 @@ fn render_line(state: &State, article: &Article, line: &FlowLine, width: u16) ->
             theme.muted.patch(theme.link),
         ),
         Source::Gap => Line::default(),
-        Source::Legend => legend(state),
+        Source::Legend => legend::line(state, width),
         Source::Block(b) => {
             let block = &article.doc.blocks[b];
             if block.kind == BlockKind::Rule {
@@ -123,40 +122,6 @@ fn render_line(state: &State, article: &Article, line: &FlowLine, width: u16) ->
             block_line(state, article, block, b, line)
         }
     }
-}
-
-/// What the quotes' colours mean: "Technology transfer: supports · challenges · neutral · no
-/// stance", each word in its colour.
-fn legend(state: &State) -> Line<'static> {
-    let theme = &state.theme;
-    let f = state.framing;
-    let framing = state.debate.framing(f);
-    let mut spans = vec![
-        Span::styled(
-            text::clean(&framing.name).into_owned(),
-            theme.framing(framing, f.get()),
-        ),
-        Span::styled(": ", theme.dim),
-    ];
-    for (i, kind) in [
-        Some(StanceKind::Supports),
-        Some(StanceKind::Challenges),
-        Some(StanceKind::Neutral),
-        None,
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        if i > 0 {
-            spans.push(Span::styled(" · ", theme.dim));
-        }
-        // The mark too: the gutter shows it beside every quote, colour or not.
-        spans.push(Span::styled(
-            format!("{} {}", theme.stance_mark(kind), theme::stance_word(kind)),
-            theme.quote(kind, false),
-        ));
-    }
-    Line::from(spans)
 }
 
 /// Cells on screen that are a link: where they start, how many columns, where they lead.
@@ -295,88 +260,4 @@ fn block_line(
     let mut spans = prefix(block, line.first, theme);
     spans.extend(paint::runs(&block.text[r], base, &marks));
     Line::from(spans)
-}
-
-/// The margin on wide screens: the claims whose quotes are on screen, and the selected
-/// claim's reading under every framing.
-fn draw_side(buf: &mut Buffer, area: Rect, state: &State) {
-    let theme = &state.theme;
-    let reader = state.reader();
-    let article = state.debate.article(state.article);
-    let top = reader.top;
-    let bottom = top + usize::from(area.height);
-    let width = usize::from(area.width).saturating_sub(3).max(1);
-    let mut lines: Vec<Line<'static>> = vec![
-        Line::from(Span::styled(
-            "Claims on screen",
-            theme.muted.add_modifier(Modifier::BOLD),
-        )),
-        Line::default(),
-    ];
-    let on_screen: Vec<ClaimIx> = article
-        .claims
-        .iter()
-        .copied()
-        .filter(|&c| {
-            let a = &state.debate.claim(c).anchor;
-            let l = reader.flow.line_of_block_byte(a.block, a.range.start);
-            (top..bottom).contains(&l)
-        })
-        .collect();
-    if on_screen.is_empty() {
-        lines.push(Line::from(Span::styled(
-            "None here. n: next claim",
-            theme.dim,
-        )));
-    }
-    for &c in &on_screen {
-        let claim = state.debate.claim(c);
-        let kind = claim.stance(state.framing).map(|s| s.kind);
-        let selected = reader.selected == Some(c);
-        let style = if selected {
-            theme.selected_row.patch(theme.strong)
-        } else {
-            theme.base
-        };
-        for (i, l) in paint::wrapped(&claim.summary, width, style)
-            .into_iter()
-            .enumerate()
-        {
-            let mark = if i == 0 {
-                Span::styled(format!("{} ", theme.stance_mark(kind)), theme.stance(kind))
-            } else {
-                Span::raw("  ")
-            };
-            let mut spans = vec![mark];
-            spans.extend(l.spans);
-            lines.push(Line::from(spans));
-        }
-    }
-    if let Some(c) = reader.selected.filter(|c| on_screen.contains(c)) {
-        lines.push(Line::default());
-        lines.push(Line::from(Span::styled(
-            "─".repeat(usize::from(area.width)),
-            theme.border,
-        )));
-        let claim = state.debate.claim(c);
-        for f in state.debate.framing_ixs() {
-            let framing = state.debate.framing(f);
-            let stance = claim.stance(f);
-            let kind = stance.map(|s| s.kind);
-            lines.push(Line::from(vec![
-                Span::styled(
-                    text::clean(&framing.name).into_owned(),
-                    theme.framing(framing, f.get()),
-                ),
-                Span::styled(
-                    format!(" · {}", theme::stance_word(kind)),
-                    theme.stance(kind),
-                ),
-            ]));
-            if let Some(note) = stance.and_then(|s| s.note.as_deref()) {
-                lines.extend(paint::wrapped(note, width, theme.note));
-            }
-        }
-    }
-    paint::lines(buf, area, &lines, 0);
 }

@@ -119,25 +119,38 @@ pub fn overlay_hints(state: &State, context: Context) -> Line<'static> {
 /// so that a long hint left out does not push off the shorter, later ones.
 fn fit_hints(state: &State, room: usize) -> Vec<(String, &'static str)> {
     let mut left = room;
-    let caret = match view_name(state) {
-        "CARET" => Some(crate::form::keys::CARET_HINTS),
-        "VISUAL" => Some(crate::form::keys::VISUAL_HINTS),
-        _ => None,
+    // Only the tags' picker marks several: the others' bars do not offer it.
+    let hints = match &state.overlay {
+        Some(Overlay::Picker(picker)) if !picker.multi => state
+            .keymap
+            .hints_without(Context::of(state), &[crate::action::Action::TogglePick]),
+        // Panning moves side by side's columns: one framing has none to pan.
+        None if state.view == View::Debate && !state.debate_view.side_by_side => {
+            state.keymap.hints_without(
+                Context::of(state),
+                &[
+                    crate::action::Action::PanLeft,
+                    crate::action::Action::PanRight,
+                ],
+            )
+        }
+        _ => state.keymap.hints(Context::of(state)),
     };
-    let hints = match caret {
-        Some(table) => table.iter().map(|&(k, w)| (k.to_owned(), w)).collect(),
-        // Only the tags' picker marks several: the others' bars do not offer it.
-        None => match &state.overlay {
-            Some(Overlay::Picker(picker)) if !picker.multi => state
-                .keymap
-                .hints_without(Context::of(state), &[crate::action::Action::TogglePick]),
-            _ => state.keymap.hints(Context::of(state)),
-        },
-    };
+    let width = |key: &str, word: &str| text::width(key) + text::width(word) + 3;
+    // Help is how every other key is found: its room is kept before the view's own hints.
+    let help = hints.iter().find(|(_, word)| *word == "help");
+    let reserved = help.map_or(0, |(key, word)| width(key, word));
+    let reserved = if reserved <= left { reserved } else { 0 };
+    left -= reserved;
     hints
         .into_iter()
         .filter(|(key, word)| {
-            let width = text::width(key) + text::width(word) + 3;
+            let width = if *word == "help" && reserved > 0 {
+                left += reserved;
+                reserved
+            } else {
+                width(key, word)
+            };
             let fits = width <= left;
             if fits {
                 left -= width;

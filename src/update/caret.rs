@@ -1,8 +1,9 @@
 //! The caret in the reader: `a` puts it on screen, vim's motions move it, `v` selects, and `a`
 //! on a selection opens the claim form with the selected words as its quote.
 
+use crate::action::{Action, CaretCommand};
 use crate::caret::{self, Caret, Motion};
-use crate::form::{Form, keys::ESC};
+use crate::form::Form;
 use crate::geometry;
 use crate::state::{State, View};
 
@@ -29,13 +30,41 @@ pub(super) fn annotate(state: &mut State) {
         anchor: None,
         pending_g: false,
     });
-    state.message = Some(
-        "Caret: h j k l w b e 0 $ gg G move it, v selects, a makes a claim of the selection, Esc leaves."
-            .into(),
-    );
+    state.message = Some(caret_message(&state.keymap));
 }
 
-pub(super) fn caret_key(state: &mut State, key: char) {
+/// What caret mode's keys do, from the keymap (a config may have moved them).
+fn caret_message(keymap: &crate::keymap::Keymap) -> String {
+    use CaretCommand as C;
+    let key = |c| keymap.key_for(crate::keymap::Context::Caret, &Action::Caret(c));
+    let top = key(C::Top);
+    let moves: Vec<String> = [
+        C::Left,
+        C::Down,
+        C::Up,
+        C::Right,
+        C::WordForward,
+        C::WordBack,
+        C::WordEnd,
+        C::LineStart,
+        C::LineEnd,
+    ]
+    .into_iter()
+    .map(key)
+    .chain([format!("{top}{top}"), key(C::Bottom)])
+    .filter(|k| !k.is_empty())
+    .collect();
+    format!(
+        "Caret: {} move it, {} selects, {} makes a claim of the selection, {} leaves.",
+        moves.join(" "),
+        key(C::Select),
+        key(C::Claim),
+        key(C::Leave)
+    )
+}
+
+/// A command of caret mode, as the keymap's `caret` context gives it.
+pub(super) fn caret_command(state: &mut State, command: CaretCommand) {
     let article = state.debate.article(state.article);
     let Some(mut caret) = state.authoring.caret.take() else {
         return;
@@ -48,31 +77,44 @@ pub(super) fn caret_key(state: &mut State, key: char) {
     }
     caret.at = caret::clamp(article, caret.at);
     let pending_g = std::mem::take(&mut caret.pending_g);
-    let motion = match key {
-        ESC if caret.anchor.is_some() => {
+    let motion = match command {
+        CaretCommand::Leave if caret.anchor.is_some() => {
             caret.anchor = None;
             None
         }
-        // Esc with nothing selected leaves caret mode.
-        ESC => return,
-        'v' => {
+        // Leaving with nothing selected leaves caret mode.
+        CaretCommand::Leave => return,
+        CaretCommand::Select => {
             caret.anchor = match caret.anchor {
                 Some(_) => None,
                 None => Some(caret.at),
             };
             None
         }
-        'a' => {
+        CaretCommand::Claim => {
             state.authoring.caret = Some(caret);
             open_add_form(state);
             return;
         }
-        'g' if pending_g => Some(Motion::First),
-        'g' => {
+        CaretCommand::Top if pending_g => Some(Motion::First),
+        CaretCommand::Top => {
             caret.pending_g = true;
             None
         }
-        other => Motion::of_key(other),
+        CaretCommand::Bottom => Some(Motion::Last),
+        CaretCommand::Left => Some(Motion::Left),
+        CaretCommand::Right => Some(Motion::Right),
+        CaretCommand::Up => Some(Motion::Up),
+        CaretCommand::Down => Some(Motion::Down),
+        CaretCommand::WordForward => Some(Motion::WordForward),
+        CaretCommand::WordBack => Some(Motion::WordBack),
+        CaretCommand::WordEnd => Some(Motion::WordEnd),
+        CaretCommand::LineStart => Some(Motion::LineStart),
+        CaretCommand::LineEnd => Some(Motion::LineEnd),
+        CaretCommand::SentenceBack => Some(Motion::SentenceBack),
+        CaretCommand::SentenceForward => Some(Motion::SentenceForward),
+        CaretCommand::ParagraphBack => Some(Motion::ParagraphBack),
+        CaretCommand::ParagraphForward => Some(Motion::ParagraphForward),
     };
     if let Some(motion) = motion {
         caret.at = caret::moved(article, &state.reader().flow, caret.at, motion);

@@ -150,6 +150,8 @@ pub(super) fn pan(state: &mut State, delta: isize) {
 /// `D`: side by side, the claims the framings read most differently first (supports against
 /// challenges before silences), or the article's order again.
 pub(super) fn toggle_disagree_order(state: &mut State) {
+    // The claim being read stays selected: only the order around it changes.
+    let on = super::selected_claim(state);
     state.debate_view.side_by_side = true;
     if state.view != View::Debate {
         go(state, View::Debate, state.article);
@@ -160,6 +162,9 @@ pub(super) fn toggle_disagree_order(state: &mut State) {
     };
     crate::derive::refresh_rows(state);
     reset_position(state);
+    if let Some(claim) = on {
+        select_claim(state, claim);
+    }
     state.message = Some(if state.debate_view.order == CompareOrder::Disagreement {
         "Where they disagree: supports against challenges first. D: article order.".into()
     } else {

@@ -27,7 +27,7 @@ pub(super) fn handles(action: &Action) -> bool {
             | Action::Undo
             | Action::Redo
             | Action::OpenInEditor
-            | Action::CaretKey(_)
+            | Action::Caret(_)
             | Action::DragAt { .. }
             | Action::Form(_)
             | Action::Answer(_)
@@ -38,7 +38,7 @@ pub(super) fn handles(action: &Action) -> bool {
 pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
     match action {
         Action::Annotate => super::caret::annotate(state),
-        Action::CaretKey(c) => super::caret::caret_key(state, c),
+        Action::Caret(command) => super::caret::caret_command(state, command),
         Action::DragAt { x, y } => super::caret::drag_to(state, x, y),
         Action::Form(input) => {
             if state.authoring.prompt.is_some() {

@@ -28,7 +28,10 @@ pub(super) fn marks_action(state: &mut State, selected: usize, action: &Action) 
         }
         (Action::DeleteMark, Some(letter)) => {
             state.bookmarks.remove(&letter);
-            state.message = Some(format!("Bookmark '{letter} deleted."));
+            state.message = Some(super::note::kept(
+                state,
+                &format!("Bookmark '{letter} deleted"),
+            ));
             state.overlay = (count > 1).then(|| Overlay::Marks(selected.min(count - 2)));
         }
         _ => {

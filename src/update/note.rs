@@ -69,13 +69,35 @@ fn save(state: &mut State) {
         return;
     };
     let id = &form.claim;
-    state.message = Some(if !form.changed() {
+    let said = if !form.changed() {
         "Note unchanged.".into()
     } else if let Some(note) = form.note() {
         set_note(&mut state.judgements, id, note);
-        format!("Note on {id} saved.")
+        // "Saved" only when it is.
+        let done = if state.unsaved.is_some() {
+            "written"
+        } else {
+            "saved"
+        };
+        kept(state, &format!("Note on {id} {done}"))
     } else {
         set_note(&mut state.judgements, id, "");
-        format!("Note on {id} removed.")
-    });
+        kept(state, &format!("Note on {id} removed"))
+    };
+    state.message = Some(said);
+}
+
+/// The message after a verdict, a note or a mark changed, `said` (without its full stop): while
+/// the reading state cannot be saved, it leads with that, as the status line cuts its end.
+pub(super) fn kept(state: &State, said: &str) -> String {
+    match &state.unsaved {
+        Some(why) => {
+            let mut chars = said.chars();
+            let said: String = (chars.next().map(|c| c.to_lowercase().collect::<String>()))
+                .unwrap_or_default()
+                + chars.as_str();
+            format!("Not saved ({why}): {said}.")
+        }
+        None => format!("{said}."),
+    }
 }

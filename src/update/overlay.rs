@@ -6,7 +6,7 @@ use super::{page_usize, show_detail};
 use crate::action::Action;
 use crate::effect::Effects;
 use crate::geometry;
-use crate::state::{Overlay, State};
+use crate::state::{DetailState, Overlay, State};
 
 /// Scrolling inside an overlay (help, errors) by an action.
 pub(super) fn scroll_overlay(state: &State, scroll: usize, action: &Action) -> usize {
@@ -71,63 +71,80 @@ pub(super) fn overlay_action(
             ));
             true
         }
-        (Overlay::Detail(mut detail), action) => {
-            let links = state.detail_links(detail.claim).len();
-            match action {
-                Action::NextLink if links > 0 => {
-                    detail.link = Some(detail.link.map_or(0, |l| (l + 1) % links));
-                }
-                Action::PrevLink if links > 0 => {
-                    detail.link = Some(detail.link.map_or(links - 1, |l| (l + links - 1) % links));
-                }
-                Action::Up
-                | Action::Down
-                | Action::PageUp
-                | Action::PageDown
-                | Action::HalfPageUp
-                | Action::HalfPageDown
-                | Action::Top
-                | Action::Bottom
-                | Action::ScrollAt { .. } => {
-                    detail.scroll = scroll_overlay(state, detail.scroll, action);
-                }
-                Action::Open => {
-                    if let Some(l) = detail.link {
-                        let target = state
-                            .detail_links(detail.claim)
-                            .get(l)
-                            .map(|&(out, link)| if out { link.to } else { link.from });
-                        if let Some(target) = target {
-                            show_detail(state, target);
-                            return true;
-                        }
-                    }
-                    let claim = detail.claim;
-                    state.overlay = None;
-                    jump_to_claim(state, claim);
-                    return true;
-                }
-                Action::ReadInArticle => {
-                    let claim = detail.claim;
-                    state.overlay = None;
-                    jump_to_claim(state, claim);
-                    return true;
-                }
-                Action::CopyClaim => {
-                    copy(state, detail.claim, fx);
-                    return true;
-                }
-                Action::CycleVerdict => super::cycle_verdict(state, detail.claim),
-                Action::EditNote => super::note::open(state, detail.claim),
-                _ => return true,
-            }
-            detail.scroll = detail
-                .scroll
-                .min(geometry::overlay::detail_max_scroll(state, &detail));
-            state.overlay = Some(Overlay::Detail(detail));
-            true
-        }
+        (Overlay::Detail(detail), action) => detail_action(state, detail, action, fx),
     }
+}
+
+/// An action in a claim's detail: scrolling, stepping through and following its links,
+/// reading it in its article, copying, judging and noting it. Always consumed.
+fn detail_action(
+    state: &mut State,
+    mut detail: DetailState,
+    action: &Action,
+    fx: &mut Effects,
+) -> bool {
+    let links = state.detail_links(detail.claim).len();
+    match action {
+        Action::NextLink if links > 0 => {
+            detail.link = Some(detail.link.map_or(0, |l| (l + 1) % links));
+            detail.scroll = geometry::overlay::detail_scroll_to_link(state, &detail);
+        }
+        Action::PrevLink if links > 0 => {
+            detail.link = Some(detail.link.map_or(links - 1, |l| (l + links - 1) % links));
+            detail.scroll = geometry::overlay::detail_scroll_to_link(state, &detail);
+        }
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::HalfPageUp
+        | Action::HalfPageDown
+        | Action::Top
+        | Action::Bottom
+        | Action::ScrollAt { .. } => {
+            detail.scroll = scroll_overlay(state, detail.scroll, action)
+                .min(geometry::overlay::detail_max_scroll(state, &detail));
+            // A selected link scrolled out of sight is let go: Enter must not follow
+            // a link the reader no longer sees.
+            if geometry::overlay::detail_scroll_to_link(state, &detail) != detail.scroll {
+                detail.link = None;
+            }
+        }
+        Action::Open => {
+            if let Some(l) = detail.link {
+                let target = state
+                    .detail_links(detail.claim)
+                    .get(l)
+                    .map(|&(out, link)| if out { link.to } else { link.from });
+                if let Some(target) = target {
+                    show_detail(state, target);
+                    return true;
+                }
+            }
+            let claim = detail.claim;
+            state.overlay = None;
+            jump_to_claim(state, claim);
+            return true;
+        }
+        Action::ReadInArticle => {
+            let claim = detail.claim;
+            state.overlay = None;
+            jump_to_claim(state, claim);
+            return true;
+        }
+        Action::CopyClaim => {
+            copy(state, detail.claim, fx);
+            return true;
+        }
+        Action::CycleVerdict => super::cycle_verdict(state, detail.claim),
+        Action::EditNote => super::note::open(state, detail.claim),
+        _ => return true,
+    }
+    detail.scroll = detail
+        .scroll
+        .min(geometry::overlay::detail_max_scroll(state, &detail));
+    state.overlay = Some(Overlay::Detail(detail));
+    true
 }
 
 /// `e`: the errors of the last reload that failed, if there are any.

@@ -180,7 +180,14 @@ pub(crate) fn mark(state: &mut State, action: &crate::action::Action) {
                 jump_to_mark(state, letter);
             }
         }
-        _ => state.pending_mark = None,
+        // Any other key after `m` or `'`, a digit say: nothing is marked, and it says why.
+        _ => {
+            state.message = match state.pending_mark.take() {
+                Some(true) => Some("Marks are letters a–z or A–Z: nothing marked.".into()),
+                Some(false) => Some("Marks are letters a–z or A–Z: stayed here.".into()),
+                None => None,
+            };
+        }
     }
 }
 
@@ -196,7 +203,7 @@ pub(crate) fn marks_list(state: &State) -> String {
         .map(|(letter, place)| match place {
             Place::Claim { claim } => format!("'{letter} {claim}"),
             Place::Text { article, anchor } => {
-                let words: String = anchor.context.chars().take(16).collect();
+                let words = crate::text::words_fitting(anchor.context_words(), 16);
                 format!("'{letter} {article}: {words}")
             }
         })
@@ -231,7 +238,7 @@ pub(crate) fn set_mark(state: &mut State, letter: char) {
         return;
     };
     state.bookmarks.insert(letter, place);
-    state.message = Some(format!("Bookmark '{letter} set."));
+    state.message = Some(super::note::kept(state, &format!("Bookmark '{letter} set")));
 }
 
 /// `'<letter>`: back to a bookmark; one whose claim or article is gone says so.

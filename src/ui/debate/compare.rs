@@ -207,10 +207,15 @@ fn draw_heads(buf: &mut Buffer, area: Rect, cols: &Columns, state: &State) {
             (room, String::new())
         };
         let framing = state.debate.framing(f);
+        // The active framing's head carries the top bar's "▌", so it shows without colour.
+        let active = if f == state.framing { "▌" } else { "" };
+        let room = room.saturating_sub(text::width(active));
         let name = text::truncate(&text::clean(&framing.name), room).into_owned();
+        let style = theme.framing(framing, f.get());
         let line = Line::from(vec![
             Span::styled(left, theme.dim),
-            Span::styled(name, theme.framing(framing, f.get())),
+            Span::styled(active, style),
+            Span::styled(name, style),
             Span::styled(tally, theme.accent),
         ]);
         paint::line(buf, head_area, 0, &line);

@@ -21,9 +21,13 @@ impl Theme {
         }
     }
 
-    /// The theme with a config's colours over its own.
+    /// The theme with a config's colours over its own; `mono` stays without colour (it is
+    /// what `NO_COLOR` gets, and what a user chooses to have none).
     #[must_use]
     pub fn with_colors(mut self, colors: &BTreeMap<Role, Color>) -> Self {
+        if self.name == Self::mono().name {
+            return self;
+        }
         for (&role, &color) in colors {
             self.set_role(role, color);
         }
@@ -186,6 +190,12 @@ mod tests {
         assert!(roles.contains(&(Role::Supports, Color::Magenta)));
         assert_eq!(roles.len(), Role::ALL.len());
         assert!(Theme::mono().role_colors().is_empty());
+    }
+
+    #[test]
+    fn mono_keeps_no_colour_whatever_the_config_sets() {
+        let colors = BTreeMap::from([(Role::Supports, Color::Rgb(255, 0, 255))]);
+        assert_eq!(Theme::mono().with_colors(&colors), Theme::mono());
     }
 
     #[test]

@@ -145,7 +145,9 @@ impl Theme {
                 StanceLook::attributes(bold, quoted, MARKS[0]),
                 StanceLook::attributes(bold, quoted, MARKS[1]),
                 StanceLook::attributes(bold, quoted, MARKS[2]),
-                StanceLook::attributes(plain.add_modifier(Modifier::DIM), plain, MARKS[3]),
+                // Underlined like the others: where a quote starts and ends must show
+                // without colour whatever its stance; the gutter's mark tells which.
+                StanceLook::attributes(plain.add_modifier(Modifier::DIM), quoted, MARKS[3]),
             ],
             framing_palette: Vec::new(),
             framing_file_colors: false,
@@ -281,10 +283,14 @@ impl Theme {
                 bright(Color::Rgb(0, 255, 0), MARKS[0]),
                 bright(Color::Rgb(255, 110, 110), MARKS[1]),
                 bright(cyan, MARKS[2]),
+                // Grey and underlined: the body text is white, and a quote must stand
+                // apart from it even when no framing reads it.
                 StanceLook {
                     color: Some(Color::Rgb(200, 200, 200)),
                     style: plain.fg(Color::Rgb(200, 200, 200)),
-                    quote: plain.fg(white),
+                    quote: plain
+                        .fg(Color::Rgb(200, 200, 200))
+                        .add_modifier(Modifier::UNDERLINED),
                     quote_selected: bold.bg(white).fg(Color::Black),
                     mark: MARKS[3],
                 },
@@ -338,6 +344,24 @@ mod tests {
             marks.sort_unstable();
             marks.dedup();
             assert_eq!(marks.len(), 4, "{}", theme.name);
+        }
+    }
+
+    #[test]
+    fn every_quote_stands_apart_from_the_body_text() {
+        for theme in [
+            Theme::dark(),
+            Theme::light(),
+            Theme::high_contrast(),
+            Theme::mono(),
+        ] {
+            for (i, look) in theme.stances.iter().enumerate() {
+                assert_ne!(look.quote, theme.base, "{} stance {i}", theme.name);
+            }
+        }
+        // Without colour, by an attribute the body text does not have.
+        for look in &Theme::mono().stances {
+            assert!(look.quote.add_modifier.contains(Modifier::UNDERLINED));
         }
     }
 
