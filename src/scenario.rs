@@ -133,23 +133,34 @@ pub fn apply(state: &mut State, scenario: &Scenario) -> Result<(), String> {
         update(state, Action::NextFraming);
     }
     update(state, Action::ShowArticle(article));
-    match scenario.view {
-        View::Reader => {
-            // With a claim, the reader shows that claim selected, as `n` or a jump leaves it.
-            if let Some(i) = claim {
-                update(state, Action::ShowClaims);
-                // A restored list may be filtered or scrolled: the index counts from the top.
-                update(state, Action::ClearFilters);
-                update(state, Action::Top);
-                for _ in 0..i {
-                    update(state, Action::Down);
-                }
-                update(state, Action::Open);
+    // With a claim, the reader shows that claim selected, as `n` or a jump leaves it; the
+    // lists and the debate view then open on the claim being read.
+    let read_claim = |state: &mut State| {
+        if let Some(i) = claim {
+            update(state, Action::ShowClaims);
+            // A restored list may be filtered or scrolled: the index counts from the top.
+            update(state, Action::ClearFilters);
+            update(state, Action::Top);
+            for _ in 0..i {
+                update(state, Action::Down);
             }
+            update(state, Action::Open);
         }
-        View::Claims => update(state, Action::ShowClaims),
-        View::Debate => update(state, Action::ShowDebate),
-        View::Compare => update(state, Action::ToggleSideBySide),
+    };
+    match scenario.view {
+        View::Reader => read_claim(state),
+        View::Claims => {
+            read_claim(state);
+            update(state, Action::ShowClaims);
+        }
+        View::Debate => {
+            read_claim(state);
+            update(state, Action::ShowDebate);
+        }
+        View::Compare => {
+            read_claim(state);
+            update(state, Action::ToggleSideBySide);
+        }
         View::Search => {
             update(state, Action::StartSearch);
             for c in scenario.query.chars() {

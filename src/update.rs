@@ -321,10 +321,18 @@ pub(super) fn cycle_verdict(state: &mut State, claim: ClaimIx) {
         Some(Verdict::NotConvinced) => Some(Verdict::Unsure),
         Some(Verdict::Unsure) => None,
     };
+    // The verdict comes first: the status bar cuts a message's end, and a failing save puts
+    // "Not saved (…): " before it.
     let said = match judgement.verdict {
-        // After "Not saved (…): " the verdict comes first: the status bar cuts a message's end.
-        Some(verdict) if state.unsaved.is_some() => format!("{} on {id}", verdict.label()),
-        Some(verdict) => format!("Your verdict on {id}: {}", verdict.label()),
+        Some(verdict) => {
+            let label = verdict.label();
+            let mut chars = label.chars();
+            let first: String = chars
+                .next()
+                .map(|c| c.to_uppercase().collect())
+                .unwrap_or_default();
+            format!("{first}{}: your verdict on {id}", chars.as_str())
+        }
         None => format!("No verdict on {id}"),
     };
     if judgement.is_empty() {

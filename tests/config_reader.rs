@@ -100,7 +100,7 @@ fn no_color_gives_no_coloured_cell_but_every_stance_mark() {
     let mut app = App::spawn(&[], &[("NO_COLOR", "1")], 80, 24);
     app.wait_for("the reader", |s| s.contains(FIRST_SCREEN));
     app.wait_for("the legend with its marks", |s| {
-        s.contains("+ supports · − challenges · • neutral · · no stance")
+        s.contains("+ supports  − challenges  • neutral  · no stance")
     });
     app.send("n");
     app.wait_for("the first claim selected", |s| s.contains("claim 1/"));

@@ -214,3 +214,21 @@ fn one_framing_view_does_not_offer_panning() {
     let bar = text(&s).lines().last().unwrap_or_default().to_owned();
     assert!(bar.contains(" pan "), "side by side offers it: {bar}");
 }
+
+/// Side by side shows the active framing's column, marked ▌, when it opens and when `t`
+/// changes the framing: at 80 columns with the third framing active it opened on framings 1–2.
+#[test]
+fn side_by_side_keeps_the_active_framing_on_screen() {
+    let mut s = embedded(80, 24);
+    press(&mut s, "t t d s");
+    let shown = text(&s);
+    assert!(shown.contains("framings 2–3 of 3"), "{shown}");
+    assert!(shown.contains("▌Stages"), "{shown}");
+    press(&mut s, "t");
+    let shown = text(&s);
+    assert!(shown.contains("framings 1–2 of 3"), "{shown}");
+    assert!(shown.contains("▌Technology"), "{shown}");
+    // Panning away by hand is the user's to do.
+    press(&mut s, "l");
+    assert!(text(&s).contains("framings 2–3 of 3"));
+}

@@ -853,6 +853,8 @@ fn the_selected_link_in_the_detail_is_always_on_screen() {
     };
     let links = s.detail_links(d.claim).len();
     assert!(links >= 2);
+    // Enter follows only a selected link: the hints offer it only then.
+    assert!(!screen(&s).contains("follow"), "{}", screen(&s));
     for step in 0..links {
         press(&mut s, "tab");
         let text = screen(&s);
@@ -860,12 +862,42 @@ fn the_selected_link_in_the_detail_is_always_on_screen() {
             text.contains("▸ →") || text.contains("▸ ←"),
             "link {step} selected but not shown:\n{text}"
         );
+        assert!(text.contains("Enter follow"), "{text}");
     }
     press(&mut s, "g");
     let Some(Overlay::Detail(d)) = s.overlay.clone() else {
         panic!("g keeps the detail open")
     };
     assert_eq!(d.link, None, "a link scrolled out of sight is let go");
+    assert!(!screen(&s).contains("follow"), "{}", screen(&s));
     press(&mut s, "enter");
     assert_eq!(s.overlay, None, "Enter then reads the claim in its article");
+}
+
+/// `--claim ID --view claims|debate|compare` opens that view on the claim, as the reader does
+/// (it opened on the first claim: a new user's `--claim takes-system-thriving --view claims`
+/// showed 1/71).
+#[test]
+fn a_claim_named_on_the_command_line_is_selected_in_every_view() {
+    use debate::scenario::{Scenario, View as Shown, build};
+    let id = "takes-system-thriving";
+    for view in [Shown::Reader, Shown::Claims, Shown::Debate, Shown::Compare] {
+        let scenario = Scenario {
+            view,
+            article: None,
+            framing: None,
+            query: String::new(),
+            claim: Some(id.into()),
+            size: (80, 24),
+        };
+        let s = build(debate::model::Debate::embedded().unwrap(), "t", &scenario).unwrap();
+        let selected = match s.view {
+            View::Reader => s.reader().selected.unwrap(),
+            View::Claims => s.claims.visible[s.claims.selected],
+            View::Debate if s.debate_view.side_by_side => s.compare_rows()[s.debate_view.selected],
+            View::Debate => s.debate_rows()[s.debate_view.selected].1,
+            View::Search => panic!("no search here"),
+        };
+        assert_eq!(claim_id(&s, selected), id, "{view:?}");
+    }
 }

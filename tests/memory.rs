@@ -190,7 +190,9 @@ fn a_state_directory_that_cannot_be_written_gives_a_banner_and_the_reader_goes_o
     // A verdict says it is not kept.
     app.send("n");
     app.send("v");
-    app.wait_for("the verdict, not kept", |s| s.contains("): convinced on "));
+    app.wait_for("the verdict, not kept", |s| {
+        s.contains("): convinced: your verdict")
+    });
     app.send("q");
     assert_eq!(app.exit_code(), 0);
     assert!(

@@ -471,7 +471,7 @@ fn while_saves_fail_verdicts_notes_and_marks_say_they_are_not_kept() {
     let said = s.message.clone().unwrap();
     // What matters first: the status line cuts a message's end.
     assert!(
-        said.starts_with("Not saved (read-only): convinced on "),
+        said.starts_with("Not saved (read-only): convinced: your verdict on "),
         "{said}"
     );
     press(&mut s, "C");

@@ -89,7 +89,10 @@ pub fn effective_toml(config: &Config, drawn: &Drawn, bindings: &[BindingDoc<'_>
         } else {
             "the theme is \"mono\""
         };
-        let _ = writeln!(out, "# No colour is drawn ({why}): these are not used.");
+        let _ = writeln!(
+            out,
+            "# No colour is drawn ({why}): these are kept, not used."
+        );
     }
     let lines: Vec<(String, String)> = Role::ALL
         .into_iter()
@@ -100,9 +103,10 @@ pub fn effective_toml(config: &Config, drawn: &Drawn, bindings: &[BindingDoc<'_>
                     format!("{} = {}", role.name(), color_value(c)),
                     role.description().to_owned(),
                 ),
-                // The file sets it, but nothing is drawn in colour: kept, commented out.
+                // The file sets it, but nothing is drawn in colour: kept as it is, so that the
+                // printout saved as a config loses nothing when colour comes back.
                 (None, Some(&c)) => (
-                    format!("# {} = {}", role.name(), color_value(c)),
+                    format!("{} = {}", role.name(), color_value(c)),
                     format!("{} (not drawn: no colour)", role.description()),
                 ),
                 (None, None) => (
@@ -243,7 +247,7 @@ mod tests {
     }
 
     #[test]
-    fn without_colour_the_colours_are_commented_out_and_say_why() {
+    fn without_colour_the_colours_are_kept_and_say_why() {
         let mut config = Config {
             theme: ThemeName::Mono,
             ..Config::default()
@@ -265,7 +269,7 @@ mod tests {
             .find(|l| l.contains("supports ="))
             .unwrap_or_default();
         assert!(
-            supports.starts_with("# supports = \"#ff00ff\"")
+            supports.starts_with("supports = \"#ff00ff\"")
                 && supports.ends_with("(not drawn: no colour)"),
             "{supports}"
         );

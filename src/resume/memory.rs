@@ -76,7 +76,22 @@ impl Memory {
     /// verdicts, notes and marks are being kept. Returns whether the message changed.
     pub fn tell(&mut self, state: &mut State, now: bool) -> bool {
         let told = self.tick(state, now);
-        state.unsaved = self.unsaved();
+        let failing = self.unsaved();
+        // The first failure keeps what the message said (the verdict just set, say): it is
+        // the change that will not last, so it is said with the reason before it.
+        let told = match (told, &failing, &state.message) {
+            (Some(_), Some(why), Some(said)) if state.unsaved.is_none() && !said.is_empty() => {
+                let mut chars = said.chars();
+                let said: String = chars
+                    .next()
+                    .map(|c| c.to_lowercase().collect::<String>())
+                    .unwrap_or_default()
+                    + chars.as_str();
+                Some(format!("Not saved ({why}): {said}"))
+            }
+            (told, ..) => told,
+        };
+        state.unsaved = failing;
         let changed = told.is_some();
         if told.is_some() {
             state.message = told;
@@ -288,6 +303,24 @@ mod tests {
         assert_eq!(exit.len(), 1, "{exit:?}");
         assert!(exit[0].contains(&path.display().to_string()), "{exit:?}");
         assert!(exit[0].contains("were not kept"), "{exit:?}");
+    }
+
+    /// A verdict set just before the first save fails is not hidden by the failure: the
+    /// message keeps it, the reason before it (a new user could not tell which verdict `v` set).
+    #[test]
+    fn the_first_failure_keeps_what_the_change_said() {
+        let (_dir, store) = unwritable();
+        let (mut memory, _) = Memory::load(Some(store), DebateKey::embedded("T", "text"), false);
+        let mut state = state_of(&memory);
+        state
+            .bookmarks
+            .insert('a', crate::session::Place::Claim { claim: "c".into() });
+        state.message = Some("Convinced: your verdict on c".into());
+        assert!(memory.tell(&mut state, true));
+        assert_eq!(
+            state.message.as_deref(),
+            Some("Not saved (not a dir): convinced: your verdict on c")
+        );
     }
 
     #[test]

@@ -27,11 +27,17 @@ pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, detail: &DetailState)
         ""
     };
     let key = |action| format!(" {}", state.keymap.key_for(Context::Detail, &action));
-    let hints = Line::from(vec![
-        Span::styled(key(Action::NextLink), theme.accent),
-        Span::styled(" links ", theme.dim),
-        Span::styled(key(Action::Open), theme.accent),
-        Span::styled(" follow ", theme.dim),
+    // Only what the keys do now: Tab where there are links, Enter once one is selected.
+    let mut spans = Vec::new();
+    if !state.detail_links(detail.claim).is_empty() {
+        spans.push(Span::styled(key(Action::NextLink), theme.accent));
+        spans.push(Span::styled(" links ", theme.dim));
+    }
+    if detail.link.is_some() {
+        spans.push(Span::styled(key(Action::Open), theme.accent));
+        spans.push(Span::styled(" follow ", theme.dim));
+    }
+    spans.extend([
         Span::styled(key(Action::ReadInArticle), theme.accent),
         Span::styled(" read in article ", theme.dim),
         Span::styled(key(Action::EditNote), theme.accent),
@@ -40,5 +46,10 @@ pub fn draw(buf: &mut Buffer, screen: Rect, state: &State, detail: &DetailState)
         Span::styled(" close", theme.dim),
         Span::styled(more, theme.muted),
     ]);
-    paint::line(buf, inner, inner.height.saturating_sub(1), &hints);
+    paint::line(
+        buf,
+        inner,
+        inner.height.saturating_sub(1),
+        &Line::from(spans),
+    );
 }

@@ -134,6 +134,20 @@ fn fit_hints(state: &State, room: usize) -> Vec<(String, &'static str)> {
                 ],
             )
         }
+        // Tab where the claim has links, Enter's "follow" once one is selected.
+        Some(Overlay::Detail(detail)) => {
+            let mut without = Vec::new();
+            if detail.link.is_none() {
+                without.push(crate::action::Action::Open);
+            }
+            if state.detail_links(detail.claim).is_empty() {
+                without.extend([
+                    crate::action::Action::NextLink,
+                    crate::action::Action::PrevLink,
+                ]);
+            }
+            state.keymap.hints_without(Context::of(state), &without)
+        }
         _ => state.keymap.hints(Context::of(state)),
     };
     let width = |key: &str, word: &str| text::width(key) + text::width(word) + 3;

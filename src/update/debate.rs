@@ -15,8 +15,28 @@ pub(super) fn toggle_side_by_side(state: &mut State) {
         go(state, View::Debate, state.article);
     }
     reset_position(state);
+    pan_to_active(state);
     if let Some(claim) = on {
         select_claim(state, claim);
+    }
+}
+
+/// Side by side pans, when it must, so that the active framing's column is on screen: its
+/// head's ▌ is what says which framing is active there without colour.
+fn pan_to_active(state: &mut State) {
+    if !state.debate_view.side_by_side {
+        return;
+    }
+    let width = crate::geometry::frame(state).body.width;
+    let cols = crate::geometry::debate::columns(state, width);
+    let shown = cols.shown().max(1);
+    let active = state.framing.get();
+    let d = &mut state.debate_view;
+    let first = d.pan.min(cols.total.saturating_sub(shown));
+    if active < first {
+        d.pan = active;
+    } else if active >= first + shown {
+        d.pan = active + 1 - shown;
     }
 }
 
@@ -83,6 +103,7 @@ pub(super) fn set_framing(state: &mut State, framing: FramingIx) {
     reset_position(state);
     crate::derive::refresh_rows(state);
     refresh_claims(state);
+    pan_to_active(state);
 }
 
 /// A framing's thesis opened from the finder: that framing's debate view, one framing at a time.

@@ -1,5 +1,5 @@
 //! The legend above an article: which framing colours the quotes and what each stance's mark
-//! and colour mean ("Technology transfer: + supports · − challenges · • neutral · · no
+//! and colour mean ("Technology transfer: + supports  − challenges  • neutral  · no
 //! stance"). It always names all four stances, each with its mark: when the column is too
 //! narrow it cuts the framing's name (with "…"), then uses shorter words and separators,
 //! rather than drop a stance the gutter may show.
@@ -40,15 +40,16 @@ struct Wording {
     separator: &'static str,
 }
 
+// Two spaces between stances, not " · ": that is the no-stance mark.
 const FULL: Wording = Wording {
     words: Words::Full,
     gap: " ",
-    separator: " · ",
+    separator: "  ",
 };
 const SHORT: Wording = Wording {
     words: Words::Short,
     gap: " ",
-    separator: " · ",
+    separator: "  ",
 };
 const TIGHT: Wording = Wording {
     words: Words::Short,
@@ -173,17 +174,22 @@ mod tests {
     fn a_wide_column_shows_everything() {
         assert_eq!(
             shown("Technology transfer", 88),
-            "Technology transfer: + supports · − challenges · • neutral · · no stance"
+            "Technology transfer: + supports  − challenges  • neutral  · no stance"
         );
     }
 
     #[test]
     fn the_name_is_cut_before_a_stance_is_dropped() {
-        // 76 columns: the reader's column at 80.
+        // 76 columns, the reader's column at 80: everything fits.
         let at_80 = shown("Stages of one progression", 76);
-        assert!(text::width(&at_80) <= 76, "{at_80}");
-        assert!(at_80.starts_with("Stages of one progress…: "), "{at_80}");
-        assert!(at_80.ends_with("+ supports · − challenges · • neutral · · no stance"));
+        assert_eq!(
+            at_80,
+            "Stages of one progression: + supports  − challenges  • neutral  · no stance"
+        );
+        let at_70 = shown("Stages of one progression", 70);
+        assert!(text::width(&at_70) <= 70, "{at_70}");
+        assert!(at_70.starts_with("Stages of one progr…: "), "{at_70}");
+        assert!(at_70.ends_with("+ supports  − challenges  • neutral  · no stance"));
     }
 
     #[test]
