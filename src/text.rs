@@ -269,6 +269,18 @@ pub fn words_fitting(s: &str, max: usize) -> String {
     }
 }
 
+/// `s` with its first letter in the case `upper` says, the rest as it is: a message that
+/// starts a sentence, or goes on after "Not saved (…): ".
+pub fn first_letter(s: &str, upper: bool) -> String {
+    let mut chars = s.chars();
+    let first: String = match chars.next() {
+        Some(c) if upper => c.to_uppercase().collect(),
+        Some(c) => c.to_lowercase().collect(),
+        None => String::new(),
+    };
+    first + chars.as_str()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -324,15 +324,10 @@ pub(super) fn cycle_verdict(state: &mut State, claim: ClaimIx) {
     // The verdict comes first: the status bar cuts a message's end, and a failing save puts
     // "Not saved (…): " before it.
     let said = match judgement.verdict {
-        Some(verdict) => {
-            let label = verdict.label();
-            let mut chars = label.chars();
-            let first: String = chars
-                .next()
-                .map(|c| c.to_uppercase().collect())
-                .unwrap_or_default();
-            format!("{first}{}: your verdict on {id}", chars.as_str())
-        }
+        Some(verdict) => format!(
+            "{}: your verdict on {id}",
+            crate::text::first_letter(verdict.label(), true)
+        ),
         None => format!("No verdict on {id}"),
     };
     if judgement.is_empty() {

@@ -81,12 +81,7 @@ impl Memory {
         // the change that will not last, so it is said with the reason before it.
         let told = match (told, &failing, &state.message) {
             (Some(_), Some(why), Some(said)) if state.unsaved.is_none() && !said.is_empty() => {
-                let mut chars = said.chars();
-                let said: String = chars
-                    .next()
-                    .map(|c| c.to_lowercase().collect::<String>())
-                    .unwrap_or_default()
-                    + chars.as_str();
+                let said = crate::text::first_letter(said, false);
                 Some(format!("Not saved ({why}): {said}"))
             }
             (told, ..) => told,

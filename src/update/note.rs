@@ -92,10 +92,7 @@ fn save(state: &mut State) {
 pub(super) fn kept(state: &State, said: &str) -> String {
     match &state.unsaved {
         Some(why) => {
-            let mut chars = said.chars();
-            let said: String = (chars.next().map(|c| c.to_lowercase().collect::<String>()))
-                .unwrap_or_default()
-                + chars.as_str();
+            let said = crate::text::first_letter(said, false);
             format!("Not saved ({why}): {said}.")
         }
         None => format!("{said}."),
