@@ -296,3 +296,29 @@ fn a_digit_in_the_list_opens_the_link_of_that_number() {
     assert_eq!(s.message.as_deref(), Some("There is no link 9."));
     assert_eq!(s.overlay, Some(Overlay::Links(0)), "the list stays open");
 }
+
+/// The links list is where a target is read without OSC 8: the selected link's address is shown
+/// whole, wrapped under it, however narrow the screen; the others are cut to their row.
+#[test]
+fn the_selected_links_address_is_shown_whole() {
+    let mut s = keys::app(60, 24);
+    press(&mut s, "o");
+    let url = debate::links::of_article(s.debate.article(s.article))[0]
+        .url
+        .clone();
+    assert!(url.len() > 50, "a long address to wrap: {url}");
+    let shown = text(&s);
+    // The pieces, read from the box's rows after the address column, give the address back.
+    let rows: Vec<&str> = shown.lines().collect();
+    let start = rows.iter().position(|r| r.contains("▸")).unwrap();
+    let first = &rows[start][rows[start].find("https://").unwrap()..];
+    let mut joined = first.trim_end_matches('│').to_owned();
+    for r in &rows[start + 1..] {
+        let piece = r.trim().trim_matches('│').trim();
+        if piece.is_empty() || piece.contains(' ') {
+            break;
+        }
+        joined.push_str(piece);
+    }
+    assert_eq!(joined, url, "{shown}");
+}
