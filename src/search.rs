@@ -145,16 +145,18 @@ pub fn rank_texts<'a>(
     }
     let matcher = matcher::Matcher::new(&parsed);
     let mut scratch = matcher::Scratch::default();
+    let mut bounds = Vec::new();
     let mut ranked: Vec<(i64, usize, Vec<usize>)> = texts
         .into_iter()
         .enumerate()
         .filter_map(|(i, text)| {
             let text = &*matcher::folded(text);
-            if !matcher.matches(text, &mut scratch) {
+            let signature = skim::Signature::of(text);
+            if !matcher.matches(text, &signature, &mut scratch) {
                 return None;
             }
-            let humps = skim::camel_humps(text);
-            let score = matcher.score(text, humps, None, &mut scratch)?;
+            matcher.term_bounds(&signature, &mut bounds);
+            let score = matcher.score(text, &signature, &bounds, None, &mut scratch)?;
             Some((score, i, matcher.indices(text)))
         })
         .collect();

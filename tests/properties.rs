@@ -6,7 +6,7 @@
 // Tests fail by panicking; helpers outside #[test] functions do so too.
 #![allow(clippy::panic, clippy::unwrap_used)]
 
-use debate::search::skim::{Engine, FirstMatches, Pattern, Scorer, camel_humps};
+use debate::search::skim::{Engine, FirstMatches, Pattern, Scorer, Signature, letters_of};
 use debate::testing::invariants::{debate_with, render_everywhere, search_text};
 use debate::text;
 use fuzzy_matcher::FuzzyMatcher;
@@ -185,14 +185,20 @@ fn agrees(engine: Engine, texts: &[String], query: &str) -> Result<(), TestCaseE
         }
         // Scoring that gives up below a bar gives the same score above it, and nothing
         // at or below it.
-        let humps = camel_humps(text);
+        let signature = Signature::of(text);
         for bar in [-100, 0, 40, 80, 120]
             .into_iter()
             .chain(fresh.map(|s| s - 1))
             .chain(fresh)
         {
             prop_assert_eq!(
-                ours.score_above(text, &pattern, bar, humps, Some(&first)),
+                ours.score_above(
+                    text,
+                    &pattern,
+                    bar,
+                    (&signature, pattern.bound(&signature)),
+                    Some(&first)
+                ),
                 fresh.filter(|&s| s > bar),
                 "{:?}: {:?} / {:?} above {}",
                 engine,
@@ -202,7 +208,7 @@ fn agrees(engine: Engine, texts: &[String], query: &str) -> Result<(), TestCaseE
             );
         }
         if let Some(score) = fresh {
-            let bound = pattern.bound(text, humps);
+            let bound = pattern.bound(&signature);
             prop_assert!(
                 score <= bound,
                 "{:?} / {:?} scores {} above its bound {}",
@@ -264,6 +270,62 @@ proptest! {
     fn our_full_matrix_agrees_past_the_sparse_window(text in over_sparse_text(), query in scoring_query()) {
         for engine in [Engine::Auto, Engine::Matrix] {
             agrees(engine, std::slice::from_ref(&text), &query)?;
+        }
+    }
+}
+
+/// Words over a few letters in both cases, between every kind of character the crate's
+/// bonuses depend on: where the signature bound's rules (word starts, breaks, humps, word ends,
+/// one-letter words, pairs at a word start, the first character) are all exercised.
+fn signature_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        8 => "[acestACEST]{1,5}",
+        3 => prop::sample::select(&[" ", "  ", "-", ".", "/", "_", "(", ":", "0", "\0", "\t"][..])
+            .prop_map(str::to_owned),
+        1 => prop::sample::select(&["漢", "é", "É", "ß", "\u{301}"][..]).prop_map(str::to_owned),
+    ];
+    prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+
+    /// The bound from a text's signature is never below the crate's score, so a text skipped
+    /// on it could never have been among the results; and a text the crate matches holds every
+    /// letter of the query (the signature's test before any text is read).
+    #[test]
+    fn the_signature_bound_is_never_below_the_crates_score(
+        (text, query) in signature_text().prop_flat_map(|text| {
+            // Mostly letters the text holds, in its order, so that most queries match.
+            let letters: Vec<char> = text.chars().filter(char::is_ascii_alphabetic).collect();
+            let query = if letters.is_empty() {
+                "[acest]{1,7}".boxed()
+            } else {
+                let most = letters.len().min(7);
+                let picked = prop::sample::subsequence(letters, 1..=most)
+                    .prop_map(|l| l.iter().map(char::to_ascii_lowercase).collect::<String>());
+                prop_oneof![3 => picked, 1 => "[acest]{1,7}"].boxed()
+            };
+            (Just(text), query)
+        }),
+    ) {
+        let signature = Signature::of(&text);
+        let pattern = Pattern::new(&query);
+        if let Some(score) = crate_score(&text, &query) {
+            let bound = pattern.bound(&signature);
+            prop_assert!(score <= bound, "{:?} / {:?} scores {} above its bound {}", text, query, score, bound);
+            let letters = letters_of(&query);
+            prop_assert_eq!(signature.letters() & letters, letters, "{:?} / {:?}", text, query);
+            // Scoring against a bar just below the score, or at it, where the windows decide
+            // (`skim::window`): the score, and nothing.
+            let mut scorer = Scorer::default();
+            for (bar, expected) in [(score - 1, Some(score)), (score, None)] {
+                prop_assert_eq!(
+                    scorer.score_above(&text, &pattern, bar, (&signature, bound), None),
+                    expected,
+                    "{:?} / {:?} above {}", text, query, bar
+                );
+            }
         }
     }
 }

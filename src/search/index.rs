@@ -5,7 +5,8 @@ use std::borrow::Cow;
 
 use super::matcher::folded;
 use super::query::Query;
-use super::{Field, Target, skim, target_text};
+use super::skim::Signature;
+use super::{Field, Target, target_text};
 use crate::model::{ArticleIx, ClaimIx, Debate};
 
 /// Every target in a fixed order, the claims' and theses' texts side by side in one string,
@@ -25,8 +26,9 @@ pub struct Index {
     pub(super) targets: Vec<Target>,
     /// Where the paragraphs start in `targets`.
     pub(super) paragraphs_from: u32,
-    /// Per target, the capitals on camel-case humps in its text (for score bounds).
-    humps: Vec<u32>,
+    /// Per target, a summary of its text ([`Signature`]): which texts can match and how
+    /// high they can score, known without reading them.
+    signatures: Vec<Signature>,
     /// The last query run, and the targets that matched it, in target order.
     pub(super) last: Option<(Query, Vec<u32>)>,
 }
@@ -109,12 +111,12 @@ impl Index {
             folded_paragraphs,
             targets,
             paragraphs_from,
-            humps: Vec::new(),
+            signatures: Vec::new(),
             last: None,
         };
         let count = u32::try_from(index.targets.len()).unwrap_or(u32::MAX);
-        index.humps = (0..count)
-            .map(|t| skim::camel_humps(index.text(debate, t)))
+        index.signatures = (0..count)
+            .map(|t| Signature::of(index.text(debate, t)))
             .collect();
         index
     }
@@ -150,8 +152,12 @@ impl Index {
             .and_then(|target| target.claim())
     }
 
-    pub(super) fn humps(&self, t: u32) -> u32 {
-        self.humps.get(t as usize).copied().unwrap_or(u32::MAX)
+    /// The summary of target `t`, whose text is `text`.
+    pub(super) fn signature(&self, t: u32, text: &str) -> Signature {
+        self.signatures
+            .get(t as usize)
+            .copied()
+            .unwrap_or_else(|| Signature::of(text))
     }
 
     /// Claims once each (their best field, the first on a tie), theses and paragraphs, from

@@ -13,7 +13,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::query::{Kind, Query, Term};
 use super::skim::exact::{Anchor, Exact};
-use super::skim::{FirstMatches, Pattern, Scorer};
+use super::skim::{FirstMatches, Pattern, Scorer, Signature, letters_of};
 
 /// `text` as it is matched: every quote mark, straight or curly, one mark, and no-break
 /// spaces plain ones (as the reader's `/` folds them), so that `china's` finds "China’s".
@@ -41,6 +41,8 @@ struct Prepared {
     inverse: bool,
     /// The term as typed (fuzzy terms are highlighted by the crate, from this).
     text: String,
+    /// Its ASCII letters ([`letters_of`]): a text without one of them cannot hold the term.
+    letters: u32,
 }
 
 /// A query ready to test texts with.
@@ -50,6 +52,9 @@ pub struct Matcher {
     terms: Vec<Prepared>,
     /// How many terms each group has, in order.
     groups: Vec<usize>,
+    /// The letters every matching text holds: those of every term of a group, for every
+    /// group without an inverse term. Most texts fail this test before any is read.
+    required: u32,
 }
 
 /// What one thread keeps between texts: buffers, and what testing the current text found.
@@ -66,6 +71,18 @@ pub struct Scratch {
     stopped: Vec<u32>,
     /// The current text's deciding terms in the order they are scored, each with its bound.
     order: Vec<(usize, i64)>,
+}
+
+impl Scratch {
+    /// An upper bound of the score of the text [`Matcher::matches`] just accepted, whose
+    /// [`Matcher::term_bounds`] are `bounds`: its deciding terms' bounds.
+    pub fn bound(&self, bounds: &[i64]) -> i64 {
+        self.winner
+            .iter()
+            .flatten()
+            .filter_map(|&ix| bounds.get(ix))
+            .sum()
+    }
 }
 
 impl Matcher {
@@ -87,17 +104,39 @@ impl Matcher {
                     )),
                 },
                 inverse: term.inverse,
+                letters: letters_of(&text),
                 text,
             }
         };
+        let terms: Vec<Prepared> = query.groups.iter().flatten().map(prepare).collect();
+        let groups: Vec<usize> = query.groups.iter().map(Vec::len).collect();
+        let mut required = 0;
+        let mut rest = terms.as_slice();
+        for &size in &groups {
+            let (group, after) = rest.split_at(size.min(rest.len()));
+            rest = after;
+            // A group is satisfied by any of its terms, and an inverse one needs no letter.
+            if !group.iter().any(|term| term.inverse) {
+                required |= group
+                    .iter()
+                    .map(|term| term.letters)
+                    .fold(u32::MAX, |common, letters| common & letters);
+            }
+        }
         Self {
-            terms: query.groups.iter().flatten().map(prepare).collect(),
-            groups: query.groups.iter().map(Vec::len).collect(),
+            terms,
+            groups,
+            required,
         }
     }
 
-    /// Whether `text` matches; remembers in `scratch` what scoring it next needs.
-    pub fn matches(&self, text: &str, scratch: &mut Scratch) -> bool {
+    /// Whether `text` (summed up by `signature`) matches; remembers in `scratch` what scoring
+    /// it next needs.
+    pub fn matches(&self, text: &str, signature: &Signature, scratch: &mut Scratch) -> bool {
+        let present = signature.letters();
+        if present & self.required != self.required {
+            return false;
+        }
         scratch
             .first
             .resize_with(self.terms.len(), FirstMatches::default);
@@ -117,9 +156,15 @@ impl Matcher {
                 if winner.is_some() {
                     continue;
                 }
-                let found = match &term.test {
-                    Test::Fuzzy(pattern) => first.find(text, pattern),
-                    Test::Exact(exact) => exact.is_match(text),
+                // A term whose letters the text lacks is not looked for (inverse ones too).
+                let found = if term.letters & !present != 0 {
+                    first.forget();
+                    false
+                } else {
+                    match &term.test {
+                        Test::Fuzzy(pattern) => first.find(text, pattern),
+                        Test::Exact(exact) => exact.is_match(text),
+                    }
                 };
                 if found != term.inverse {
                     matched = true;
@@ -140,34 +185,60 @@ impl Matcher {
         self.terms.get(ix)
     }
 
-    /// The most term `ix` can score in `text`.
-    fn term_bound(term: &Prepared, text: &str, humps: u32) -> i64 {
-        match &term.test {
-            Test::Fuzzy(pattern) => pattern.bound(text, humps),
+    /// Whether a text with this signature can match at all: it holds the letters every match
+    /// holds. Reads nothing of the text.
+    pub fn may_match(&self, signature: &Signature) -> bool {
+        signature.letters() & self.required == self.required
+    }
+
+    /// The most each term can score in a text with this signature, in term order, into
+    /// `bounds`: computed once per text, for [`Matcher::bound_unmatched`], [`Scratch::bound`]
+    /// and [`Matcher::score`].
+    pub fn term_bounds(&self, signature: &Signature, bounds: &mut Vec<i64>) {
+        bounds.clear();
+        bounds.extend(self.terms.iter().map(|term| match &term.test {
+            Test::Fuzzy(pattern) => pattern.bound(signature),
             Test::Exact(exact) => exact.bound(),
+        }));
+    }
+
+    /// An upper bound of the score of a text whose [`Matcher::term_bounds`] are `bounds`, if
+    /// it matches, known before testing it: per group, the most any of its positive terms can
+    /// score (0 where an inverse term can let the group match alone). A text whose bound
+    /// cannot reach the results kept needs no test before they are shown, only to be counted.
+    pub fn bound_unmatched(&self, bounds: &[i64]) -> i64 {
+        let mut rest = self.terms.iter().zip(bounds);
+        let mut total: i64 = 0;
+        for &size in &self.groups {
+            let (mut positive, mut inverse) = (None, false);
+            for (term, &bound) in rest.by_ref().take(size) {
+                if term.inverse {
+                    inverse = true;
+                } else {
+                    positive = positive.max(Some(bound));
+                }
+            }
+            let group = match positive {
+                Some(bound) if inverse => bound.max(0),
+                Some(bound) => bound,
+                None => 0,
+            };
+            total = total.saturating_add(group);
         }
+        total
     }
 
-    /// An upper bound of the score of a text [`Matcher::matches`] just accepted.
-    pub fn bound(&self, text: &str, humps: u32, scratch: &Scratch) -> i64 {
-        scratch
-            .winner
-            .iter()
-            .flatten()
-            .filter_map(|&ix| self.term(ix))
-            .map(|term| Self::term_bound(term, text, humps))
-            .sum()
-    }
-
-    /// The score of a text [`Matcher::matches`] just accepted, if it is above `bar` (any
-    /// score without one): `None` otherwise, often without finishing. Each term is scored
-    /// only as far as it must: it gives up as soon as, with the most the terms after it can
-    /// add, the text can no longer pass the bar. The sum does not depend on the order the
-    /// terms are scored in, so the terms that stopped most texts so far go first.
+    /// The score of a text [`Matcher::matches`] just accepted (its signature and
+    /// [`Matcher::term_bounds`] with it), if it is above `bar` (any score without one): `None`
+    /// otherwise, often without finishing. Each term is scored only as far as it must: it
+    /// gives up as soon as, with the most the terms after it can add, the text can no longer
+    /// pass the bar. The sum does not depend on the order the terms are scored in, so the
+    /// terms that stopped most texts so far go first.
     pub fn score(
         &self,
         text: &str,
-        humps: u32,
+        signature: &Signature,
+        bounds: &[i64],
         bar: Option<i64>,
         scratch: &mut Scratch,
     ) -> Option<i64> {
@@ -180,25 +251,28 @@ impl Matcher {
         } = scratch;
         stopped.resize(self.terms.len(), 0);
         order.clear();
-        order.extend(winner.iter().flatten().map(|&ix| (ix, 0)));
-        // Bounds matter only against a bar, and only where there are other terms.
+        order.extend(
+            winner
+                .iter()
+                .flatten()
+                .map(|&ix| (ix, bounds.get(ix).copied().unwrap_or(i64::MAX / 4))),
+        );
         if bar.is_some() && order.len() > 1 {
-            for (ix, bound) in order.iter_mut() {
-                *bound = Self::term_bound(self.term(*ix)?, text, humps);
-            }
             order.sort_by_key(|&(ix, _)| std::cmp::Reverse(stopped.get(ix).copied()));
         }
         // The most the terms not yet scored can add.
-        let mut rest: i64 = order.iter().map(|&(_, bound)| bound).sum();
+        let mut rest = order
+            .iter()
+            .fold(0i64, |sum, &(_, bound)| sum.saturating_add(bound));
         let mut total = 0;
         for &(ix, bound) in order.iter() {
             let term = self.term(ix)?;
             // The term must score above `need` for the text to pass the bar.
-            rest -= bound;
-            let need = bar.map(|bar| bar - total - rest);
+            rest = rest.saturating_sub(bound);
+            let need = bar.map(|bar| bar.saturating_sub(total).saturating_sub(rest));
             let score = match (&term.test, need) {
                 (Test::Fuzzy(pattern), Some(need)) => {
-                    scorer.score_above(text, pattern, need, humps, first.get(ix))
+                    scorer.score_above(text, pattern, need, (signature, bound), first.get(ix))
                 }
                 (Test::Fuzzy(pattern), None) => scorer.score_from(text, pattern, first.get(ix)?),
                 (Test::Exact(exact), _) => exact
@@ -221,7 +295,7 @@ impl Matcher {
     /// terms' best occurrence; sorted, once each.
     pub fn indices(&self, text: &str) -> Vec<usize> {
         let mut scratch = Scratch::default();
-        if !self.matches(text, &mut scratch) {
+        if !self.matches(text, &Signature::of(text), &mut scratch) {
             return Vec::new();
         }
         let mut indices: Vec<usize> = Vec::new();
@@ -249,7 +323,6 @@ impl Matcher {
 mod tests {
     use super::*;
     use crate::search::query::parse;
-    use crate::search::skim::camel_humps;
 
     /// Scoring against a bar gives the full score where it passes and nothing elsewhere,
     /// whichever order the terms are tried in: one scratch goes through texts that stop on
@@ -278,16 +351,18 @@ mod tests {
             for round in 0..3 {
                 for text in texts {
                     let mut fresh = Scratch::default();
-                    if !matcher.matches(text, &mut fresh) {
+                    let signature = Signature::of(text);
+                    if !matcher.matches(text, &signature, &mut fresh) {
                         continue;
                     }
-                    let humps = camel_humps(text);
-                    let full = matcher.score(text, humps, None, &mut fresh);
+                    let mut bounds = Vec::new();
+                    matcher.term_bounds(&signature, &mut bounds);
+                    let full = matcher.score(text, &signature, &bounds, None, &mut fresh);
                     assert!(full.is_some(), "{text:?} / {query:?}");
                     for bar in [-10, 20, 40, 60, 80, 100, 130] {
-                        assert!(matcher.matches(text, &mut scratch));
+                        assert!(matcher.matches(text, &signature, &mut scratch));
                         assert_eq!(
-                            matcher.score(text, humps, Some(bar), &mut scratch),
+                            matcher.score(text, &signature, &bounds, Some(bar), &mut scratch),
                             full.filter(|&s| s > bar),
                             "{text:?} / {query:?} above {bar}, round {round}"
                         );

@@ -9,12 +9,15 @@ use super::query::parse;
 use super::{Hit, Index, Results, all_claims};
 use crate::model::{ClaimIx, Debate};
 
-/// What scoring a set of candidates found: every target that matches, and the exact scores of
-/// those that could reach the results kept (both in target order).
+/// What scoring a set of candidates found: every target that matches, the exact scores of
+/// those that could reach the results kept, and those not tested because they could not
+/// (they may match: [`Index::count`] tests them once the results are shown). All in target
+/// order.
 #[derive(Debug, Default)]
-struct Scored {
+struct Ranking {
     matched: Vec<u32>,
     scored: Vec<(u32, i64)>,
+    untested: Vec<u32>,
 }
 
 /// Which targets to score: a range of `targets`, or the matches of an earlier query.
@@ -74,9 +77,11 @@ impl Candidates<'_> {
 }
 
 impl Index {
-    /// Tests the candidates on up to two threads, and scores those that can still reach the
-    /// best `limit` results: a target whose score bound ([`Matcher::bound`]) cannot beat the
-    /// `limit`-th best result found so far (nor `floor`) is counted, not scored. Results are
+    /// Ranks the candidates on up to two threads: only targets that can still reach the
+    /// best `limit` results are tested and scored. A target whose bound, known from its
+    /// signature before it is read ([`Matcher::bound_unmatched`]), cannot beat the `limit`-th
+    /// best result found so far (nor `floor`) is left untested, for [`Index::count`]; one whose
+    /// bound once matched ([`Scratch::bound`]) cannot is counted, not scored. Results are
     /// claims (their best field), theses and paragraphs. `None` when `stop` said to give up
     /// (it is asked every thousand candidates).
     fn score(
@@ -87,10 +92,11 @@ impl Index {
         limit: usize,
         floor: Option<i64>,
         stop: &(impl Fn() -> bool + Sync),
-    ) -> Option<Scored> {
-        let run = |part: Candidates<'_>| -> Option<Scored> {
+    ) -> Option<Ranking> {
+        let run = |part: Candidates<'_>| -> Option<Ranking> {
             let mut scratch = Scratch::default();
-            let mut out = Scored::default();
+            let mut bounds = Vec::new();
+            let mut out = Ranking::default();
             // The best `limit` results so far, worst on top; a result is (score, earlier first).
             let mut kept: BinaryHeap<Reverse<(i64, Reverse<u32>)>> = BinaryHeap::new();
             // The claim being scored, and its best field so far.
@@ -105,10 +111,11 @@ impl Index {
                 || !stop(),
                 |t| {
                     let text = self.text(debate, t);
-                    if !matcher.matches(text, &mut scratch) {
+                    let signature = self.signature(t, text);
+                    if !matcher.may_match(&signature) {
                         return;
                     }
-                    out.matched.push(t);
+                    // A claim's fields are adjacent: at another claim's, its best is final.
                     let claim = self.claim_of(t);
                     if let Some((c, best_t, best)) = current
                         && Some(c) != claim
@@ -117,16 +124,32 @@ impl Index {
                         current = None;
                     }
                     // Later targets lose ties, so a bound equal to the bar is not enough.
-                    let bar = match kept.peek() {
+                    let kept_bar = match kept.peek() {
                         Some(Reverse((worst, _))) if kept.len() >= limit => Some(*worst),
                         _ => floor,
                     };
-                    let bar = bar.max(current.map(|(_, _, best)| best));
-                    let humps = self.humps(t);
-                    if bar.is_some_and(|bar| matcher.bound(text, humps, &scratch) <= bar) {
+                    // A field that cannot beat its claim's best is not scored either, but it is
+                    // tested: its claim's count is settled, and the list of matches must be
+                    // complete for the next query, which tries only them.
+                    let bar = kept_bar.max(current.map(|(_, _, best)| best));
+                    // Bounds matter only against a bar.
+                    bounds.clear();
+                    if bar.is_some() {
+                        matcher.term_bounds(&signature, &mut bounds);
+                    }
+                    if kept_bar.is_some_and(|bar| matcher.bound_unmatched(&bounds) <= bar) {
+                        out.untested.push(t);
                         return;
                     }
-                    let Some(score) = matcher.score(text, humps, bar, &mut scratch) else {
+                    if !matcher.matches(text, &signature, &mut scratch) {
+                        return;
+                    }
+                    out.matched.push(t);
+                    if bar.is_some_and(|bar| scratch.bound(&bounds) <= bar) {
+                        return;
+                    }
+                    let Some(score) = matcher.score(text, &signature, &bounds, bar, &mut scratch)
+                    else {
                         return;
                     };
                     out.scored.push((t, score));
@@ -153,8 +176,73 @@ impl Index {
             let right = other.join().ok()??;
             scored.matched.extend(right.matched);
             scored.scored.extend(right.scored);
+            scored.untested.extend(right.untested);
             Some(scored)
         })
+    }
+
+    /// Those of `targets` (in target order) that match, on up to two threads; `None` when
+    /// `stop` said to give up.
+    fn count(
+        &self,
+        debate: &Debate,
+        matcher: &Matcher,
+        targets: &[u32],
+        stop: &(impl Fn() -> bool + Sync),
+    ) -> Option<Vec<u32>> {
+        let run = |part: &[u32]| -> Option<Vec<u32>> {
+            let mut scratch = Scratch::default();
+            let mut found = Vec::new();
+            let finished = Candidates::List(part).for_each(
+                || !stop(),
+                |t| {
+                    let text = self.text(debate, t);
+                    if matcher.matches(text, &self.signature(t, text), &mut scratch) {
+                        found.push(t);
+                    }
+                },
+            );
+            finished.then_some(found)
+        };
+        if targets.len() < 4096 {
+            return run(targets);
+        }
+        let (left, right) = targets.split_at(targets.len() / 2);
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| run(right));
+            let mut found = run(left)?;
+            found.extend(other.join().ok()??);
+            Some(found)
+        })
+    }
+
+    /// The matches of one phase, complete: those found while ranking and those among the
+    /// targets left untested, merged in target order.
+    fn all_matches(
+        &self,
+        debate: &Debate,
+        matcher: &Matcher,
+        scored: Ranking,
+        stop: &(impl Fn() -> bool + Sync),
+    ) -> Option<Vec<u32>> {
+        if scored.untested.is_empty() {
+            return Some(scored.matched);
+        }
+        let more = self.count(debate, matcher, &scored.untested, stop)?;
+        let mut merged = Vec::with_capacity(scored.matched.len() + more.len());
+        let (mut found, mut more) = (scored.matched.as_slice(), more.as_slice());
+        while let (Some(&a), Some(&b)) = (found.first(), more.first()) {
+            if a < b {
+                merged.push(a);
+                found = &found[1..];
+            } else {
+                merged.push(b);
+                more = &more[1..];
+            }
+        }
+        merged.extend_from_slice(found);
+        merged.extend_from_slice(more);
+        Some(merged)
     }
 
     /// Runs a query; a query with no terms lists every claim in file order. Remembers the
@@ -200,7 +288,6 @@ impl Index {
         };
         let in_claims = self.score(debate, &prepared, claims, limit, None, stop)?;
         let mut best = self.per_claim(in_claims.scored.iter().copied());
-        let mut matched = self.results_among(&in_claims.matched);
         let has_paragraphs = paragraphs.len() > 0;
         let shown = Shown {
             debate,
@@ -208,19 +295,29 @@ impl Index {
             matcher: &prepared,
             limit,
         };
-        // Positions found for the claims shown first are kept for the second showing.
+        // Positions found for the claims shown first are kept for the later showings.
         let mut positions = HashMap::new();
-        show(self.results(&shown, &best, matched, has_paragraphs, &mut positions));
-        let mut all_matched = in_claims.matched;
+        // The claims ranked are shown at once; the count grows once the targets that could
+        // not reach them are tested (as fzf's count grows while it reads), then paragraphs.
+        let counted = in_claims.untested.is_empty();
+        let partial = has_paragraphs || !counted;
+        let matched = self.results_among(&in_claims.matched);
+        show(self.results(&shown, &best, matched, partial, &mut positions));
+        let mut all_matched = self.all_matches(debate, &prepared, in_claims, stop)?;
+        let mut matched = self.results_among(&all_matched);
+        if !counted {
+            show(self.results(&shown, &best, matched, has_paragraphs, &mut positions));
+        }
         if has_paragraphs {
             // Paragraphs come after the claims: only the places the claims leave are theirs.
             let room = limit.saturating_sub(best.len());
             let floor = (room == 0).then_some(i64::MAX);
             let in_paragraphs = self.score(debate, &prepared, paragraphs, room, floor, stop)?;
             best.extend_from_slice(&in_paragraphs.scored);
-            matched += self.results_among(&in_paragraphs.matched);
+            let in_paragraphs = self.all_matches(debate, &prepared, in_paragraphs, stop)?;
+            matched += self.results_among(&in_paragraphs);
             show(self.results(&shown, &best, matched, false, &mut positions));
-            all_matched.extend(in_paragraphs.matched);
+            all_matched.extend(in_paragraphs);
         }
         self.last = Some((parsed, all_matched));
         Some(())

@@ -13,7 +13,9 @@
 //! shown are checked against the crate in debug builds.
 //!
 //! Here: the prepared pattern, the scorer's choice of engine and the hand-off of first
-//! matches; beside it the crate's weights and classes (`classes`), score bounds (`bounds`),
+//! matches; beside it the crate's weights and classes (`classes`), score bounds (`bounds`,
+//! and `signature`'s from a summary of each text made at index time; `window` for texts that
+//! cannot pass a high bar),
 //! the engines (`lanes`, `columns`, `sparse`, `matrix`) and exact terms (`exact`).
 
 mod bounds;
@@ -23,7 +25,9 @@ pub(crate) mod exact;
 mod lanes;
 mod matrix;
 pub mod oracle;
+mod signature;
 mod sparse;
+mod window;
 
 pub use bounds::camel_humps;
 use classes::{
@@ -31,6 +35,7 @@ use classes::{
     SCORE_MATCH, ascii_class,
 };
 use columns::Columns;
+pub use signature::{Signature, letters_of};
 use sparse::{Row, SPARSE_MAX_CHARS};
 
 /// A query prepared for scoring many texts.
@@ -170,6 +175,11 @@ impl FirstMatches {
         true
     }
 
+    /// Holds nothing to reuse: for a text the pattern was not looked for in.
+    pub fn forget(&mut self) {
+        self.of = None;
+    }
+
     /// The first matches, if they were found for a text and pattern of these lengths.
     fn for_text(&self, text: &[u8], pattern: &Pattern) -> Option<&[usize]> {
         (self.of == Some((text.len(), pattern.bytes.len()))).then_some(self.at.as_slice())
@@ -230,17 +240,21 @@ impl Scorer {
     }
 
     /// [`Scorer::score`] if it is above `bar`; `None` for no match or, often without
-    /// finishing, for a score of at most `bar`. `humps`: the text's [`camel_humps`]; `first`:
-    /// what [`FirstMatches::find`] found in this text, if it was asked.
+    /// finishing, for a score of at most `bar`. `signature`: the text's ([`Signature::of`]),
+    /// and `bound` the pattern's [`Pattern::bound`] with it; `first`: what
+    /// [`FirstMatches::find`] found in this text, if it was asked.
     pub fn score_above(
         &mut self,
         text: &str,
         pattern: &Pattern,
         bar: i64,
-        humps: u32,
+        (signature, bound): (&Signature, i64),
         first: Option<&FirstMatches>,
     ) -> Option<i64> {
-        self.bar = Some((bar, humps));
+        if signature.ascii() && !pattern.may_beat(text.as_bytes(), bar, bound) {
+            return None;
+        }
+        self.bar = Some((bar, signature.humps()));
         let score = self
             .score_with(text, pattern, first)
             .filter(|&score| score > bar);

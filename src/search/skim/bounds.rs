@@ -6,7 +6,7 @@ use super::classes::{
     BONUS_CAMEL, BONUS_CONSECUTIVE, BONUS_FIRST_CHAR_MULTIPLIER, BONUS_HEAD, Class, GAP_EXTENSION,
     SCORE_MATCH, class_of,
 };
-use super::{Pattern, Scorer};
+use super::{Pattern, Scorer, Signature};
 
 impl Pattern {
     /// An upper bound of the score of any text, before the allowances of [`Pattern::bound`];
@@ -47,12 +47,14 @@ impl Pattern {
         bound
     }
 
-    /// An upper bound of `text`'s score: cheap, and for most texts equal to the best score a
-    /// text can have, so that texts whose bound cannot beat the results kept so far need no
-    /// scoring. `humps`: the capitals on camel-case humps in the text ([`camel_humps`]).
-    pub fn bound(&self, text: &str, humps: u32) -> i64 {
+    /// An upper bound of the score of a text with this [`Signature`]: cheap, and for most
+    /// texts close to the best score they can have, so that texts whose bound cannot beat the
+    /// results kept so far need no scoring. The tighter of the pattern's own bound (with the
+    /// text's camel humps and first character) and, for a pattern of small letters, the
+    /// signature's ([`Pattern::signature_bound`]).
+    pub fn bound(&self, signature: &Signature) -> i64 {
         let mut bound = self.bound;
-        let mut humps = humps;
+        let mut humps = signature.humps();
         while humps != 0 {
             let letter = humps.trailing_zeros() as usize;
             humps &= humps - 1;
@@ -60,12 +62,13 @@ impl Pattern {
             bound += i64::from(rows) * i64::from(BONUS_CAMEL - BONUS_CONSECUTIVE);
         }
         // A match at the very start earns the head bonus twice.
-        if let (Some(c), Some(&p)) = (text.chars().next(), self.chars.first())
+        if let (Some(c), Some(&p)) = (signature.first(), self.chars.first())
             && self.equal(c, p)
         {
             bound += i64::from(BONUS_HEAD * (BONUS_FIRST_CHAR_MULTIPLIER - 1));
         }
-        bound
+        self.signature_bound(signature)
+            .map_or(bound, |tighter| tighter.min(bound))
     }
 }
 

@@ -84,13 +84,15 @@ impl Exact {
         let (from, span) = self.span(text);
         let bytes = span.as_bytes();
         let fits = bytes.len() >= needle.len();
-        let at_start = fits && self.same(&bytes[..needle.len()], needle);
-        let at_end = fits && self.same(&bytes[bytes.len() - needle.len()..], needle);
+        // Only an anchored term looks at the ends (most texts are searched for a term
+        // anywhere, a negated one most of all).
+        let at_start = || fits && self.same(&bytes[..needle.len()], needle);
+        let at_end = || fits && self.same(&bytes[bytes.len() - needle.len()..], needle);
         let fixed = match self.anchor {
             Anchor::Anywhere => None,
-            Anchor::Start => Some(at_start.then_some(from)),
-            Anchor::End => Some(at_end.then(|| from + bytes.len() - needle.len())),
-            Anchor::Whole => Some((bytes.len() == needle.len() && at_start).then_some(from)),
+            Anchor::Start => Some(at_start().then_some(from)),
+            Anchor::End => Some(at_end().then(|| from + bytes.len() - needle.len())),
+            Anchor::Whole => Some((bytes.len() == needle.len() && at_start()).then_some(from)),
         };
         let anywhere = fixed.is_none();
         let (lower, upper) = match needle.first() {

@@ -4,7 +4,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::{Engine, FirstMatches, Pattern, Scorer, camel_humps};
+use super::{Engine, FirstMatches, Pattern, Scorer, Signature};
 
 /// Whether every engine scores `text` as fuzzy-matcher does, with and without the first
 /// matches handed over and above a bar; the first disagreement, described, otherwise.
@@ -17,7 +17,7 @@ pub fn compare_with_crate(text: &str, query: &str) -> Result<(), String> {
     if first.find(text, &pattern) != truth.is_some() {
         return Err(format!("find disagrees on {text:?} / {query:?}"));
     }
-    let humps = camel_humps(text);
+    let signature = Signature::of(text);
     for engine in Engine::ALL {
         let mut scorer = Scorer::with_engine(engine);
         let results = [
@@ -29,7 +29,7 @@ pub fn compare_with_crate(text: &str, query: &str) -> Result<(), String> {
                     text,
                     &pattern,
                     truth.map_or(0, |s| s - 1),
-                    humps,
+                    (&signature, pattern.bound(&signature)),
                     Some(&first),
                 ),
             ),
@@ -42,7 +42,7 @@ pub fn compare_with_crate(text: &str, query: &str) -> Result<(), String> {
             }
         }
         if let Some(score) = truth
-            && score > pattern.bound(text, humps)
+            && score > pattern.bound(&signature)
         {
             return Err(format!("{score} above the bound on {text:?} / {query:?}"));
         }

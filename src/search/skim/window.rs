@@ -1,0 +1,126 @@
+//! Whether a text can score above a high bar at all, found in a few short windows instead of
+//! the whole programme: most texts a search scores against the results kept cannot, and this
+//! says so for a fraction of the cost.
+//!
+//! In the crate's weights (see `signature`), a pattern character after the first adds at most
+//! 20, and a gap of `g` characters before it costs at least `g − 1` of those 20 (16 − 3 − `g`
+//! plus at most the head bonus 8). So an alignment of a pattern of `L` characters that starts
+//! at `j0`, where its first character is worth `c0`, scores above `need` only if its losses
+//! stay within `slack = c0 + 20·(L − 1) − need − 1`, and then it ends by `j0 + 2·(L − 1) +
+//! slack`. When `need` is high, the windows are a handful of bytes (and only bonus positions
+//! start one once a tail's 15 is not enough), and a text none of whose windows holds the rest
+//! of the pattern cannot pass.
+//!
+//! That reasons about alignments; the crate's rows also hold paths that drop characters (see
+//! `bounds`), which score well below the pattern's bound: the test is used only where `need`
+//! is at least that bound less [`DROPPED_MARGIN`]. `tests/properties.rs` checks the scorer with
+//! this test against the crate at the bar just below the crate's score.
+
+use super::Pattern;
+use super::classes::{
+    BONUS_CONSECUTIVE, BONUS_FIRST_CHAR_MULTIPLIER, Class, GAP_EXTENSION, PENALTY_CASE_MISMATCH,
+    SCORE_MATCH, ascii_class, in_place_bonus,
+};
+
+/// How far below a text's bound `need` may be for the windows to decide: paths that drop
+/// pattern characters drop at least two, each worth at least 9 in any bound.
+pub(super) const DROPPED_MARGIN: i64 = 18;
+
+/// The most a window started by a tail may reach past the shortest alignment: beyond it,
+/// windows are long and many, and scoring in full costs less than looking in them.
+const TAIL_SLACK: i64 = 8;
+
+impl Pattern {
+    /// False only where `text` (ASCII) cannot score above `need`; true where it may, or where
+    /// the test does not apply (a pattern other than small ASCII letters, `need` too low for
+    /// short windows, or too far below `bound`, the text's [`Pattern::bound`]).
+    pub(super) fn may_beat(&self, text: &[u8], need: i64, bound: i64) -> bool {
+        let [first, rest @ ..] = self.bytes.as_slice() else {
+            return true;
+        };
+        let per_char = i64::from(SCORE_MATCH + BONUS_CONSECUTIVE);
+        let most_after_first = per_char * i64::try_from(rest.len()).unwrap_or(i64::MAX / 64);
+        // A tail's first character is worth 15.
+        let tail = i64::from(SCORE_MATCH + GAP_EXTENSION);
+        if rest.is_empty()
+            || tail + most_after_first - need - 1 > TAIL_SLACK
+            || need < bound - DROPPED_MARGIN
+            || !self.bytes.iter().all(u8::is_ascii_lowercase)
+        {
+            return true;
+        }
+        let longest = 2 * i64::try_from(rest.len()).unwrap_or(i64::MAX / 64);
+        memchr::memchr2_iter(*first, first.to_ascii_uppercase(), text).any(|j0| {
+            let prev = j0
+                .checked_sub(1)
+                .and_then(|j| text.get(j))
+                .map_or(Class::Empty, |&b| ascii_class(b));
+            let byte = text.get(j0).copied().unwrap_or(0);
+            let bonus = i64::from(in_place_bonus(prev, ascii_class(byte)));
+            let multiplier = if j0 == 0 {
+                i64::from(BONUS_FIRST_CHAR_MULTIPLIER)
+            } else {
+                1
+            };
+            let case = if byte == *first {
+                0
+            } else {
+                i64::from(PENALTY_CASE_MISMATCH)
+            };
+            let c0 = tail + bonus * multiplier + case;
+            let slack = c0 + most_after_first - need - 1;
+            if slack < 0 {
+                return false;
+            }
+            let reach = usize::try_from(longest + slack).unwrap_or(usize::MAX);
+            let end = text.len().min(j0.saturating_add(reach).saturating_add(1));
+            let window = text.get(j0 + 1..end).unwrap_or_default();
+            holds_in_order(window, rest)
+        })
+    }
+}
+
+/// Whether `window` holds the small letters of `pattern` in order, either case.
+fn holds_in_order(window: &[u8], pattern: &[u8]) -> bool {
+    let mut wanted = pattern.iter();
+    let mut next = wanted.next();
+    for &b in window {
+        let Some(&p) = next else { break };
+        // `| 0x20` makes a capital small and leaves only the two cases of `p` equal to it.
+        if b | 0x20 == p {
+            next = wanted.next();
+        }
+    }
+    next.is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_hold_the_rest_of_the_pattern_or_nothing_passes() {
+        let tec = Pattern::new("tec");
+        // "tec" at a word start: 23 + 40 = 63; at the start 71.
+        assert!(tec.may_beat(b"a technology", 62, 63));
+        assert!(!tec.may_beat(b"a technology", 63, 63));
+        assert!(tec.may_beat(b"technology", 70, 71));
+        // The word-start t is too far from an e and a c to pass 57.
+        assert!(!tec.may_beat(b"a tiny cat ate rice", 57, 63));
+        // Mid-word only: tails cannot pass 57.
+        assert!(!tec.may_beat(b"xthe stec", 57, 63));
+        // At the text's start a t is worth 31: the window reaches 17 bytes on.
+        assert!(tec.may_beat(b"the stec", 57, 63));
+        // Tails start windows too once the bar is within 8 of what they allow (55).
+        assert!(tec.may_beat(b"xstec", 47, 63));
+        assert!(tec.may_beat(b"xst ec", 47, 63));
+        assert!(!tec.may_beat(b"xst exxxxxxxxxxc", 47, 63));
+        // Not applied: a low bar, a bar far below the bound, capitals in the pattern.
+        assert!(tec.may_beat(b"xyz", 45, 63));
+        assert!(tec.may_beat(b"xyz", 57, 90));
+        assert!(Pattern::new("Tec").may_beat(b"xyz", 57, 63));
+        assert!(holds_in_order(b"xTxExC", b"tec"));
+        assert!(!holds_in_order(b"tce", b"tec"));
+        assert!(!holds_in_order(b"t@c", b"tac"));
+    }
+}
