@@ -18,7 +18,8 @@
 use super::Pattern;
 use super::classes::{
     BONUS_BREAK, BONUS_CAMEL, BONUS_CONSECUTIVE, BONUS_FIRST_CHAR_MULTIPLIER, BONUS_HEAD, Class,
-    GAP_EXTENSION, GAP_START, PENALTY_CASE_MISMATCH, SCORE_MATCH, class_of, in_place_bonus,
+    GAP_EXTENSION, GAP_START, PENALTY_CASE_MISMATCH, SCORE_MATCH, ascii_class, class_of,
+    in_place_bonus,
 };
 
 /// One text's summary (bit `i` of a letter set: the `i`-th letter of the alphabet, either case
@@ -64,6 +65,57 @@ fn pair_bit(x: u32, y: u32) -> u64 {
     1 << (((x * 26 + y).wrapping_mul(2_654_435_761) >> 7) % 64)
 }
 
+/// Where [`Signature::of`] is in a text: the previous character's class, its letter bit (0
+/// when not a letter) and whether it stood on a position with a bonus.
+struct Walk {
+    prev: Class,
+    last: (u32, bool),
+}
+
+impl Walk {
+    /// Adds the next character (its class, letter bit and whether it is a small letter).
+    fn step(&mut self, s: &mut Signature, class: Class, bit: u32, small: bool) {
+        let bonus = in_place_bonus(self.prev, class);
+        let (last_bit, last_bonus) = self.last;
+        if last_bit != 0 {
+            match class {
+                Class::HardSep | Class::Empty => {
+                    s.end_hard |= last_bit;
+                    if last_bonus {
+                        s.solo |= last_bit;
+                    }
+                }
+                Class::SoftSep => s.end_soft |= last_bit,
+                _ => {}
+            }
+            if bit != 0 && last_bonus {
+                s.word_pairs |= pair_bit(last_bit.trailing_zeros(), bit.trailing_zeros());
+            }
+        }
+        if bit != 0 {
+            s.letters |= bit;
+            match bonus {
+                BONUS_HEAD => {
+                    s.head |= bit;
+                    if small {
+                        s.head_small |= bit;
+                    }
+                }
+                BONUS_BREAK => {
+                    s.brk |= bit;
+                    if small {
+                        s.brk_small |= bit;
+                    }
+                }
+                BONUS_CAMEL => s.humps |= bit,
+                _ => {}
+            }
+        }
+        self.last = (bit, bonus > 0);
+        self.prev = class;
+    }
+}
+
 impl Signature {
     /// The summary of `text` (folded, as it is matched).
     pub fn of(text: &str) -> Self {
@@ -81,52 +133,32 @@ impl Signature {
             first: text.chars().next(),
             ascii: text.is_ascii(),
         };
-        let mut prev = Class::Empty;
-        // The previous character's letter bit (0 when not a letter) and whether it stood on
-        // a position with a bonus.
-        let mut last: (u32, bool) = (0, false);
-        for c in text.chars() {
-            let class = class_of(c);
-            let bit = letter_bit(c);
-            let bonus = in_place_bonus(prev, class);
-            let (last_bit, last_bonus) = last;
-            if last_bit != 0 {
-                match class {
-                    Class::HardSep | Class::Empty => {
-                        s.end_hard |= last_bit;
-                        if last_bonus {
-                            s.solo |= last_bit;
-                        }
-                    }
-                    Class::SoftSep => s.end_soft |= last_bit,
-                    _ => {}
+        let mut walk = Walk {
+            prev: Class::Empty,
+            last: (0, false),
+        };
+        // Bytes where every byte is a character: the index makes one of these per text.
+        if s.ascii {
+            for &b in text.as_bytes() {
+                // Most bytes are small letters inside words, which only add their letter.
+                if b.is_ascii_lowercase() && walk.prev == Class::Lower && !walk.last.1 {
+                    let bit = 1 << (b - b'a');
+                    s.letters |= bit;
+                    walk.last = (bit, false);
+                    continue;
                 }
-                if bit != 0 && last_bonus {
-                    s.word_pairs |= pair_bit(last_bit.trailing_zeros(), bit.trailing_zeros());
-                }
+                let c = char::from(b);
+                walk.step(
+                    &mut s,
+                    ascii_class(b),
+                    letter_bit(c),
+                    b.is_ascii_lowercase(),
+                );
             }
-            if bit != 0 {
-                s.letters |= bit;
-                let small = c.is_ascii_lowercase();
-                match bonus {
-                    BONUS_HEAD => {
-                        s.head |= bit;
-                        if small {
-                            s.head_small |= bit;
-                        }
-                    }
-                    BONUS_BREAK => {
-                        s.brk |= bit;
-                        if small {
-                            s.brk_small |= bit;
-                        }
-                    }
-                    BONUS_CAMEL => s.humps |= bit,
-                    _ => {}
-                }
+        } else {
+            for c in text.chars() {
+                walk.step(&mut s, class_of(c), letter_bit(c), c.is_ascii_lowercase());
             }
-            last = (bit, bonus > 0);
-            prev = class;
         }
         s
     }
