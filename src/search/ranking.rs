@@ -128,9 +128,10 @@ impl Index {
                         Some(Reverse((worst, _))) if kept.len() >= limit => Some(*worst),
                         _ => floor,
                     };
-                    // A field that cannot beat its claim's best is not scored either, but it is
-                    // tested: its claim's count is settled, and the list of matches must be
-                    // complete for the next query, which tries only them.
+                    // A field that cannot beat its claim's best so far is tested now, only not
+                    // scored: its claim is counted already, and leaving it untested would only
+                    // hold back the complete list of matches (which the next query, if it
+                    // narrows this one, tries alone) and add a showing.
                     let bar = kept_bar.max(current.map(|(_, _, best)| best));
                     // Bounds matter only against a bar.
                     bounds.clear();
