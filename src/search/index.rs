@@ -115,20 +115,22 @@ impl Index {
             last: None,
         };
         let count = u32::try_from(index.targets.len()).unwrap_or(u32::MAX);
-        // Half on another thread: at a million claims there are five million texts.
-        let summarise = |from: u32, to: u32| -> Vec<Signature> {
-            (from..to)
-                .map(|t| Signature::of(index.text(debate, t)))
-                .collect()
+        // Half on another thread: at a million claims there are five million texts. Each half
+        // is written in place, so that no second copy of the signatures is ever held.
+        let mut signatures = vec![Signature::of(""); count as usize];
+        let summarise = |from: usize, into: &mut [Signature]| {
+            for (t, signature) in (from..).zip(into.iter_mut()) {
+                let t = u32::try_from(t).unwrap_or(u32::MAX);
+                *signature = Signature::of(index.text(debate, t));
+            }
         };
-        let mid = count / 2;
-        index.signatures = std::thread::scope(|scope| {
-            let second = scope.spawn(|| summarise(mid, count));
-            let mut first = summarise(0, mid);
-            // A thread that cannot run leaves its half to this one.
-            first.extend(second.join().unwrap_or_else(|_| summarise(mid, count)));
-            first
+        let mid = signatures.len() / 2;
+        let (first, second) = signatures.split_at_mut(mid);
+        std::thread::scope(|scope| {
+            scope.spawn(|| summarise(mid, second));
+            summarise(0, first);
         });
+        index.signatures = signatures;
         index
     }
 

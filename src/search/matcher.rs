@@ -196,7 +196,9 @@ impl Matcher {
     /// and [`Matcher::score`].
     pub fn term_bounds(&self, signature: &Signature, bounds: &mut Vec<i64>) {
         bounds.clear();
+        // An inverse term never scores: no bound to compute.
         bounds.extend(self.terms.iter().map(|term| match &term.test {
+            _ if term.inverse => 0,
             Test::Fuzzy(pattern) => pattern.bound(signature),
             Test::Exact(exact) => exact.bound(),
         }));

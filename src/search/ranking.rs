@@ -255,7 +255,8 @@ impl Index {
     }
 
     /// Runs a query in two phases: the claims and theses, then the article paragraphs, which
-    /// are longer and many. `show` gets the ranked claims first (`partial`), then everything
+    /// are longer and many. `show` gets the ranked claims first (`partial`), again once the
+    /// texts that could not reach them are counted (if any were left untested), then everything
     /// (paragraphs after the claims, in what `limit` leaves). `None` as soon as `stop` returns
     /// true (it is asked every thousand candidates): a newer query made this one pointless.
     pub fn search_phased(

@@ -29,7 +29,6 @@ mod signature;
 mod sparse;
 mod window;
 
-pub use bounds::camel_humps;
 use classes::{
     BONUS, BONUS_CONSECUTIVE, BONUS_FIRST_CHAR_MULTIPLIER, Class, PENALTY_CASE_MISMATCH,
     SCORE_MATCH, ascii_class,

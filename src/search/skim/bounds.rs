@@ -72,22 +72,6 @@ impl Pattern {
     }
 }
 
-/// The capitals (bit 0 for A) that follow a small letter or a digit somewhere in `text`, in
-/// the crate's classes, where every non-ASCII character counts as small: where a match can
-/// earn the camel bonus.
-pub fn camel_humps(text: &str) -> u32 {
-    let mut prev = Class::Empty;
-    let mut humps = 0;
-    for c in text.chars() {
-        let cur = class_of(c);
-        if cur == Class::Upper && matches!(prev, Class::Lower | Class::Number) {
-            humps |= 1 << (c as u32 - u32::from(b'A'));
-        }
-        prev = cur;
-    }
-    humps
-}
-
 impl Scorer {
     /// `tails` for a text with these camel-case humps: only row-by-row scoring gives up
     /// early, so only it needs them.

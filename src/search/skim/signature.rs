@@ -34,7 +34,8 @@ pub struct Signature {
     /// Letters after a soft separator (bonus 7), in either case and as small letters.
     brk: u32,
     brk_small: u32,
-    /// Capitals on a camel-case hump (bonus 6): [`camel_humps`](super::camel_humps).
+    /// Capitals after a small letter or a digit (bonus 6), where every non-ASCII character
+    /// counts as small, as in the crate's classes: where a match can earn the camel bonus.
     humps: u32,
     /// Letters followed by a character after which the next has the head bonus (a hard
     /// separator), or the break bonus (a soft one).
@@ -168,7 +169,7 @@ impl Signature {
         self.letters
     }
 
-    /// The capitals on camel-case humps ([`camel_humps`](super::camel_humps)).
+    /// The capitals on camel-case humps (bit 0 for A).
     pub fn humps(&self) -> u32 {
         self.humps
     }
@@ -278,7 +279,6 @@ impl Pattern {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::skim::camel_humps;
 
     #[test]
     fn summaries_say_where_letters_stand() {
@@ -289,7 +289,10 @@ mod tests {
         assert_eq!(s.head_small, bits("bxy"));
         assert_eq!(s.brk, bits("b"));
         assert_eq!(s.humps, bits("q"));
-        assert_eq!(s.humps, camel_humps("Foo-bar bazQux x y"));
+        // A capital after a non-ASCII character is a hump too: the crate counts it as small.
+        assert_eq!(Signature::of("éX").humps, bits("x"));
+        // What README and the index's memory figures count.
+        assert_eq!(std::mem::size_of::<Signature>(), 56);
         assert_eq!(s.end_hard, bits("rx"));
         assert_eq!(s.end_soft, bits("o"));
         assert_eq!(s.solo, bits("x"));
