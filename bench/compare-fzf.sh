@@ -30,7 +30,7 @@ engine_ms() {
 }
 echo "$claims claims, $(wc -l < "$dir/lines.txt") lines for fzf; fzf $(fzf --version | cut -d' ' -f1)"
 printf '%-14s %8s %14s %7s %16s\n' query "fzf ms" "debate engine" ratio "debate process"
-for q in t tec techno "technology t" deepseek semiconducto; do
+for q in t tec techno "technology t" deepseek semiconducto "tec sem !chi" "t s !the"; do
   f=$(for _ in 1 2 3 4 5; do time_ms fzf --filter "$q" < "$dir/lines.txt"; done | median)
   e=$(for _ in 1 2 3 4 5; do engine_ms "$q"; done | median)
   p=$(for _ in 1 2 3 4 5; do time_ms ./target/release/debate search "$q" "$dir/d.toml" --limit 50; done | median)

@@ -371,6 +371,10 @@ mod tests {
             "t",
             "T",
             "tt tt ttx",
+            // Runs of bytes no query character matches, across the 16-byte blocks in which
+            // the lanes look for the columns to read.
+            "xxxxxxxxxxxxxxxxxxa.b..............c_ab zzzzzzzzzzzzzzzzzzzzzzzz t-T",
+            "a_______________b________________________________ab___x",
         ];
         let queries = [
             "t",
@@ -380,6 +384,8 @@ mod tests {
             "Tech",
             "innovation talent",
             "ab",
+            "abc",
+            "abab",
             "a-b",
             "ttx",
             "oo",
