@@ -110,7 +110,7 @@ impl TextField {
             Edit::End => InputRequest::GoToEnd,
             Edit::DeleteBack => InputRequest::DeletePrevChar,
             Edit::DeleteForward => InputRequest::DeleteNextChar,
-            Edit::DeleteWordBack => InputRequest::DeletePrevWord,
+            Edit::DeleteWordBack => return self.rub_out_word(),
             Edit::DeleteToStart => InputRequest::DeleteFromStart,
             Edit::DeleteToEnd => InputRequest::DeleteTillEnd,
         };
@@ -121,6 +121,31 @@ impl TextField {
         } else {
             Outcome::Changed
         }
+    }
+
+    /// Ctrl-w as readline's unix-word-rubout and fzf's do it: the spaces before the cursor,
+    /// then everything back to the space before that, so `tec !chi` loses `!chi` whole
+    /// (tui-input's word stops at punctuation and would leave the `!`).
+    fn rub_out_word(&mut self) -> Outcome {
+        let cursor = self.input.cursor();
+        let before: Vec<char> = self.text().chars().take(cursor).collect();
+        let mut start = before.len();
+        while start > 0 && before[start - 1].is_whitespace() {
+            start -= 1;
+        }
+        while start > 0 && !before[start - 1].is_whitespace() {
+            start -= 1;
+        }
+        if start == cursor {
+            return Outcome::Unchanged;
+        }
+        let text: String = before[..start]
+            .iter()
+            .copied()
+            .chain(self.text().chars().skip(cursor))
+            .collect();
+        self.input = Input::new(text).with_cursor(start);
+        Outcome::Changed
     }
 
     /// Where readline's forward-word (Alt-f) lands: past the non-word characters after the
@@ -239,6 +264,16 @@ mod tests {
         );
         assert_eq!(after("a, b", &[Edit::Home, WordRight, WordRight]), "a, b|");
         assert_eq!(after("export controls", &[DeleteWordBack]), "export |");
+        // Back to the space before, as readline and fzf do: operators and all.
+        assert_eq!(after("tec !chi", &[DeleteWordBack]), "tec |");
+        assert_eq!(after("tec 'sem-i  ", &[DeleteWordBack]), "tec |");
+        assert_eq!(after("  ", &[DeleteWordBack]), "|");
+        assert_eq!(after("", &[DeleteWordBack]), "|");
+        assert_eq!(after("中国 技术", &[DeleteWordBack]), "中国 |");
+        assert_eq!(
+            after("a.b c", &[Edit::Left, Edit::Left, DeleteWordBack]),
+            "| c"
+        );
         assert_eq!(
             after("export controls", &[WordLeft, DeleteWordBack, End]),
             "controls|"
