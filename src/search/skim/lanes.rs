@@ -5,9 +5,7 @@
 //!
 //! The scalar loop updates only the rows whose character a byte holds, but it branches on every
 //! one of them; a common query such as "semiconducto" has a row for most letters of a text.
-//! Here each column costs the same few dozen instructions without a branch, and only the
-//! columns whose byte a pattern character may match are read, found 16 bytes at a time (for
-//! `tec`, about a fifth of the bytes of English text).
+//! Here each column costs the same few dozen instructions without a branch.
 //!
 //! Scores fit in 16 bits. A pattern of 16 characters scores at most a few hundred, and along
 //! a window of at most `MAX_END` bytes gaps cost at most that many, so a real score stays
@@ -45,9 +43,8 @@ mod portable {
 #[cfg(target_arch = "x86_64")]
 mod sse2 {
     use safe_arch::{
-        add_saturating_i16_m128i, bitand_m128i, bitor_m128i, byte_shl_imm_u128_m128i,
-        byte_shr_imm_u128_m128i, cmp_eq_mask_i8_m128i, load_unaligned_m128i, m128i, max_i16_m128i,
-        move_mask_i8_m128i, set_splat_i8_m128i, set_splat_i16_m128i, sub_i16_m128i,
+        add_i16_m128i, add_saturating_i16_m128i, bitor_m128i, byte_shl_imm_u128_m128i,
+        byte_shr_imm_u128_m128i, m128i, max_i16_m128i, set_splat_i16_m128i,
         sub_saturating_i16_m128i, zeroed_m128i,
     };
 
@@ -76,10 +73,6 @@ mod sse2 {
         /// there, and what a match after a match earns, in every lane.
         bonus: [m128i; 36],
         consecutive: [m128i; 36],
-        /// The pattern's distinct bytes folded with 0x20, in every byte of a register, for
-        /// finding the columns to read ([`Tables::may_match`]); the first `distinct` count.
-        needles: [m128i; 2 * WIDTH],
-        distinct: usize,
     }
 
     impl Tables {
@@ -110,20 +103,11 @@ mod sse2 {
                 *b = set_splat_i16_m128i(to_i16(value));
                 *c = set_splat_i16_m128i(to_i16(value.max(i64::from(BONUS_CONSECUTIVE))));
             }
-            let mut folded: Vec<u8> = pattern.bytes.iter().map(|&b| b | 0x20).collect();
-            folded.sort_unstable();
-            folded.dedup();
-            let mut needles = [zero; 2 * WIDTH];
-            for (needle, &b) in needles.iter_mut().zip(&folded) {
-                *needle = set_splat_i8_m128i(b.cast_signed());
-            }
             Some(Self {
                 rows,
                 score,
                 bonus,
                 consecutive,
-                needles,
-                distinct: folded.len(),
             })
         }
 
@@ -149,94 +133,60 @@ mod sse2 {
             (score > UNREAL).then_some(i64::from(score))
         }
 
-        /// [`super::super::Scorer::columns`] in lanes, at the columns whose byte a pattern
-        /// character can match ([`Tables::may_match`]); a column that matches no row only
-        /// ends the matches of the column before it, and that is done when the next column
-        /// read is not adjacent. Per lane i, `m` is row i's match score at the last column
-        /// read (unreal where it has none there), `gap` its gap constant (the gap score at
-        /// column u is `gap - u`) from the matches before that column, `pending` what a gap
-        /// opened after the last column's match adds to it, and `active` 0 from the row's
-        /// first match on, `i16::MIN` before, so that a row matches nothing before the crate
-        /// computes it.
+        /// [`super::super::Scorer::columns`] in lanes. Per lane i, `m` is row i's match score at
+        /// the column before (unreal where it has none there), `gap` its gap constant (the
+        /// gap score at column u is `gap - u`), and `active` 0 from the row's first match on,
+        /// `i16::MIN` before, so that a row matches nothing before the crate computes it.
         fn run<const N: usize>(&self, text: &[u8], first: &[usize], end: usize) -> i16 {
             let none = Lanes::<N>::splat(set_splat_i16_m128i(i16::MIN));
             let zero = Lanes::<N>::splat(zeroed_m128i());
+            let one = set_splat_i16_m128i(1);
             let in_lane_0 = |value: i16| {
                 let mut lanes = zero;
                 lanes.set(0, value);
                 lanes
             };
-            let (mut m, mut gap, mut best, mut active, mut pending) =
-                (none, none, none, none, none);
+            let (mut m, mut gap, mut best, mut active) = (none, none, none, none);
             let mut last_start = i16::MIN;
             let Some(&start) = first.first() else {
                 return i16::MIN;
             };
+            // `before` is the column before the current one, t - 1; positions fit in 16 bits
+            // below MAX_END.
+            let mut before = to_i16(start) - 1;
+            let mut before_lanes = set_splat_i16_m128i(before);
+            let mut open_gap = set_splat_i16_m128i(before - 3);
             // Row 0 has no row before it: it sees no match and a gap of one extension, which
             // is what the row before would give with these in lane 0 once shifted up.
             let no_match = in_lane_0(i16::MIN);
-            let lane_0 = in_lane_0(-1).0[0];
-            let (one, two) = (set_splat_i16_m128i(1), set_splat_i16_m128i(2));
-            // The column after the last one read: the next column read continues from it
-            // only if it is that one.
-            let mut adjacent = start;
-            let mut next_row = 0;
-            let mut block = [0u8; 16];
-            let mut at = start;
-            while at < end {
-                let len = (end - at).min(16);
-                block.fill(0);
-                block[..len].copy_from_slice(&text[at..at + len]);
-                let mut mask = self.may_match(&block) & ((1u32 << len) - 1);
-                while mask != 0 {
-                    let t = at + mask.trailing_zeros() as usize;
-                    mask &= mask - 1;
-                    let Some(&byte) = text.get(t) else {
-                        break;
-                    };
-                    if first.get(next_row) == Some(&t) {
-                        // Rows start here from the column before, as the crate's pass left it.
-                        if adjacent != t {
-                            gap = gap.max(pending);
-                            m = none;
-                            pending = none;
-                        }
-                        // Positions fit in 16 bits below MAX_END.
-                        let before = to_i16(t) - 1;
-                        while let Some(&from) = first.get(next_row)
-                            && from == t
-                        {
-                            let i = next_row;
-                            // Row i starts from the cell before, which row i - 2 left (row 1: a
-                            // gap from the text's start).
-                            if i == 1 {
-                                gap.set(1, before - 1);
-                            } else if i >= 2 {
-                                let start_m = m.get(i - 2);
-                                let opened = start_m.saturating_add(before - 3);
-                                gap.set(i, gap.get(i - 2).max(opened));
-                                if i + 1 == self.rows {
-                                    last_start = start_m;
-                                }
-                            }
-                            active.set(i, 0);
-                            next_row += 1;
-                        }
-                        adjacent = t;
+            let mut outside = in_lane_0(before - 1);
+            let one_in_lane_0 = in_lane_0(1);
+            let mut prev_class = start
+                .checked_sub(1)
+                .and_then(|t| text.get(t))
+                .map_or(Class::Empty, |&b| ascii_class(b));
+            for (i, &from) in first.iter().enumerate() {
+                let to = first.get(i + 1).copied().unwrap_or(end);
+                // Row i starts at `from` from the cell before, which row i - 2 left (row 1: a
+                // gap from the text's start).
+                before = to_i16(from) - 1;
+                if i == 1 {
+                    gap.set(1, before - 1);
+                } else if i >= 2 {
+                    let start_m = m.get(i - 2);
+                    let opened = start_m.saturating_add(before - 3);
+                    gap.set(i, gap.get(i - 2).max(opened));
+                    if i + 1 == self.rows {
+                        last_start = start_m;
                     }
-                    // Skipped columns matched nothing: their gaps are open, no match is before.
-                    let (gap_in, m_before) = if adjacent == t {
-                        (gap, m)
-                    } else {
-                        (gap.max(pending), none)
-                    };
-                    let before = to_i16(t) - 1;
-                    let before_lanes = set_splat_i16_m128i(before);
-                    let prev_class = t
-                        .checked_sub(1)
-                        .and_then(|u| text.get(u))
-                        .map_or(Class::Empty, |&b| ascii_class(b));
-                    let pair = prev_class as usize * 6 + ascii_class(byte) as usize;
+                }
+                active.set(i, 0);
+                let Some(columns) = text.get(from..to) else {
+                    return i16::MIN;
+                };
+                for (t, &byte) in (from..).zip(columns) {
+                    let class = ascii_class(byte);
+                    let pair = prev_class as usize * 6 + class as usize;
                     let (bonus, consecutive) = if t == 0 {
                         let b = BONUS[pair / 6][pair % 6] * i64::from(BONUS_FIRST_CHAR_MULTIPLIER);
                         let c = b.max(i64::from(BONUS_CONSECUTIVE));
@@ -250,39 +200,24 @@ mod sse2 {
                     let score =
                         Lanes::<N>(std::array::from_fn(|k| self.score[usize::from(byte)][k]))
                             .adds(active);
-                    // A match after the row before's match, or after its gap; row 0's gap is
-                    // from outside the pattern, one extension a column.
-                    let mut outside = zero;
-                    outside.0[0] = bitand_m128i(lane_0, sub_i16_m128i(before_lanes, one));
-                    let after_match = m_before.up().adds(no_match).adds1(consecutive);
-                    let after_gap = gap_in
+                    // A match after the row before's match, or after its gap.
+                    let after_match = m.up().adds(no_match).adds1(consecutive);
+                    let after_gap = gap
                         .up()
                         .adds(outside)
                         .adds1(sub_saturating_i16_m128i(bonus, before_lanes));
                     let matched = after_match.max(after_gap).adds(score);
-                    gap = gap_in.max(pending);
+                    // A match at the column before opens a gap.
+                    gap = gap.max(m.adds1(open_gap));
                     best = best.max(matched);
-                    pending = matched.adds1(sub_i16_m128i(before_lanes, two));
                     m = matched;
-                    adjacent = t + 1;
+                    before_lanes = add_i16_m128i(before_lanes, one);
+                    open_gap = add_i16_m128i(open_gap, one);
+                    outside = outside.adds(one_in_lane_0);
+                    prev_class = class;
                 }
-                at += len;
             }
             best.get(self.rows - 1).max(last_start)
-        }
-
-        /// Which of 16 bytes a pattern character may match (bit k for byte k): bytes equal
-        /// to one of the pattern's once both are folded with 0x20, which holds every byte
-        /// that matches (the crate folds ASCII letters only) and a few more, which cost a
-        /// column's work and change no score.
-        fn may_match(&self, block: &[u8; 16]) -> u32 {
-            let folded = bitor_m128i(load_unaligned_m128i(block), set_splat_i8_m128i(0x20));
-            let mut any = zeroed_m128i();
-            for &needle in &self.needles[..self.distinct] {
-                any = bitor_m128i(any, cmp_eq_mask_i8_m128i(folded, needle));
-            }
-            // The mask holds 16 bits, one a byte.
-            move_mask_i8_m128i(any).cast_unsigned()
         }
     }
 
