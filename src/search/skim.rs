@@ -25,6 +25,7 @@ pub(crate) mod exact;
 mod lanes;
 mod matrix;
 pub mod oracle;
+mod sieve;
 mod signature;
 mod sparse;
 mod window;
@@ -50,6 +51,9 @@ pub struct Pattern {
     rows_of_byte: Option<Box<[u64; 256]>>,
     /// For scoring all rows of a column at once, where the machine and the pattern allow.
     lanes: Option<Box<lanes::Tables>>,
+    /// For turning away, before the lanes score them, texts a long pattern cannot pass a bar
+    /// in ([`sieve`]): ASCII patterns of 9 to 16 characters, where the lanes need two registers.
+    sieve: Option<Box<sieve::Sieve>>,
     /// The most any text can score, before the two text-dependent allowances below.
     bound: i64,
     /// For each letter, how many of the pattern's characters could earn the camel bonus on a
@@ -68,6 +72,7 @@ impl Pattern {
             case_sensitive: query.chars().any(|c| c.is_ascii_uppercase()),
             rows_of_byte: None,
             lanes: None,
+            sieve: None,
             bound: 0,
             camel_rows: [0; 26],
             row_bound: Vec::new(),
@@ -84,6 +89,7 @@ impl Pattern {
             }
             pattern.rows_of_byte = Some(table);
             pattern.lanes = lanes::Tables::new(&pattern).map(Box::new);
+            pattern.sieve = sieve::Sieve::new(&pattern).map(Box::new);
         }
         pattern
     }
@@ -329,6 +335,16 @@ impl Scorer {
         let end = memchr::memrchr2(lower, upper, text)? + 1;
         if end > SPARSE_MAX_CHARS || self.engine == Engine::Matrix {
             return Some(self.run(pattern, |j| char::from(text[j]), end));
+        }
+        // Against a bar, a long pattern's cheap bound first: most texts stop there.
+        if let Some((bar, _)) = self.bar
+            && self.engine == Engine::Auto
+            && let Some(sieve) = &pattern.sieve
+            && sieve
+                .bound(text, &self.first, end)
+                .is_some_and(|bound| bound <= bar)
+        {
+            return None;
         }
         if matches!(self.engine, Engine::Auto | Engine::Lanes)
             && let Some(lanes) = &pattern.lanes
