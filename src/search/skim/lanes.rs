@@ -16,7 +16,7 @@
 //! unreal value is the real one, and a result that is not real goes back to the scalar loop.
 
 #[cfg(target_arch = "x86_64")]
-pub(super) use sse2::Tables;
+pub(super) use sse2::{Tables, pair_tables, takes_window};
 
 #[cfg(not(target_arch = "x86_64"))]
 pub(super) use portable::Tables;
@@ -96,13 +96,7 @@ mod sse2 {
                     *register = m128i::from(array);
                 }
             }
-            let zero = zeroed_m128i();
-            let (mut bonus, mut consecutive) = ([zero; 36], [zero; 36]);
-            for (pair, (b, c)) in bonus.iter_mut().zip(&mut consecutive).enumerate() {
-                let value = BONUS[pair / 6][pair % 6];
-                *b = set_splat_i16_m128i(to_i16(value));
-                *c = set_splat_i16_m128i(to_i16(value.max(i64::from(BONUS_CONSECUTIVE))));
-            }
+            let (bonus, consecutive) = pair_tables(|value| set_splat_i16_m128i(to_i16(value)));
             Some(Self {
                 rows,
                 score,
@@ -116,13 +110,7 @@ mod sse2 {
         /// longer window, or no real score), for the scalar loop to decide.
         pub fn score(&self, text: &[u8], first: &[usize], end: usize) -> Option<i64> {
             // Rising first matches before `end`, so every position below fits in 16 bits.
-            let rising = first.windows(2).all(|pair| pair[0] < pair[1]);
-            if end > MAX_END
-                || end > text.len()
-                || first.len() != self.rows
-                || !rising
-                || first.last().is_none_or(|&last| last >= end)
-            {
+            if !takes_window(text, first, end, self.rows) {
                 return None;
             }
             let score = if self.rows <= WIDTH {
@@ -219,6 +207,30 @@ mod sse2 {
             }
             best.get(self.rows - 1).max(last_start)
         }
+    }
+
+    /// Per pair of classes (the character before, the character): the bonus of a match there,
+    /// and what a match after a match earns, each made a register by `splat`.
+    pub fn pair_tables(splat: impl Fn(i64) -> m128i) -> ([m128i; 36], [m128i; 36]) {
+        let zero = zeroed_m128i();
+        let (mut bonus, mut consecutive) = ([zero; 36], [zero; 36]);
+        for (pair, (b, c)) in bonus.iter_mut().zip(&mut consecutive).enumerate() {
+            let value = BONUS[pair / 6][pair % 6];
+            *b = splat(value);
+            *c = splat(value.max(i64::from(BONUS_CONSECUTIVE)));
+        }
+        (bonus, consecutive)
+    }
+
+    /// Whether a window is one the lanes take: `rows` first matches, rising, before `end`,
+    /// which is within the text and at most `MAX_END` (so every position fits in 16 bits).
+    pub fn takes_window(text: &[u8], first: &[usize], end: usize, rows: usize) -> bool {
+        let rising = first.windows(2).all(|pair| pair[0] < pair[1]);
+        end <= MAX_END
+            && end <= text.len()
+            && first.len() == rows
+            && rising
+            && first.last().is_some_and(|&last| last < end)
     }
 
     /// A small number below `MAX_END` (a position, a bonus) as a lane value.

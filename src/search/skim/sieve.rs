@@ -43,6 +43,7 @@ mod sse2 {
         set_splat_i8_m128i, sub_saturating_u8_m128i, zeroed_m128i,
     };
 
+    use super::super::lanes::{pair_tables, takes_window};
     use super::super::{
         BONUS, BONUS_CONSECUTIVE, BONUS_FIRST_CHAR_MULTIPLIER, Class, PENALTY_CASE_MISMATCH,
         Pattern, SCORE_MATCH, ascii_class,
@@ -52,8 +53,6 @@ mod sse2 {
     const STEP: i64 = 18;
     /// What 0 stands for in row 0.
     const BIAS: i64 = 100;
-    /// The same window as the lanes take.
-    const MAX_END: usize = 8_192;
     /// The most rows, and the fewest worth a sieve (up to 8, the lanes need one register).
     const ROWS: usize = 16;
     const FEWEST: usize = 9;
@@ -90,12 +89,7 @@ mod sse2 {
                 }
                 *register = m128i::from(lanes);
             }
-            let (mut bonus, mut consecutive) = ([splat(0); 36], [splat(0); 36]);
-            for (pair, (b, c)) in bonus.iter_mut().zip(&mut consecutive).enumerate() {
-                let value = BONUS[pair / 6][pair % 6];
-                *b = splat(value);
-                *c = splat(value.max(i64::from(BONUS_CONSECUTIVE)));
-            }
+            let (bonus, consecutive) = pair_tables(splat);
             Some(Self {
                 rows,
                 cost,
@@ -106,16 +100,10 @@ mod sse2 {
 
         /// At least the score of the ASCII `text` whose pattern characters first match at
         /// `first`, with nothing ending a match from `end` on; `None` where the window is one
-        /// the lanes do not take either.
+        /// the lanes do not take either ([`takes_window`]).
         pub fn bound(&self, text: &[u8], first: &[usize], end: usize) -> Option<i64> {
-            let rising = first.windows(2).all(|pair| pair[0] < pair[1]);
             let &start = first.first()?;
-            if end > MAX_END
-                || end > text.len()
-                || first.len() != self.rows
-                || !rising
-                || first.last().is_none_or(|&last| last >= end)
-            {
+            if !takes_window(text, first, end, self.rows) {
                 return None;
             }
             // Per row: the match value at the column before, the gap value the next row sees
