@@ -4,9 +4,9 @@
 //! `cargo run --release --example search_cpu -- CLAIMS REPEATS QUERY...`: for each query, runs
 //! it REPEATS times on a fresh copy of the index (no narrowing from the previous run), ranking
 //! the claims only (as the reader first shows them, what the 60 ms target counts), and prints
-//! the median and the fastest wall time (the fastest is the steadiest figure where other
-//! work comes and goes: interference only ever adds) and the process's CPU time (both threads) per query, read from
-//! `/proc/self/stat` (Linux; 10 ms ticks, summed over the repeats).
+//! the median and the fastest wall time (the fastest is the steadiest figure where other work
+//! comes and goes: interference only ever adds) and the process's CPU time (both threads) per
+//! query, read from `/proc/self/stat` (Linux; 10 ms ticks, summed over the repeats).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;

@@ -387,8 +387,7 @@ mod tests {
             "t",
             "T",
             "tt tt ttx",
-            // Runs of bytes no query character matches, across the 16-byte blocks in which
-            // the lanes look for the columns to read.
+            // Long runs of bytes no query character matches, between and after matches.
             "xxxxxxxxxxxxxxxxxxa.b..............c_ab zzzzzzzzzzzzzzzzzzzzzzzz t-T",
             "a_______________b________________________________ab___x",
         ];

@@ -232,7 +232,7 @@ mod tests {
             seed ^= seed << 17;
             usize::try_from(seed % n as u64).unwrap_or(0)
         };
-        let (mut checked, mut turned_away) = (0, 0);
+        let (mut checked, mut close) = (0, 0);
         for _ in 0..4_000 {
             let pattern: String = (0..9 + next(8))
                 .map(|_| char::from(alphabet[next(5)]))
@@ -255,10 +255,11 @@ mod tests {
                 .expect("a short window");
             assert!(bound >= score, "{bound} < {score}: {text:?} / {pattern:?}");
             checked += 1;
-            turned_away += usize::from(bound < score + 20);
+            // Bounds within 20 of the score: the sieve is tight enough to turn texts away.
+            close += usize::from(bound < score + 20);
         }
         assert!(checked > 500, "only {checked} texts matched");
-        assert!(turned_away > 0);
+        assert!(close > 0);
         let whole = "the semiconductor industry";
         let pattern = Pattern::new("semiconducto");
         let (first, end) = window(whole.as_bytes(), &pattern).expect("it matches");
