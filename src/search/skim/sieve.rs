@@ -39,8 +39,8 @@ mod portable {
 #[cfg(target_arch = "x86_64")]
 mod sse2 {
     use safe_arch::{
-        add_saturating_u8_m128i, bitor_m128i, byte_shl_imm_u128_m128i, m128i, max_u8_m128i,
-        set_splat_i8_m128i, sub_saturating_u8_m128i, zeroed_m128i,
+        add_saturating_u8_m128i, byte_shl_imm_u128_m128i, m128i, max_u8_m128i, set_splat_i8_m128i,
+        sub_saturating_u8_m128i, zeroed_m128i,
     };
 
     use super::super::lanes::{pair_tables, takes_window};
@@ -66,9 +66,13 @@ mod sse2 {
         /// past the last row).
         cost: Box<[m128i; 256]>,
         /// Per pair of classes (the character before, the character): the bonus of a match
-        /// there, and what a match after a match earns, in every byte.
+        /// there (with `outside` added), and what a match after a match earns, in every byte.
         bonus: [m128i; 36],
         consecutive: [m128i; 36],
+        /// Row 0 has no row before it: its gap is one extension from outside the pattern,
+        /// b - 1, which is this in lane 0 once a match's bonus and cost are applied. Moving
+        /// the gaps up a row leaves lane 0 at 0, so adding it to the bonus puts it there.
+        outside: m128i,
     }
 
     impl Sieve {
@@ -89,12 +93,21 @@ mod sse2 {
                 }
                 *register = m128i::from(lanes);
             }
-            let (bonus, consecutive) = pair_tables(splat);
+            let (mut bonus, consecutive) = pair_tables(splat);
+            let outside = m128i::from({
+                let mut lanes = [0u8; ROWS];
+                lanes[0] = to_u8(BIAS - 1 + STEP);
+                lanes
+            });
+            for register in &mut bonus {
+                *register = add_saturating_u8_m128i(*register, outside);
+            }
             Some(Self {
                 rows,
                 cost,
                 bonus,
                 consecutive,
+                outside,
             })
         }
 
@@ -102,79 +115,105 @@ mod sse2 {
         /// `first`, with nothing ending a match from `end` on; `None` where the window is one
         /// the lanes do not take either ([`takes_window`]).
         pub fn bound(&self, text: &[u8], first: &[usize], end: usize) -> Option<i64> {
-            let &start = first.first()?;
+            let (&start, &last_from) = (first.first()?, first.last()?);
             if !takes_window(text, first, end, self.rows) {
                 return None;
             }
-            // Per row: the match value at the column before, the gap value the next row sees
-            // at this column, the best match so far, and 255 until the row's first match.
-            let (mut m, mut gap, mut best) = (zeroed_m128i(), zeroed_m128i(), zeroed_m128i());
+            let mut at = Column {
+                m: zeroed_m128i(),
+                gap: zeroed_m128i(),
+                best: zeroed_m128i(),
+            };
+            // 255 in a row until its first match, which keeps it from matching before.
             let mut inactive = [255u8; ROWS];
+            let mut not_started = m128i::from(inactive);
             let mut last_start = i64::MIN;
             let mut next_row = 0;
-            // Row 0 has no row before it: its gap is one extension from outside the pattern,
-            // b - 1, which is this in lane 0 once a match's bonus and cost are applied.
-            let outside = m128i::from({
-                let mut lanes = [0u8; ROWS];
-                lanes[0] = to_u8(BIAS - 1 + STEP);
-                lanes
-            });
-            let (one, four) = (splat(1), splat(4));
             let mut prev_class = start
                 .checked_sub(1)
                 .and_then(|t| text.get(t))
                 .map_or(Class::Empty, |&b| ascii_class(b));
-            for (t, &byte) in (start..).zip(text.get(start..end)?) {
+            // Up to the last row's first match, rows start: the slower loop.
+            for (t, &byte) in (start..).zip(text.get(start..=last_from)?) {
                 while let Some(&from) = first.get(next_row)
                     && from == t
                 {
                     let i = next_row;
                     // Row i starts from what row i - 2 left in the cell before (row 1: a gap
                     // from the text's start, -1 at this column), as the lanes do.
-                    let mut gaps: [u8; ROWS] = gap.into();
+                    let mut gaps: [u8; ROWS] = at.gap.into();
                     if i == 1 {
                         gaps[1] = to_u8(-1 - STEP + BIAS);
                     } else if i >= 2 {
-                        let ms: [u8; ROWS] = m.into();
+                        let ms: [u8; ROWS] = at.m.into();
                         let lowered = |v: u8| i64::from(v) - 2 * STEP;
                         gaps[i] = to_u8(lowered(gaps[i - 2]).max(lowered(ms[i - 2]) - 3));
                         if i + 1 == self.rows {
                             last_start = real(ms[i - 2], i - 2);
                         }
                     }
-                    gap = m128i::from(gaps);
+                    at.gap = m128i::from(gaps);
                     inactive[i] = 0;
+                    not_started = m128i::from(inactive);
                     next_row += 1;
                 }
                 let class = ascii_class(byte);
                 let pair = prev_class as usize * 6 + class as usize;
                 let (bonus, consecutive) = if t == 0 {
                     let b = BONUS[pair / 6][pair % 6] * i64::from(BONUS_FIRST_CHAR_MULTIPLIER);
-                    (splat(b), splat(b.max(i64::from(BONUS_CONSECUTIVE))))
+                    (
+                        add_saturating_u8_m128i(splat(b), self.outside),
+                        splat(b.max(i64::from(BONUS_CONSECUTIVE))),
+                    )
                 } else {
                     (self.bonus[pair], self.consecutive[pair])
                 };
-                let after_match =
-                    add_saturating_u8_m128i(byte_shl_imm_u128_m128i::<1>(m), consecutive);
-                let after_gap = add_saturating_u8_m128i(
-                    bitor_m128i(byte_shl_imm_u128_m128i::<1>(gap), outside),
-                    bonus,
-                );
-                let cost = max_u8_m128i(self.cost[usize::from(byte)], m128i::from(inactive));
-                let matched = sub_saturating_u8_m128i(max_u8_m128i(after_match, after_gap), cost);
-                best = max_u8_m128i(best, matched);
-                // A gap after the match at the column before, or one column longer.
-                gap = max_u8_m128i(
-                    sub_saturating_u8_m128i(gap, one),
-                    sub_saturating_u8_m128i(m, four),
-                );
-                m = matched;
+                let cost = max_u8_m128i(self.cost[usize::from(byte)], not_started);
+                at.step(bonus, consecutive, cost);
                 prev_class = class;
             }
-            let last: [u8; ROWS] = best.into();
+            // Then every row has started: nothing but the programme.
+            for &byte in text.get(last_from + 1..end)? {
+                let class = ascii_class(byte);
+                let pair = prev_class as usize * 6 + class as usize;
+                at.step(
+                    self.bonus[pair],
+                    self.consecutive[pair],
+                    self.cost[usize::from(byte)],
+                );
+                prev_class = class;
+            }
+            let last: [u8; ROWS] = at.best.into();
             let top = last[self.rows - 1];
             // 255 would be a clipped value, which the notes rule out; stay safe regardless.
             (top < 255).then(|| real(top, self.rows - 1).max(last_start))
+        }
+    }
+
+    /// Per row: the match value at the column before, the gap value the next row sees at
+    /// this column, and the best match so far.
+    struct Column {
+        m: m128i,
+        gap: m128i,
+        best: m128i,
+    }
+
+    impl Column {
+        /// Moves one column on, where a match after a gap earns `bonus` (row 0's gap from
+        /// outside the pattern in it), after a match `consecutive`, and costs `cost`.
+        #[inline]
+        fn step(&mut self, bonus: m128i, consecutive: m128i, cost: m128i) {
+            let after_match =
+                add_saturating_u8_m128i(byte_shl_imm_u128_m128i::<1>(self.m), consecutive);
+            let after_gap = add_saturating_u8_m128i(byte_shl_imm_u128_m128i::<1>(self.gap), bonus);
+            let matched = sub_saturating_u8_m128i(max_u8_m128i(after_match, after_gap), cost);
+            self.best = max_u8_m128i(self.best, matched);
+            // A gap after the match at the column before, or one column longer.
+            self.gap = max_u8_m128i(
+                sub_saturating_u8_m128i(self.gap, set_splat_i8_m128i(1)),
+                sub_saturating_u8_m128i(self.m, set_splat_i8_m128i(4)),
+            );
+            self.m = matched;
         }
     }
 
