@@ -155,7 +155,7 @@ pub fn rank_texts<'a>(
             if !matcher.matches(text, &signature, &mut scratch) {
                 return None;
             }
-            matcher.term_bounds(&signature, &mut bounds);
+            matcher.term_bounds(&signature, None, &mut bounds);
             let score = matcher.score(text, &signature, &bounds, None, &mut scratch)?;
             Some((score, i, matcher.indices(text)))
         })

@@ -193,13 +193,19 @@ impl Matcher {
 
     /// The most each term can score in a text with this signature, in term order, into
     /// `bounds`: computed once per text, for [`Matcher::bound_unmatched`], [`Scratch::bound`]
-    /// and [`Matcher::score`].
-    pub fn term_bounds(&self, signature: &Signature, bounds: &mut Vec<i64>) {
+    /// and [`Matcher::score`], against `bar` (the tightest without one).
+    pub fn term_bounds(&self, signature: &Signature, bar: Option<i64>, bounds: &mut Vec<i64>) {
         bounds.clear();
+        // Where one term scores, its bound only meets the bar; several terms' bounds also set
+        // what each must score (the bar less the others' bounds), which a looser one lowers.
+        let alone = self.terms.iter().filter(|term| !term.inverse).count() == 1;
         // An inverse term never scores: no bound to compute.
         bounds.extend(self.terms.iter().map(|term| match &term.test {
             _ if term.inverse => 0,
-            Test::Fuzzy(pattern) => pattern.bound(signature),
+            Test::Fuzzy(pattern) => match bar {
+                Some(bar) if alone => pattern.bound_against(signature, bar),
+                _ => pattern.bound(signature),
+            },
             Test::Exact(exact) => exact.bound(),
         }));
     }
@@ -358,7 +364,7 @@ mod tests {
                         continue;
                     }
                     let mut bounds = Vec::new();
-                    matcher.term_bounds(&signature, &mut bounds);
+                    matcher.term_bounds(&signature, None, &mut bounds);
                     let full = matcher.score(text, &signature, &bounds, None, &mut fresh);
                     assert!(full.is_some(), "{text:?} / {query:?}");
                     for bar in [-10, 20, 40, 60, 80, 100, 130] {

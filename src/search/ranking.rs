@@ -136,7 +136,7 @@ impl Index {
                     // Bounds matter only against a bar.
                     bounds.clear();
                     if bar.is_some() {
-                        matcher.term_bounds(&signature, &mut bounds);
+                        matcher.term_bounds(&signature, bar, &mut bounds);
                     }
                     if kept_bar.is_some_and(|bar| matcher.bound_unmatched(&bounds) <= bar) {
                         out.untested.push(t);

@@ -6,6 +6,7 @@ use super::classes::{
     BONUS_CAMEL, BONUS_CONSECUTIVE, BONUS_FIRST_CHAR_MULTIPLIER, BONUS_HEAD, Class, GAP_EXTENSION,
     SCORE_MATCH, class_of,
 };
+use super::window::DROPPED_MARGIN;
 use super::{Pattern, Scorer, Signature};
 
 impl Pattern {
@@ -53,6 +54,13 @@ impl Pattern {
     /// text's camel humps and first character) and, for a pattern of small letters, the
     /// signature's ([`Pattern::signature_bound`]).
     pub fn bound(&self, signature: &Signature) -> i64 {
+        let bound = self.bound_without_signature(signature);
+        self.signature_bound(signature)
+            .map_or(bound, |tighter| tighter.min(bound))
+    }
+
+    /// The pattern's own bound with the text's camel humps and first character.
+    fn bound_without_signature(&self, signature: &Signature) -> i64 {
         let mut bound = self.bound;
         let mut humps = signature.humps();
         while humps != 0 {
@@ -67,8 +75,25 @@ impl Pattern {
         {
             bound += i64::from(BONUS_HEAD * (BONUS_FIRST_CHAR_MULTIPLIER - 1));
         }
-        self.signature_bound(signature)
-            .map_or(bound, |tighter| tighter.min(bound))
+        bound
+    }
+}
+
+impl Pattern {
+    /// [`Pattern::bound`], without the signature's programme where it cannot change what a
+    /// single term's search decides against `bar`: the programme never gives less than
+    /// [`Pattern::signature_floor`], so when `bar` is far below that, its bound neither turns
+    /// the text away nor lets [`Pattern::may_beat`] look in windows (which needs a bar within
+    /// `DROPPED_MARGIN` of the bound), and the pattern's own bound serves. For a long pattern
+    /// against a low bar (every text of `semiconducto`'s 100,000-claim search) that is a
+    /// twelve-step programme per text saved.
+    pub fn bound_against(&self, signature: &Signature, bar: i64) -> i64 {
+        match self.signature_floor() {
+            Some(floor) if bar.saturating_add(DROPPED_MARGIN) < floor => {
+                self.bound_without_signature(signature)
+            }
+            _ => self.bound(signature),
+        }
     }
 }
 

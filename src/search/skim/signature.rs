@@ -194,6 +194,17 @@ pub fn letters_of(text: &str) -> u32 {
 const NONE: i64 = i64::MIN / 4;
 
 impl Pattern {
+    /// The least [`Pattern::signature_bound`] gives for any text, where it gives one: a
+    /// first character's match and every later one right after the one before, which the
+    /// programme allows in every text.
+    pub(super) fn signature_floor(&self) -> Option<i64> {
+        let rest = i64::try_from(self.bytes.len().checked_sub(1)?).ok()?;
+        self.bytes.iter().all(u8::is_ascii_lowercase).then(|| {
+            i64::from(SCORE_MATCH + GAP_EXTENSION)
+                + rest * i64::from(SCORE_MATCH + BONUS_CONSECUTIVE)
+        })
+    }
+
     /// The two-state bound of the module's notes, for a pattern of small ASCII letters only
     /// (it cannot be case-sensitive); `None` for any other pattern.
     pub(super) fn signature_bound(&self, s: &Signature) -> Option<i64> {
@@ -300,6 +311,38 @@ mod tests {
         // A NUL acts as a hard separator: the letter after it is a word start.
         let nul = Signature::of("a\0b");
         assert_eq!((nul.end_hard, nul.head), (bits("a"), bits("ab")));
+    }
+
+    /// The floor is what the programme gives at least, for every text; below it (by the
+    /// margin) the pattern's own bound stands in, above it the programme's is used.
+    #[test]
+    fn the_signature_floor_is_the_least_bound() {
+        let texts = [
+            "",
+            "x",
+            "technology",
+            "the semiconductor industry",
+            "Semi-Conductor_to",
+            "s e m i c o n d u c t o",
+            "zzz",
+            "aB cD",
+        ];
+        for query in ["tec", "semiconducto", "ab", "t"] {
+            let pattern = Pattern::new(query);
+            let floor = pattern.signature_floor().expect("small letters");
+            for text in texts {
+                let s = Signature::of(text);
+                let tight = pattern.signature_bound(&s).expect("small letters");
+                assert!(tight >= floor, "{text:?} / {query:?}: {tight} < {floor}");
+                assert_eq!(pattern.bound_against(&s, floor), pattern.bound(&s));
+                let low = floor - super::super::window::DROPPED_MARGIN - 1;
+                assert!(pattern.bound_against(&s, low) >= pattern.bound(&s));
+            }
+        }
+        // A first match (16 − 1), then two right after the one before (16 + 4 each).
+        let tec = Pattern::new("tec");
+        assert_eq!(tec.signature_floor(), Some(15 + 40));
+        assert_eq!(Pattern::new("Tec").signature_floor(), None);
     }
 
     #[test]
