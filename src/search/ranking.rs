@@ -1,12 +1,13 @@
 //! Running a query over an [`Index`]: candidates tested on two threads, only those that can
-//! still reach the results kept are scored, then the best ranked with their matched positions.
+//! still reach the results kept are scored, and each phase's best shown ([`super::showing`]).
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
 use super::matcher::{Matcher, Scratch};
 use super::query::parse;
-use super::{Hit, Index, Results, all_claims};
+use super::showing::Shown;
+use super::{Index, POSITIONS_FIRST, Results, all_claims};
 use crate::model::{ClaimIx, Debate};
 
 /// What scoring a set of candidates found: every target that matches, the exact scores of
@@ -304,11 +305,18 @@ impl Index {
         let counted = in_claims.untested.is_empty();
         let partial = has_paragraphs || !counted;
         let matched = self.results_among(&in_claims.matched);
-        show(self.results(&shown, &best, matched, partial, &mut positions));
+        // The first showing has positions for the first hits only, when another follows.
+        let first = if partial { POSITIONS_FIRST } else { limit };
+        show(self.results(&shown, &best, (matched, partial, first), &mut positions));
         let mut all_matched = self.all_matches(debate, &prepared, in_claims, stop)?;
         let mut matched = self.results_among(&all_matched);
         if !counted {
-            show(self.results(&shown, &best, matched, has_paragraphs, &mut positions));
+            show(self.results(
+                &shown,
+                &best,
+                (matched, has_paragraphs, limit),
+                &mut positions,
+            ));
         }
         if has_paragraphs {
             // Paragraphs come after the claims: only the places the claims leave are theirs.
@@ -318,84 +326,12 @@ impl Index {
             best.extend_from_slice(&in_paragraphs.scored);
             let in_paragraphs = self.all_matches(debate, &prepared, in_paragraphs, stop)?;
             matched += self.results_among(&in_paragraphs);
-            show(self.results(&shown, &best, matched, false, &mut positions));
+            show(self.results(&shown, &best, (matched, false, limit), &mut positions));
             all_matched.extend(in_paragraphs);
         }
         self.last = Some((parsed, all_matched));
         Some(())
     }
-
-    /// The best `limit` of the scored targets, ranked (claims and theses first), with
-    /// matched positions.
-    fn results(
-        &self,
-        shown: &Shown<'_>,
-        scored: &[(u32, i64)],
-        matched: usize,
-        partial: bool,
-        positions: &mut HashMap<u32, Vec<usize>>,
-    ) -> Results {
-        let Shown {
-            debate,
-            query,
-            matcher,
-            limit,
-        } = *shown;
-        let mut best = scored.to_vec();
-        // Claims and theses before paragraphs; best first; equal scores keep file order.
-        // Only the results kept are sorted.
-        let split = self.paragraphs_from;
-        let order = |&(t, score): &(u32, i64)| (t >= split, Reverse(score), t);
-        if best.len() > limit && limit > 0 {
-            best.select_nth_unstable_by_key(limit - 1, order);
-        }
-        best.truncate(limit);
-        best.sort_unstable_by_key(order);
-        let plain = parse(query)
-            .plain()
-            .map(|plain| super::matcher::folded(plain).into_owned());
-        // Matched positions only for what will be shown.
-        let hits = best
-            .into_iter()
-            .map(|(t, score)| {
-                let target = self.targets[t as usize];
-                let text = self.text(debate, t);
-                let indices = positions
-                    .entry(t)
-                    .or_insert_with(|| {
-                        if let Some(plain) = &plain {
-                            use fuzzy_matcher::FuzzyMatcher;
-                            // A fresh matcher: a reused one can depend on what it matched before.
-                            let skim = fuzzy_matcher::skim::SkimMatcherV2::default().smart_case();
-                            debug_assert_eq!(skim.fuzzy_match(text, plain), Some(score));
-                        }
-                        matcher.indices(text)
-                    })
-                    .clone();
-                Hit {
-                    target,
-                    score,
-                    indices,
-                }
-            })
-            .collect();
-        Results {
-            query: query.to_owned(),
-            hits,
-            matched,
-            total: self.targets.len(),
-            partial,
-        }
-    }
-}
-
-/// What every showing of one query's results shares.
-#[derive(Clone, Copy)]
-struct Shown<'a> {
-    debate: &'a Debate,
-    query: &'a str,
-    matcher: &'a Matcher,
-    limit: usize,
 }
 
 #[cfg(test)]
