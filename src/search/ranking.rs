@@ -3,6 +3,7 @@
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use super::matcher::{Matcher, Scratch};
 use super::query::parse;
@@ -77,6 +78,75 @@ impl Candidates<'_> {
     }
 }
 
+/// The best results one thread has kept, and the bar they set with the other thread's.
+struct Kept<'a> {
+    limit: usize,
+    /// The best `limit` so far, worst on top; a result is (score, earlier first).
+    best: BinaryHeap<Reverse<(i64, Reverse<u32>)>>,
+    /// The scores of the best `limit` / 2 + 1 of them, worst on top: one more than half, as
+    /// a claim whose fields straddle the two threads' parts can be among both threads'.
+    half: BinaryHeap<Reverse<i64>>,
+    /// Where this thread says its half's worst score, and where the other thread says its
+    /// own (`i64::MIN` until a half is full, and always where there is no other thread).
+    mine: &'a AtomicI64,
+    theirs: &'a AtomicI64,
+}
+
+impl<'a> Kept<'a> {
+    fn new(limit: usize, [mine, theirs]: [&'a AtomicI64; 2]) -> Self {
+        Self {
+            limit,
+            best: BinaryHeap::new(),
+            half: BinaryHeap::new(),
+            mine,
+            theirs,
+        }
+    }
+
+    fn half_len(&self) -> usize {
+        self.limit / 2 + 1
+    }
+
+    fn keep(&mut self, t: u32, score: i64) {
+        self.best.push(Reverse((score, Reverse(t))));
+        if self.best.len() > self.limit {
+            self.best.pop();
+        }
+        let half = self.half_len();
+        self.half.push(Reverse(score));
+        if self.half.len() > half {
+            self.half.pop();
+        }
+        if let Some(&Reverse(worst)) = self.half.peek()
+            && self.half.len() == half
+        {
+            self.mine.store(worst, Ordering::Relaxed);
+        }
+    }
+
+    /// What a result must score above to be among the best `limit`, if known: the worst of
+    /// this thread's best `limit` (`floor` until there are that many), or the lower of the
+    /// two threads' best halves' worst, less one, where that is higher. The two halves are at
+    /// least `limit` results (a straddling claim counted once) scoring at least that worst; a
+    /// result below it cannot rank, and one equal to it might (the other thread's targets may
+    /// lose the tie), hence the one. Within a thread later targets lose ties, so a bound equal
+    /// to its own bar is not enough.
+    fn bar(&self, floor: Option<i64>) -> Option<i64> {
+        let own = match self.best.peek() {
+            Some(Reverse((worst, _))) if self.best.len() >= self.limit => Some(*worst),
+            _ => floor,
+        };
+        let theirs = self.theirs.load(Ordering::Relaxed);
+        let both = match self.half.peek() {
+            Some(&Reverse(mine)) if self.half.len() == self.half_len() => {
+                (theirs > i64::MIN).then(|| mine.min(theirs) - 1)
+            }
+            _ => None,
+        };
+        own.max(both)
+    }
+}
+
 impl Index {
     /// Ranks the candidates on up to two threads: only targets that can still reach the
     /// best `limit` results are tested and scored. A target whose bound, known from its
@@ -94,20 +164,13 @@ impl Index {
         floor: Option<i64>,
         stop: &(impl Fn() -> bool + Sync),
     ) -> Option<Ranking> {
-        let run = |part: Candidates<'_>| -> Option<Ranking> {
+        let run = |part: Candidates<'_>, halves: [&AtomicI64; 2]| -> Option<Ranking> {
             let mut scratch = Scratch::default();
             let mut bounds = Vec::new();
             let mut out = Ranking::default();
-            // The best `limit` results so far, worst on top; a result is (score, earlier first).
-            let mut kept: BinaryHeap<Reverse<(i64, Reverse<u32>)>> = BinaryHeap::new();
+            let mut kept = Kept::new(limit, halves);
             // The claim being scored, and its best field so far.
             let mut current: Option<(ClaimIx, u32, i64)> = None;
-            let keep = |kept: &mut BinaryHeap<_>, t: u32, score: i64| {
-                kept.push(Reverse((score, Reverse(t))));
-                if kept.len() > limit {
-                    kept.pop();
-                }
-            };
             let finished = part.for_each(
                 || !stop(),
                 |t| {
@@ -121,14 +184,10 @@ impl Index {
                     if let Some((c, best_t, best)) = current
                         && Some(c) != claim
                     {
-                        keep(&mut kept, best_t, best);
+                        kept.keep(best_t, best);
                         current = None;
                     }
-                    // Later targets lose ties, so a bound equal to the bar is not enough.
-                    let kept_bar = match kept.peek() {
-                        Some(Reverse((worst, _))) if kept.len() >= limit => Some(*worst),
-                        _ => floor,
-                    };
+                    let kept_bar = kept.bar(floor);
                     // A field that cannot beat its claim's best so far is tested now, only not
                     // scored: its claim is counted already, and leaving it untested would only
                     // hold back the complete list of matches (which the next query, if it
@@ -161,20 +220,22 @@ impl Index {
                         }
                         (Some(_), Some(_)) => {}
                         (Some(c), None) => current = Some((c, t, score)),
-                        (None, _) => keep(&mut kept, t, score),
+                        (None, _) => kept.keep(t, score),
                     }
                 },
             );
             finished.then_some(out)
         };
+        // Each thread's best half so far, for the other's bar ([`Kept::bar`]).
+        let halves = [AtomicI64::new(i64::MIN), AtomicI64::new(i64::MIN)];
         // Threads pay off only on many candidates.
         if candidates.len() < 4096 {
-            return run(candidates);
+            return run(candidates, [&halves[0], &halves[1]]);
         }
         let (left, right) = candidates.split_half();
         std::thread::scope(|scope| {
-            let other = scope.spawn(|| run(right));
-            let mut scored = run(left)?;
+            let other = scope.spawn(|| run(right, [&halves[1], &halves[0]]));
+            let mut scored = run(left, [&halves[0], &halves[1]])?;
             let right = other.join().ok()??;
             scored.matched.extend(right.matched);
             scored.scored.extend(right.scored);

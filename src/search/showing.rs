@@ -117,3 +117,38 @@ impl Index {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::POSITIONS_FIRST;
+    use super::*;
+
+    /// A partial showing has the positions of its first hits only; the showings after it have
+    /// every hit's, the same as a search that shows once.
+    #[test]
+    fn positions_come_first_for_the_first_hits_then_for_all() {
+        let toml = crate::generate::debate_toml(20, 2_000, 3, 11);
+        let d = crate::model::load_bytes("gen.toml", toml.as_bytes()).expect("loads");
+        let mut showings = Vec::new();
+        let _ = Index::new(&d).search_phased(&d, "tec", 500, &|| false, |r| showings.push(r));
+        let (first, last) = (&showings[0], showings.last().expect("a showing"));
+        assert!(first.partial && showings.len() > 1);
+        assert!(
+            first.hits.len() > POSITIONS_FIRST,
+            "{} hits",
+            first.hits.len()
+        );
+        let (with, without) = first.hits.split_at(POSITIONS_FIRST);
+        assert!(with.iter().all(|hit| !hit.indices.is_empty()));
+        assert!(without.iter().all(|hit| hit.indices.is_empty()));
+        assert!(!last.partial);
+        assert!(last.hits.iter().all(|hit| !hit.indices.is_empty()));
+        // Whatever the first showing had, the last has the same for the same target.
+        for hit in with {
+            let same = last.hits.iter().find(|h| h.target == hit.target);
+            assert!(same.is_none_or(|same| same.indices == hit.indices));
+        }
+        let mut once = Index::new(&d);
+        assert_eq!(once.search(&d, "tec", 500).hits, last.hits);
+    }
+}
