@@ -90,6 +90,8 @@ struct Kept<'a> {
     /// own (`i64::MIN` until a half is full, and always where there is no other thread).
     mine: &'a AtomicI64,
     theirs: &'a AtomicI64,
+    /// What `mine` holds.
+    published: i64,
 }
 
 impl<'a> Kept<'a> {
@@ -100,6 +102,7 @@ impl<'a> Kept<'a> {
             half: BinaryHeap::new(),
             mine,
             theirs,
+            published: i64::MIN,
         }
     }
 
@@ -113,14 +116,22 @@ impl<'a> Kept<'a> {
             self.best.pop();
         }
         let half = self.half_len();
+        match self.half.peek() {
+            // Most results kept are not among the best half.
+            Some(&Reverse(worst)) if self.half.len() == half && score <= worst => return,
+            _ => {}
+        }
         self.half.push(Reverse(score));
         if self.half.len() > half {
             self.half.pop();
         }
+        // Written only when it changes: the other thread reads it for every text.
         if let Some(&Reverse(worst)) = self.half.peek()
             && self.half.len() == half
+            && worst != self.published
         {
             self.mine.store(worst, Ordering::Relaxed);
+            self.published = worst;
         }
     }
 
