@@ -39,8 +39,9 @@ mod portable {
 #[cfg(target_arch = "x86_64")]
 mod sse2 {
     use safe_arch::{
-        add_saturating_u8_m128i, byte_shl_imm_u128_m128i, m128i, max_u8_m128i, set_splat_i8_m128i,
-        sub_saturating_u8_m128i, zeroed_m128i,
+        add_saturating_u8_m128i, bitand_m128i, bitandnot_m128i, bitor_m128i,
+        byte_shl_imm_u128_m128i, m128i, max_u8_m128i, set_splat_i8_m128i, sub_saturating_u8_m128i,
+        zeroed_m128i,
     };
 
     use super::super::lanes::{pair_tables, takes_window};
@@ -73,6 +74,8 @@ mod sse2 {
         /// b - 1, which is this in lane 0 once a match's bonus and cost are applied. Moving
         /// the gaps up a row leaves lane 0 at 0, so adding it to the bonus puts it there.
         outside: m128i,
+        /// Per row, 255 in its lane and 0 elsewhere: for changing one row in a register.
+        lane: [m128i; ROWS],
     }
 
     impl Sieve {
@@ -102,12 +105,18 @@ mod sse2 {
             for register in &mut bonus {
                 *register = add_saturating_u8_m128i(*register, outside);
             }
+            let lane = std::array::from_fn(|i| {
+                let mut lanes = [0u8; ROWS];
+                lanes[i] = 255;
+                m128i::from(lanes)
+            });
             Some(Self {
                 rows,
                 cost,
                 bonus,
                 consecutive,
                 outside,
+                lane,
             })
         }
 
@@ -115,7 +124,7 @@ mod sse2 {
         /// `first`, with nothing ending a match from `end` on; `None` where the window is one
         /// the lanes do not take either ([`takes_window`]).
         pub fn bound(&self, text: &[u8], first: &[usize], end: usize) -> Option<i64> {
-            let (&start, &last_from) = (first.first()?, first.last()?);
+            let &start = first.first()?;
             if !takes_window(text, first, end, self.rows) {
                 return None;
             }
@@ -125,63 +134,85 @@ mod sse2 {
                 best: zeroed_m128i(),
             };
             // 255 in a row until its first match, which keeps it from matching before.
-            let mut inactive = [255u8; ROWS];
-            let mut not_started = m128i::from(inactive);
+            let mut not_started = splat(255);
             let mut last_start = i64::MIN;
-            let mut next_row = 0;
             let mut prev_class = start
                 .checked_sub(1)
                 .and_then(|t| text.get(t))
                 .map_or(Class::Empty, |&b| ascii_class(b));
-            // Up to the last row's first match, rows start: the slower loop.
-            for (t, &byte) in (start..).zip(text.get(start..=last_from)?) {
-                while let Some(&from) = first.get(next_row)
-                    && from == t
-                {
-                    let i = next_row;
-                    // Row i starts from what row i - 2 left in the cell before (row 1: a gap
-                    // from the text's start, -1 at this column), as the lanes do.
-                    let mut gaps: [u8; ROWS] = at.gap.into();
-                    if i == 1 {
-                        gaps[1] = to_u8(-1 - STEP + BIAS);
-                    } else if i >= 2 {
+            // Row by row, from its first match to the next row's (the last to the end): rows
+            // start between the loops, in registers (a byte written to memory and read back
+            // as a register stalls).
+            for (i, &from) in first.iter().enumerate() {
+                let lane = self.lane[i];
+                if i == 1 {
+                    // A gap from the text's start, -1 at this column.
+                    at.gap = bitor_m128i(
+                        bitandnot_m128i(lane, at.gap),
+                        bitand_m128i(lane, splat(-1 - STEP + BIAS)),
+                    );
+                } else if i >= 2 {
+                    // Row i starts from what row i - 2 left in the cell before, as the lanes
+                    // do: its gap, or its match less the gap's opening.
+                    let from_before = max_u8_m128i(
+                        sub_saturating_u8_m128i(
+                            byte_shl_imm_u128_m128i::<2>(at.gap),
+                            splat(2 * STEP),
+                        ),
+                        sub_saturating_u8_m128i(
+                            byte_shl_imm_u128_m128i::<2>(at.m),
+                            splat(2 * STEP + 3),
+                        ),
+                    );
+                    at.gap = bitor_m128i(
+                        bitandnot_m128i(lane, at.gap),
+                        bitand_m128i(lane, from_before),
+                    );
+                    if i + 1 == self.rows {
                         let ms: [u8; ROWS] = at.m.into();
-                        let lowered = |v: u8| i64::from(v) - 2 * STEP;
-                        gaps[i] = to_u8(lowered(gaps[i - 2]).max(lowered(ms[i - 2]) - 3));
-                        if i + 1 == self.rows {
-                            last_start = real(ms[i - 2], i - 2);
-                        }
+                        last_start = real(ms[i - 2], i - 2);
                     }
-                    at.gap = m128i::from(gaps);
-                    inactive[i] = 0;
-                    not_started = m128i::from(inactive);
-                    next_row += 1;
                 }
-                let class = ascii_class(byte);
-                let pair = prev_class as usize * 6 + class as usize;
-                let (bonus, consecutive) = if t == 0 {
-                    let b = BONUS[pair / 6][pair % 6] * i64::from(BONUS_FIRST_CHAR_MULTIPLIER);
-                    (
+                not_started = bitandnot_m128i(lane, not_started);
+                let to = first.get(i + 1).copied().unwrap_or(end);
+                let mut columns = text.get(from..to)?;
+                // The text's first character earns its bonus twice.
+                if from == 0
+                    && let Some((&byte, rest)) = columns.split_first()
+                {
+                    let class = ascii_class(byte);
+                    let b = BONUS[prev_class as usize][class as usize]
+                        * i64::from(BONUS_FIRST_CHAR_MULTIPLIER);
+                    let cost = max_u8_m128i(self.cost[usize::from(byte)], not_started);
+                    at.step(
                         add_saturating_u8_m128i(splat(b), self.outside),
                         splat(b.max(i64::from(BONUS_CONSECUTIVE))),
-                    )
+                        cost,
+                    );
+                    prev_class = class;
+                    columns = rest;
+                }
+                if i + 1 < self.rows {
+                    for &byte in columns {
+                        let class = ascii_class(byte);
+                        let pair = prev_class as usize * 6 + class as usize;
+                        let cost = max_u8_m128i(self.cost[usize::from(byte)], not_started);
+                        at.step(self.bonus[pair], self.consecutive[pair], cost);
+                        prev_class = class;
+                    }
                 } else {
-                    (self.bonus[pair], self.consecutive[pair])
-                };
-                let cost = max_u8_m128i(self.cost[usize::from(byte)], not_started);
-                at.step(bonus, consecutive, cost);
-                prev_class = class;
-            }
-            // Then every row has started: nothing but the programme.
-            for &byte in text.get(last_from + 1..end)? {
-                let class = ascii_class(byte);
-                let pair = prev_class as usize * 6 + class as usize;
-                at.step(
-                    self.bonus[pair],
-                    self.consecutive[pair],
-                    self.cost[usize::from(byte)],
-                );
-                prev_class = class;
+                    // Every row has started: nothing but the programme.
+                    for &byte in columns {
+                        let class = ascii_class(byte);
+                        let pair = prev_class as usize * 6 + class as usize;
+                        at.step(
+                            self.bonus[pair],
+                            self.consecutive[pair],
+                            self.cost[usize::from(byte)],
+                        );
+                        prev_class = class;
+                    }
+                }
             }
             let last: [u8; ROWS] = at.best.into();
             let top = last[self.rows - 1];
