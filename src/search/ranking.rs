@@ -78,6 +78,16 @@ impl Candidates<'_> {
     }
 }
 
+/// A thread's best half's worst score, on a cache line of its own.
+#[repr(align(64))]
+struct OwnLine(AtomicI64);
+
+impl Default for OwnLine {
+    fn default() -> Self {
+        Self(AtomicI64::new(i64::MIN))
+    }
+}
+
 /// The best results one thread has kept, and the bar they set with the other thread's.
 struct Kept<'a> {
     limit: usize,
@@ -238,15 +248,16 @@ impl Index {
             finished.then_some(out)
         };
         // Each thread's best half so far, for the other's bar ([`Kept::bar`]).
-        let halves = [AtomicI64::new(i64::MIN), AtomicI64::new(i64::MIN)];
+        // Apart in memory: one thread's writes do not evict the line the other reads.
+        let halves = [OwnLine::default(), OwnLine::default()];
         // Threads pay off only on many candidates.
         if candidates.len() < 4096 {
-            return run(candidates, [&halves[0], &halves[1]]);
+            return run(candidates, [&halves[0].0, &halves[1].0]);
         }
         let (left, right) = candidates.split_half();
         std::thread::scope(|scope| {
-            let other = scope.spawn(|| run(right, [&halves[1], &halves[0]]));
-            let mut scored = run(left, [&halves[0], &halves[1]])?;
+            let other = scope.spawn(|| run(right, [&halves[1].0, &halves[0].0]));
+            let mut scored = run(left, [&halves[0].0, &halves[1].0])?;
             let right = other.join().ok()??;
             scored.matched.extend(right.matched);
             scored.scored.extend(right.scored);
