@@ -25,6 +25,7 @@ use std::ops::Range;
 use crate::model::{ArticleIx, ClaimIx, Debate, FramingIx};
 
 mod index;
+mod kept;
 pub(crate) mod matcher;
 pub mod query;
 mod ranking;
