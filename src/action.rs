@@ -117,6 +117,11 @@ pub enum Action {
     SearchDeleteChar,
     SearchClear,
     SearchDeleteWord,
+    /// readline's kill-word (Alt-d): from the cursor to the end of the word.
+    SearchKillWord,
+    /// readline's backward-kill-word (Alt-Backspace): back to the start of the word, where
+    /// Ctrl-w goes back to the space before.
+    SearchBackwardKillWord,
     /// Delete from the start of the prompt to its cursor.
     SearchDeleteToStart,
     /// Delete from the prompt's cursor to its end.

@@ -24,8 +24,12 @@ pub enum Edit {
     DeleteBack,
     /// Delete: the grapheme under the cursor.
     DeleteForward,
-    /// Ctrl-w: the word before the cursor.
+    /// Ctrl-w: the word before the cursor, back to the space before it.
     DeleteWordBack,
+    /// Alt-d: from the cursor to the end of the word (where Alt-f lands).
+    KillWord,
+    /// Alt-Backspace: back to the start of the word (where Alt-b lands).
+    BackwardKillWord,
     /// Ctrl-u: everything before the cursor.
     DeleteToStart,
     /// Ctrl-k: everything from the cursor on.
@@ -104,13 +108,17 @@ impl TextField {
             }
             Edit::Left => InputRequest::GoToPrevChar,
             Edit::Right => InputRequest::GoToNextChar,
-            Edit::WordLeft => InputRequest::GoToPrevWord,
+            Edit::WordLeft => InputRequest::SetCursor(self.word_start()),
             Edit::WordRight => InputRequest::SetCursor(self.word_end()),
             Edit::Home => InputRequest::GoToStart,
             Edit::End => InputRequest::GoToEnd,
             Edit::DeleteBack => InputRequest::DeletePrevChar,
             Edit::DeleteForward => InputRequest::DeleteNextChar,
             Edit::DeleteWordBack => return self.rub_out_word(),
+            Edit::KillWord => return self.delete_chars(self.input.cursor(), self.word_end()),
+            Edit::BackwardKillWord => {
+                return self.delete_chars(self.word_start(), self.input.cursor());
+            }
             Edit::DeleteToStart => InputRequest::DeleteFromStart,
             Edit::DeleteToEnd => InputRequest::DeleteTillEnd,
         };
@@ -136,16 +144,44 @@ impl TextField {
         while start > 0 && !before[start - 1].is_whitespace() {
             start -= 1;
         }
-        if start == cursor {
+        self.delete_chars(start, cursor)
+    }
+
+    /// Deletes the characters from `from` to `to` (counts of characters), leaving the cursor
+    /// at `from`.
+    fn delete_chars(&mut self, from: usize, to: usize) -> Outcome {
+        if from >= to {
             return Outcome::Unchanged;
         }
-        let text: String = before[..start]
-            .iter()
-            .copied()
-            .chain(self.text().chars().skip(cursor))
+        let text: String = self
+            .text()
+            .chars()
+            .take(from)
+            .chain(self.text().chars().skip(to))
             .collect();
-        self.input = Input::new(text).with_cursor(start);
+        self.input = Input::new(text).with_cursor(from);
         Outcome::Changed
+    }
+
+    /// Where readline's backward-word (Alt-b) lands: back over the non-word characters before
+    /// the cursor, then over the word, to its start. Words are letters and digits, as for
+    /// [`TextField::word_end`] (tui-input's own takes each CJK character for a word).
+    fn word_start(&self) -> usize {
+        use unicode_segmentation::UnicodeSegmentation;
+        let before = self
+            .text()
+            .chars()
+            .take(self.input.cursor())
+            .collect::<String>();
+        let mut graphemes = before.graphemes(true).rev().peekable();
+        let mut moved = 0;
+        while let Some(g) = graphemes.next_if(|g| !is_word(g)) {
+            moved += g.chars().count();
+        }
+        while let Some(g) = graphemes.next_if(|g| is_word(g)) {
+            moved += g.chars().count();
+        }
+        self.input.cursor() - moved
     }
 
     /// Where readline's forward-word (Alt-f) lands: past the non-word characters after the
@@ -153,7 +189,6 @@ impl TextField {
     /// the next one, as vim's `w` does).
     fn word_end(&self) -> usize {
         use unicode_segmentation::UnicodeSegmentation;
-        let is_word = |g: &str| g.chars().next().is_some_and(char::is_alphanumeric);
         let rest = self
             .text()
             .chars()
@@ -190,6 +225,11 @@ impl TextField {
         self.input = Input::new(value).with_cursor(at + count);
         Outcome::Changed
     }
+}
+
+/// Whether a grapheme belongs to a word, for moving and deleting by words: a letter or digit.
+fn is_word(grapheme: &str) -> bool {
+    grapheme.chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// A paste for a one-line field: control characters (line breaks, tabs) become spaces, and a
@@ -278,6 +318,35 @@ mod tests {
             after("export controls", &[WordLeft, DeleteWordBack, End]),
             "controls|"
         );
+    }
+
+    /// Alt-d and Alt-Backspace delete what Alt-f and Alt-b move over, as readline's kill-word
+    /// and backward-kill-word do: words of letters and digits, punctuation between them.
+    #[test]
+    fn kill_word_deletes_what_the_word_moves_cross() {
+        use Edit::{BackwardKillWord, Home, KillWord, Left, WordLeft};
+        assert_eq!(after("export controls", &[Home, KillWord]), "| controls");
+        assert_eq!(after("export controls", &[Home, KillWord, KillWord]), "|");
+        assert_eq!(
+            after("export controls", &[WordLeft, Left, KillWord]),
+            "export|"
+        );
+        assert_eq!(after("tec !chi", &[Home, KillWord]), "| !chi");
+        assert_eq!(after("tec !chi", &[Home, KillWord, KillWord]), "|");
+        assert_eq!(after("abc", &[KillWord]), "abc|");
+        assert_eq!(after("export controls", &[BackwardKillWord]), "export |");
+        assert_eq!(after("tec !chi", &[BackwardKillWord]), "tec !|");
+        assert_eq!(after("semi-conductor", &[BackwardKillWord]), "semi-|");
+        assert_eq!(after("abc  ", &[BackwardKillWord]), "|");
+        assert_eq!(after("", &[BackwardKillWord]), "|");
+        assert_eq!(after("中国 技术", &[BackwardKillWord]), "中国 |");
+        assert_eq!(after("中国 技术", &[Home, KillWord]), "| 技术");
+        assert_eq!(after("中国 技术", &[WordLeft]), "中国 |技术");
+        let mut f = field("abc");
+        assert_eq!(f.apply(Edit::Home), Outcome::Unchanged);
+        assert_eq!(f.apply(BackwardKillWord), Outcome::Unchanged);
+        assert_eq!(f.apply(KillWord), Outcome::Changed);
+        assert_eq!(f.apply(KillWord), Outcome::Unchanged);
     }
 
     #[test]

@@ -102,6 +102,8 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         | Action::SearchDeleteChar
         | Action::SearchClear
         | Action::SearchDeleteWord
+        | Action::SearchKillWord
+        | Action::SearchBackwardKillWord
         | Action::SearchDeleteToStart
         | Action::SearchDeleteToEnd
         | Action::CursorLeft

@@ -578,6 +578,18 @@ fn alt_keys_that_mean_something_keep_their_meaning() {
         (7, 4),
         "the cursor moved"
     );
+    // Alt-d and Alt-Backspace delete words, as readline's do, and leave the finder open.
+    press_alt(&mut s, 'd');
+    assert_eq!(s.view, View::Search, "Alt-d is kill-word in the prompt");
+    assert_eq!(s.search.query.text(), "one ");
+    let alt_backspace = Event::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::ALT));
+    for event in debate::input::unfold(&s, &alt_backspace) {
+        if let Some(action) = to_action(&s, &event) {
+            apply(&mut s, action);
+        }
+    }
+    assert_eq!(s.view, View::Search, "Alt-Backspace is backward-kill-word");
+    assert_eq!(s.search.query.text(), "");
 }
 
 #[test]

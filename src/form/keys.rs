@@ -47,6 +47,7 @@ fn form_key(key: &KeyEvent) -> Option<FormInput> {
         KeyCode::Right => FormInput::Right,
         KeyCode::Home => FormInput::Field(Edit::Home),
         KeyCode::End => FormInput::Field(Edit::End),
+        KeyCode::Backspace if alt => FormInput::Field(Edit::BackwardKillWord),
         KeyCode::Backspace => FormInput::Field(Edit::DeleteBack),
         KeyCode::Delete => FormInput::Field(Edit::DeleteForward),
         KeyCode::Char('a') if ctrl => FormInput::Field(Edit::Home),
@@ -56,6 +57,7 @@ fn form_key(key: &KeyEvent) -> Option<FormInput> {
         KeyCode::Char('k') if ctrl => FormInput::Field(Edit::DeleteToEnd),
         KeyCode::Char('b') if alt => FormInput::Field(Edit::WordLeft),
         KeyCode::Char('f') if alt => FormInput::Field(Edit::WordRight),
+        KeyCode::Char('d') if alt => FormInput::Field(Edit::KillWord),
         KeyCode::Char(c) if !ctrl && !alt => FormInput::Field(Edit::Insert(c)),
         _ => return None,
     })

@@ -51,6 +51,13 @@ const fn alt(c: char) -> Key {
     }
 }
 
+const fn alt_key(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::ALT,
+    }
+}
+
 const fn bind(
     context: Context,
     keys: &'static [Key],
@@ -414,7 +421,21 @@ pub const BINDINGS: &[Binding] = &[
         Search,
         &[ctrl('w')],
         Action::SearchDeleteWord,
-        "Delete the word before the cursor",
+        "Delete back to the space before the cursor",
+        None,
+    ),
+    bind(
+        Search,
+        &[alt('d')],
+        Action::SearchKillWord,
+        "Delete to the end of the word",
+        None,
+    ),
+    bind(
+        Search,
+        &[alt_key(Backspace)],
+        Action::SearchBackwardKillWord,
+        "Delete back to the start of the word",
         None,
     ),
     bind(
@@ -735,7 +756,21 @@ pub const BINDINGS: &[Binding] = &[
         Picker,
         &[ctrl('w')],
         Action::SearchDeleteWord,
-        "Delete the word before the cursor",
+        "Delete back to the space before the cursor",
+        None,
+    ),
+    bind(
+        Picker,
+        &[alt('d')],
+        Action::SearchKillWord,
+        "Delete to the end of the word",
+        None,
+    ),
+    bind(
+        Picker,
+        &[alt_key(Backspace)],
+        Action::SearchBackwardKillWord,
+        "Delete back to the start of the word",
         None,
     ),
     bind(
@@ -856,7 +891,21 @@ pub const BINDINGS: &[Binding] = &[
         Note,
         &[ctrl('w')],
         Action::SearchDeleteWord,
-        "Delete the word before the cursor",
+        "Delete back to the space before the cursor",
+        None,
+    ),
+    bind(
+        Note,
+        &[alt('d')],
+        Action::SearchKillWord,
+        "Delete to the end of the word",
+        None,
+    ),
+    bind(
+        Note,
+        &[alt_key(Backspace)],
+        Action::SearchBackwardKillWord,
+        "Delete back to the start of the word",
         None,
     ),
     bind(

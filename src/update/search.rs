@@ -219,6 +219,8 @@ pub(super) fn prompt_edit(action: Action) -> Option<Edit> {
         Action::SearchDeleteChar => Edit::DeleteForward,
         Action::SearchClear => Edit::Clear,
         Action::SearchDeleteWord => Edit::DeleteWordBack,
+        Action::SearchKillWord => Edit::KillWord,
+        Action::SearchBackwardKillWord => Edit::BackwardKillWord,
         Action::SearchDeleteToStart => Edit::DeleteToStart,
         Action::SearchDeleteToEnd => Edit::DeleteToEnd,
         Action::CursorLeft => Edit::Left,
