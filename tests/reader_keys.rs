@@ -593,6 +593,19 @@ fn alt_keys_that_mean_something_keep_their_meaning() {
 }
 
 #[test]
+fn ctrl_h_is_backspace_in_the_prompts() {
+    let mut s = app(80, 24);
+    press(&mut s, "F");
+    type_text(&mut s, "one");
+    press(&mut s, "ctrl-h");
+    assert_eq!(s.search.query.text(), "on");
+    press(&mut s, "esc /");
+    type_text(&mut s, "chin");
+    press(&mut s, "ctrl-h");
+    assert_eq!(find_state(&s).pattern, "chi");
+}
+
+#[test]
 fn ctrl_z_asks_to_suspend() {
     let mut s = app(80, 24);
     let action = to_action(&s, &Event::Key(key("ctrl-z"))).unwrap();

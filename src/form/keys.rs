@@ -50,6 +50,7 @@ fn form_key(key: &KeyEvent) -> Option<FormInput> {
         KeyCode::Backspace if alt => FormInput::Field(Edit::BackwardKillWord),
         KeyCode::Backspace => FormInput::Field(Edit::DeleteBack),
         KeyCode::Delete => FormInput::Field(Edit::DeleteForward),
+        KeyCode::Char('h') if ctrl => FormInput::Field(Edit::DeleteBack),
         KeyCode::Char('a') if ctrl => FormInput::Field(Edit::Home),
         KeyCode::Char('e') if ctrl => FormInput::Field(Edit::End),
         KeyCode::Char('w') if ctrl => FormInput::Field(Edit::DeleteWordBack),

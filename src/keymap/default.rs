@@ -405,7 +405,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Search,
-        &[key(Backspace)],
+        &[key(Backspace), ctrl('h')],
         Action::SearchBackspace,
         "Delete the character before the cursor",
         None,
@@ -470,7 +470,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Find,
-        &[key(Backspace)],
+        &[key(Backspace), ctrl('h')],
         Action::FindBackspace,
         "Delete a character",
         None,
@@ -740,7 +740,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Picker,
-        &[key(Backspace)],
+        &[key(Backspace), ctrl('h')],
         Action::SearchBackspace,
         "Delete the character before the cursor",
         None,
@@ -875,7 +875,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Note,
-        &[key(Backspace)],
+        &[key(Backspace), ctrl('h')],
         Action::SearchBackspace,
         "Delete the character before the cursor",
         None,
