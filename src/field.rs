@@ -168,20 +168,8 @@ impl TextField {
     /// [`TextField::word_end`] (tui-input's own takes each CJK character for a word).
     fn word_start(&self) -> usize {
         use unicode_segmentation::UnicodeSegmentation;
-        let before = self
-            .text()
-            .chars()
-            .take(self.input.cursor())
-            .collect::<String>();
-        let mut graphemes = before.graphemes(true).rev().peekable();
-        let mut moved = 0;
-        while let Some(g) = graphemes.next_if(|g| !is_word(g)) {
-            moved += g.chars().count();
-        }
-        while let Some(g) = graphemes.next_if(|g| is_word(g)) {
-            moved += g.chars().count();
-        }
-        self.input.cursor() - moved
+        let before: String = self.text().chars().take(self.input.cursor()).collect();
+        self.input.cursor() - word_length(before.graphemes(true).rev())
     }
 
     /// Where readline's forward-word (Alt-f) lands: past the non-word characters after the
@@ -189,20 +177,8 @@ impl TextField {
     /// the next one, as vim's `w` does).
     fn word_end(&self) -> usize {
         use unicode_segmentation::UnicodeSegmentation;
-        let rest = self
-            .text()
-            .chars()
-            .skip(self.input.cursor())
-            .collect::<String>();
-        let mut graphemes = rest.graphemes(true).peekable();
-        let mut moved = 0;
-        while let Some(g) = graphemes.next_if(|g| !is_word(g)) {
-            moved += g.chars().count();
-        }
-        while let Some(g) = graphemes.next_if(|g| is_word(g)) {
-            moved += g.chars().count();
-        }
-        self.input.cursor() + moved
+        let rest: String = self.text().chars().skip(self.input.cursor()).collect();
+        self.input.cursor() + word_length(rest.graphemes(true))
     }
 
     /// Inserts text at the cursor, all of it or (past the limit) none of it.
@@ -230,6 +206,20 @@ impl TextField {
 /// Whether a grapheme belongs to a word, for moving and deleting by words: a letter or digit.
 fn is_word(grapheme: &str) -> bool {
     grapheme.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// How many characters a word move crosses, reading `graphemes` from the cursor on (either
+/// way): the non-word ones first, then the word.
+fn word_length<'a>(graphemes: impl Iterator<Item = &'a str>) -> usize {
+    let mut graphemes = graphemes.peekable();
+    let mut moved = 0;
+    while let Some(g) = graphemes.next_if(|g| !is_word(g)) {
+        moved += g.chars().count();
+    }
+    while let Some(g) = graphemes.next_if(|g| is_word(g)) {
+        moved += g.chars().count();
+    }
+    moved
 }
 
 /// A paste for a one-line field: control characters (line breaks, tabs) become spaces, and a

@@ -55,6 +55,9 @@ pub struct Matcher {
     /// The letters every matching text holds: those of every term of a group, for every
     /// group without an inverse term. Most texts fail this test before any is read.
     required: u32,
+    /// Whether one term alone can score: its bound then only meets the bar, where several
+    /// terms' bounds also set what each must score (the bar less the others' bounds).
+    one_scores: bool,
 }
 
 /// What one thread keeps between texts: buffers, and what testing the current text found.
@@ -123,10 +126,12 @@ impl Matcher {
                     .fold(u32::MAX, |common, letters| common & letters);
             }
         }
+        let one_scores = terms.iter().filter(|term| !term.inverse).count() == 1;
         Self {
             terms,
             groups,
             required,
+            one_scores,
         }
     }
 
@@ -196,14 +201,12 @@ impl Matcher {
     /// and [`Matcher::score`], against `bar` (the tightest without one).
     pub fn term_bounds(&self, signature: &Signature, bar: Option<i64>, bounds: &mut Vec<i64>) {
         bounds.clear();
-        // Where one term scores, its bound only meets the bar; several terms' bounds also set
-        // what each must score (the bar less the others' bounds), which a looser one lowers.
-        let alone = self.terms.iter().filter(|term| !term.inverse).count() == 1;
         // An inverse term never scores: no bound to compute.
         bounds.extend(self.terms.iter().map(|term| match &term.test {
             _ if term.inverse => 0,
             Test::Fuzzy(pattern) => match bar {
-                Some(bar) if alone => pattern.bound_against(signature, bar),
+                // A looser bound would lower what each of several terms must score.
+                Some(bar) if self.one_scores => pattern.bound_against(signature, bar),
                 _ => pattern.bound(signature),
             },
             Test::Exact(exact) => exact.bound(),

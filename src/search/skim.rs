@@ -62,6 +62,8 @@ pub struct Pattern {
     /// Per pattern character after the first: the most it can add (no camel hump), and the
     /// capital whose hump would allow two more.
     row_bound: Vec<(i64, Option<u8>)>,
+    /// The least the signature's bound gives for any text ([`Pattern::signature_floor`]).
+    floor: Option<i64>,
 }
 
 impl Pattern {
@@ -76,8 +78,10 @@ impl Pattern {
             bound: 0,
             camel_rows: [0; 26],
             row_bound: Vec::new(),
+            floor: None,
         };
         pattern.bound = pattern.bounds();
+        pattern.floor = pattern.signature_floor();
         if pattern.chars.len() <= 64 && query.is_ascii() {
             let mut table = Box::new([0u64; 256]);
             for (byte, rows) in (0u8..128).zip(table.iter_mut()) {

@@ -77,9 +77,7 @@ impl Pattern {
         }
         bound
     }
-}
 
-impl Pattern {
     /// [`Pattern::bound`], without the signature's programme where it cannot change what a
     /// single term's search decides against `bar`: the programme never gives less than
     /// [`Pattern::signature_floor`], so when `bar` is far below that, its bound neither turns
@@ -88,7 +86,7 @@ impl Pattern {
     /// against a low bar (every text of `semiconducto`'s 100,000-claim search) that is a
     /// twelve-step programme per text saved.
     pub fn bound_against(&self, signature: &Signature, bar: i64) -> i64 {
-        match self.signature_floor() {
+        match self.floor {
             Some(floor) if bar.saturating_add(DROPPED_MARGIN) < floor => {
                 self.bound_without_signature(signature)
             }
