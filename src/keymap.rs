@@ -106,16 +106,27 @@ impl Binding {
     /// How the keys are written in help, generated from the keys themselves so that help
     /// cannot drift from what they do: `PgDn Space Ctrl-f`; the digit row as `1…9`.
     pub fn label(&self) -> String {
-        match (self.action.clone(), &*self.keys) {
+        self.label_of(&self.keys)
+    }
+
+    /// [`Binding::label`] of the keys that act in `context`: where it takes text, a global
+    /// binding's typed characters are text (Space pages in the reader, not in the finder).
+    pub fn label_in(&self, context: Context) -> String {
+        let working: Vec<Key> = self
+            .keys
+            .iter()
+            .copied()
+            .filter(|&k| acts_in(context, self, k))
+            .collect();
+        self.label_of(&working)
+    }
+
+    fn label_of(&self, keys: &[Key]) -> String {
+        match (self.action.clone(), keys) {
             (Action::ShowArticle(_), [first, .., last]) => {
                 format!("{}…{}", first.label(), last.label())
             }
-            _ => self
-                .keys
-                .iter()
-                .map(|k| k.label())
-                .collect::<Vec<_>>()
-                .join(" "),
+            _ => keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" "),
         }
     }
 }
@@ -332,13 +343,23 @@ impl Keymap {
 /// context takes text, a global binding's typed characters are text (`?` is typed into a
 /// picker; F1 opens help).
 fn working_key(context: Context, binding: &Binding) -> Option<Key> {
-    let typed = |k: &Key| {
-        context.takes_text()
-            && binding.context == Context::Global
-            && matches!(k.code, KeyCode::Char(_))
-            && !k.mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-    };
-    binding.keys.iter().copied().find(|k| !typed(k))
+    binding
+        .keys
+        .iter()
+        .copied()
+        .find(|&k| acts_in(context, binding, k))
+}
+
+/// Whether a key of a binding acts in `context`: where the context takes text (the prompts),
+/// a global binding's typed characters are text.
+fn acts_in(context: Context, binding: &Binding, key: Key) -> bool {
+    let typed = (context.takes_text() || context == Context::Find)
+        && binding.context == Context::Global
+        && matches!(key.code, KeyCode::Char(_))
+        && !key
+            .mods
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    !typed
 }
 
 fn is_text_input(event: &KeyEvent) -> Option<char> {

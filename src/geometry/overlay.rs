@@ -63,7 +63,7 @@ pub fn help_rows(keymap: &Keymap, context: Context, width: usize) -> Vec<HelpRow
         let picker = keymap.bindings_for(Context::Picker);
         bindings.extend(picker.into_iter().filter(|b| b.context == Context::Picker));
     }
-    let labels: Vec<String> = bindings.iter().map(|b| b.label()).collect();
+    let labels: Vec<String> = bindings.iter().map(|b| b.label_in(context)).collect();
     let key_width = labels.iter().map(|l| text::width(l)).max().unwrap_or(0) + 2;
     // Actions' names in a column of their own where every row has room for it.
     let names: Vec<Option<String>> = bindings

@@ -128,4 +128,25 @@ mod tests {
         }
         assert!(!text_of(Context::Reader).contains("Query syntax"));
     }
+
+    #[test]
+    fn the_prompts_help_names_no_key_that_types_there() {
+        let row = |text: &str, help: &str| {
+            text.lines()
+                .find(|l| l.contains(help))
+                .unwrap_or_else(|| panic!("no {help} row in:\n{text}"))
+                .to_owned()
+        };
+        // In the finder and the reader's `/` prompt, Space and `b` are typed, not paging.
+        for context in [Context::Search, Context::Find] {
+            let text = text_of(context);
+            let down = row(&text, "Page down");
+            assert!(down.contains("PgDn") && !down.contains("Space"), "{down}");
+            let up = row(&text, "Page up");
+            assert!(up.contains("PgUp") && !up.contains(" b "), "{up}");
+        }
+        let reader = text_of(Context::Reader);
+        assert!(row(&reader, "Page down").contains("Space"));
+        assert!(row(&reader, "Page up").contains(" b "));
+    }
 }
