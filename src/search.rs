@@ -13,7 +13,9 @@
 //! "China’s", and the scores are the crate's of the folded texts.
 //!
 //! Every text is matched on its own: a claim is found when one of its texts matches the
-//! whole query, and is listed once, under its best text ([`Field`] says which). Claims and
+//! whole query, and is listed once, under its best text ([`Field`] says which). A group of
+//! negations only (`!word`, `!a | !b`) holds for the claim as a whole, as fzf drops a whole
+//! line: `!china` leaves out a claim any of whose texts holds "china". Claims and
 //! theses come first, ranked; paragraphs after them. A paragraph that only repeats a claim's
 //! quote is not searched: the claim's quote stands for it. Matched positions come back as
 //! char indices (fuzzy-matcher's unit); [`char_ranges`] turns them into byte ranges.

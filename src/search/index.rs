@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::matcher::folded;
+use super::matcher::{Matcher, folded};
 use super::query::Query;
 use super::skim::Signature;
 use super::{Field, Target, target_text};
@@ -26,6 +26,8 @@ pub struct Index {
     pub(super) targets: Vec<Target>,
     /// Where the paragraphs start in `targets`.
     pub(super) paragraphs_from: u32,
+    /// Per claim, in order, where its fields start in `targets`; then where the theses do.
+    claims_from: Vec<u32>,
     /// Per target, a summary of its text ([`Signature`]): which texts can match and how
     /// high they can score, known without reading them.
     signatures: Vec<Signature>,
@@ -68,7 +70,9 @@ impl Index {
             spans.push((start, offset(&arena)));
             targets.push(target);
         };
+        let mut claims_from = Vec::with_capacity(debate.claims.len() + 1);
         for claim in debate.claim_ixs() {
+            claims_from.push(u32::try_from(targets.len()).unwrap_or(u32::MAX));
             let c = debate.claim(claim);
             for field in [Field::Summary, Field::Quote, Field::Tags] {
                 let text = target_text(debate, Target::Claim { claim, field });
@@ -81,6 +85,7 @@ impl Index {
                 }
             }
         }
+        claims_from.push(u32::try_from(targets.len()).unwrap_or(u32::MAX));
         for framing in debate.framing_ixs() {
             let thesis = &debate.framing(framing).thesis;
             push(&mut targets, Target::Thesis { framing }, thesis);
@@ -111,6 +116,7 @@ impl Index {
             folded_paragraphs,
             targets,
             paragraphs_from,
+            claims_from,
             signatures: Vec::new(),
             last: None,
         };
@@ -163,6 +169,22 @@ impl Index {
         self.targets
             .get(t as usize)
             .and_then(|target| target.claim())
+    }
+
+    /// Whether the query's negations leave out the claim target `t` belongs to, testing all
+    /// its texts ([`Matcher::excludes_claim`]); false for a thesis or a paragraph, each its
+    /// own result, tested on its own.
+    pub(super) fn excluded(&self, debate: &Debate, matcher: &Matcher, t: u32) -> bool {
+        let Some(claim) = self.claim_of(t) else {
+            return false;
+        };
+        let at = claim.get();
+        let from = self.claims_from.get(at).copied().unwrap_or(0);
+        let to = self.claims_from.get(at + 1).copied().unwrap_or(from);
+        matcher.excludes_claim(&(from..to).map(|t| {
+            let text = self.text(debate, t);
+            (text, self.signature(t, text))
+        }))
     }
 
     /// The summary of target `t`, whose text is `text`.

@@ -58,6 +58,9 @@ pub struct Matcher {
     /// Whether one term alone can score: its bound then only meets the bar, where several
     /// terms' bounds also set what each must score (the bar less the others' bounds).
     one_scores: bool,
+    /// The groups made only of inverse terms, as ranges of `terms`: they hold for a claim
+    /// only where none of its texts holds what they negate ([`Matcher::excludes_claim`]).
+    negations: Vec<std::ops::Range<usize>>,
 }
 
 /// What one thread keeps between texts: buffers, and what testing the current text found.
@@ -114,10 +117,15 @@ impl Matcher {
         let terms: Vec<Prepared> = query.groups.iter().flatten().map(prepare).collect();
         let groups: Vec<usize> = query.groups.iter().map(Vec::len).collect();
         let mut required = 0;
+        let mut negations = Vec::new();
         let mut rest = terms.as_slice();
         for &size in &groups {
             let (group, after) = rest.split_at(size.min(rest.len()));
+            let start = terms.len() - rest.len();
             rest = after;
+            if group.iter().all(|term| term.inverse) {
+                negations.push(start..start + group.len());
+            }
             // A group is satisfied by any of its terms, and an inverse one needs no letter.
             if !group.iter().any(|term| term.inverse) {
                 required |= group
@@ -132,7 +140,37 @@ impl Matcher {
             groups,
             required,
             one_scores,
+            negations,
         }
+    }
+
+    /// Whether the query has a group of negations only (`!word`, `!a | !b`), which a claim
+    /// must pass as a whole ([`Matcher::excludes_claim`]).
+    pub fn negates(&self) -> bool {
+        !self.negations.is_empty()
+    }
+
+    /// Whether a claim whose texts are `fields` is left out by a group of negations only: fzf
+    /// drops a line holding what `!word` negates, and a claim (its summary, quote, tags and
+    /// notes) is one result. `!word` leaves out a claim if any of its texts holds `word`;
+    /// `!a | !b` if its texts hold both `a` and `b`. (A group mixing kinds, `a | !b`, is
+    /// tested on each text alone, as [`Matcher::matches`] does.)
+    pub fn excludes_claim<'a>(
+        &self,
+        fields: &(impl Iterator<Item = (&'a str, Signature)> + Clone),
+    ) -> bool {
+        let holds = |term: &Prepared| {
+            fields.clone().any(|(text, signature)| {
+                term.letters & !signature.letters() == 0
+                    && match &term.test {
+                        Test::Fuzzy(pattern) => Scorer::is_match(text, pattern),
+                        Test::Exact(exact) => exact.is_match(text),
+                    }
+            })
+        };
+        self.negations
+            .iter()
+            .any(|group| self.terms[group.clone()].iter().all(holds))
     }
 
     /// Whether `text` (summed up by `signature`) matches; remembers in `scratch` what scoring
@@ -334,6 +372,30 @@ impl Matcher {
 mod tests {
     use super::*;
     use crate::search::query::parse;
+
+    /// A group of negations only leaves a claim out when its texts, taken together, hold
+    /// every term the group negates; a group mixing kinds is left to each text alone.
+    #[test]
+    fn negations_hold_for_the_claims_texts_together() {
+        let out = |query: &str, fields: &[&str]| {
+            Matcher::new(&parse(query))
+                .excludes_claim(&fields.iter().map(|&text| (text, Signature::of(text))))
+        };
+        assert!(out("chip !china", &["chips", "made in China"]));
+        assert!(!out("chip !china", &["chips", "made in Chile"]));
+        assert!(
+            out("!'chn", &["x", "Chain"]),
+            "a fuzzy negation fuzzy-matches"
+        );
+        assert!(out("!^the", &["a", "the end"]));
+        assert!(!out("!^the", &["a", "at the end"]));
+        assert!(out("!alp | !bet", &["alpha", "beta"]));
+        assert!(!out("!alp | !bet", &["alpha", "gamma"]));
+        assert!(!out("a | !b", &["a", "b"]), "mixed groups are each text's");
+        assert!(!out("chip", &["chips"]));
+        assert!(!Matcher::new(&parse("a | !b")).negates());
+        assert!(Matcher::new(&parse("a !b")).negates());
+    }
 
     /// Scoring against a bar gives the full score where it passes and nothing elsewhere,
     /// whichever order the terms are tried in: one scratch goes through texts that stop on

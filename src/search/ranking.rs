@@ -102,6 +102,8 @@ impl Index {
             let mut kept = Kept::new(limit, halves);
             // The claim being scored, and its best field so far.
             let mut current: Option<(ClaimIx, u32, i64)> = None;
+            // The last claim tested against the query's negations, and whether they leave it out.
+            let mut excluded: Option<(ClaimIx, bool)> = None;
             let finished = part.for_each(
                 || !stop(),
                 |t| {
@@ -135,6 +137,17 @@ impl Index {
                     }
                     if !matcher.matches(text, &signature, &mut scratch) {
                         return;
+                    }
+                    // A claim's negations hold for all its texts: one decides for the others.
+                    if matcher.negates() {
+                        let out_claim = match excluded {
+                            Some((c, out_claim)) if Some(c) == claim => out_claim,
+                            _ => self.excluded(debate, matcher, t),
+                        };
+                        excluded = claim.map(|c| (c, out_claim));
+                        if out_claim {
+                            return;
+                        }
                     }
                     out.matched.push(t);
                     if bar.is_some_and(|bar| scratch.bound(&bounds) <= bar) {
@@ -192,7 +205,9 @@ impl Index {
                 || !stop(),
                 |t| {
                     let text = self.text(debate, t);
-                    if matcher.matches(text, &self.signature(t, text), &mut scratch) {
+                    if matcher.matches(text, &self.signature(t, text), &mut scratch)
+                        && !(matcher.negates() && self.excluded(debate, matcher, t))
+                    {
                         found.push(t);
                     }
                 },

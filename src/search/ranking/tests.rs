@@ -243,12 +243,51 @@ fn query_reference(text: &str, query: &str) -> Option<i64> {
     Some(total)
 }
 
-/// Every target's score (`None`: no match), by [`query_reference`].
+/// Whether some group of negations only has each of its terms in one of the texts: fzf drops
+/// a line that holds a negated term, and a claim's texts are one result.
+fn negated_reference(texts: &[String], query: &str) -> bool {
+    let fold = |s: &str| -> String { s.chars().map(crate::model::quote::fold).collect() };
+    parse(query)
+        .groups
+        .into_iter()
+        .filter(|group| group.iter().all(|term| term.inverse))
+        .any(|group| {
+            group.iter().all(|term| {
+                let mut term = term.clone();
+                term.text = fold(&term.text);
+                texts.iter().any(|text| {
+                    let text = fold(text);
+                    match term.kind {
+                        Kind::Fuzzy => SkimMatcherV2::default()
+                            .smart_case()
+                            .fuzzy_match(&text, &term.text)
+                            .is_some(),
+                        _ => exact_reference(&text, &term).is_some(),
+                    }
+                })
+            })
+        })
+}
+
+/// Every target's score (`None`: no match), by [`query_reference`], less the claims whose
+/// texts taken together hold what a negation leaves out ([`negated_reference`]).
 fn all_scores(index: &Index, d: &Debate, query: &str) -> Vec<(u32, i64)> {
+    let text = |t: u32| target_text(d, index.targets[t as usize]).into_owned();
+    let claim_texts = |claim| -> Vec<String> {
+        (0..u32::try_from(index.targets.len()).unwrap())
+            .filter(|&t| index.targets[t as usize].claim() == Some(claim))
+            .map(text)
+            .collect()
+    };
+    let mut out_claims = std::collections::HashMap::new();
     (0..u32::try_from(index.targets.len()).unwrap())
-        .filter_map(|t| {
-            let text = target_text(d, index.targets[t as usize]);
-            query_reference(&text, query).map(|score| (t, score))
+        .filter_map(|t| query_reference(&text(t), query).map(|score| (t, score)))
+        .filter(|&(t, _)| {
+            index.targets[t as usize].claim().is_none_or(|claim| {
+                !*out_claims
+                    .entry(claim)
+                    .or_insert_with(|| negated_reference(&claim_texts(claim), query))
+            })
         })
         .collect()
 }
