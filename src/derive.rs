@@ -72,7 +72,15 @@ pub(crate) fn follow_claims(state: &mut State) {
 pub(crate) fn follow_search(state: &mut State) {
     let rows = usize::from(geometry::search(state).results.list.height);
     let s = &mut state.search;
-    s.offset = layout::follow(s.offset, s.selected, s.results.hits.len(), |_| 1, rows);
+    // Past the last result listed, a row says how many more matched: at the last result it
+    // comes into view with it.
+    let listed = s.results.hits.len();
+    let (len, selected) = if s.results.unlisted() > 0 && s.selected + 1 >= listed {
+        (listed + 1, listed)
+    } else {
+        (listed, s.selected)
+    };
+    s.offset = layout::follow(s.offset, selected, len, |_| 1, rows);
 }
 
 pub(crate) fn clamp_debate(state: &mut State) {

@@ -109,10 +109,18 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// How many results there are (before `limit`): claims once each, theses, paragraphs.
     pub matched: usize,
-    /// How many texts there are to search.
+    /// How many results a query can find: claims, theses, and paragraphs that do not only
+    /// repeat a claim's quote ([`results_possible`]).
     pub total: usize,
     /// The claims are all ranked, the article paragraphs still to come.
     pub partial: bool,
+}
+
+impl Results {
+    /// How many results matched but are not listed: past the limit of results ranked.
+    pub fn unlisted(&self) -> usize {
+        self.matched.saturating_sub(self.hits.len())
+    }
 }
 
 /// The text a target is matched against and highlighted in: tags are joined by spaces.
@@ -175,6 +183,17 @@ pub fn rank_texts<'a>(
     Some(ranked.into_iter().map(|(_, i, ix)| (i, ix)).collect())
 }
 
+/// How many results a query can find: every claim, every framing's thesis, and every
+/// paragraph that does not only repeat a claim's quote (the claim stands for it).
+pub fn results_possible(debate: &Debate) -> usize {
+    let paragraphs: usize = debate
+        .article_ixs()
+        .map(|a| debate.article(a).doc.blocks.len())
+        .sum();
+    (debate.claims.len() + debate.framings.len() + paragraphs)
+        .saturating_sub(debate.quote_only_paragraphs())
+}
+
 /// The results of the empty query: every claim in file order, up to `limit`.
 pub fn all_claims(debate: &Debate, query: &str, limit: usize) -> Results {
     let hits = debate
@@ -193,7 +212,7 @@ pub fn all_claims(debate: &Debate, query: &str, limit: usize) -> Results {
         query: query.to_owned(),
         hits,
         matched: debate.claims.len(),
-        total: debate.claims.len(),
+        total: results_possible(debate),
         partial: false,
     }
 }

@@ -147,6 +147,29 @@ fn the_selected_claim_stands_on_its_stance_colour() {
     );
 }
 
+/// Results past the limit are not listed: the row after the last one says how many more
+/// matched, and the status bar gives the place among those listed, then the count.
+#[test]
+fn results_past_the_limit_are_announced_below_the_list() {
+    let mut s = state(RenderView::Search, (80, 24), "e", None);
+    let matched = s.search.results.matched;
+    assert!(matched > 10, "{matched}");
+    s.search.results.hits.truncate(4);
+    s.search.selected = 3;
+    let text = screen::to_text(&screen::draw(&s, 80, 24));
+    let more = format!("… and {} more: narrow the query", matched - 4);
+    assert!(text.contains(&more), "{more:?} missing from:\n{text}");
+    assert!(text.contains(&format!("4/4 of {matched}")), "{text}");
+    // All listed: no such row, and the place reads as before.
+    let s = state(RenderView::Search, (80, 24), "hedge", None);
+    let text = screen::to_text(&screen::draw(&s, 80, 24));
+    assert!(!text.contains("more: narrow"), "{text}");
+    assert!(
+        text.contains(&format!("1/{} ", s.search.results.hits.len())),
+        "{text}"
+    );
+}
+
 #[test]
 fn search_matches_are_highlighted_by_character() {
     let s = state(RenderView::Search, (120, 40), "hedge", None);

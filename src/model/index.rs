@@ -13,6 +13,29 @@ pub(super) struct Index {
     claims_by_id: Vec<usize>,
     /// Positions in `Debate::links`, by the claim each arrives at.
     links_to: Vec<usize>,
+    /// (article, block) of each paragraph that holds nothing but a claim's quote, sorted.
+    quote_only: Vec<(usize, usize)>,
+}
+
+/// Whether a claim's quote is all its paragraph holds (letters and digits outside it would be
+/// something more). Both scans stop at the first letter or digit, beside the quote mostly.
+fn is_whole_paragraph(articles: &[Article], claim: &super::Claim) -> bool {
+    let anchor = &claim.anchor;
+    let Some(text) = articles
+        .get(claim.article.get())
+        .and_then(|a| a.doc.blocks.get(anchor.block))
+        .map(|b| b.text.as_str())
+    else {
+        return false;
+    };
+    text.get(..anchor.range.start)
+        .zip(text.get(anchor.range.end..))
+        .is_some_and(|(before, after)| {
+            !before
+                .chars()
+                .chain(after.chars())
+                .any(char::is_alphanumeric)
+        })
 }
 
 /// Positions `0..len` sorted by the id each has.
@@ -39,7 +62,15 @@ impl Index {
     ) -> Self {
         let mut links_to: Vec<usize> = (0..links.len()).collect();
         links_to.sort_by_key(|&i| links[i].to);
+        let mut quote_only: Vec<(usize, usize)> = claims
+            .iter()
+            .filter(|claim| is_whole_paragraph(articles, claim))
+            .map(|claim| (claim.article.get(), claim.anchor.block))
+            .collect();
+        quote_only.sort_unstable();
+        quote_only.dedup();
         Self {
+            quote_only,
             articles_by_id: sorted_by(articles.len(), |i| &articles[i].id),
             framings_by_id: sorted_by(framings.len(), |i| &framings[i].id),
             claims_by_id: sorted_by(claims.len(), |i| &claims[i].id),
@@ -62,6 +93,20 @@ impl Debate {
     /// The claim with this id.
     pub fn claim_by_id(&self, id: &str) -> Option<ClaimIx> {
         find(&self.index.claims_by_id, id, |i| &self.claims[i].id).map(ClaimIx)
+    }
+
+    /// Whether a paragraph holds nothing but the quote of a claim anchored in it: the claim's
+    /// quote can stand for it (search leaves such paragraphs to their claims).
+    pub fn only_repeats_a_quote(&self, article: super::ArticleIx, block: usize) -> bool {
+        self.index
+            .quote_only
+            .binary_search(&(article.get(), block))
+            .is_ok()
+    }
+
+    /// How many paragraphs hold nothing but a claim's quote ([`Debate::only_repeats_a_quote`]).
+    pub fn quote_only_paragraphs(&self) -> usize {
+        self.index.quote_only.len()
     }
 
     /// Links leaving a claim, in the order the file gives them.

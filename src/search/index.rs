@@ -7,7 +7,7 @@ use super::matcher::{Matcher, folded};
 use super::query::Query;
 use super::skim::Signature;
 use super::{Field, Target, target_text};
-use crate::model::{ArticleIx, ClaimIx, Debate};
+use crate::model::{ClaimIx, Debate};
 
 /// Every target in a fixed order, the claims' and theses' texts side by side in one string,
 /// and the matches of the last query (a query that narrows it need only try them).
@@ -33,28 +33,6 @@ pub struct Index {
     signatures: Vec<Signature>,
     /// The last query run, and the targets that matched it, in target order.
     pub(super) last: Option<(Query, Vec<u32>)>,
-}
-
-/// Whether a paragraph holds nothing but the quote of a claim anchored in it (letters and
-/// digits outside the quote would be something more).
-fn only_repeats_a_quote(debate: &Debate, article: ArticleIx, block: usize) -> bool {
-    let a = debate.article(article);
-    let Some(text) = a.doc.blocks.get(block).map(|b| b.text.as_str()) else {
-        return false;
-    };
-    a.claims.iter().any(|&claim| {
-        let anchor = &debate.claim(claim).anchor;
-        anchor.block == block
-            && text
-                .get(..anchor.range.start)
-                .zip(text.get(anchor.range.end..))
-                .is_some_and(|(before, after)| {
-                    !before
-                        .chars()
-                        .chain(after.chars())
-                        .any(char::is_alphanumeric)
-                })
-    })
 }
 
 impl Index {
@@ -95,7 +73,7 @@ impl Index {
         let mut folded_paragraphs = Vec::new();
         for article in debate.article_ixs() {
             for block in 0..debate.article(article).doc.blocks.len() {
-                if !only_repeats_a_quote(debate, article, block) {
+                if !debate.only_repeats_a_quote(article, block) {
                     let target = Target::Paragraph { article, block };
                     let span = match folded(&target_text(debate, target)) {
                         Cow::Owned(text) => {
@@ -216,6 +194,14 @@ impl Index {
             best_claim = claim;
         }
         best
+    }
+
+    /// How many results a query can find: claims, theses and the paragraphs searched
+    /// ([`super::results_possible`] says so without an index).
+    pub(super) fn results_possible(&self) -> usize {
+        let claims = self.claims_from.len().saturating_sub(1);
+        let claim_fields = self.claims_from.last().copied().unwrap_or(0) as usize;
+        claims + self.targets.len().saturating_sub(claim_fields)
     }
 
     /// How many results `targets` (in target order) make: claims once each, the rest each.

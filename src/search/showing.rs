@@ -65,7 +65,7 @@ impl Index {
             query: query.to_owned(),
             hits,
             matched,
-            total: self.targets.len(),
+            total: self.results_possible(),
             partial,
         }
     }

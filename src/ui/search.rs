@@ -53,6 +53,16 @@ pub fn draw(buf: &mut Buffer, body: Rect, state: &State) {
             &result_line(state, hit, i == s.selected, list.width),
         );
     }
+    // The results past the limit are not listed: the row after the last says so.
+    let unlisted = s.results.unlisted();
+    if unlisted > 0
+        && let Some(dy) = s.results.hits.len().checked_sub(s.offset)
+        && let Ok(dy) = u16::try_from(dy)
+        && dy < list.height
+    {
+        let more = format!(" … and {unlisted} more: narrow the query");
+        paint::line(buf, list, dy, &Line::from(Span::styled(more, theme.dim)));
+    }
     if let Some(preview) = paint::preview_area(buf, &geometry.results, theme)
         && let Some(hit) = s.results.hits.get(s.selected)
     {

@@ -28,11 +28,16 @@ fn position(state: &State) -> String {
             };
             format!("{}/{n}", (state.debate_view.selected + 1).min(n))
         }
-        View::Search => format!(
-            "{}/{}",
-            (state.search.selected + 1).min(state.search.results.hits.len()),
-            state.search.results.matched
-        ),
+        // The place in the list: of the results listed, which stop at the limit.
+        View::Search => {
+            let r = &state.search.results;
+            let listed = r.hits.len();
+            let place = format!("{}/{listed}", (state.search.selected + 1).min(listed));
+            match r.unlisted() {
+                0 => place,
+                _ => format!("{place} of {}", r.matched),
+            }
+        }
     }
 }
 
