@@ -130,10 +130,10 @@ pub struct SearchState {
     /// Whether a query is running: set when one is asked for, cleared when its final results
     /// come or when it is abandoned (a newer query, leaving search). Nothing else.
     pub busy: bool,
-    /// Enter was pressed before the query's results were in: the selected result opens when
-    /// they come, and until then the event loop reads no key, so that the keys typed after
-    /// Enter act on what it opened.
-    pub opening: bool,
+    /// Enter (or Alt-v, Alt-c) was pressed before the query's results were in: it acts on the
+    /// selected result when they come, and until then the event loop reads no key, so that
+    /// the keys typed after it act on what it did. Holds the action waiting.
+    pub opening: Option<crate::action::Action>,
     /// Whether the user moved the selection in the results on screen; only then does a
     /// selection survive the arrival of the same query's complete results.
     pub moved: bool,

@@ -236,7 +236,7 @@ fn event_loop(
                     break;
                 }
             }
-            if next == Next::Quit || state.search.opening {
+            if next == Next::Quit || state.search.opening.is_some() {
                 break;
             }
             // crossterm's reader spins forever on a terminal that hung up (it retries the

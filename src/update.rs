@@ -137,6 +137,13 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         Action::ClearFilters => claims::clear_filters(state),
         // Links act in the detail only, marks in a picker or the list of bookmarks; counts, the
         // reader's search and jumps, the caret and the claim form are done above.
+        // In the finder, on the result of the query typed, once its results are in.
+        Action::CycleVerdict if !search::wait_for_results(state, Action::CycleVerdict) => {
+            judge_selected(state);
+        }
+        Action::EditNote if !search::wait_for_results(state, Action::EditNote) => {
+            note::edit_selected(state);
+        }
         Action::NextLink
         | Action::PrevLink
         | Action::TogglePick
@@ -161,14 +168,14 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         | Action::DragAt { .. }
         | Action::Form(_)
         | Action::Answer(_)
-        | Action::SaveDone(_) => {}
+        | Action::SaveDone(_)
+        | Action::CycleVerdict
+        | Action::EditNote => {}
         Action::ShowErrors => overlay::show_errors(state),
         Action::CopyClaim => reader::copy_claim(state, fx),
         Action::SetMark | Action::JumpToMark | Action::MarkLetter(_) | Action::CancelMark => {
             reader::mark(state, &action);
         }
-        Action::CycleVerdict => judge_selected(state),
-        Action::EditNote => note::edit_selected(state),
         Action::ShowMarks => marks::show(state),
         Action::ShowLinks => links::show(state),
         Action::Resize(w, h) => {
@@ -278,7 +285,7 @@ pub(super) fn abandon_search(state: &mut State) {
     if state.view == View::Search {
         state.search.generation += 1;
         state.search.busy = false;
-        state.search.opening = false;
+        state.search.opening = None;
     }
 }
 
@@ -305,10 +312,18 @@ pub(super) fn show_detail(state: &mut State, claim: ClaimIx) {
 }
 
 /// `v` on whatever claim the view has selected.
-fn judge_selected(state: &mut State) {
+pub(super) fn judge_selected(state: &mut State) {
     match selected_claim(state) {
         Some(claim) => cycle_verdict(state, claim),
-        None => state.message = Some("Select a claim to judge first (n in the reader).".into()),
+        None if state.view == View::Search => {
+            state.message = Some("Only a claim takes a verdict: select a claim result.".into());
+        }
+        None => {
+            let next = state.keymap.key_for(Context::Reader, &Action::NextClaim);
+            state.message = Some(format!(
+                "Select a claim to judge first ({next} in the reader)."
+            ));
+        }
     }
 }
 

@@ -129,12 +129,12 @@ fn enter_opens_the_best_result_of_the_whole_query_and_a_late_result_changes_noth
         View::Search,
         "Enter waits for the results of its query"
     );
-    assert!(s.search.opening && s.search.busy);
+    assert!(s.search.opening.is_some() && s.search.busy);
     // A result of the query before the last key opens nothing.
     let (stale, _) = phases(&s, &older.1);
     deliver(&mut s, older.0, stale);
     assert_eq!(s.view, View::Search);
-    assert!(s.search.opening);
+    assert!(s.search.opening.is_some());
     // The claims of "durov", then all its results: Enter opens the best of all.
     let (claims, all) = phases(&s, &query);
     let best = all.hits[0].target;
@@ -147,7 +147,7 @@ fn enter_opens_the_best_result_of_the_whole_query_and_a_late_result_changes_noth
         target_place(&s, best),
         "the best hit of 'durov'"
     );
-    assert!(!s.search.busy && !s.search.opening);
+    assert!(!s.search.busy && s.search.opening.is_none());
     // Esc lands on the whole results of "durov", the best one selected.
     act(&mut s, [Action::Back]);
     assert_eq!(s.view, View::Search);
@@ -156,6 +156,45 @@ fn enter_opens_the_best_result_of_the_whole_query_and_a_late_result_changes_noth
         ("durov", 0)
     );
     assert!(!s.search.results.partial && !s.search.busy);
+}
+
+/// Alt-v and Alt-c typed right after a query act on its selected result, not on the result
+/// the last query's list had selected when the key came.
+#[test]
+fn a_verdict_or_a_note_typed_before_the_results_waits_for_them() {
+    for (key, done) in [
+        (Action::CycleVerdict, "verdict"),
+        (Action::EditNote, "note"),
+    ] {
+        let mut s = app();
+        act(&mut s, [Action::StartSearch]);
+        let was = s.search.results.hits[0].target.claim().unwrap();
+        let (generation, query) = request(&act(&mut s, typed("durov")));
+        act(&mut s, [key.clone()]);
+        assert_eq!(s.search.opening, Some(key.clone()), "{done} waits");
+        assert!(
+            s.judgements.is_empty() && s.note.is_none(),
+            "{done}: nothing yet"
+        );
+        let (claims, all) = phases(&s, &query);
+        let best = all.hits[0].target.claim().unwrap();
+        assert_ne!(best, was);
+        deliver(&mut s, generation, claims);
+        deliver(&mut s, generation, all);
+        assert_eq!(s.search.opening, None);
+        let id = &s.debate.claim(best).id;
+        match done {
+            "verdict" => {
+                assert!(s.judgements.get(id).is_some_and(|j| j.verdict.is_some()));
+                assert_eq!(s.judgements.len(), 1, "{:?}", s.judgements);
+            }
+            _ => assert_eq!(
+                s.note.as_ref().map(|n| &n.claim),
+                Some(id),
+                "the note's claim"
+            ),
+        }
+    }
 }
 
 #[test]
@@ -167,10 +206,10 @@ fn enter_on_a_query_whose_claims_match_nothing_waits_for_the_paragraphs() {
     let (claims, all) = phases(&s, &query);
     assert!(claims.hits.is_empty() && all.hits.is_empty());
     deliver(&mut s, generation, claims);
-    assert!(s.search.opening, "a paragraph might still match");
+    assert!(s.search.opening.is_some(), "a paragraph might still match");
     deliver(&mut s, generation, all);
     assert_eq!(s.view, View::Search, "nothing to open");
-    assert!(!s.search.opening && !s.search.busy);
+    assert!(s.search.opening.is_none() && !s.search.busy);
 }
 
 #[test]

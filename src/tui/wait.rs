@@ -37,7 +37,7 @@ pub(super) fn wait(
         if let Some(ending) = signalled(signals) {
             return Ok(Woke::End(ending));
         }
-        let woke = if state.search.opening {
+        let woke = if state.search.opening.is_some() {
             // Enter waits for its query's results; the keys typed after it wait in the
             // terminal, to act on what Enter opens.
             if wait_for_terminal(Duration::ZERO) == Wait::HungUp {

@@ -16,6 +16,8 @@ use crate::state::State;
 pub(super) fn edit_selected(state: &mut State) {
     if let Some(claim) = selected_claim(state) {
         open(state, claim);
+    } else if state.view == crate::state::View::Search {
+        state.message = Some("Only a claim takes a note: select a claim result.".into());
     } else {
         let next = state.keymap.key_for(Context::Reader, &Action::NextClaim);
         state.message = Some(format!(

@@ -102,7 +102,7 @@ pub(super) fn scroll_preview(state: &mut State, lines: isize) {
 pub(super) fn run_search(state: &mut State, fx: &mut Effects) {
     let s = &mut state.search;
     s.generation += 1;
-    s.opening = false;
+    s.opening = None;
     if s.query.text().trim().is_empty() {
         s.busy = false;
         let results = crate::search::all_claims(&state.debate, s.query.text(), SEARCH_LIMIT);
@@ -124,11 +124,10 @@ pub(super) fn run_search(state: &mut State, fx: &mut Effects) {
 ///
 /// [`SearchState::opening`]: crate::state::SearchState::opening
 pub(super) fn open_result(state: &mut State) {
-    let s = &mut state.search;
-    s.opening = s.busy;
-    if s.opening {
+    if wait_for_results(state, Action::Open) {
         return;
     }
+    let s = &mut state.search;
     let Some(hit) = s.results.hits.get(s.selected).cloned() else {
         return;
     };
@@ -140,6 +139,15 @@ pub(super) fn open_result(state: &mut State) {
         Target::Paragraph { article, block } => reader::jump_to_block(state, article, block),
         Target::Thesis { framing } => debate::open_thesis(state, framing),
     }
+}
+
+/// Whether `action`, on the finder's selected result, waits for the query's results
+/// ([`open_result`]): until they come, the selection is the last query's.
+pub(super) fn wait_for_results(state: &mut State, action: Action) -> bool {
+    let s = &mut state.search;
+    let waits = state.view == View::Search && s.busy;
+    s.opening = waits.then_some(action);
+    waits
 }
 
 /// Stops a query nobody waits for: one that ran before an action and no longer runs after it,
@@ -175,8 +183,11 @@ pub(super) fn search_done(state: &mut State, generation: u64, results: crate::se
         state.search.moved = true;
         follow_search(state);
     }
-    if state.search.opening {
-        open_result(state);
+    match state.search.opening.take() {
+        Some(Action::CycleVerdict) => super::judge_selected(state),
+        Some(Action::EditNote) => super::note::edit_selected(state),
+        Some(_) => open_result(state),
+        None => {}
     }
 }
 
