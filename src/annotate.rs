@@ -269,7 +269,8 @@ impl Saver {
     fn step(&mut self, undo: bool) -> SaveReport {
         let file = self.file.clone().unwrap_or_default();
         let Ok(editor) = self.editor() else {
-            return SaveReport::Failed("Nothing to undo: no edit was saved yet.".into());
+            let what = if undo { "undo" } else { "redo" };
+            return SaveReport::Failed(format!("Nothing to {what}: no edit was saved yet."));
         };
         let result = if undo { editor.undo() } else { editor.redo() };
         match result {

@@ -879,3 +879,21 @@ fn snapshots_of_a_refused_field_and_of_the_link_finder() {
     let text = debate::screen::to_text(&debate::screen::draw(&app.state, 80, 24));
     insta::assert_snapshot!("link_finder_80x24", text);
 }
+
+/// Undo and redo with no edit saved yet each say what they could not do (redo said "undo").
+#[test]
+fn undo_and_redo_before_any_edit_name_themselves() {
+    use debate::action::Action;
+    use debate::annotate::SaveReport;
+    for (effect, word) in [
+        (Effect::Undo, "Nothing to undo"),
+        (Effect::Redo, "Nothing to redo"),
+    ] {
+        match Saver::embedded().perform(&effect) {
+            Some(Action::SaveDone(SaveReport::Failed(message))) => {
+                assert!(message.starts_with(word), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
