@@ -64,6 +64,8 @@ pub struct Pattern {
     row_bound: Vec<(i64, Option<u8>)>,
     /// The least the signature's bound gives for any text ([`Pattern::signature_floor`]).
     floor: Option<i64>,
+    /// Per byte, which of the pattern's letters after the first it is ([`window::Letters`]).
+    letters: Option<Box<window::Letters>>,
 }
 
 impl Pattern {
@@ -79,9 +81,11 @@ impl Pattern {
             camel_rows: [0; 26],
             row_bound: Vec::new(),
             floor: None,
+            letters: None,
         };
         pattern.bound = pattern.bounds();
         pattern.floor = pattern.signature_floor();
+        pattern.letters = window::Letters::new(&pattern.bytes).map(Box::new);
         if pattern.chars.len() <= 64 && query.is_ascii() {
             let mut table = Box::new([0u64; 256]);
             for (byte, rows) in (0u8..128).zip(table.iter_mut()) {
