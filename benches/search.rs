@@ -13,15 +13,18 @@ use debate::state::State;
 use debate::update::{SEARCH_LIMIT, update};
 
 /// Queries of 1 to 12 characters: word starts, two terms, a fuzzy one nothing matches
-/// closely (the slowest kind: no result reaches the score bound, so little is skipped), and
-/// fzf's operators: three terms one of them negated, exact and prefix terms.
-const QUERIES: [&str; 9] = [
+/// closely (no result reaches the score bound, so little is skipped), a common word that
+/// runs on with letters found later (the slowest found: most texts hold the word, and only a
+/// look near it tells which can rank), and fzf's operators: three terms one of them negated,
+/// exact and prefix terms.
+const QUERIES: [&str; 10] = [
     "t",
     "tec",
     "techno",
     "deepseek",
     "technology t",
     "semiconducto",
+    "technologie",
     "tec sem !chi",
     "t s !the",
     "'techno ^the",
