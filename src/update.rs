@@ -17,6 +17,7 @@ mod picker;
 mod reader;
 mod reload;
 mod search;
+mod verdict;
 
 use motion::navigate;
 use motion::{move_by, page_usize};
@@ -139,7 +140,7 @@ pub(super) fn apply(state: &mut State, action: Action, fx: &mut Effects) {
         // reader's search and jumps, the caret and the claim form are done above.
         // In the finder, on the result of the query typed, once its results are in.
         Action::CycleVerdict if !search::wait_for_results(state, Action::CycleVerdict) => {
-            judge_selected(state);
+            verdict::judge_selected(state);
         }
         Action::EditNote if !search::wait_for_results(state, Action::EditNote) => {
             note::edit_selected(state);
@@ -309,48 +310,6 @@ pub(super) fn show_detail(state: &mut State, claim: ClaimIx) {
         link: None,
         scroll: 0,
     }));
-}
-
-/// `v` on whatever claim the view has selected.
-pub(super) fn judge_selected(state: &mut State) {
-    match selected_claim(state) {
-        Some(claim) => cycle_verdict(state, claim),
-        None if state.view == View::Search => {
-            state.message = Some("Only a claim takes a verdict: select a claim result.".into());
-        }
-        None => {
-            let next = state.keymap.key_for(Context::Reader, &Action::NextClaim);
-            state.message = Some(format!(
-                "Select a claim to judge first ({next} in the reader)."
-            ));
-        }
-    }
-}
-
-/// The next verdict on `claim`: none, convinced, not convinced, unsure, none again.
-pub(super) fn cycle_verdict(state: &mut State, claim: ClaimIx) {
-    use crate::session::Verdict;
-    let id = state.debate.claim(claim).id.clone();
-    let judgement = state.judgements.entry(id.clone()).or_default();
-    judgement.verdict = match judgement.verdict {
-        None => Some(Verdict::Convinced),
-        Some(Verdict::Convinced) => Some(Verdict::NotConvinced),
-        Some(Verdict::NotConvinced) => Some(Verdict::Unsure),
-        Some(Verdict::Unsure) => None,
-    };
-    // The verdict comes first: the status bar cuts a message's end, and a failing save puts
-    // "Not saved (…): " before it.
-    let said = match judgement.verdict {
-        Some(verdict) => format!(
-            "{}: your verdict on {id}",
-            crate::text::first_letter(verdict.label(), true)
-        ),
-        None => format!("No verdict on {id}"),
-    };
-    if judgement.is_empty() {
-        state.judgements.remove(&id);
-    }
-    state.message = Some(note::kept(state, &said));
 }
 
 /// The claim a key like `o` or `r` acts on in the current view.

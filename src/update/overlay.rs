@@ -136,7 +136,7 @@ fn detail_action(
             copy(state, detail.claim, fx);
             return true;
         }
-        Action::CycleVerdict => super::cycle_verdict(state, detail.claim),
+        Action::CycleVerdict => super::verdict::cycle_verdict(state, detail.claim),
         Action::EditNote => super::note::open(state, detail.claim),
         _ => return true,
     }

@@ -184,7 +184,7 @@ pub(super) fn search_done(state: &mut State, generation: u64, results: crate::se
         follow_search(state);
     }
     match state.search.opening.take() {
-        Some(Action::CycleVerdict) => super::judge_selected(state),
+        Some(Action::CycleVerdict) => super::verdict::judge_selected(state),
         Some(Action::EditNote) => super::note::edit_selected(state),
         Some(_) => open_result(state),
         None => {}
