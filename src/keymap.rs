@@ -246,10 +246,7 @@ impl Keymap {
                     .blocked
                     .iter()
                     .any(|(c, k)| *c == context && b.keys.contains(k))
-                || (matches!(context, Context::Search | Context::Find | Context::Picker)
-                    && b.keys
-                        .iter()
-                        .all(|k| matches!(k.code, KeyCode::Char(_)) && k.mods.is_empty()))
+                || !b.keys.iter().any(|&k| acts_in(context, b, k))
                 || context == Context::Note
                 || (matches!(
                     context,

@@ -196,14 +196,6 @@ impl Index {
         best
     }
 
-    /// How many results a query can find: claims, theses and the paragraphs searched
-    /// ([`super::results_possible`] says so without an index).
-    pub(super) fn results_possible(&self) -> usize {
-        let claims = self.claims_from.len().saturating_sub(1);
-        let claim_fields = self.claims_from.last().copied().unwrap_or(0) as usize;
-        claims + self.targets.len().saturating_sub(claim_fields)
-    }
-
     /// How many results `targets` (in target order) make: claims once each, the rest each.
     pub(super) fn results_among(&self, targets: &[u32]) -> usize {
         let mut previous = None;

@@ -65,7 +65,7 @@ impl Index {
             query: query.to_owned(),
             hits,
             matched,
-            total: self.results_possible(),
+            total: super::results_possible(shown.debate),
             partial,
         }
     }
