@@ -121,6 +121,8 @@ pub(super) struct Letters {
     row: [u8; 256],
     /// How many rows letters take.
     rows: usize,
+    /// Per row, its small letter.
+    small: [u8; PLACES_ROWS],
 }
 
 impl Letters {
@@ -130,6 +132,7 @@ impl Letters {
         let mut letters = Self {
             row: [other; 256],
             rows: 0,
+            small: [0; PLACES_ROWS],
         };
         for &p in pattern.get(1..)? {
             if !p.is_ascii_lowercase() {
@@ -139,6 +142,7 @@ impl Letters {
                 let row = u8::try_from(letters.rows).ok().filter(|&r| r < other)?;
                 letters.row[usize::from(p)] = row;
                 letters.row[usize::from(p.to_ascii_uppercase())] = row;
+                letters.small[usize::from(row)] = p;
                 letters.rows += 1;
             }
         }
@@ -156,14 +160,26 @@ struct Places {
 
 impl Places {
     /// Where the letters stand in `text`, of at most `PLACES_WORDS · 64` bytes (the bytes
-    /// past those are left out).
+    /// past those are left out). Only the letters' rows are filled: no pattern letter reads
+    /// the last.
     fn of(letters: &Letters, text: &[u8]) -> Self {
+        let text = text.get(..PLACES_WORDS * 64).unwrap_or(text);
         let mut places = Self {
             bits: [[0; PLACES_WORDS]; PLACES_ROWS],
-            words: text.len().div_ceil(64).min(PLACES_WORDS),
+            words: text.len().div_ceil(64),
         };
-        for (j, &b) in text.iter().take(PLACES_WORDS * 64).enumerate() {
-            places.bits[usize::from(letters.row[usize::from(b)])][j / 64] |= 1 << (j % 64);
+        let rows = letters.rows.min(PLACES_ROWS);
+        for (w, block) in text.chunks(64).enumerate() {
+            let mut padded = [0; 64];
+            let block: &[u8; 64] = if let Ok(full) = block.try_into() {
+                full
+            } else {
+                padded[..block.len()].copy_from_slice(block);
+                &padded
+            };
+            for (row, &small) in letters.small.iter().enumerate().take(rows) {
+                places.bits[row][w] = places_in(block, small);
+            }
         }
         places
     }
@@ -197,6 +213,39 @@ impl Places {
         }
         true
     }
+}
+
+/// Bit `j` set where byte `j` of `block` is `small` (a small letter) in either case: sixteen
+/// bytes a comparison. Reading byte by byte, each byte's bit was a read and a write of its
+/// row's word, one waiting on the last, and that took half of a long pattern's window tests.
+#[cfg(target_arch = "x86_64")]
+fn places_in(block: &[u8; 64], small: u8) -> u64 {
+    use safe_arch::{
+        bitor_m128i, cmp_eq_mask_i8_m128i, load_unaligned_m128i, move_mask_i8_m128i,
+        set_splat_i8_m128i,
+    };
+    // `| 0x20` makes a capital small and leaves only the two cases of a small letter equal to it.
+    let case = set_splat_i8_m128i(0x20);
+    let wanted = set_splat_i8_m128i(i8::from_ne_bytes([small]));
+    let mut bits = 0;
+    for (k, sixteen) in block.chunks_exact(16).enumerate() {
+        let sixteen: &[u8; 16] = sixteen.try_into().unwrap_or(&[0; 16]);
+        let folded = bitor_m128i(load_unaligned_m128i(sixteen), case);
+        let mask = move_mask_i8_m128i(cmp_eq_mask_i8_m128i(folded, wanted));
+        // Only the low 16 bits of the mask are set.
+        bits |= u64::from(mask.cast_unsigned()) << (16 * k);
+    }
+    bits
+}
+
+/// Bit `j` set where byte `j` of `block` is `small` (a small letter) in either case.
+#[cfg(not(target_arch = "x86_64"))]
+fn places_in(block: &[u8; 64], small: u8) -> u64 {
+    block
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b | 0x20 == small)
+        .fold(0, |bits, (j, _)| bits | 1 << j)
 }
 
 /// Whether `window` holds the small letters of `pattern` in order, either case.
