@@ -25,6 +25,7 @@ pub(crate) mod exact;
 mod lanes;
 mod matrix;
 pub mod oracle;
+mod places;
 mod sieve;
 mod signature;
 mod sparse;
@@ -64,8 +65,8 @@ pub struct Pattern {
     row_bound: Vec<(i64, Option<u8>)>,
     /// The least the signature's bound gives for any text ([`Pattern::signature_floor`]).
     floor: Option<i64>,
-    /// Per byte, which of the pattern's letters after the first it is ([`window::Letters`]).
-    letters: Option<Box<window::Letters>>,
+    /// Per byte, which of the pattern's letters it is ([`places::Letters`]).
+    letters: Option<Box<places::Letters>>,
 }
 
 impl Pattern {
@@ -85,7 +86,7 @@ impl Pattern {
         };
         pattern.bound = pattern.bounds();
         pattern.floor = pattern.signature_floor();
-        pattern.letters = window::Letters::new(&pattern.bytes).map(Box::new);
+        pattern.letters = places::Letters::new(&pattern.bytes).map(Box::new);
         if pattern.chars.len() <= 64 && query.is_ascii() {
             let mut table = Box::new([0u64; 256]);
             for (byte, rows) in (0u8..128).zip(table.iter_mut()) {

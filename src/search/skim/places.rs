@@ -1,0 +1,320 @@
+//! Where a long pattern's letters stand in a short text, as one bit per byte per letter:
+//! built sixteen bytes a comparison, read by bit-scans, so that a window that fails
+//! ([`super::window`]) stops at its first missing letter and only starts near every later
+//! letter are looked at.
+
+/// The longest text whose letters [`Places`] maps, in 64-bit words.
+pub(super) const PLACES_WORDS: usize = 8;
+/// How many distinct letters [`Places`] maps (the last row takes every other byte).
+const PLACES_ROWS: usize = 16;
+
+/// Per byte, the row of [`Places`] that records it: one per distinct small letter of the
+/// pattern after its first character, then the first's if it has none yet, and the last row
+/// for every other byte.
+#[derive(Debug, Clone)]
+pub(super) struct Letters {
+    row: [u8; 256],
+    /// How many rows letters take, and how many of them the letters after the first.
+    rows: usize,
+    rest_rows: usize,
+    /// The first letter's row.
+    first_row: usize,
+    /// Per row, its small letter.
+    small: [u8; PLACES_ROWS],
+}
+
+impl Letters {
+    /// For a pattern of small ASCII letters with at most 15 distinct ones.
+    pub(super) fn new(pattern: &[u8]) -> Option<Self> {
+        let other = u8::try_from(PLACES_ROWS - 1).ok()?;
+        let mut letters = Self {
+            row: [other; 256],
+            rows: 0,
+            rest_rows: 0,
+            first_row: 0,
+            small: [0; PLACES_ROWS],
+        };
+        let (&first, rest) = pattern.split_first()?;
+        for &p in rest {
+            letters.add(p, other)?;
+        }
+        letters.rest_rows = letters.rows;
+        letters.first_row = usize::from(letters.add(first, other)?);
+        Some(letters)
+    }
+
+    /// The row of small letter `p`, given one if it has none; `None` for any other byte or
+    /// when no row is left.
+    fn add(&mut self, p: u8, other: u8) -> Option<u8> {
+        if !p.is_ascii_lowercase() {
+            return None;
+        }
+        if self.row[usize::from(p)] == other {
+            let row = u8::try_from(self.rows).ok().filter(|&r| r < other)?;
+            self.row[usize::from(p)] = row;
+            self.row[usize::from(p.to_ascii_uppercase())] = row;
+            self.small[usize::from(row)] = p;
+            self.rows += 1;
+        }
+        Some(self.row[usize::from(p)])
+    }
+}
+
+/// Where each of the pattern's letters stands in a short text: bit `j` of a row's words is set
+/// where byte `j` is that letter, in either case.
+pub(super) struct Places {
+    bits: [[u64; PLACES_WORDS]; PLACES_ROWS],
+    /// How many words of each row the text covers.
+    words: usize,
+}
+
+impl Places {
+    /// Where the letters stand in `text`, of at most `PLACES_WORDS · 64` bytes (the bytes
+    /// past those are left out). Only the letters' rows are filled: no pattern letter reads
+    /// the last.
+    pub(super) fn of(letters: &Letters, text: &[u8]) -> Self {
+        let text = text.get(..PLACES_WORDS * 64).unwrap_or(text);
+        let mut places = Self {
+            bits: [[0; PLACES_WORDS]; PLACES_ROWS],
+            words: text.len().div_ceil(64),
+        };
+        let rows = letters.rows.min(PLACES_ROWS);
+        for (w, block) in text.chunks(64).enumerate() {
+            let mut padded = [0; 64];
+            let block: &[u8; 64] = if let Ok(full) = block.try_into() {
+                full
+            } else {
+                padded[..block.len()].copy_from_slice(block);
+                &padded
+            };
+            for (row, &small) in letters.small.iter().enumerate().take(rows) {
+                places.bits[row][w] = places_in(block, small);
+            }
+        }
+        places
+    }
+
+    /// The places of the first letter from which a window reaching at most `reach` bytes
+    /// on holds every later letter at least once, in order: the only starts whose windows
+    /// can hold the rest in order. Each letter's places are spread back over `reach` bytes
+    /// in a few shifts, where testing every start read its window letter by letter (a common
+    /// first letter has many starts, and most windows fail).
+    pub(super) fn starts(&self, letters: &Letters, reach: usize) -> Starts {
+        let words = self.words;
+        let mut allowed = self
+            .bits
+            .get(letters.first_row)
+            .copied()
+            .unwrap_or_default();
+        let rows = self.bits.iter().take(letters.rest_rows);
+        if reach == 0 {
+            allowed = [0; PLACES_WORDS];
+        } else if reach < 64 && words <= 2 {
+            // Most texts: two words in one 128-bit number.
+            let wide = |bits: &[u64; PLACES_WORDS]| u128::from(bits[0]) | u128::from(bits[1]) << 64;
+            let mut starts = wide(&allowed);
+            for row in rows {
+                starts &= spread_back(wide(row), reach, |bits, by| bits >> by);
+            }
+            // Truncation meant: the low word, then the high one.
+            #[allow(clippy::cast_possible_truncation)]
+            let halves = [starts as u64, (starts >> 64) as u64];
+            allowed[..2].copy_from_slice(&halves);
+        } else if reach < 64 {
+            for row in rows {
+                let near = spread_back(Wide(*row), reach, |bits, by| {
+                    shifted_down(&bits.0, by, words)
+                });
+                for (a, n) in allowed.iter_mut().zip(near.0) {
+                    *a &= n;
+                }
+            }
+        }
+        Starts {
+            bits: allowed,
+            word: 0,
+            words,
+        }
+    }
+
+    /// Whether the bytes `from..end` hold `pattern` (small letters, each with a row) in order:
+    /// the same answer as [`holds_in_order`] on those bytes.
+    pub(super) fn hold_in_order(
+        &self,
+        letters: &Letters,
+        pattern: &[u8],
+        from: usize,
+        end: usize,
+    ) -> bool {
+        let mut at = from;
+        for &p in pattern {
+            let Some(row) = self.bits.get(usize::from(letters.row[usize::from(p)])) else {
+                return false;
+            };
+            // The first place at or after `at` holding `p`.
+            let mut word = at / 64;
+            let Some(&first) = row.get(word) else {
+                return false;
+            };
+            let mut found = first & (u64::MAX << (at % 64));
+            while found == 0 {
+                word += 1;
+                if word >= self.words || word * 64 >= end {
+                    return false;
+                }
+                found = row[word];
+            }
+            let place = word * 64 + found.trailing_zeros() as usize;
+            if place >= end {
+                return false;
+            }
+            at = place + 1;
+        }
+        true
+    }
+}
+
+/// Bit j set where some place j + 1 ..= j + `reach` (1 to 63) is set in `places`: each place
+/// spread back over `reach` bits in a few shifts, `down` moving bits towards bit 0.
+fn spread_back<B>(places: B, reach: usize, down: impl Fn(B, usize) -> B) -> B
+where
+    B: Copy + std::ops::BitOr<Output = B>,
+{
+    let mut near = down(places, 1);
+    let mut span = 1;
+    while span * 2 <= reach {
+        near = near | down(near, span);
+        span *= 2;
+    }
+    if span < reach {
+        near = near | down(near, reach - span);
+    }
+    near
+}
+
+/// A row of [`Places`] as one number, for texts longer than 128 bytes.
+#[derive(Clone, Copy)]
+struct Wide([u64; PLACES_WORDS]);
+
+impl std::ops::BitOr for Wide {
+    type Output = Self;
+
+    fn bitor(self, other: Self) -> Self {
+        Self(std::array::from_fn(|w| self.0[w] | other.0[w]))
+    }
+}
+
+/// `bits` moved `by` places (1 to 63) towards bit 0, across the first `words` words.
+fn shifted_down(bits: &[u64; PLACES_WORDS], by: usize, words: usize) -> Wide {
+    let mut out = [0; PLACES_WORDS];
+    for w in 0..words.min(PLACES_WORDS) {
+        let above = bits
+            .get(w + 1)
+            .filter(|_| w + 1 < words)
+            .copied()
+            .unwrap_or(0);
+        out[w] = bits[w] >> by | above << (64 - by);
+    }
+    Wide(out)
+}
+
+/// The places set in a row of [`Places`], in order.
+pub(super) struct Starts {
+    bits: [u64; PLACES_WORDS],
+    word: usize,
+    /// How many words hold places.
+    words: usize,
+}
+
+impl Iterator for Starts {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        loop {
+            let bits = self
+                .bits
+                .get_mut(self.word)
+                .filter(|_| self.word < self.words)?;
+            if *bits != 0 {
+                let place = bits.trailing_zeros() as usize;
+                *bits &= *bits - 1;
+                return Some(self.word * 64 + place);
+            }
+            self.word += 1;
+        }
+    }
+}
+
+/// Bit `j` set where byte `j` of `block` is `small` (a small letter) in either case: sixteen
+/// bytes a comparison. Reading byte by byte, each byte's bit was a read and a write of its
+/// row's word, one waiting on the last, and that took half of a long pattern's window tests.
+#[cfg(target_arch = "x86_64")]
+fn places_in(block: &[u8; 64], small: u8) -> u64 {
+    use safe_arch::{
+        bitor_m128i, cmp_eq_mask_i8_m128i, load_unaligned_m128i, move_mask_i8_m128i,
+        set_splat_i8_m128i,
+    };
+    // `| 0x20` makes a capital small and leaves only the two cases of a small letter equal to it.
+    let case = set_splat_i8_m128i(0x20);
+    let wanted = set_splat_i8_m128i(i8::from_ne_bytes([small]));
+    let mut bits = 0;
+    for (k, sixteen) in block.chunks_exact(16).enumerate() {
+        let sixteen: &[u8; 16] = sixteen.try_into().unwrap_or(&[0; 16]);
+        let folded = bitor_m128i(load_unaligned_m128i(sixteen), case);
+        let mask = move_mask_i8_m128i(cmp_eq_mask_i8_m128i(folded, wanted));
+        // Only the low 16 bits of the mask are set.
+        bits |= u64::from(mask.cast_unsigned()) << (16 * k);
+    }
+    bits
+}
+
+/// Bit `j` set where byte `j` of `block` is `small` (a small letter) in either case.
+#[cfg(not(target_arch = "x86_64"))]
+fn places_in(block: &[u8; 64], small: u8) -> u64 {
+    block
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b | 0x20 == small)
+        .fold(0, |bits, (j, _)| bits | 1 << j)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::window::holds_in_order;
+    use super::*;
+
+    /// Looking in a window through where the letters stand answers as reading it does, for
+    /// windows on either side of the 64-byte words, at the text's end, in either case.
+    #[test]
+    fn the_letters_places_answer_as_reading_the_window() {
+        let mut seed = 0x9e37_79b9_u32;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed
+        };
+        let alphabet = b"tecEChnolgi -xTO";
+        for pattern in [&b"technologie"[..], b"semiconducto", b"aab", b"zz"] {
+            let letters = Letters::new(pattern).expect("small letters");
+            for _ in 0..200 {
+                let len = (next() % 520) as usize;
+                let text: Vec<u8> = (0..len).map(|_| alphabet[(next() % 16) as usize]).collect();
+                let places = Places::of(&letters, &text);
+                for _ in 0..40 {
+                    let from = (next() as usize) % (len + 2);
+                    let end = (from + (next() as usize) % 90).min(len);
+                    let read =
+                        holds_in_order(text.get(from..end).unwrap_or_default(), &pattern[1..]);
+                    assert_eq!(
+                        places.hold_in_order(&letters, &pattern[1..], from, end),
+                        read,
+                        "{:?} in {from}..{end} of {:?}",
+                        String::from_utf8_lossy(pattern),
+                        String::from_utf8_lossy(&text)
+                    );
+                }
+            }
+        }
+    }
+}
