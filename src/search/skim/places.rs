@@ -109,24 +109,18 @@ impl Places {
         let rows = self.bits.iter().take(letters.rest_rows);
         if reach == 0 {
             allowed = [0; PLACES_WORDS];
-        } else if reach < 64 && words <= 2 {
-            // Most texts: two words in one 128-bit number.
-            let wide = |bits: &[u64; PLACES_WORDS]| u128::from(bits[0]) | u128::from(bits[1]) << 64;
-            let mut starts = wide(&allowed);
-            for row in rows {
-                starts &= spread_back(wide(row), reach, |bits, by| bits >> by);
-            }
-            // Truncation meant: the low word, then the high one.
-            #[allow(clippy::cast_possible_truncation)]
-            let halves = [starts as u64, (starts >> 64) as u64];
-            allowed[..2].copy_from_slice(&halves);
         } else if reach < 64 {
+            // A word's starts need the places of the word after it too, within 64 bits:
+            // both in one 128-bit number, of which the low word is kept.
             for row in rows {
-                let near = spread_back(Wide(*row), reach, |bits, by| {
-                    shifted_down(&bits.0, by, words)
-                });
-                for (a, n) in allowed.iter_mut().zip(near.0) {
-                    *a &= n;
+                for (w, allowed) in allowed.iter_mut().enumerate().take(words) {
+                    let after = row.get(w + 1).copied().unwrap_or(0);
+                    let pair = u128::from(row[w]) | u128::from(after) << 64;
+                    let near = spread_back(pair, reach);
+                    // Truncation meant: the low word.
+                    #[allow(clippy::cast_possible_truncation)]
+                    let near = near as u64;
+                    *allowed &= near;
                 }
             }
         }
@@ -175,47 +169,18 @@ impl Places {
 }
 
 /// Bit j set where some place j + 1 ..= j + `reach` (1 to 63) is set in `places`: each place
-/// spread back over `reach` bits in a few shifts, `down` moving bits towards bit 0.
-fn spread_back<B>(places: B, reach: usize, down: impl Fn(B, usize) -> B) -> B
-where
-    B: Copy + std::ops::BitOr<Output = B>,
-{
-    let mut near = down(places, 1);
+/// spread back over `reach` bits in a few shifts.
+fn spread_back(places: u128, reach: usize) -> u128 {
+    let mut near = places >> 1;
     let mut span = 1;
     while span * 2 <= reach {
-        near = near | down(near, span);
+        near |= near >> span;
         span *= 2;
     }
     if span < reach {
-        near = near | down(near, reach - span);
+        near |= near >> (reach - span);
     }
     near
-}
-
-/// A row of [`Places`] as one number, for texts longer than 128 bytes.
-#[derive(Clone, Copy)]
-struct Wide([u64; PLACES_WORDS]);
-
-impl std::ops::BitOr for Wide {
-    type Output = Self;
-
-    fn bitor(self, other: Self) -> Self {
-        Self(std::array::from_fn(|w| self.0[w] | other.0[w]))
-    }
-}
-
-/// `bits` moved `by` places (1 to 63) towards bit 0, across the first `words` words.
-fn shifted_down(bits: &[u64; PLACES_WORDS], by: usize, words: usize) -> Wide {
-    let mut out = [0; PLACES_WORDS];
-    for w in 0..words.min(PLACES_WORDS) {
-        let above = bits
-            .get(w + 1)
-            .filter(|_| w + 1 < words)
-            .copied()
-            .unwrap_or(0);
-        out[w] = bits[w] >> by | above << (64 - by);
-    }
-    Wide(out)
 }
 
 /// The places set in a row of [`Places`], in order.
