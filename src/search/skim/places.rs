@@ -7,6 +7,8 @@
 pub(super) const PLACES_WORDS: usize = 8;
 /// How many distinct letters [`Places`] maps (the last row takes every other byte).
 const PLACES_ROWS: usize = 16;
+/// How many of the rarest letters' places [`Places::starts`] spreads.
+const RAREST: usize = 2;
 
 /// Per byte, the row of [`Places`] that records it: one per distinct small letter of the
 /// pattern after its first character, then the first's if it has none yet, and the last row
@@ -106,10 +108,27 @@ impl Places {
             .get(letters.first_row)
             .copied()
             .unwrap_or_default();
-        let rows = self.bits.iter().take(letters.rest_rows);
         if reach == 0 {
             allowed = [0; PLACES_WORDS];
         } else if reach < 64 {
+            // The rarest letters rule out most starts; a common one is near nearly every
+            // start, and spreading it costs as much as a rare one.
+            let mut rarest = [(usize::MAX, 0); RAREST];
+            for (r, row) in self.bits.iter().enumerate().take(letters.rest_rows) {
+                let count = row
+                    .iter()
+                    .take(words)
+                    .map(|w| w.count_ones() as usize)
+                    .sum::<usize>();
+                if let Some(slot) = rarest.iter().position(|&(c, _)| count < c) {
+                    rarest.copy_within(slot..RAREST - 1, slot + 1);
+                    rarest[slot] = (count, r);
+                }
+            }
+            let rows = rarest
+                .iter()
+                .filter(|&&(count, _)| count != usize::MAX)
+                .filter_map(|&(_, r)| self.bits.get(r));
             // A word's starts need the places of the word after it too, within 64 bits:
             // both in one 128-bit number, of which the low word is kept.
             for row in rows {
