@@ -78,13 +78,14 @@ impl Pattern {
         bound
     }
 
-    /// [`Pattern::bound`], without the signature's programme where it cannot change what a
-    /// single term's search decides against `bar`: the programme never gives less than
-    /// [`Pattern::signature_floor`], so when `bar` is far below that, its bound neither turns
-    /// the text away nor lets [`Pattern::may_beat`] look in windows (which needs a bar within
-    /// `DROPPED_MARGIN` of the bound), and the pattern's own bound serves. For a long pattern
+    /// [`Pattern::bound`], without the signature's programme where it seldom changes what a
+    /// single term's search decides against `bar`: the programme gives no less than
+    /// [`Pattern::signature_floor`] to a text holding the pattern's adjacent pairs, so when
+    /// `bar` is far below that, its bound turns away only texts missing a pair, and lets
+    /// [`Pattern::may_beat`] look in windows (which needs a bar within `DROPPED_MARGIN` of the
+    /// bound) in no other; the pattern's own bound, looser, serves. For a long pattern
     /// against a low bar (every text of `semiconducto`'s 100,000-claim search) that is a
-    /// twelve-step programme per text saved.
+    /// twelve-step programme per text saved; "semicon" would turn away 1,590 texts of 184,691.
     pub fn bound_against(&self, signature: &Signature, bar: i64) -> i64 {
         match self.floor {
             Some(floor) if bar.saturating_add(DROPPED_MARGIN) < floor => {
