@@ -97,8 +97,8 @@ impl Places {
     }
 
     /// The places of the first letter from which a window reaching at most `reach` bytes
-    /// on holds every later letter at least once, in order: the only starts whose windows
-    /// can hold the rest in order. Each letter's places are spread back over `reach` bytes
+    /// on holds the rarest later letters: every start whose window can hold the rest in
+    /// order, and few others. The rarest letters' places are spread back over `reach` bytes
     /// in a few shifts, where testing every start read its window letter by letter (a common
     /// first letter has many starts, and most windows fail).
     pub(super) fn starts(&self, letters: &Letters, reach: usize) -> Starts {
