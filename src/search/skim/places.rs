@@ -1,18 +1,19 @@
 //! Where a long pattern's letters stand in a short text, as one bit per byte per letter:
 //! built sixteen bytes a comparison, read by bit-scans, so that a window that fails
-//! ([`super::window`]) stops at its first missing letter and only starts near every later
-//! letter are looked at.
+//! ([`super::window`]) stops at its first missing letter and only starts near the rarest later
+//! letters are looked at.
 
 /// The longest text whose letters [`Places`] maps, in 64-bit words.
 pub(super) const PLACES_WORDS: usize = 8;
-/// How many distinct letters [`Places`] maps (the last row takes every other byte).
+/// How many rows [`Places`] has: one per distinct letter, and the last, never filled, where
+/// [`Letters`] sends every other byte.
 const PLACES_ROWS: usize = 16;
 /// How many of the rarest letters' places [`Places::starts`] spreads.
 const RAREST: usize = 2;
 
 /// Per byte, the row of [`Places`] that records it: one per distinct small letter of the
 /// pattern after its first character, then the first's if it has none yet, and the last row
-/// for every other byte.
+/// (never filled) for every other byte.
 #[derive(Debug, Clone)]
 pub(super) struct Letters {
     row: [u8; 256],
@@ -262,6 +263,17 @@ fn places_in(block: &[u8; 64], small: u8) -> u64 {
         .fold(0, |bits, (j, _)| bits | 1 << j)
 }
 
+/// A fixed pseudo-random sequence for tests (xorshift, 32 bits) from a non-zero `seed`.
+#[cfg(test)]
+pub(super) fn xorshift(mut seed: u32) -> impl FnMut() -> u32 {
+    move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        seed
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::window::holds_in_order;
@@ -271,13 +283,7 @@ mod tests {
     /// windows on either side of the 64-byte words, at the text's end, in either case.
     #[test]
     fn the_letters_places_answer_as_reading_the_window() {
-        let mut seed = 0x9e37_79b9_u32;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            seed
-        };
+        let mut next = xorshift(0x9e37_79b9);
         let alphabet = b"tecEChnolgi -xTO";
         for pattern in [&b"technologie"[..], b"semiconducto", b"aab", b"zz"] {
             let letters = Letters::new(pattern).expect("small letters");

@@ -21,7 +21,7 @@ use super::classes::{
     BONUS_CONSECUTIVE, BONUS_FIRST_CHAR_MULTIPLIER, BONUS_HEAD, Class, GAP_EXTENSION,
     PENALTY_CASE_MISMATCH, SCORE_MATCH, ascii_class, in_place_bonus,
 };
-use super::places::{PLACES_WORDS, Places};
+use super::places::{Letters, PLACES_WORDS, Places};
 
 /// How far below a text's bound `need` may be for the windows to decide. Paths that drop
 /// pattern characters drop at least two; that they stay this far below the bound is a reading
@@ -64,7 +64,7 @@ impl Pattern {
             .letters
             .as_deref()
             .filter(|_| rest.len() >= PLACES_LETTERS && text.len() <= PLACES_WORDS * 64);
-        let mut check = |j0: usize, places: Option<&Places>| {
+        let mut check = |j0: usize, mapped: Option<(&Letters, &Places)>| {
             let prev = j0
                 .checked_sub(1)
                 .and_then(|j| text.get(j))
@@ -91,9 +91,9 @@ impl Pattern {
             if end <= failed_to {
                 return false;
             }
-            let holds = match (letters, places) {
-                (Some(letters), Some(places)) => places.hold_in_order(letters, rest, j0 + 1, end),
-                _ => holds_in_order(text.get(j0 + 1..end).unwrap_or_default(), rest),
+            let holds = match mapped {
+                Some((letters, places)) => places.hold_in_order(letters, rest, j0 + 1, end),
+                None => holds_in_order(text.get(j0 + 1..end).unwrap_or_default(), rest),
             };
             if !holds {
                 failed_to = end;
@@ -114,7 +114,7 @@ impl Pattern {
         let places = Places::of(letters, text);
         places
             .starts(letters, farthest)
-            .any(|j0| check(j0, Some(&places)))
+            .any(|j0| check(j0, Some((letters, &places))))
     }
 }
 
@@ -179,13 +179,7 @@ mod tests {
     /// bar the windows apply to, at the text's start, across words and in either case.
     #[test]
     fn starts_found_from_the_letters_places_answer_as_every_start_read() {
-        let mut seed = 0x2545_f491_u32;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            seed
-        };
+        let mut next = super::super::places::xorshift(0x2545_f491);
         let alphabet = b"tecEChnolgi -xTOdspkDmuaAbB";
         let mut passed = 0;
         for query in [
@@ -210,12 +204,12 @@ mod tests {
                         text.push(alphabet[(next() as usize) % alphabet.len()]);
                     }
                 };
-                if next() % 3 > 0 {
+                if !next().is_multiple_of(3) {
                     noise(&mut text, 150, &mut next);
                 }
                 let spread = next() % 4;
                 for &b in query.as_bytes() {
-                    text.push(if next() % 4 == 0 {
+                    text.push(if next().is_multiple_of(4) {
                         b.to_ascii_uppercase()
                     } else {
                         b
